@@ -1,0 +1,62 @@
+// Decimal: an exact decimal number (units / 10^scale), read and printed the Indonesian
+// way: dots group thousands, a comma separates the decimals ("139.700", "4,19").
+//
+// Never a double: targets, ratios and sums stay exact; rounding happens once, at the edge.
+// Value type; thread-compatible.
+#ifndef RENSTRA_DOMAIN_DECIMAL_H_
+#define RENSTRA_DOMAIN_DECIMAL_H_
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "renstra/v1/values.pb.h"
+
+namespace renstra {
+
+class Decimal {
+ public:
+  static constexpr int kMaxScale = 6;
+
+  Decimal() = default;
+  // units / 10^scale; scale in 0..kMaxScale.
+  Decimal(int64_t units, int scale);
+  static Decimal FromInt(int64_t value) { return Decimal(value, 0); }
+
+  // Parses "0", "36", "139.700", "1.234.567", "4,19", "1.234,5", "-3,5".
+  // Dots are thousands separators and must group exactly three digits; a comma is the
+  // decimal separator (at most kMaxScale digits after it). INVALID_ARGUMENT otherwise,
+  // naming the text and the reason. Trailing zeros after the comma are kept in the
+  // scale ("4,90" has scale 2) so the value prints as written.
+  static absl::StatusOr<Decimal> ParseIndonesian(std::string_view text);
+
+  // "139.700", "4,19", "-3,5": thousands with dots, decimals with a comma, all
+  // `scale()` decimals printed.
+  std::string ToIndonesian() const;
+
+  int64_t units() const { return units_; }
+  int scale() const { return scale_; }
+  bool IsInteger() const;
+  // The integer part when IsInteger(); truncates toward zero otherwise.
+  int64_t IntegerPart() const;
+
+  // Exact sum; the result has the larger scale of the two.
+  Decimal operator+(const Decimal& other) const;
+
+  // Numeric comparison: 4,9 == 4,90.
+  friend bool operator==(const Decimal& a, const Decimal& b);
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b);
+
+  void ToProto(v1::Decimal* out) const;
+  static Decimal FromProto(const v1::Decimal& in);
+
+ private:
+  int64_t units_ = 0;
+  int scale_ = 0;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_DECIMAL_H_

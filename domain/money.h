@@ -1,0 +1,63 @@
+// Money: whole Rupiah as int64, never floating point. Reads and prints the Indonesian
+// format ("1.234.567"); "-" and blank cells are an absent amount. Keeps the text as
+// written so official tables are exported exactly as the source wrote them.
+// Value type; thread-compatible.
+#ifndef RENSTRA_DOMAIN_MONEY_H_
+#define RENSTRA_DOMAIN_MONEY_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "renstra/v1/values.pb.h"
+
+namespace renstra {
+
+class Money {
+ public:
+  // An absent amount (blank cell).
+  Money() = default;
+  static Money Rupiah(int64_t rupiah);
+  static Money Absent(std::string written = "");
+
+  // Accepts "1.234.567", "1234567", "Rp 1.234.567", "Rp1.234.567,00" (zero decimals
+  // only), "0", "-" and "" (both absent). INVALID_ARGUMENT naming the text and reason
+  // for anything else: letters, a fraction of a Rupiah, a negative amount, misplaced
+  // thousands dots, more than int64 can hold.
+  static absl::StatusOr<Money> Parse(std::string_view text);
+
+  bool present() const { return present_; }
+  // 0 when absent.
+  int64_t rupiah() const { return rupiah_; }
+  const std::string& written() const { return written_; }
+
+  // Canonical Indonesian format: "1.234.567"; "-" when absent.
+  std::string ToIndonesian() const;
+  // The text as written if there is one, else ToIndonesian().
+  std::string Display() const;
+
+  // Same presence and amount (the written form is not compared).
+  friend bool operator==(const Money& a, const Money& b) {
+    return a.present_ == b.present_ && a.rupiah_ == b.rupiah_;
+  }
+
+  void ToProto(v1::Money* out) const;
+  static Money FromProto(const v1::Money& in);
+
+ private:
+  int64_t rupiah_ = 0;
+  bool present_ = false;
+  std::string written_;
+};
+
+// "1.234.567" (negative: "-1.234.567") for any int64.
+std::string FormatRupiah(int64_t rupiah);
+
+// a + b, or std::nullopt on int64 overflow.
+std::optional<int64_t> CheckedAdd(int64_t a, int64_t b);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_MONEY_H_

@@ -1,0 +1,108 @@
+// EventStore: the append-only, hash-chained log every command ends in.
+//
+// A global, gap-free sequence (from 1) over all streams; per-stream versions (from 1);
+// atomic append of a batch of events to one stream with an expected version; an
+// idempotency key (the command's request id) so a retried command appends nothing
+// more; and a SHA-256 hash chain: each envelope's prev_hash is the hash of the
+// previous envelope's deterministic serialization (32 zero bytes for the first).
+//
+// Durability: Append() returns only after the events are synced to stable storage
+// (implementations that persist). Concurrent Append() calls may be grouped so one
+// sync covers many of them (group commit).
+//
+// Thread safety: all methods are safe to call concurrently.
+//
+// Errors: ABORTED when the expected version does not match (message names the stream,
+// expected and actual versions); INVALID_ARGUMENT for an empty stream name, an empty
+// batch, or a request id reused for a different stream; DATA_LOSS when a stored event
+// fails the chain check (message names the sequence); UNAVAILABLE / INTERNAL when the
+// underlying storage fails.
+#ifndef RENSTRA_STORAGE_EVENT_STORE_H_
+#define RENSTRA_STORAGE_EVENT_STORE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "renstra/v1/events.pb.h"
+
+namespace renstra {
+
+// One event to append: its type, schema version and serialized payload.
+struct NewEvent {
+  std::string event_type;
+  uint32_t schema_version = 1;
+  std::string payload;
+};
+
+// Who issued the command and why; copied into every envelope of the batch.
+struct CommandMeta {
+  std::string principal;
+  std::string role;
+  std::string reason;
+  // Idempotency key; empty means "no deduplication".
+  std::string request_id;
+};
+
+// Expected-version value meaning "append whatever the stream's version is".
+inline constexpr int64_t kAnyVersion = -1;
+
+struct AppendRequest {
+  std::string stream;
+  // The stream's current version the command was decided against (0 = new stream),
+  // or kAnyVersion.
+  int64_t expected_version = kAnyVersion;
+  std::vector<NewEvent> events;
+  CommandMeta meta;
+};
+
+struct AppendResult {
+  uint64_t first_sequence = 0;
+  uint64_t last_sequence = 0;
+  // The stream's version after the append.
+  uint64_t stream_version = 0;
+  // True when the request id had been seen: nothing was appended and this is the
+  // original result.
+  bool deduplicated = false;
+};
+
+// The last event of the log.
+struct ChainHead {
+  uint64_t sequence = 0;  // 0 for an empty log
+  std::string hash;       // 32 raw bytes; 32 zero bytes for an empty log
+};
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // Appends the batch atomically and durably, assigning sequences, stream versions,
+  // server timestamps and hash links. See the file comment for errors.
+  virtual absl::StatusOr<AppendResult> Append(const AppendRequest& request) = 0;
+
+  // Up to `max_count` envelopes with sequence >= from_sequence, in order.
+  virtual absl::StatusOr<std::vector<v1::EventEnvelope>> ReadAll(uint64_t from_sequence,
+                                                                 size_t max_count) = 0;
+
+  // Up to `max_count` envelopes of `stream` with stream_version >= from_version.
+  virtual absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,
+                                                                    uint64_t from_version,
+                                                                    size_t max_count) = 0;
+
+  // Current version of a stream (0 if it has no events).
+  virtual uint64_t StreamVersion(std::string_view stream) = 0;
+
+  virtual ChainHead Head() = 0;
+
+  // Re-hashes envelopes from `from_sequence` (>= 1) to the head and checks every
+  // prev_hash link and that sequences have no gap. Returns the number checked;
+  // DATA_LOSS naming the first bad sequence.
+  virtual absl::StatusOr<uint64_t> VerifyChain(uint64_t from_sequence) = 0;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_STORAGE_EVENT_STORE_H_
