@@ -29,8 +29,13 @@ class Decimal {
   // Dots are thousands separators and must group exactly three digits; a comma is the
   // decimal separator (at most kMaxScale digits after it). INVALID_ARGUMENT otherwise,
   // naming the text and the reason. Trailing zeros after the comma are kept in the
-  // scale ("4,90" has scale 2) so the value prints as written.
+  // scale ("4,90" has scale 2) so the value prints as written. Surrounding ASCII
+  // whitespace is ignored.
   static absl::StatusOr<Decimal> ParseIndonesian(std::string_view text);
+  // As ParseIndonesian (without trimming), but the INVALID_ARGUMENT message is the bare reason
+  // ("thousands groups must have three digits"), for callers that name their own field and text
+  // (Money, TargetValue).
+  static absl::StatusOr<Decimal> ParseIndonesianReason(std::string_view text);
 
   // "139.700", "4,19", "-3,5": thousands with dots, decimals with a comma, all
   // `scale()` decimals printed.
