@@ -1,1 +1,129 @@
-// placeholder
+// PlanState: the current plan, built only by applying plan events in order (Evolve).
+//
+// It is the projection every query reads: nodes by canonical code, indicators by id,
+// the program trees in document order, goals and objectives. Replaying the same events
+// from zero yields an identical state and an identical ToProto() (tested).
+//
+// Value type; not thread-safe (the application layer guards it).
+#ifndef RENSTRA_DOMAIN_PLAN_STATE_H_
+#define RENSTRA_DOMAIN_PLAN_STATE_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "domain/money.h"
+#include "domain/target_value.h"
+#include "renstra/v1/events.pb.h"
+#include "renstra/v1/plan.pb.h"
+
+namespace renstra {
+
+struct IndicatorState {
+  std::string id;
+  std::string statement;
+  std::string unit;
+  TargetValue baseline;
+  std::map<int, TargetValue> targets;  // year → target; a year without a cell is absent
+  TargetValue end_target;
+  Money end_funding;  // as stated on the indicator's row
+  int from_year = 0;
+  int to_year = 0;
+};
+
+struct NodeState {
+  std::string code;  // canonical
+  std::string code_written;
+  v1::Level level = v1::LEVEL_UNSPECIFIED;
+  std::string name;
+  std::string parent_code;
+  std::string objective_id;
+  std::vector<IndicatorState> indicators;
+  std::map<int, Money> funding;  // year → amount; a year without a cell is absent
+  v1::Division division = v1::DIVISION_UNSPECIFIED;
+  std::string location;
+  int source_line = 0;
+  std::vector<std::string> children;  // canonical codes, in the order added
+};
+
+struct ObjectiveState {
+  std::string id;
+  std::string goal_id;
+  std::string statement;
+  std::string indicator;
+};
+
+struct GoalState {
+  std::string id;
+  std::string statement;
+  std::string indicator;
+  std::vector<std::string> objective_ids;
+};
+
+class PlanState {
+ public:
+  // Applies one stored event: decodes the envelope's PlanEvent payload and applies it.
+  // INVALID_ARGUMENT if the payload does not decode; see Apply(PlanEvent) otherwise.
+  absl::Status Apply(const v1::EventEnvelope& envelope);
+
+  // Applies one event. FAILED_PRECONDITION if it contradicts the state (a node added
+  // twice, a target for an unknown indicator, ...): the log is then not a plan's log.
+  // Does not change version counters (see Apply(envelope)).
+  absl::Status Apply(const v1::PlanEvent& event);
+
+  // True once PlanEstablished was applied.
+  bool established() const { return established_; }
+  // Stream version: number of events applied through Apply(envelope).
+  int64_t version() const { return version_; }
+  uint64_t last_sequence() const { return last_sequence_; }
+
+  const std::string& plan_id() const { return plan_id_; }
+  const std::string& agency() const { return agency_; }
+  const std::string& source() const { return source_; }
+  const std::vector<GoalState>& goals() const { return goals_; }
+  const ObjectiveState* FindObjective(std::string_view id) const;
+
+  // nullptr if no node has that canonical code.
+  const NodeState* FindNode(std::string_view canonical_code) const;
+  // Roots in the order added: programs, and any node whose parent is missing.
+  const std::vector<std::string>& roots() const { return roots_; }
+  // Every node, depth-first from the roots in the order added (document order).
+  std::vector<const NodeState*> NodesInOrder() const;
+  size_t node_count() const { return nodes_.size(); }
+
+  // (node, index in node.indicators) for an indicator id; {nullptr, 0} if unknown.
+  std::pair<const NodeState*, size_t> FindIndicator(std::string_view indicator_id) const;
+
+  // The whole plan with program trees and rollups.
+  v1::Plan ToProto() const;
+  // One node; with its descendants when `with_children`. NOT_FOUND naming the code.
+  absl::StatusOr<v1::Node> NodeToProto(std::string_view canonical_code, bool with_children) const;
+
+ private:
+  NodeState* MutableNode(std::string_view canonical_code);
+  void FillNode(const NodeState& node, bool with_children, v1::Node* out) const;
+
+  bool established_ = false;
+  int64_t version_ = 0;
+  uint64_t last_sequence_ = 0;
+  std::string plan_id_;
+  std::string agency_;
+  std::string source_;
+  int baseline_year_ = 0;
+  int final_year_ = 0;
+  std::vector<GoalState> goals_;
+  std::vector<ObjectiveState> objectives_;
+  absl::flat_hash_map<std::string, NodeState> nodes_;
+  std::vector<std::string> roots_;
+  absl::flat_hash_map<std::string, std::pair<std::string, size_t>> indicator_index_;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_PLAN_STATE_H_

@@ -1,1 +1,93 @@
-// placeholder
+#include "domain/tc27_exporter.h"
+
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+#include "tests/domain/seed_fixture.h"
+
+namespace renstra {
+namespace {
+
+using testing::ImportText;
+using testing::ReadSeed;
+
+// The plan without what legitimately differs between two imports of the same data:
+// the source name and the source lines.
+std::string Comparable(const PlanState& plan) {
+  v1::Plan p = plan.ToProto();
+  p.clear_source();
+  std::vector<v1::Node*> stack;
+  for (v1::Node& n : *p.mutable_programs()) stack.push_back(&n);
+  while (!stack.empty()) {
+    v1::Node* n = stack.back();
+    stack.pop_back();
+    n->clear_source_line();
+    for (v1::Node& c : *n->mutable_children()) stack.push_back(&c);
+  }
+  return p.SerializeAsString();
+}
+
+std::vector<std::string> Lines(const std::string& text) { return absl::StrSplit(text, '\n'); }
+
+TEST(Tc27ExporterTest, TsvRoundTripYieldsTheIdenticalPlan) {
+  PlanState original = ImportText(ReadSeed());
+  const std::string tsv = ExportTc27(original, TableFormat::kTsv);
+  PlanState again = ImportText(tsv);
+  EXPECT_EQ(Comparable(original), Comparable(again));
+  EXPECT_EQ(ExportTc27(again, TableFormat::kTsv), tsv);
+}
+
+TEST(Tc27ExporterTest, CsvRoundTripYieldsTheIdenticalPlan) {
+  PlanState original = ImportText(ReadSeed());
+  const std::string csv = ExportTc27(original, TableFormat::kCsv);
+  PlanState again = ImportText(csv);
+  EXPECT_EQ(Comparable(original), Comparable(again));
+}
+
+TEST(Tc27ExporterTest, RowsKeepTheValuesAsWritten) {
+  PlanState plan = ImportText(ReadSeed());
+  const std::vector<std::string> lines = Lines(ExportTc27(plan, TableFormat::kTsv));
+  EXPECT_EQ(lines[3], "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20");
+  std::string row;
+  for (const std::string& l : lines) {
+    if (l.rfind("\t\t1.06.05.2.02.001\t", 0) == 0) row = l;
+  }
+  EXPECT_EQ(row,
+            "\t\t1.06.05.2.02.001\tPendataan Fakir Miskin Cakupan Daerah Kabupaten /kota\t"
+            "Jumlah Fakir Miskin Cakupan Daerah Kabupaten/Kota yang Didata\t139.700 Orang\t"
+            "139.700 Orang\t99.533.419\t135.761 Orang\t142.350.000\t135.761 Orang\t150.000.000\t"
+            "135.761 Orang\t150.000.000\t135.761 Orang\t150.000.000\t682.744 Orang\t691.883.419\t"
+            "Bidang Perlindungan dan Jaminan Sosial\t");
+}
+
+TEST(Tc27ExporterTest, ContinuationRowCarriesItsOwnYears) {
+  PlanState plan = ImportText(ReadSeed());
+  const std::vector<std::string> lines = Lines(ExportTc27(plan, TableFormat::kTsv));
+  size_t at = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("\t\t2.13.4\t", 0) == 0) at = i;
+  }
+  ASSERT_GT(at, 0u);
+  EXPECT_EQ(lines[at + 1],
+            "\t\t\t\tPersentase Kelurahan yang Tertib Administrasi Pemerintahnya\t\t\t\t\t\t"
+            "100%\t450.000.000\t100%\t550.000.000\t100%\t650.000.000\t100%\t1.753.438.000\t\t");
+}
+
+TEST(Tc27ExporterTest, JumlahRowSumsThePrograms) {
+  PlanState plan = ImportText(ReadSeed());
+  const std::vector<std::string> lines = Lines(ExportTc27(plan, TableFormat::kTsv));
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(lines[lines.size() - 2],
+            "\t\t\tJUMLAH\t\t\t\t6.821.356.900\t\t13.904.271.740\t\t29.642.004.044\t\t"
+            "31.720.381.730\t\t32.419.381.730\t\t114.507.396.144\t\t");
+}
+
+TEST(Tc27ExporterTest, CsvQuotesCommas) {
+  PlanState plan = ImportText(ReadSeed());
+  const std::string csv = ExportTc27(plan, TableFormat::kCsv);
+  EXPECT_NE(
+      csv.find(",,1.6.1.2.08.02,\"Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik\","),
+      std::string::npos);
+}
+
+}  // namespace
+}  // namespace renstra

@@ -1,0 +1,53 @@
+// DecideImport: the decision of the "import plan" command. Turns a parsed T-C.27 table
+// into the events that establish the plan: PlanEstablished, GoalDefined,
+// ObjectiveDefined, then per node in document order NodeAdded, IndicatorDefined,
+// TargetSet and FundingSet, and finally ImportReported with every finding. Applying
+// them to an empty PlanState gives the imported plan.
+//
+// How the table maps onto the model (choices the table leaves open):
+//  - A node's indicators are its coded row and its continuation rows. With one
+//    indicator, it is in force 2022..2026. With several, each is in force from the
+//    first to the last year in which its row has a target or an Rp cell (the seed's
+//    2.13.4 and 2.13.5 replace their indicator from 2024).
+//  - A node's funding for a year comes from the row in force that year; a second row
+//    stating an amount for the same year is reported (BAD_CELL) and not used.
+//  - An indicator's unit is that of its first non-blank target (then end-of-period
+//    target, then baseline); "%" for percentages.
+//  - The responsible division is column 19 when written, else the default for the
+//    node's program (DESIGN.md); location is column 20 as written.
+//  - Blank cells produce no event; "-" does (it is what the agency wrote).
+//
+// Pure; thread-safe.
+#ifndef RENSTRA_DOMAIN_IMPORT_DECIDER_H_
+#define RENSTRA_DOMAIN_IMPORT_DECIDER_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "domain/plan_state.h"
+#include "domain/tc27_parser.h"
+#include "renstra/v1/events.pb.h"
+
+namespace renstra {
+
+struct ImportOptions {
+  std::string plan_id;
+  std::string agency = "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai";
+  std::string source;
+};
+
+struct ImportDecision {
+  std::vector<v1::PlanEvent> events;
+  // The parser's findings plus the decider's own (e.g. funding stated twice).
+  std::vector<v1::Finding> findings;
+};
+
+// FAILED_PRECONDITION if `state` already holds a plan (an import needs an empty plan);
+// INVALID_ARGUMENT if column 19 names no known division (naming line and text).
+absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const ParsedTable& table,
+                                            const ImportOptions& options);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_IMPORT_DECIDER_H_

@@ -1,0 +1,56 @@
+// Test helpers: the seed document and a plan imported from a table text.
+#ifndef RENSTRA_TESTS_DOMAIN_SEED_FIXTURE_H_
+#define RENSTRA_TESTS_DOMAIN_SEED_FIXTURE_H_
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "domain/import_decider.h"
+#include "domain/plan_state.h"
+#include "domain/tc27_parser.h"
+#include "gtest/gtest.h"
+
+namespace renstra::testing {
+
+// A 20-column TSV row: `cells` from column 1 on, the rest blank.
+inline std::string Row(std::vector<std::string> cells) {
+  cells.resize(kTc27Columns);
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "\t" : "") + cells[i];
+  return out + "\n";
+}
+
+// A T-C.27 header with the column-number row.
+inline constexpr char kTc27Header[] =
+    "Tujuan\tSasaran\tKode\tProgram\tIndikator\tAwal\tTarget\n"
+    "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n";
+
+inline std::string ReadSeed() {
+  std::ifstream in(RENSTRA_SEED_PATH);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Parses `text`, decides the import against an empty plan and applies the events.
+inline PlanState ImportText(const std::string& text) {
+  absl::StatusOr<ParsedTable> table = ParseTc27(text);
+  EXPECT_TRUE(table.ok()) << table.status();
+  PlanState state;
+  if (!table.ok()) return state;
+  absl::StatusOr<ImportDecision> decision =
+      DecideImport(state, *table, ImportOptions{.plan_id = "plan/test", .source = "test"});
+  EXPECT_TRUE(decision.ok()) << decision.status();
+  if (!decision.ok()) return state;
+  for (const v1::PlanEvent& e : decision->events) {
+    absl::Status s = state.Apply(e);
+    EXPECT_TRUE(s.ok()) << s;
+  }
+  return state;
+}
+
+}  // namespace renstra::testing
+
+#endif  // RENSTRA_TESTS_DOMAIN_SEED_FIXTURE_H_
