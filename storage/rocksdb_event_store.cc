@@ -1,0 +1,398 @@
+#include "storage/rocksdb_event_store.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "domain/status_macros.h"
+#include "rocksdb/db.h"
+#include "rocksdb/options.h"
+#include "rocksdb/snapshot.h"
+#include "rocksdb/write_batch.h"
+#include "storage/append_rules.h"
+#include "storage/chain_verifier.h"
+#include "storage/envelope_hash.h"
+#include "storage/rocksdb_status.h"
+#include "storage/system_clock.h"
+
+namespace renstra {
+namespace {
+
+using layout::DecodeU64;
+using layout::EncodeU64;
+
+std::string_view View(const rocksdb::Slice& slice) { return {slice.data(), slice.size()}; }
+
+// Debian's Abseil has its own absl::string_view, which StrCat needs.
+absl::string_view AsAbsl(std::string_view s) { return {s.data(), s.size()}; }
+
+absl::StatusOr<v1::EventEnvelope> ParseEnvelope(uint64_t sequence, std::string_view bytes) {
+  v1::EventEnvelope envelope;
+  if (!envelope.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+    return absl::DataLossError(
+        absl::StrCat("event ", sequence, ": stored envelope does not parse"));
+  }
+  return envelope;
+}
+
+absl::StatusOr<uint64_t> EventKey(const rocksdb::Slice& key) {
+  std::optional<uint64_t> sequence = DecodeU64(View(key));
+  if (!sequence) {
+    return absl::DataLossError(absl::StrCat("events: malformed key ", ToHex(View(key))));
+  }
+  return *sequence;
+}
+
+}  // namespace
+
+struct RocksDbEventStore::Writer {
+  explicit Writer(const AppendRequest* r) : request(r) {}
+  const AppendRequest* request;
+  absl::StatusOr<AppendResult> result = absl::InternalError("append: not committed");
+  bool done = false;
+};
+
+// What the requests planned so far in one group add up to.
+struct RocksDbEventStore::Group {
+  rocksdb::WriteBatch batch;
+  uint64_t sequence = 0;  // last assigned
+  std::string prev_hash;  // hash of the last assigned envelope
+  absl::flat_hash_map<std::string, uint64_t> versions;
+  absl::flat_hash_map<std::string, layout::IdempotencyRecord> request_ids;
+};
+
+absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const std::string& dir,
+                                                                           Options options) {
+  if (options.max_batch_commands == 0) {
+    return absl::InvalidArgumentError("max_batch_commands: must be >= 1");
+  }
+  if (!options.now_micros) options.now_micros = SystemNowMicros;
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  for (const char* name : {rocksdb::kDefaultColumnFamilyName.c_str(), layout::kEventsCf,
+                           layout::kStreamsCf, layout::kIdempotencyCf, layout::kMetaCf}) {
+    families.emplace_back(name, rocksdb::ColumnFamilyOptions(db_options));
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw_db = nullptr;
+  RETURN_IF_ERROR(FromRocksDb(rocksdb::DB::Open(db_options, dir, families, &handles, &raw_db),
+                              absl::StrCat("open ", dir)));
+  std::unique_ptr<RocksDbEventStore> store(new RocksDbEventStore(
+      std::move(options), std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles)));
+  RETURN_IF_ERROR(store->LoadHead());
+  absl::StatusOr<uint64_t> verified = store->VerifyTail(store->options_.verify_tail);
+  if (!verified.ok()) {
+    return absl::Status(verified.status().code(),
+                        absl::StrCat("open ", dir, ": ", verified.status().message()));
+  }
+  return store;
+}
+
+RocksDbEventStore::RocksDbEventStore(Options options, std::unique_ptr<rocksdb::DB> db,
+                                     std::vector<rocksdb::ColumnFamilyHandle*> handles)
+    : options_(std::move(options)),
+      db_(std::move(db)),
+      handles_(std::move(handles)),
+      events_(handles_[1]),
+      streams_(handles_[2]),
+      idempotency_(handles_[3]),
+      meta_(handles_[4]),
+      head_{0, kZeroHash} {}
+
+RocksDbEventStore::~RocksDbEventStore() {
+  {
+    absl::MutexLock lock(&mu_);
+    auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return writers_.empty(); };
+    mu_.Await(absl::Condition(&idle));
+  }
+  for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+    db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+  }
+  db_->Close().PermitUncheckedError();  // Nothing to report to: every write was synced.
+}
+
+absl::Status RocksDbEventStore::LoadHead() {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
+  it->SeekToLast();
+  RETURN_IF_ERROR(FromRocksDb(it->status(), "load head"));
+  absl::MutexLock lock(&mu_);
+  if (!it->Valid()) {
+    head_ = ChainHead{0, kZeroHash};
+    return absl::OkStatus();
+  }
+  ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+  head_ = ChainHead{sequence, Sha256(View(it->value()))};
+  return absl::OkStatus();
+}
+
+absl::StatusOr<AppendResult> RocksDbEventStore::Append(const AppendRequest& request) {
+  RETURN_IF_ERROR(ValidateAppendRequest(request));
+  Writer writer(&request);
+  absl::MutexLock lock(&mu_);
+  writers_.push_back(&writer);
+  auto done_or_leader = [this, &writer]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return writer.done || writers_.front() == &writer;
+  };
+  mu_.Await(absl::Condition(&done_or_leader));
+  if (writer.done) return std::move(writer.result);
+
+  // Leader: commit a prefix of the queue. Its members stay queued (so nobody else
+  // leads) until they are complete.
+  const size_t count = std::min(writers_.size(), options_.max_batch_commands);
+  std::vector<Writer*> group(writers_.begin(), writers_.begin() + count);
+  CommitGroup(group);
+  for (size_t i = 0; i < count; ++i) writers_.pop_front();
+  return std::move(writer.result);
+}
+
+void RocksDbEventStore::CommitGroup(const std::vector<Writer*>& writers) {
+  Group group;
+  group.sequence = head_.sequence;
+  group.prev_hash = head_.hash;
+  for (Writer* writer : writers) {
+    writer->result = PlanRequest(*writer->request, group);
+  }
+  if (group.batch.Count() > 0) {
+    absl::Status status =
+        FromRocksDb(group.batch.Put(meta_, layout::kHeadKey,
+                                    layout::EncodeHead(ChainHead{group.sequence, group.prev_hash})),
+                    "append");
+    if (status.ok()) {
+      rocksdb::WriteOptions write_options;
+      write_options.sync = true;
+      // Let new requests queue up (for the next group) during the sync.
+      mu_.Unlock();
+      status = FromRocksDb(db_->Write(write_options, &group.batch), "append");
+      mu_.Lock();
+    }
+    if (status.ok()) {
+      head_ = ChainHead{group.sequence, group.prev_hash};
+      for (auto& [stream, version] : group.versions) versions_[stream] = version;
+      ++sync_groups_;
+    } else {
+      for (Writer* writer : writers) {
+        if (writer->result.ok()) writer->result = status;
+      }
+    }
+  }
+  for (Writer* writer : writers) writer->done = true;
+}
+
+absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest& request,
+                                                            Group& group) {
+  const std::string& request_id = request.meta.request_id;
+  if (!request_id.empty()) {
+    std::optional<layout::IdempotencyRecord> record;
+    if (auto it = group.request_ids.find(request_id); it != group.request_ids.end()) {
+      record = it->second;
+    } else {
+      ASSIGN_OR_RETURN(record, LookupRequestId(request_id));
+    }
+    if (record.has_value()) {
+      if (record->stream != request.stream) {
+        return RequestIdReused(request_id, record->stream, request.stream);
+      }
+      AppendResult result = record->result;
+      result.deduplicated = true;
+      return result;
+    }
+  }
+  uint64_t version = 0;
+  if (auto it = group.versions.find(request.stream); it != group.versions.end()) {
+    version = it->second;
+  } else {
+    ASSIGN_OR_RETURN(version, LoadStreamVersion(request.stream));
+  }
+  RETURN_IF_ERROR(CheckExpectedVersion(request.stream, request.expected_version, version));
+
+  // Build into locals and a save point so a failure leaves the group untouched.
+  group.batch.SetSavePoint();
+  uint64_t sequence = group.sequence;
+  std::string prev_hash = group.prev_hash;
+  const int64_t now = options_.now_micros();
+  rocksdb::Status status;
+  for (size_t i = 0; i < request.events.size() && status.ok(); ++i) {
+    ++sequence;
+    ++version;
+    const std::string bytes =
+        SerializeEnvelope(BuildEnvelope(request, i, sequence, version, now, prev_hash));
+    status = group.batch.Put(events_, EncodeU64(sequence), bytes);
+    if (status.ok()) {
+      status = group.batch.Put(streams_, layout::StreamKey(request.stream, version),
+                               EncodeU64(sequence));
+    }
+    prev_hash = Sha256(bytes);
+  }
+  AppendResult result{group.sequence + 1, sequence, version, false};
+  layout::IdempotencyRecord record{request.stream, result};
+  if (status.ok() && !request_id.empty()) {
+    status = group.batch.Put(idempotency_, request_id, layout::EncodeIdempotency(record));
+  }
+  if (!status.ok()) {
+    group.batch.RollbackToSavePoint().PermitUncheckedError();
+    return FromRocksDb(status, "append");
+  }
+  group.batch.PopSavePoint().PermitUncheckedError();
+  group.sequence = sequence;
+  group.prev_hash = std::move(prev_hash);
+  group.versions[request.stream] = version;
+  if (!request_id.empty()) group.request_ids[request_id] = std::move(record);
+  return result;
+}
+
+absl::StatusOr<uint64_t> RocksDbEventStore::LoadStreamVersion(std::string_view stream) {
+  if (auto it = versions_.find(AsAbsl(stream)); it != versions_.end()) return it->second;
+  ASSIGN_OR_RETURN(uint64_t version, LastStreamVersionInDb(stream));
+  versions_.emplace(std::string(stream), version);
+  return version;
+}
+
+absl::StatusOr<uint64_t> RocksDbEventStore::LastStreamVersionInDb(std::string_view stream) {
+  const std::string prefix = layout::StreamPrefix(stream);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), streams_));
+  it->SeekForPrev(prefix + std::string(8, '\xff'));
+  RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("stream ", AsAbsl(stream))));
+  if (!it->Valid() || !View(it->key()).starts_with(prefix)) return 0;
+  std::optional<uint64_t> version = DecodeU64(View(it->key()).substr(prefix.size()));
+  if (!version) {
+    return absl::DataLossError(absl::StrCat("stream ", AsAbsl(stream), ": malformed index key"));
+  }
+  return *version;
+}
+
+absl::StatusOr<std::optional<layout::IdempotencyRecord>> RocksDbEventStore::LookupRequestId(
+    const std::string& request_id) {
+  std::string value;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), idempotency_, request_id, &value);
+  if (status.IsNotFound()) return std::nullopt;
+  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", request_id)));
+  std::optional<layout::IdempotencyRecord> record = layout::DecodeIdempotency(value);
+  if (!record) {
+    return absl::DataLossError(absl::StrCat("request id ", request_id, ": malformed record"));
+  }
+  return record;
+}
+
+absl::StatusOr<std::vector<v1::EventEnvelope>> RocksDbEventStore::ReadAll(uint64_t from_sequence,
+                                                                          size_t max_count) {
+  std::vector<v1::EventEnvelope> out;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
+  for (it->Seek(EncodeU64(std::max<uint64_t>(from_sequence, 1)));
+       it->Valid() && out.size() < max_count; it->Next()) {
+    ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    ASSIGN_OR_RETURN(v1::EventEnvelope envelope, ParseEnvelope(sequence, View(it->value())));
+    out.push_back(std::move(envelope));
+  }
+  RETURN_IF_ERROR(FromRocksDb(it->status(), "read all"));
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::EventEnvelope>> RocksDbEventStore::ReadStream(
+    std::string_view stream, uint64_t from_version, size_t max_count) {
+  std::vector<v1::EventEnvelope> out;
+  const std::string prefix = layout::StreamPrefix(stream);
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, streams_));
+  for (it->Seek(layout::StreamKey(stream, std::max<uint64_t>(from_version, 1)));
+       it->Valid() && View(it->key()).starts_with(prefix) && out.size() < max_count; it->Next()) {
+    std::optional<uint64_t> sequence = DecodeU64(View(it->value()));
+    if (!sequence) {
+      return absl::DataLossError(
+          absl::StrCat("stream ", AsAbsl(stream), ": malformed index value"));
+    }
+    std::string bytes;
+    rocksdb::Status status = db_->Get(read_options, events_, EncodeU64(*sequence), &bytes);
+    if (status.IsNotFound()) {
+      return absl::DataLossError(
+          absl::StrCat("event ", *sequence, ": missing (indexed by stream ", AsAbsl(stream), ")"));
+    }
+    RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("read event ", *sequence)));
+    ASSIGN_OR_RETURN(v1::EventEnvelope envelope, ParseEnvelope(*sequence, bytes));
+    out.push_back(std::move(envelope));
+  }
+  RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("read stream ", AsAbsl(stream))));
+  return out;
+}
+
+uint64_t RocksDbEventStore::StreamVersion(std::string_view stream) {
+  absl::MutexLock lock(&mu_);
+  absl::StatusOr<uint64_t> version = LoadStreamVersion(stream);
+  return version.ok() ? *version : 0;
+}
+
+ChainHead RocksDbEventStore::Head() {
+  absl::MutexLock lock(&mu_);
+  return head_;
+}
+
+uint64_t RocksDbEventStore::sync_groups() const {
+  absl::MutexLock lock(&mu_);
+  return sync_groups_;
+}
+
+absl::StatusOr<uint64_t> RocksDbEventStore::VerifyTail(uint64_t n) {
+  if (n == 0) return 0;
+  const uint64_t last = Head().sequence;
+  return VerifyChain(last >= n ? last - n + 1 : 1);
+}
+
+absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChain(uint64_t from_sequence) {
+  if (from_sequence == 0) return absl::InvalidArgumentError("from_sequence: must be >= 1");
+  // One snapshot: the events and the recorded head must agree with each other.
+  rocksdb::ManagedSnapshot snapshot(db_.get());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, events_));
+  std::string prev_hash = kZeroHash;
+  if (from_sequence == 1) {
+    it->SeekToFirst();
+  } else {
+    // The event before from_sequence only anchors the first link.
+    it->Seek(EncodeU64(from_sequence - 1));
+    RETURN_IF_ERROR(FromRocksDb(it->status(), "verify chain"));
+    if (!it->Valid()) return 0;  // Nothing at or after from_sequence - 1.
+    ASSIGN_OR_RETURN(uint64_t anchor, EventKey(it->key()));
+    if (anchor != from_sequence - 1) {
+      return absl::DataLossError(absl::StrCat("event ", from_sequence - 1,
+                                              ": missing (the next stored event is ", anchor, ")"));
+    }
+    prev_hash = Sha256(View(it->value()));
+    it->Next();
+  }
+  ChainVerifier verifier(from_sequence, std::move(prev_hash));
+  for (; it->Valid(); it->Next()) {
+    ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    RETURN_IF_ERROR(verifier.Check(sequence, View(it->value())));
+  }
+  RETURN_IF_ERROR(FromRocksDb(it->status(), "verify chain"));
+
+  const uint64_t last = verifier.next_sequence() - 1;
+  std::string value;
+  rocksdb::Status status = db_->Get(read_options, meta_, layout::kHeadKey, &value);
+  if (status.IsNotFound()) {
+    if (last == 0) return verifier.checked();
+    return absl::DataLossError(absl::StrCat("event ", last, ": the log has no recorded head"));
+  }
+  RETURN_IF_ERROR(FromRocksDb(status, "read recorded head"));
+  std::optional<ChainHead> recorded = layout::DecodeHead(value);
+  if (!recorded) return absl::DataLossError("meta: malformed recorded head");
+  if (recorded->sequence > last) {
+    return absl::DataLossError(absl::StrCat("event ", last + 1, ": missing; the log ends at ", last,
+                                            " but its recorded head is ", recorded->sequence));
+  }
+  if (recorded->sequence < last) {
+    return absl::DataLossError(absl::StrCat("event ", recorded->sequence + 1,
+                                            ": beyond the recorded head ", recorded->sequence));
+  }
+  if (recorded->hash != verifier.last_hash()) {
+    return absl::DataLossError(
+        absl::StrCat("event ", last, ": hash does not match the recorded head hash"));
+  }
+  return verifier.checked();
+}
+
+}  // namespace renstra

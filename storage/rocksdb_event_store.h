@@ -1,0 +1,129 @@
+// RocksDbEventStore: the durable EventStore of the server, on RocksDB.
+//
+// Layout: see rocksdb_layout.h (column families "events", "streams", "idempotency",
+// "meta"; missing ones are created on open). Every commit also records the chain head
+// (sequence + hash) in "meta", so truncation or a change to the last event is detected.
+//
+// Group commit (leader/follower, as in LevelDB): each Append() queues its request and
+// waits; the caller at the front of the queue becomes the leader, takes up to
+// max_batch_commands queued requests, checks each one's request id and expected version
+// (including against the requests before it in the same group; a conflict fails only
+// that request), writes all their events in ONE WriteBatch with sync = true, and only
+// then publishes the new head/versions and wakes the group. If the write fails, every
+// request of the group that would have succeeded gets the error and the in-memory state
+// does not advance. There is no background thread.
+//
+// Ownership: owns the rocksdb::DB and its column family handles. Destroy the store only
+// after all calls into it have returned; the destructor waits for an in-flight group.
+// Thread safety: all methods are thread-safe.
+// Errors: as EventStore; DATA_LOSS from Open() when the verified tail is broken;
+// UNAVAILABLE for RocksDB IO errors (including a full disk), DATA_LOSS for RocksDB
+// corruption, INTERNAL for other RocksDB failures.
+#ifndef RENSTRA_STORAGE_ROCKSDB_EVENT_STORE_H_
+#define RENSTRA_STORAGE_ROCKSDB_EVENT_STORE_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "storage/event_store.h"
+#include "storage/rocksdb_layout.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+}  // namespace rocksdb
+
+namespace renstra {
+
+struct RocksDbEventStoreOptions {
+  // Envelope timestamps, microseconds since the Unix epoch; empty = system clock.
+  std::function<int64_t()> now_micros;
+  // Open() re-verifies the hash chain of this many most recent events (0 = none).
+  uint64_t verify_tail = 1000;
+  // Most Append() requests committed by one WriteBatch / one sync (>= 1).
+  size_t max_batch_commands = 256;
+};
+
+// Implements EventStore.
+class RocksDbEventStore : public EventStore {
+ public:
+  using Options = RocksDbEventStoreOptions;
+
+  // Opens (creating if missing) the store in directory `dir`. INVALID_ARGUMENT for bad
+  // options; DATA_LOSS "open DIR: event N: ..." when the verified tail is broken.
+  static absl::StatusOr<std::unique_ptr<RocksDbEventStore>> Open(const std::string& dir,
+                                                                 Options options = {});
+
+  RocksDbEventStore(const RocksDbEventStore&) = delete;
+  RocksDbEventStore& operator=(const RocksDbEventStore&) = delete;
+  ~RocksDbEventStore() override;
+
+  absl::StatusOr<AppendResult> Append(const AppendRequest& request) override;
+  absl::StatusOr<std::vector<v1::EventEnvelope>> ReadAll(uint64_t from_sequence,
+                                                         size_t max_count) override;
+  absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,
+                                                            uint64_t from_version,
+                                                            size_t max_count) override;
+  // A storage error reads as 0 here; Append() reports it.
+  uint64_t StreamVersion(std::string_view stream) override;
+  ChainHead Head() override;
+  // Also checks that the log ends exactly at the recorded head with the recorded hash.
+  absl::StatusOr<uint64_t> VerifyChain(uint64_t from_sequence) override;
+
+  // VerifyChain() over the `n` most recent events (0 checks nothing).
+  absl::StatusOr<uint64_t> VerifyTail(uint64_t n);
+
+  // Number of WriteBatch syncs so far: fewer than the appends when grouping happened.
+  uint64_t sync_groups() const;
+
+ private:
+  struct Writer;
+  struct Group;
+
+  RocksDbEventStore(Options options, std::unique_ptr<rocksdb::DB> db,
+                    std::vector<rocksdb::ColumnFamilyHandle*> handles);
+
+  absl::Status LoadHead();
+  // Plans and writes `group` (a prefix of writers_); releases mu_ during the write.
+  void CommitGroup(const std::vector<Writer*>& group) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Adds one request to the group's batch, or returns why it fails.
+  absl::StatusOr<AppendResult> PlanRequest(const AppendRequest& request, Group& group)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Committed version of `stream` (cached after the first lookup).
+  absl::StatusOr<uint64_t> LoadStreamVersion(std::string_view stream)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<uint64_t> LastStreamVersionInDb(std::string_view stream);
+  absl::StatusOr<std::optional<layout::IdempotencyRecord>> LookupRequestId(
+      const std::string& request_id);
+
+  const Options options_;
+  std::unique_ptr<rocksdb::DB> db_;
+  // Owned; destroyed before db_ is closed. Order: default, events, streams, idempotency,
+  // meta.
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  rocksdb::ColumnFamilyHandle* events_;
+  rocksdb::ColumnFamilyHandle* streams_;
+  rocksdb::ColumnFamilyHandle* idempotency_;
+  rocksdb::ColumnFamilyHandle* meta_;
+
+  mutable absl::Mutex mu_;
+  // Waiting Append() calls; the front one leads the current group.
+  std::deque<Writer*> writers_ ABSL_GUARDED_BY(mu_);
+  // Committed state: changes only after a successful write.
+  ChainHead head_ ABSL_GUARDED_BY(mu_);
+  // Committed versions of the streams used so far (one entry per stream).
+  absl::flat_hash_map<std::string, uint64_t> versions_ ABSL_GUARDED_BY(mu_);
+  uint64_t sync_groups_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_STORAGE_ROCKSDB_EVENT_STORE_H_

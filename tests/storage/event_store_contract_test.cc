@@ -1,0 +1,280 @@
+// The EventStore contract, run against both implementations.
+#include <atomic>
+#include <barrier>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "storage/memory_event_store.h"
+#include "storage/rocksdb_event_store.h"
+#include "tests/storage/storage_test_util.h"
+
+namespace renstra {
+namespace {
+
+using ::renstra::testing::FakeClock;
+using ::renstra::testing::HashOf;
+using ::renstra::testing::MakeRequest;
+using ::renstra::testing::Sequences;
+using ::renstra::testing::TempDir;
+
+enum class StoreKind { kMemory, kRocksDb };
+
+class EventStoreContractTest : public ::testing::TestWithParam<StoreKind> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == StoreKind::kMemory) {
+      store_ = std::make_unique<MemoryEventStore>(clock_.AsFunction());
+      return;
+    }
+    RocksDbEventStore::Options options;
+    options.now_micros = clock_.AsFunction();
+    auto opened = RocksDbEventStore::Open(dir_.Sub("db"), options);
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    store_ = *std::move(opened);
+  }
+
+  std::vector<v1::EventEnvelope> All() {
+    auto all = store_->ReadAll(1, 100000);
+    EXPECT_TRUE(all.ok()) << all.status();
+    return all.ok() ? *all : std::vector<v1::EventEnvelope>{};
+  }
+
+  TempDir dir_;
+  FakeClock clock_;
+  std::unique_ptr<EventStore> store_;
+};
+
+TEST_P(EventStoreContractTest, AppendsAndReadsBackEveryField) {
+  AppendRequest request = MakeRequest("plan/dinsos", 0, {"renstra.v1.NodeAdded", "T2"}, "r-1");
+  request.events[1].schema_version = 3;
+  auto result = store_->Append(request);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->first_sequence, 1u);
+  EXPECT_EQ(result->last_sequence, 2u);
+  EXPECT_EQ(result->stream_version, 2u);
+  EXPECT_FALSE(result->deduplicated);
+
+  std::vector<v1::EventEnvelope> all = All();
+  ASSERT_EQ(all.size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    const v1::EventEnvelope& e = all[i];
+    EXPECT_EQ(e.sequence(), static_cast<uint64_t>(i + 1));
+    EXPECT_EQ(e.stream(), "plan/dinsos");
+    EXPECT_EQ(e.stream_version(), static_cast<uint64_t>(i + 1));
+    EXPECT_EQ(e.principal(), "budi");
+    EXPECT_EQ(e.role(), "KEPALA_DINAS");
+    EXPECT_EQ(e.reason(), "test reason");
+    EXPECT_EQ(e.request_id(), "r-1");
+    EXPECT_EQ(e.timestamp_micros(), FakeClock::kStart);
+  }
+  EXPECT_EQ(all[0].event_type(), "renstra.v1.NodeAdded");
+  EXPECT_EQ(all[0].schema_version(), 1u);
+  EXPECT_EQ(all[0].payload(), "payload-plan/dinsos-renstra.v1.NodeAdded-1");
+  EXPECT_EQ(all[1].event_type(), "T2");
+  EXPECT_EQ(all[1].schema_version(), 3u);
+  EXPECT_EQ(all[1].payload(), "payload-plan/dinsos-T2-2");
+  EXPECT_EQ(all[0].prev_hash(), std::string(32, '\0'));
+  EXPECT_EQ(all[1].prev_hash(), HashOf(all[0]));
+
+  clock_.Advance(5);
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/dinsos", 2, {"T3"})).ok());
+  all = All();
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2].timestamp_micros(), FakeClock::kStart + 5);
+  EXPECT_EQ(all[2].request_id(), "");
+}
+
+TEST_P(EventStoreContractTest, GlobalSequenceIsGapFreeAcrossStreams) {
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"A1"})).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("b", 0, {"B1", "B2"})).ok());
+  auto last = store_->Append(MakeRequest("a", 1, {"A2"}));
+  ASSERT_TRUE(last.ok()) << last.status();
+  EXPECT_EQ(last->first_sequence, 4u);
+  EXPECT_EQ(last->stream_version, 2u);
+
+  std::vector<v1::EventEnvelope> all = All();
+  EXPECT_EQ(Sequences(all), (std::vector<uint64_t>{1, 2, 3, 4}));
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[1].stream(), "b");
+  EXPECT_EQ(all[2].stream_version(), 2u);
+  EXPECT_EQ(Sequences(*store_->ReadStream("a", 1, 10)), (std::vector<uint64_t>{1, 4}));
+  EXPECT_EQ(Sequences(*store_->ReadStream("b", 2, 10)), (std::vector<uint64_t>{3}));
+  EXPECT_EQ(Sequences(*store_->ReadStream("a", 0, 1)), (std::vector<uint64_t>{1}));
+  EXPECT_TRUE(store_->ReadStream("c", 1, 10)->empty());
+  EXPECT_EQ(Sequences(*store_->ReadAll(3, 1)), (std::vector<uint64_t>{3}));
+  EXPECT_TRUE(store_->ReadAll(5, 10)->empty());
+  EXPECT_EQ(store_->StreamVersion("a"), 2u);
+  EXPECT_EQ(store_->StreamVersion("b"), 2u);
+  EXPECT_EQ(store_->StreamVersion("c"), 0u);
+  ChainHead head = store_->Head();
+  EXPECT_EQ(head.sequence, 4u);
+  EXPECT_EQ(head.hash, HashOf(all[3]));
+}
+
+TEST_P(EventStoreContractTest, ExpectedVersionConflictIsAbortedAndAppendsNothing) {
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"})).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", kAnyVersion, {"E3"})).ok());
+  const ChainHead before = store_->Head();
+
+  auto stale = store_->Append(MakeRequest("plan/a", 2, {"E4"}));
+  EXPECT_EQ(stale.status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(stale.status().message(), "stream plan/a: expected version 2, actual 3");
+  auto not_new = store_->Append(MakeRequest("plan/b", 1, {"E4"}));
+  EXPECT_EQ(not_new.status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(not_new.status().message(), "stream plan/b: expected version 1, actual 0");
+
+  EXPECT_EQ(store_->Head().sequence, before.sequence);
+  EXPECT_EQ(store_->Head().hash, before.hash);
+  EXPECT_EQ(store_->StreamVersion("plan/a"), 3u);
+  EXPECT_EQ(store_->StreamVersion("plan/b"), 0u);
+  EXPECT_EQ(All().size(), 3u);
+}
+
+TEST_P(EventStoreContractTest, RetriedRequestIdIsDeduplicated) {
+  auto first = store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
+  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 2, {"E3"})).ok());
+  const ChainHead before = store_->Head();
+
+  // A retry, even decided against the old version, returns the original result.
+  auto retry = store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(retry->first_sequence, 1u);
+  EXPECT_EQ(retry->last_sequence, 2u);
+  EXPECT_EQ(retry->stream_version, 2u);
+  EXPECT_TRUE(retry->deduplicated);
+
+  auto other_stream = store_->Append(MakeRequest("plan/b", 0, {"E1"}, "req-1"));
+  EXPECT_EQ(other_stream.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(other_stream.status().message(),
+            "meta.request_id: \"req-1\" was already used for stream \"plan/a\", not \"plan/b\"");
+
+  EXPECT_EQ(store_->Head().sequence, before.sequence);
+  EXPECT_EQ(store_->Head().hash, before.hash);
+  EXPECT_EQ(store_->StreamVersion("plan/b"), 0u);
+  EXPECT_EQ(All().size(), 3u);
+}
+
+TEST_P(EventStoreContractTest, HashChainLinksEachEnvelopeToItsPredecessor) {
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2"})).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("b", 0, {"E3"})).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 2, {"E4", "E5"})).ok());
+  std::vector<v1::EventEnvelope> all = All();
+  ASSERT_EQ(all.size(), 5u);
+  EXPECT_EQ(all[0].prev_hash(), std::string(32, '\0'));
+  for (size_t i = 1; i < all.size(); ++i) {
+    EXPECT_EQ(all[i].prev_hash(), HashOf(all[i - 1])) << "event " << i + 1;
+  }
+  EXPECT_EQ(store_->Head().hash, HashOf(all[4]));
+
+  EXPECT_EQ(*store_->VerifyChain(1), 5u);
+  EXPECT_EQ(*store_->VerifyChain(3), 3u);
+  EXPECT_EQ(*store_->VerifyChain(5), 1u);
+  EXPECT_EQ(*store_->VerifyChain(6), 0u);
+  EXPECT_EQ(store_->VerifyChain(0).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_P(EventStoreContractTest, EmptyStoreHasZeroHeadAndVerifies) {
+  EXPECT_EQ(store_->Head().sequence, 0u);
+  EXPECT_EQ(store_->Head().hash, std::string(32, '\0'));
+  EXPECT_EQ(*store_->VerifyChain(1), 0u);
+  EXPECT_TRUE(store_->ReadAll(1, 10)->empty());
+}
+
+TEST_P(EventStoreContractTest, BadInputIsInvalidArgumentNamingTheField) {
+  struct Case {
+    AppendRequest request;
+    std::string message;
+  };
+  std::vector<Case> cases;
+  cases.push_back({MakeRequest("", 0, {"E"}), "stream: must not be empty"});
+  cases.push_back(
+      {MakeRequest(std::string("a\0b", 3), 0, {"E"}), "stream: must not contain a NUL character"});
+  cases.push_back({MakeRequest("a", 0, {}), "events: must not be empty"});
+  cases.push_back({MakeRequest("a", 0, {"E1", ""}), "events[1].event_type: must not be empty"});
+  cases.push_back(
+      {MakeRequest("a", -2, {"E"}), "expected_version: must be >= 0 or kAnyVersion (-1), got -2"});
+  for (const Case& c : cases) {
+    auto result = store_->Append(c.request);
+    EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument) << c.message;
+    EXPECT_EQ(result.status().message(), c.message);
+  }
+  EXPECT_EQ(store_->Head().sequence, 0u);
+}
+
+TEST_P(EventStoreContractTest, ConcurrentAppendsStayGapFreeAndRacesHaveOneWinner) {
+  constexpr int kWriters = 16;
+  constexpr int kAppendsPerWriter = 50;
+  constexpr int kRacers = 8;
+  constexpr int kRounds = 10;
+  std::vector<int> winners(kRounds, 0);
+  std::vector<int> aborted(kRounds, 0);
+  std::atomic<int> unexpected{0};
+  std::mutex mu;
+  std::barrier round_start(kRacers);
+
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      const std::string stream = "writer/" + std::to_string(w);
+      for (int i = 0; i < kAppendsPerWriter; ++i) {
+        if (!store_->Append(MakeRequest(stream, i, {"E"})).ok()) ++unexpected;
+      }
+    });
+  }
+  for (int r = 0; r < kRacers; ++r) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < kRounds; ++round) {
+        round_start.arrive_and_wait();  // Everyone saw the previous round complete.
+        auto result = store_->Append(MakeRequest("race", round, {"R"}));
+        std::lock_guard<std::mutex> lock(mu);
+        if (result.ok()) {
+          ++winners[round];
+        } else if (result.status().code() == absl::StatusCode::kAborted &&
+                   result.status().message() == "stream race: expected version " +
+                                                    std::to_string(round) + ", actual " +
+                                                    std::to_string(round + 1)) {
+          ++aborted[round];
+        } else {
+          ++unexpected;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+
+  EXPECT_EQ(unexpected.load(), 0);
+  for (int round = 0; round < kRounds; ++round) {
+    EXPECT_EQ(winners[round], 1) << "round " << round;
+    EXPECT_EQ(aborted[round], kRacers - 1) << "round " << round;
+  }
+  const uint64_t total = kWriters * kAppendsPerWriter + kRounds;
+  std::vector<v1::EventEnvelope> all = All();
+  ASSERT_EQ(all.size(), total);
+  for (uint64_t i = 0; i < total; ++i) ASSERT_EQ(all[i].sequence(), i + 1);
+  EXPECT_EQ(store_->Head().sequence, total);
+  EXPECT_EQ(*store_->VerifyChain(1), total);
+  EXPECT_EQ(store_->StreamVersion("race"), static_cast<uint64_t>(kRounds));
+  for (int w = 0; w < kWriters; ++w) {
+    EXPECT_EQ(store_->StreamVersion("writer/" + std::to_string(w)),
+              static_cast<uint64_t>(kAppendsPerWriter));
+  }
+  if (auto* rocks = dynamic_cast<RocksDbEventStore*>(store_.get())) {
+    RecordProperty("sync_groups", std::to_string(rocks->sync_groups()));
+    EXPECT_GE(rocks->sync_groups(), 1u);
+    EXPECT_LE(rocks->sync_groups(), total);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, EventStoreContractTest,
+                         ::testing::Values(StoreKind::kMemory, StoreKind::kRocksDb),
+                         [](const ::testing::TestParamInfo<StoreKind>& info) {
+                           return info.param == StoreKind::kMemory ? "Memory" : "RocksDb";
+                         });
+
+}  // namespace
+}  // namespace renstra
