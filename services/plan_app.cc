@@ -1,1 +1,240 @@
-// placeholder
+#include "services/plan_app.h"
+
+#include <optional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "domain/code.h"
+#include "domain/import_decider.h"
+#include "domain/plan_events.h"
+#include "domain/status_macros.h"
+#include "domain/tc27_exporter.h"
+#include "domain/tc27_parser.h"
+#include "domain/validator.h"
+
+namespace renstra {
+namespace {
+
+constexpr size_t kMaxImportBytes = 16 << 20;
+constexpr size_t kReplayChunk = 4096;
+
+// Builds the import answer from a decision; counts what the events create, and adds
+// the validation report of the plan those events produce.
+v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
+  v1::ImportTableResponse out;
+  PlanState preview;
+  for (const v1::PlanEvent& e : decision.events) {
+    (void)preview.Apply(e);  // decided from an empty state: cannot fail
+    switch (e.kind_case()) {
+      case v1::PlanEvent::kNodeAdded:
+        if (e.node_added().level() == v1::PROGRAM) out.set_programs(out.programs() + 1);
+        if (e.node_added().level() == v1::ACTIVITY) out.set_activities(out.activities() + 1);
+        if (e.node_added().level() == v1::SUB_ACTIVITY) {
+          out.set_sub_activities(out.sub_activities() + 1);
+        }
+        break;
+      case v1::PlanEvent::kIndicatorDefined:
+        out.set_indicators(out.indicators() + 1);
+        if (!absl::EndsWith(e.indicator_defined().indicator_id(), "#1")) {
+          out.set_continuation_indicators(out.continuation_indicators() + 1);
+        }
+        break;
+      case v1::PlanEvent::kGoalDefined:
+        out.set_goals(out.goals() + 1);
+        break;
+      case v1::PlanEvent::kObjectiveDefined:
+        out.set_objectives(out.objectives() + 1);
+        break;
+      default:
+        break;
+    }
+  }
+  out.set_events(static_cast<int32_t>(decision.events.size()));
+  for (const v1::Finding& f : decision.findings) *out.add_findings() = f;
+  for (v1::Finding& f : ValidatePlan(preview)) *out.add_findings() = std::move(f);
+  return out;
+}
+
+}  // namespace
+
+PlanApp::PlanApp(EventStore* store, std::string plan_id)
+    : store_(store), plan_id_(std::move(plan_id)) {}
+
+absl::Status PlanApp::Recover() {
+  absl::MutexLock command(&command_mu_);
+  PlanState fresh;
+  absl::flat_hash_map<std::string, AppendResult> requests;
+  uint64_t next = 1;
+  while (true) {
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
+                     store_->ReadStream(plan_id_, next, kReplayChunk));
+    for (const v1::EventEnvelope& envelope : chunk) {
+      RETURN_IF_ERROR(fresh.Apply(envelope));
+      if (!envelope.request_id().empty()) {
+        AppendResult& r = requests[envelope.request_id()];
+        if (r.first_sequence == 0) r.first_sequence = envelope.sequence();
+        r.last_sequence = envelope.sequence();
+        r.stream_version = envelope.stream_version();
+      }
+    }
+    if (chunk.size() < kReplayChunk) break;
+    next += chunk.size();
+  }
+  absl::MutexLock lock(&mu_);
+  state_ = std::move(fresh);
+  applied_requests_ = std::move(requests);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<AppendResult> PlanApp::AppendAndApply(const std::vector<v1::PlanEvent>& events,
+                                                     const Principal& who,
+                                                     const std::string& reason,
+                                                     const std::string& request_id) {
+  AppendRequest request;
+  request.stream = plan_id_;
+  request.meta = CommandMeta{who.name, who.role, reason, request_id};
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    request.expected_version = state_.version();
+  }
+  request.events.reserve(events.size());
+  for (const v1::PlanEvent& e : events) {
+    NewEvent& n = request.events.emplace_back();
+    n.event_type = EventTypeName(e);
+    n.schema_version = kPlanEventSchemaVersion;
+    e.SerializeToString(&n.payload);
+  }
+  ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
+  // Apply what the store holds, exactly as a replay would.
+  absl::MutexLock lock(&mu_);
+  const uint64_t from = static_cast<uint64_t>(state_.version()) + 1;
+  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> stored,
+                   store_->ReadStream(plan_id_, from, result.stream_version - from + 1));
+  for (const v1::EventEnvelope& envelope : stored) RETURN_IF_ERROR(state_.Apply(envelope));
+  if (!request_id.empty()) applied_requests_[request_id] = result;
+  return result;
+}
+
+absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableRequest& request,
+                                                        const Principal& who) {
+  if (request.content().empty()) {
+    return absl::InvalidArgumentError("content: required (a T-C.27 table or a document)");
+  }
+  if (request.content().size() > kMaxImportBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "content: ", request.content().size(), " bytes, more than the limit of ", kMaxImportBytes));
+  }
+  ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content()));
+  ImportOptions options;
+  options.plan_id = plan_id_;
+  options.source = request.source_name();
+  const PlanState empty;
+
+  if (request.dry_run()) {
+    // What the table would create in an empty plan; nothing is written.
+    ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
+    v1::ImportTableResponse out = DescribeImport(decision);
+    out.set_dry_run(true);
+    return out;
+  }
+
+  absl::MutexLock command(&command_mu_);
+  std::optional<AppendResult> earlier;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    auto it = applied_requests_.find(request.request_id());
+    if (!request.request_id().empty() && it != applied_requests_.end()) earlier = it->second;
+  }
+  if (earlier.has_value()) {
+    // A retry: answer as the original did (same table, decided against an empty plan).
+    ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
+    v1::ImportTableResponse out = DescribeImport(decision);
+    out.set_plan_version(static_cast<int64_t>(earlier->stream_version));
+    return out;
+  }
+  ImportDecision decision;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    ASSIGN_OR_RETURN(decision, DecideImport(state_, table, options));
+  }
+  ASSIGN_OR_RETURN(AppendResult result,
+                   AppendAndApply(decision.events, who,
+                                  absl::StrCat("import T-C.27 from ", request.source_name()),
+                                  request.request_id()));
+  v1::ImportTableResponse out = DescribeImport(decision);
+  out.set_plan_version(static_cast<int64_t>(result.stream_version));
+  return out;
+}
+
+absl::StatusOr<bool> PlanApp::ImportSeedIfEmpty(std::string_view seed_text,
+                                                std::string_view source_name) {
+  if (version() > 0) return false;
+  v1::ImportTableRequest request;
+  request.set_content(std::string(seed_text));
+  request.set_source_name(std::string(source_name));
+  // A fixed id: a server that crashed mid-start and retries cannot import twice.
+  request.set_request_id("renstrad-seed-import");
+  RETURN_IF_ERROR(Import(request, Principal{"renstrad", "SYSTEM"}).status());
+  return true;
+}
+
+v1::GetPlanResponse PlanApp::GetPlan() const {
+  v1::GetPlanResponse out;
+  absl::ReaderMutexLock lock(&mu_);
+  *out.mutable_plan() = state_.ToProto();
+  return out;
+}
+
+absl::StatusOr<v1::GetSubtreeResponse> PlanApp::GetSubtree(
+    const v1::GetSubtreeRequest& request) const {
+  if (request.code().empty()) return absl::InvalidArgumentError("code: required");
+  absl::StatusOr<Code> code = Code::Parse(request.code());
+  if (!code.ok())
+    return absl::InvalidArgumentError(absl::StrCat("code: ", code.status().message()));
+  v1::GetSubtreeResponse out;
+  absl::ReaderMutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(*out.mutable_node(), state_.NodeToProto(code->canonical(), true));
+  out.set_plan_version(state_.version());
+  return out;
+}
+
+v1::ValidateResponse PlanApp::Validate() const {
+  v1::ValidateResponse out;
+  absl::ReaderMutexLock lock(&mu_);
+  for (v1::Finding& f : ValidatePlan(state_)) *out.add_findings() = std::move(f);
+  out.set_plan_version(state_.version());
+  return out;
+}
+
+absl::StatusOr<v1::ExportTableResponse> PlanApp::ExportTable(
+    const v1::ExportTableRequest& request) const {
+  const std::string table = absl::AsciiStrToUpper(request.table());
+  if (table != "T-C.27" && table != "TC.27" && table != "TC27") {
+    return absl::InvalidArgumentError(
+        absl::StrCat("table: \"", request.table(), "\" is not an exportable table (T-C.27)"));
+  }
+  TableFormat format;
+  switch (request.format()) {
+    case v1::TSV:
+      format = TableFormat::kTsv;
+      break;
+    case v1::CSV:
+      format = TableFormat::kCsv;
+      break;
+    default:
+      return absl::InvalidArgumentError("format: required (TSV or CSV)");
+  }
+  v1::ExportTableResponse out;
+  absl::ReaderMutexLock lock(&mu_);
+  out.set_content(ExportTc27(state_, format));
+  out.set_plan_version(state_.version());
+  return out;
+}
+
+int64_t PlanApp::version() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return state_.version();
+}
+
+}  // namespace renstra

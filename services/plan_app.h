@@ -13,7 +13,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
@@ -55,11 +57,20 @@ class PlanApp {
   int64_t version() const;
 
  private:
+  // Appends the decided events and applies them (read back from the store) to state_.
+  absl::StatusOr<AppendResult> AppendAndApply(const std::vector<v1::PlanEvent>& events,
+                                              const Principal& who, const std::string& reason,
+                                              const std::string& request_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(command_mu_);
+
   EventStore* const store_;
   const std::string plan_id_;
+  absl::Mutex command_mu_;  // serializes decide+append per plan; taken before mu_
   mutable absl::Mutex mu_;
   PlanState state_ ABSL_GUARDED_BY(mu_);
-  absl::Mutex command_mu_;  // serializes decide+append per plan
+  // Request ids already in the plan's log, with the result of their append, so a
+  // retried command returns its original result (rebuilt on Recover()).
+  absl::flat_hash_map<std::string, AppendResult> applied_requests_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace renstra
