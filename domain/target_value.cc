@@ -143,7 +143,7 @@ TargetValue TargetValue::Percent(Decimal value) {
   TargetValue t;
   t.kind_ = Kind::kPercent;
   t.low_ = value;
-  t.unit_ = "%";
+  t.unit_.assign(1, '%');  // not = "%": GCC 12 -O3 warns falsely (PR105329)
   return t;
 }
 
@@ -206,7 +206,7 @@ absl::StatusOr<TargetValue> TargetValue::Parse(std::string_view text) {
   }
 
   if (rest == "%") {
-    t.unit_ = "%";
+    t.unit_.assign(1, '%');
   } else if (!rest.empty()) {
     if (!StartsUnit(rest[0])) {
       return invalid(absl::StrCat("unexpected \"", AsAbsl(rest), "\" after the number"));
