@@ -1,0 +1,138 @@
+// renstrad: the Renstra server. Opens the event log (RocksDB) in --data_dir, checks
+// the tail of its hash chain, replays the plan, imports the embedded seed plan into an
+// empty store (unless --empty), and serves PlanService, LogService, health and
+// reflection over gRPC on --listen until SIGINT or SIGTERM.
+//
+// Prints one line to stdout once it serves (scripts and tests parse it):
+//   renstrad listening on HOST:PORT (data DIR, plan version N, M events)
+// Logs go to stderr. Exit status: 0 after a clean shutdown; 2 when it cannot start
+// (damaged or unreadable log, address in use, ...), with the reason on stderr.
+#include <pthread.h>
+
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <system_error>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "services/plan_app.h"
+#include "services/renstra_server.h"
+#include "services/seed_data.h"
+#include "spdlog/sinks/stdout_color_sinks.h"
+#include "spdlog/spdlog.h"
+#include "storage/rocksdb_event_store.h"
+
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
+          "Address to serve gRPC on, HOST:PORT (port 0 picks a free port)");
+ABSL_FLAG(std::string, data_dir, "./var/renstra",
+          "Directory of the event log (created if missing)");
+ABSL_FLAG(bool, empty, false,
+          "Start without importing the default (seed) plan into an empty store");
+ABSL_FLAG(uint64_t, verify_tail, 1000,
+          "Number of most recent events whose hash chain is checked at start (0: none)");
+
+namespace renstra {
+namespace {
+
+constexpr int kExitCannotStart = 2;
+constexpr absl::Duration kShutdownGrace = absl::Seconds(5);
+
+int Refuse(const std::string& message) {
+  std::cerr << "renstrad: " << message << std::endl;
+  return kExitCannotStart;
+}
+
+int Run(const std::string& listen, const std::string& data_dir, bool empty, uint64_t verify_tail) {
+  // Block the shutdown signals before any thread starts (RocksDB, gRPC): every thread
+  // inherits the mask, and the main thread takes them synchronously with sigwait().
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  std::error_code ec;
+  std::filesystem::create_directories(data_dir, ec);
+  if (ec)
+    return Refuse(absl::StrCat("cannot create the data directory ", data_dir, ": ", ec.message()));
+
+  RocksDbEventStore::Options store_options;
+  store_options.verify_tail = verify_tail;
+  absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store =
+      RocksDbEventStore::Open(data_dir, store_options);
+  if (!store.ok()) {
+    if (store.status().code() == absl::StatusCode::kDataLoss) {
+      return Refuse(absl::StrCat("refusing to serve: the event log in ", data_dir,
+                                 " is damaged: ", store.status().message()));
+    }
+    return Refuse(
+        absl::StrCat("cannot open the event log in ", data_dir, ": ", store.status().ToString()));
+  }
+
+  PlanApp app(store->get(), std::string(PlanApp::kDefaultPlanId));
+  const absl::Time replay_start = absl::Now();
+  if (absl::Status s = app.Recover(); !s.ok()) {
+    return Refuse(absl::StrCat("refusing to serve: cannot replay the plan from the event log in ",
+                               data_dir, ": ", s.ToString()));
+  }
+  spdlog::info("replayed {} to version {} in {}", PlanApp::kDefaultPlanId, app.version(),
+               absl::FormatDuration(absl::Now() - replay_start));
+  if (!empty) {
+    const absl::Time import_start = absl::Now();
+    absl::StatusOr<bool> imported = app.ImportSeedIfEmpty(SeedDocument(), kSeedSourceName);
+    if (!imported.ok()) {
+      return Refuse(absl::StrCat("cannot import the seed plan ", std::string(kSeedSourceName), ": ",
+                                 imported.status().ToString()));
+    }
+    if (*imported) {
+      spdlog::info("imported the seed plan {} (version {}) in {}", kSeedSourceName, app.version(),
+                   absl::FormatDuration(absl::Now() - import_start));
+    }
+  }
+
+  ServerOptions server_options;
+  server_options.listen_address = listen;
+  absl::StatusOr<std::unique_ptr<RenstraServer>> server =
+      RenstraServer::Start(server_options, &app, store->get());
+  if (!server.ok()) return Refuse(std::string(server.status().message()));
+
+  std::cout << "renstrad listening on " << (*server)->address() << " (data " << data_dir
+            << ", plan version " << app.version() << ", " << (*store)->Head().sequence << " events)"
+            << std::endl;
+
+  int signal_number = 0;
+  while (sigwait(&stop_signals, &signal_number) != 0) {
+  }
+  spdlog::info("received {}, shutting down (grace {})", strsignal(signal_number),
+               absl::FormatDuration(kShutdownGrace));
+  (*server)->Shutdown(kShutdownGrace);
+  (*server)->Wait();
+  server->reset();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace renstra
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "The Renstra server.\n"
+      "Usage: renstrad [--listen=HOST:PORT] [--data_dir=DIR] [--empty] [--verify_tail=N]");
+  absl::ParseCommandLine(argc, argv);
+  auto logger = spdlog::stderr_color_mt("renstrad");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  return renstra::Run(absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_data_dir),
+                      absl::GetFlag(FLAGS_empty), absl::GetFlag(FLAGS_verify_tail));
+}

@@ -1,0 +1,43 @@
+// PlanServiceImpl: the gRPC adapter of PlanService (renstra/v1/plan_service.proto).
+//
+// Thin: it names the caller, hands the request to PlanApp, and converts the answer's
+// status once (ToGrpcStatus). Field checks live in PlanApp (it names the field in
+// INVALID_ARGUMENT); the adapter adds none of its own so both layers cannot drift.
+//
+// Ownership: borrows the PlanApp (must outlive the service).
+// Thread safety: safe for gRPC's concurrent handler threads (PlanApp is thread-safe).
+// Errors: PlanApp's (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, ABORTED,
+// DATA_LOSS, UNAVAILABLE) as grpc::Status.
+#ifndef RENSTRA_SERVICES_PLAN_SERVICE_H_
+#define RENSTRA_SERVICES_PLAN_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "renstra/v1/plan_service.grpc.pb.h"
+#include "services/plan_app.h"
+
+namespace renstra {
+
+// Implements v1::PlanService.
+class PlanServiceImpl final : public v1::PlanService::Service {
+ public:
+  explicit PlanServiceImpl(PlanApp* app) : app_(app) {}
+
+  grpc::Status GetPlan(grpc::ServerContext* context, const v1::GetPlanRequest* request,
+                       v1::GetPlanResponse* response) override;
+  grpc::Status GetSubtree(grpc::ServerContext* context, const v1::GetSubtreeRequest* request,
+                          v1::GetSubtreeResponse* response) override;
+  grpc::Status Validate(grpc::ServerContext* context, const v1::ValidateRequest* request,
+                        v1::ValidateResponse* response) override;
+  grpc::Status ExportTable(grpc::ServerContext* context, const v1::ExportTableRequest* request,
+                           v1::ExportTableResponse* response) override;
+  grpc::Status ImportTable(grpc::ServerContext* context, const v1::ImportTableRequest* request,
+                           v1::ImportTableResponse* response) override;
+
+ private:
+  PlanApp* const app_;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_PLAN_SERVICE_H_

@@ -1,0 +1,72 @@
+#include "services/renstra_server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include <chrono>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace renstra {
+namespace {
+
+constexpr int kPollTimeoutMs = 200;
+
+}  // namespace
+
+std::string WithPort(const std::string& listen_address, int port) {
+  const size_t colon = listen_address.rfind(':');
+  const std::string host =
+      colon == std::string::npos ? listen_address : listen_address.substr(0, colon);
+  return absl::StrCat(host, ":", port);
+}
+
+RenstraServer::RenstraServer(PlanApp* app, EventStore* store)
+    : plan_service_(app), log_service_(store) {}
+
+RenstraServer::~RenstraServer() {
+  if (server_ != nullptr) {
+    Shutdown(absl::ZeroDuration());
+    Wait();
+  }
+}
+
+absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const ServerOptions& options,
+                                                                    PlanApp* app,
+                                                                    EventStore* store) {
+  // Both are process-wide switches read by every ServerBuilder; setting them again is
+  // harmless.
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+
+  std::unique_ptr<RenstraServer> server(new RenstraServer(app, store));
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(),
+                           &server->port_);
+  builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  // The sync server's polling threads wake this often; gRPC's default (10 s) can delay
+  // the server's destruction, and so renstrad's exit, by as much.
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::CQ_TIMEOUT_MSEC,
+                              kPollTimeoutMs);
+  builder.RegisterService(&server->plan_service_);
+  builder.RegisterService(&server->log_service_);
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    server->server_.reset();
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen_address,
+                     " (address in use, or not an address of this machine?)"));
+  }
+  server->address_ = WithPort(options.listen_address, server->port_);
+  return server;
+}
+
+void RenstraServer::Shutdown(absl::Duration grace) {
+  server_->Shutdown(std::chrono::system_clock::now() + absl::ToChronoMilliseconds(grace));
+}
+
+void RenstraServer::Wait() { server_->Wait(); }
+
+}  // namespace renstra

@@ -1,0 +1,70 @@
+// RenstraServer: the gRPC server of renstrad — PlanService, LogService, the standard
+// health service (grpc.health.v1) and server reflection — listening on one address.
+// renstrad and the service tests build the server the same way through this class.
+//
+// Ownership: borrows the PlanApp and the EventStore (both must outlive the server);
+// owns the service adapters and the grpc::Server.
+// Thread safety: Shutdown() and Wait() may be called from any thread; the services run
+// on gRPC's thread pool.
+// Errors: Start() returns UNAVAILABLE when the address cannot be bound.
+#ifndef RENSTRA_SERVICES_RENSTRA_SERVER_H_
+#define RENSTRA_SERVICES_RENSTRA_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "services/log_service.h"
+#include "services/plan_app.h"
+#include "services/plan_service.h"
+#include "storage/event_store.h"
+
+namespace renstra {
+
+struct ServerOptions {
+  // "HOST:PORT"; port 0 picks a free port (see RenstraServer::port()).
+  std::string listen_address = "127.0.0.1:50051";
+  // Largest request accepted (an import carries a whole document).
+  int max_receive_message_bytes = 32 << 20;
+};
+
+class RenstraServer {
+ public:
+  // Builds and starts the server. UNAVAILABLE if the address cannot be bound.
+  static absl::StatusOr<std::unique_ptr<RenstraServer>> Start(const ServerOptions& options,
+                                                              PlanApp* app, EventStore* store);
+
+  RenstraServer(const RenstraServer&) = delete;
+  RenstraServer& operator=(const RenstraServer&) = delete;
+  ~RenstraServer();
+
+  // The port actually bound (the chosen one when the address asked for port 0).
+  int port() const { return port_; }
+  // The listen address with the bound port, e.g. "127.0.0.1:40123".
+  const std::string& address() const { return address_; }
+
+  // Stops accepting calls, lets running calls finish until `grace` has passed, then
+  // cancels the rest. Idempotent.
+  void Shutdown(absl::Duration grace);
+  // Blocks until the server has shut down.
+  void Wait();
+
+ private:
+  RenstraServer(PlanApp* app, EventStore* store);
+
+  PlanServiceImpl plan_service_;
+  LogServiceImpl log_service_;
+  std::unique_ptr<grpc::Server> server_;
+  int port_ = 0;
+  std::string address_;
+};
+
+// "HOST:PORT" with PORT replaced by `port` ("[::1]:0", 4000 → "[::1]:4000").
+std::string WithPort(const std::string& listen_address, int port);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_RENSTRA_SERVER_H_

@@ -1,0 +1,90 @@
+#include "tests/services/test_server.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace renstra::testing {
+
+std::unique_ptr<TestServer> TestServer::Start() {
+  std::unique_ptr<TestServer> t(new TestServer());
+  std::string pattern = ::testing::TempDir() + "renstra_services_test.XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr) {
+    ADD_FAILURE() << "mkdtemp " << pattern;
+    return nullptr;
+  }
+  t->data_dir_ = pattern;
+  auto store = RocksDbEventStore::Open(t->data_dir_);
+  if (!store.ok()) {
+    ADD_FAILURE() << "open store: " << store.status();
+    return nullptr;
+  }
+  t->store_ = *std::move(store);
+  t->app_ = std::make_unique<PlanApp>(t->store_.get(), std::string(PlanApp::kDefaultPlanId));
+  if (absl::Status s = t->app_->Recover(); !s.ok()) {
+    ADD_FAILURE() << "recover: " << s;
+    return nullptr;
+  }
+  ServerOptions options;
+  options.listen_address = "127.0.0.1:0";
+  auto server = RenstraServer::Start(options, t->app_.get(), t->store_.get());
+  if (!server.ok()) {
+    ADD_FAILURE() << "start server: " << server.status();
+    return nullptr;
+  }
+  t->server_ = *std::move(server);
+  grpc::ChannelArguments args;
+  args.SetMaxSendMessageSize(64 << 20);
+  args.SetMaxReceiveMessageSize(64 << 20);
+  t->channel_ =
+      grpc::CreateCustomChannel(t->server_->address(), grpc::InsecureChannelCredentials(), args);
+  t->plan_stub_ = v1::PlanService::NewStub(t->channel_);
+  t->log_stub_ = v1::LogService::NewStub(t->channel_);
+  return t;
+}
+
+TestServer::~TestServer() {
+  plan_stub_.reset();
+  log_stub_.reset();
+  channel_.reset();
+  if (server_ != nullptr) {
+    server_->Shutdown(absl::Seconds(1));
+    server_->Wait();
+  }
+  server_.reset();
+  app_.reset();
+  store_.reset();
+  if (!data_dir_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(data_dir_, ec);
+  }
+}
+
+grpc::Status TestServer::ImportSeed(const std::string& request_id,
+                                    v1::ImportTableResponse* response) {
+  v1::ImportTableRequest request;
+  request.set_content(ReadSeedDocument());
+  request.set_source_name("renstra_dumai_2024.txt");
+  request.set_request_id(request_id);
+  return plan().ImportTable(Context().get(), request, response);
+}
+
+std::string ReadSeedDocument() {
+  std::ifstream in(RENSTRA_SEED_PATH, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << RENSTRA_SEED_PATH;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::unique_ptr<grpc::ClientContext> Context() {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  return context;
+}
+
+}  // namespace renstra::testing

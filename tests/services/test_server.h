@@ -1,0 +1,57 @@
+// TestServer: an in-process renstrad for service tests — a RocksDbEventStore in a fresh
+// temp dir, a recovered PlanApp, and a RenstraServer on 127.0.0.1 port 0 — with stubs
+// on a real channel to it. Everything is torn down (and the dir removed) on destruction.
+//
+// Thread safety: use from the test thread; the server serves on gRPC's threads.
+#ifndef RENSTRA_TESTS_SERVICES_TEST_SERVER_H_
+#define RENSTRA_TESTS_SERVICES_TEST_SERVER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "renstra/v1/plan_service.grpc.pb.h"
+#include "services/plan_app.h"
+#include "services/renstra_server.h"
+#include "storage/rocksdb_event_store.h"
+
+namespace renstra::testing {
+
+class TestServer {
+ public:
+  // Fails the current test (and returns nullptr) if any part cannot start.
+  static std::unique_ptr<TestServer> Start();
+  ~TestServer();
+
+  v1::PlanService::Stub& plan() { return *plan_stub_; }
+  v1::LogService::Stub& log() { return *log_stub_; }
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+  RenstraServer& server() { return *server_; }
+  PlanApp& app() { return *app_; }
+  const std::string& data_dir() const { return data_dir_; }
+
+  // Imports the seed document through ImportTable with `request_id`.
+  grpc::Status ImportSeed(const std::string& request_id, v1::ImportTableResponse* response);
+
+ private:
+  TestServer() = default;
+
+  std::string data_dir_;
+  std::unique_ptr<RocksDbEventStore> store_;
+  std::unique_ptr<PlanApp> app_;
+  std::unique_ptr<RenstraServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<v1::PlanService::Stub> plan_stub_;
+  std::unique_ptr<v1::LogService::Stub> log_stub_;
+};
+
+// The seed document (RENSTRA_SEED_PATH), read from the source tree.
+std::string ReadSeedDocument();
+
+// A client context with a 30 s deadline.
+std::unique_ptr<grpc::ClientContext> Context();
+
+}  // namespace renstra::testing
+
+#endif  // RENSTRA_TESTS_SERVICES_TEST_SERVER_H_
