@@ -1,0 +1,219 @@
+#include "clients/plan_printer.h"
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace renstra {
+namespace {
+
+constexpr int kFirstTargetYear = 2022;
+constexpr int kLastTargetYear = 2026;
+
+// Groups the decimal digits of `digits` (no sign) by three with dots.
+std::string GroupThousands(const std::string& digits) {
+  std::string out;
+  const size_t n = digits.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) out.push_back('.');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+
+std::string Indent(int depth) { return std::string(static_cast<size_t>(depth) * 2, ' '); }
+
+std::string Pad(const std::string& text, size_t width) {
+  return text.size() >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+const char* LevelName(v1::Level level) {
+  switch (level) {
+    case v1::PROGRAM:
+      return "Program";
+    case v1::ACTIVITY:
+      return "Kegiatan";
+    case v1::SUB_ACTIVITY:
+      return "Sub Kegiatan";
+    default:
+      return "Node";
+  }
+}
+
+// One row of an indicator's table: a year (or the end of the period).
+struct Row {
+  std::string label;
+  std::string target;
+  std::string rupiah;
+};
+
+void PrintRows(const std::vector<Row>& rows, const std::string& indent, std::ostream& out) {
+  size_t width = std::string("Target").size();
+  for (const Row& r : rows) width = std::max(width, r.target.size());
+  out << indent << Pad("Tahun", 7) << Pad("Target", width + 2) << "Rp\n";
+  for (const Row& r : rows) {
+    out << indent << Pad(r.label, 7) << Pad(r.target, width + 2) << r.rupiah << "\n";
+  }
+}
+
+void PrintIndicator(const v1::Indicator& indicator, int number,
+                    const std::map<int, const v1::Money*>& funding, int depth, std::ostream& out) {
+  const std::string indent = Indent(depth);
+  out << indent << "Indikator " << number << ": " << indicator.statement() << "\n";
+  out << indent << "  Satuan: " << (indicator.unit().empty() ? "-" : indicator.unit())
+      << "; kondisi awal (2021): " << FormatTarget(indicator.baseline());
+  const int from = indicator.from_year() == 0 ? kFirstTargetYear : indicator.from_year();
+  const int to = indicator.to_year() == 0 ? kLastTargetYear : indicator.to_year();
+  if (from != kFirstTargetYear || to != kLastTargetYear) {
+    out << "; berlaku " << from << "-" << to;
+  }
+  out << "\n";
+  std::map<int, const v1::TargetValue*> targets;
+  for (const v1::YearTarget& t : indicator.targets()) targets[t.year()] = &t.value();
+  std::vector<Row> rows;
+  for (int year = std::max(from, kFirstTargetYear); year <= std::min(to, kLastTargetYear); ++year) {
+    Row& row = rows.emplace_back();
+    row.label = std::to_string(year);
+    auto t = targets.find(year);
+    row.target = t == targets.end() ? "-" : FormatTarget(*t->second);
+    auto f = funding.find(year);
+    row.rupiah = f == funding.end() ? "-" : FormatMoney(*f->second);
+  }
+  rows.push_back(
+      Row{"Akhir", FormatTarget(indicator.end_target()), FormatMoney(indicator.end_funding())});
+  PrintRows(rows, indent + "  ", out);
+}
+
+}  // namespace
+
+std::string FormatRupiah(int64_t rupiah) {
+  // Through uint64 so that INT64_MIN has a magnitude.
+  const bool negative = rupiah < 0;
+  const uint64_t magnitude =
+      negative ? ~static_cast<uint64_t>(rupiah) + 1 : static_cast<uint64_t>(rupiah);
+  return (negative ? "-" : "") + GroupThousands(std::to_string(magnitude));
+}
+
+std::string FormatMoney(const v1::Money& money) {
+  if (!money.written().empty()) return money.written();
+  if (!money.present()) return "-";
+  return FormatRupiah(money.rupiah());
+}
+
+std::string FormatDecimal(const v1::Decimal& decimal) {
+  const bool negative = decimal.units() < 0;
+  const uint64_t magnitude = negative ? ~static_cast<uint64_t>(decimal.units()) + 1
+                                      : static_cast<uint64_t>(decimal.units());
+  std::string digits = std::to_string(magnitude);
+  const size_t scale = static_cast<size_t>(std::clamp(decimal.scale(), 0, 18));
+  if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
+  const std::string whole = digits.substr(0, digits.size() - scale);
+  std::string out = (negative ? "-" : "") + GroupThousands(whole);
+  if (scale > 0) out += "," + digits.substr(digits.size() - scale);
+  return out;
+}
+
+std::string FormatTarget(const v1::TargetValue& target) {
+  if (!target.written().empty()) return target.written();
+  const std::string unit = target.unit().empty() ? "" : " " + target.unit();
+  switch (target.kind()) {
+    case v1::TargetValue::NOT_AVAILABLE:
+      return "N/A";
+    case v1::TargetValue::NUMBER:
+      return FormatDecimal(target.low()) + unit;
+    case v1::TargetValue::PERCENT:
+      return FormatDecimal(target.low()) + "%";
+    case v1::TargetValue::RANGE:
+      return FormatDecimal(target.low()) + "-" + FormatDecimal(target.high()) + unit;
+    case v1::TargetValue::BOUND:
+      return target.bound_op() + " " + FormatDecimal(target.low()) + unit;
+    case v1::TargetValue::BOUND_RANGE:
+      return target.bound_op() + " " + FormatDecimal(target.low()) + "-" +
+             FormatDecimal(target.high()) + unit;
+    default:  // EMPTY, NONE, unspecified
+      return "-";
+  }
+}
+
+std::string DivisionName(v1::Division division) {
+  switch (division) {
+    case v1::SEKRETARIAT:
+      return "Sekretariat";
+    case v1::PERLINDUNGAN_JAMINAN_SOSIAL:
+      return "Bidang Perlindungan dan Jaminan Sosial";
+    case v1::REHABILITASI_SOSIAL:
+      return "Bidang Rehabilitasi Sosial";
+    case v1::PEMBERDAYAAN_SOSIAL:
+      return "Bidang Pemberdayaan Sosial";
+    case v1::PEMBERDAYAAN_MASYARAKAT:
+      return "Bidang Pemberdayaan Masyarakat";
+    default:
+      return "-";
+  }
+}
+
+std::string FormatFinding(const v1::Finding& finding) {
+  std::ostringstream out;
+  out << v1::Finding::Kind_Name(finding.kind()) << " "
+      << (finding.code().empty() ? "-" : finding.code());
+  if (finding.year() != 0) out << " year=" << finding.year();
+  if (finding.line() != 0) out << " line=" << finding.line();
+  if (!finding.stated().empty()) out << " stated=" << finding.stated();
+  if (!finding.computed().empty()) out << " computed=" << finding.computed();
+  out << " : " << finding.message();
+  return out.str();
+}
+
+void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
+  const std::string indent = Indent(depth);
+  out << indent << LevelName(node.level()) << " " << node.code();
+  if (!node.code_written().empty() && node.code_written() != node.code()) {
+    out << " (" << node.code_written() << ")";
+  }
+  out << "  " << node.name() << "\n";
+  out << indent << "  Penanggung jawab: " << DivisionName(node.division());
+  if (!node.location().empty()) out << "; lokasi: " << node.location();
+  out << "; pagu indikatif 2022-2026: Rp " << FormatRupiah(node.funding_total()) << "\n";
+
+  std::map<int, const v1::Money*> funding;
+  for (const v1::YearFunding& f : node.funding()) funding[f.year()] = &f.amount();
+  int number = 0;
+  for (const v1::Indicator& indicator : node.indicators()) {
+    PrintIndicator(indicator, ++number, funding, depth + 1, out);
+  }
+  if (node.indicators_size() == 0 && !funding.empty()) {
+    std::vector<Row> rows;
+    for (const auto& [year, money] : funding) {
+      rows.push_back(Row{std::to_string(year), "-", FormatMoney(*money)});
+    }
+    PrintRows(rows, indent + "  ", out);
+  }
+  for (const v1::Node& child : node.children()) PrintNode(child, depth + 1, out);
+}
+
+void PrintPlan(const v1::Plan& plan, std::ostream& out) {
+  out << "Renstra " << plan.agency() << " " << plan.baseline_year() << "-" << plan.final_year()
+      << " (" << plan.plan_id() << ", version " << plan.version() << ")\n";
+  if (!plan.source().empty()) out << "Sumber: " << plan.source() << "\n";
+  for (const v1::Goal& goal : plan.goals()) {
+    out << "Tujuan " << goal.id() << ": " << goal.statement();
+    if (!goal.indicator().empty()) out << " [indikator: " << goal.indicator() << "]";
+    out << "\n";
+    for (const v1::Objective& objective : goal.objectives()) {
+      out << "  Sasaran " << objective.id() << ": " << objective.statement();
+      if (!objective.indicator().empty()) out << " [indikator: " << objective.indicator() << "]";
+      out << "\n";
+    }
+  }
+  if (plan.programs_size() == 0) {
+    out << "(the plan has no programs yet: import one with `renstra import --file PATH`)\n";
+  }
+  for (const v1::Node& program : plan.programs()) {
+    out << "\n";
+    PrintNode(program, 0, out);
+  }
+}
+
+}  // namespace renstra

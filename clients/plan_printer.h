@@ -1,0 +1,40 @@
+// Text rendering of plan answers for people: the program → kegiatan → sub kegiatan
+// tree, findings one per line, and Indonesian number formats (1.234.567; 4,19).
+//
+// Values keep the form the source wrote (Money.written, TargetValue.written); values
+// without one are rendered from their exact parts. "-" stands for an absent value.
+//
+// Thread safety: pure functions.
+#ifndef RENSTRA_CLIENTS_PLAN_PRINTER_H_
+#define RENSTRA_CLIENTS_PLAN_PRINTER_H_
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+#include "renstra/v1/plan.pb.h"
+#include "renstra/v1/values.pb.h"
+
+namespace renstra {
+
+// Whole Rupiah with dots between thousands: 1234567 → "1.234.567".
+std::string FormatRupiah(int64_t rupiah);
+// Money.written if set, "-" if absent, else FormatRupiah.
+std::string FormatMoney(const v1::Money& money);
+// An exact decimal, Indonesian style: {419, 2} → "4,19"; {139700, 0} → "139.700".
+std::string FormatDecimal(const v1::Decimal& decimal);
+// TargetValue.written if set, else rendered from kind, bounds and unit; "-" if absent.
+std::string FormatTarget(const v1::TargetValue& target);
+// The division's Indonesian name ("Bidang Rehabilitasi Sosial"); "-" if unassigned.
+std::string DivisionName(v1::Division division);
+// "KIND CODE [year=Y] [line=L] [stated=S] [computed=C] : message".
+std::string FormatFinding(const v1::Finding& finding);
+
+// The plan: a heading, its goals and objectives, then every program tree.
+void PrintPlan(const v1::Plan& plan, std::ostream& out);
+// One node and its children, indented two spaces per level from `depth`.
+void PrintNode(const v1::Node& node, int depth, std::ostream& out);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_CLIENTS_PLAN_PRINTER_H_
