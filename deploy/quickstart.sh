@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Quick start on Debian 12: installs the packages, builds the server and the CLI
+# (Release, into build/), starts renstrad in the background on 127.0.0.1:50051 with its
+# data in ./var/renstra (the seed plan is imported on first start), waits until it
+# answers, and prints what to try next.
+#
+#   log: var/renstrad.log    pid: var/renstrad.pid    stop: kill "$(cat var/renstrad.pid)"
+#
+# RENSTRA_LISTEN overrides the address.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LISTEN="${RENSTRA_LISTEN:-127.0.0.1:50051}"
+PID_FILE=var/renstrad.pid
+LOG_FILE=var/renstrad.log
+
+./deploy/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build --target renstrad renstra -j"$(nproc)"
+
+renstra() { build/bin/renstra --server "${LISTEN}" "$@"; }
+
+mkdir -p var
+if [ -f "${PID_FILE}" ] && kill -0 "$(cat "${PID_FILE}")" 2>/dev/null; then
+  echo "renstrad is already running (pid $(cat "${PID_FILE}")); not starting another."
+elif renstra --timeout 2 log head >/dev/null 2>&1; then
+  echo "A renstrad already answers at ${LISTEN}; not starting another."
+else
+  echo "Starting renstrad on ${LISTEN} (data var/renstra, log ${LOG_FILE})"
+  nohup build/bin/renstrad --listen="${LISTEN}" --data_dir=var/renstra >>"${LOG_FILE}" 2>&1 &
+  echo $! >"${PID_FILE}"
+fi
+
+# Wait until it answers (the first start imports the seed plan).
+for _ in $(seq 1 150); do
+  if renstra --timeout 2 log head >/dev/null 2>&1; then
+    break
+  fi
+  if [ -f "${PID_FILE}" ] && ! kill -0 "$(cat "${PID_FILE}")" 2>/dev/null; then
+    echo "renstrad exited; the end of ${LOG_FILE}:" >&2
+    tail -n 20 "${LOG_FILE}" >&2
+    rm -f "${PID_FILE}"
+    exit 1
+  fi
+  sleep 0.2
+done
+if ! renstra --timeout 2 log head >/dev/null 2>&1; then
+  echo "renstrad does not answer at ${LISTEN}; see ${LOG_FILE}" >&2
+  exit 1
+fi
+
+grep "renstrad listening on" "${LOG_FILE}" 2>/dev/null | tail -n 1 || true
+cat <<NEXT
+
+renstrad is serving the Renstra at ${LISTEN}. Try:
+
+  build/bin/renstra plan show | less                   # the plan as a tree
+  build/bin/renstra plan show --code 1.06.04.2.01      # one kegiatan and its sub kegiatan
+  build/bin/renstra plan show --code 1.06.04.2.01 --json
+  build/bin/renstra plan export --table T-C.27 --format tsv --output tc27.tsv
+  build/bin/renstra plan validate                      # every inconsistency, one per line
+  build/bin/renstra log verify                         # check the event log's hash chain
+
+Stop the server:   kill "\$(cat ${PID_FILE})"
+NEXT
