@@ -22,6 +22,16 @@ std::string EventTypeName(const v1::PlanEvent& event) {
       return v1::FundingSet::descriptor()->full_name();
     case v1::PlanEvent::kImportReported:
       return v1::ImportReported::descriptor()->full_name();
+    case v1::PlanEvent::kRevisionOpened:
+      return v1::RevisionOpened::descriptor()->full_name();
+    case v1::PlanEvent::kRevisionRatified:
+      return v1::RevisionRatified::descriptor()->full_name();
+    case v1::PlanEvent::kIndicatorReplaced:
+      return v1::IndicatorReplaced::descriptor()->full_name();
+    case v1::PlanEvent::kNodeRetired:
+      return v1::NodeRetired::descriptor()->full_name();
+    case v1::PlanEvent::kPlanLocked:
+      return v1::PlanLocked::descriptor()->full_name();
     case v1::PlanEvent::KIND_NOT_SET:
       break;
   }

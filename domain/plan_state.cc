@@ -1,5 +1,7 @@
 #include "domain/plan_state.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "domain/money.h"
 #include "domain/status_macros.h"
@@ -40,7 +42,96 @@ absl::Status PlanState::Apply(const v1::EventEnvelope& envelope) {
   }
   version_ = static_cast<int64_t>(envelope.stream_version());
   last_sequence_ = envelope.sequence();
+  if (event.has_revision_ratified()) {
+    v1::RevisionInfo& info = revisions_.back();
+    info.set_plan_version(version_);
+    info.set_ratified_by(envelope.principal());
+    info.set_ratified_at_micros(envelope.timestamp_micros());
+  }
   return absl::OkStatus();
+}
+
+absl::Status PlanState::ApplyAll(const std::vector<v1::PlanEvent>& events) {
+  for (const v1::PlanEvent& e : events) RETURN_IF_ERROR(Apply(e));
+  return absl::OkStatus();
+}
+
+absl::Status PlanState::ApplyRevisionEvent(const v1::PlanEvent& event) {
+  switch (event.kind_case()) {
+    case v1::PlanEvent::kRevisionOpened: {
+      if (open_revision() != nullptr) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("revision ", open_revision_.revision_id(), " is already open"));
+      }
+      open_revision_.set_revision_id(event.revision_opened().revision_id());
+      open_revision_.set_name(event.revision_opened().name());
+      locked_ = false;
+      return absl::OkStatus();
+    }
+    case v1::PlanEvent::kRevisionRatified: {
+      const auto& e = event.revision_ratified();
+      if (open_revision() == nullptr || open_revision_.revision_id() != e.revision_id()) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("revision ", e.revision_id(), " ratified but not open"));
+      }
+      v1::RevisionInfo info = open_revision_;
+      info.set_revision_number(e.revision_number());
+      info.set_legal_basis(e.legal_basis());
+      info.set_reason(e.reason());
+      info.set_effective_date(e.effective_date());
+      info.set_signer(e.signer());
+      *info.mutable_proposal_ids() = e.proposal_ids();
+      revisions_.push_back(std::move(info));
+      open_revision_.Clear();
+      return absl::OkStatus();
+    }
+    case v1::PlanEvent::kPlanLocked:
+      locked_ = true;
+      return absl::OkStatus();
+    case v1::PlanEvent::kIndicatorReplaced: {
+      const auto& e = event.indicator_replaced();
+      auto it = indicator_index_.find(e.indicator_id());
+      if (it == indicator_index_.end()) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("replacement of unknown indicator ", e.indicator_id()));
+      }
+      if (indicator_index_.contains(e.new_indicator_id())) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("indicator ", e.new_indicator_id(), " defined twice"));
+      }
+      NodeState* node = MutableNode(it->second.first);
+      IndicatorState& old = node->indicators[it->second.second];
+      IndicatorState fresh;
+      fresh.id = e.new_indicator_id();
+      fresh.statement = e.statement();
+      fresh.unit = e.unit();
+      fresh.from_year = e.from_year();
+      fresh.to_year = old.to_year;
+      // The old indicator ends the year before; its later targets leave the current
+      // plan (they stay in the log).
+      old.to_year = e.from_year() - 1;
+      old.targets.erase(old.targets.lower_bound(e.from_year()), old.targets.end());
+      indicator_index_[fresh.id] = {node->code, node->indicators.size()};
+      node->indicators.push_back(std::move(fresh));
+      return absl::OkStatus();
+    }
+    case v1::PlanEvent::kNodeRetired: {
+      const auto& e = event.node_retired();
+      NodeState* node = MutableNode(e.code());
+      if (node == nullptr) {
+        return absl::FailedPreconditionError(absl::StrCat("retirement of unknown node ", e.code()));
+      }
+      node->retired_from = e.from_year();
+      node->funding.erase(node->funding.lower_bound(e.from_year()), node->funding.end());
+      for (IndicatorState& ind : node->indicators) {
+        ind.targets.erase(ind.targets.lower_bound(e.from_year()), ind.targets.end());
+        ind.to_year = std::min(ind.to_year, e.from_year() - 1);
+      }
+      return absl::OkStatus();
+    }
+    default:
+      return absl::InternalError("not a revision event");
+  }
 }
 
 absl::Status PlanState::Apply(const v1::PlanEvent& event) {
@@ -152,6 +243,12 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
     case v1::PlanEvent::kImportReported:
       // History only: the findings stay in the log for the audit trail.
       return absl::OkStatus();
+    case v1::PlanEvent::kRevisionOpened:
+    case v1::PlanEvent::kRevisionRatified:
+    case v1::PlanEvent::kPlanLocked:
+    case v1::PlanEvent::kIndicatorReplaced:
+    case v1::PlanEvent::kNodeRetired:
+      return ApplyRevisionEvent(event);
     case v1::PlanEvent::KIND_NOT_SET:
       break;
   }
@@ -234,6 +331,7 @@ void PlanState::FillNode(const NodeState& node, bool with_children, v1::Node* ou
   out->set_division(node.division);
   out->set_location(node.location);
   out->set_source_line(node.source_line);
+  out->set_retired_from(node.retired_from);
   if (with_children) {
     for (const std::string& child_code : node.children) {
       FillNode(*FindNode(child_code), true, out->add_children());
@@ -264,6 +362,10 @@ v1::Plan PlanState::ToProto() const {
   for (const std::string& code : roots_) FillNode(*FindNode(code), true, plan.add_programs());
   plan.set_version(version_);
   plan.set_last_sequence(last_sequence_);
+  plan.set_revision(revision_number());
+  plan.set_locked(locked_);
+  if (open_revision() != nullptr) *plan.mutable_open_revision() = open_revision_;
+  for (const v1::RevisionInfo& r : revisions_) *plan.add_revisions() = r;
   return plan;
 }
 

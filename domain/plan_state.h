@@ -49,6 +49,7 @@ struct NodeState {
   v1::Division division = v1::DIVISION_UNSPECIFIED;
   std::string location;
   int source_line = 0;
+  int retired_from = 0;               // 0 when active
   std::vector<std::string> children;  // canonical codes, in the order added
 };
 
@@ -77,6 +78,9 @@ class PlanState {
   // Does not change version counters (see Apply(envelope)).
   absl::Status Apply(const v1::PlanEvent& event);
 
+  // Applies the events of one command (one append) in order; stops at the first error.
+  absl::Status ApplyAll(const std::vector<v1::PlanEvent>& events);
+
   // True once PlanEstablished was applied.
   bool established() const { return established_; }
   // Stream version: number of events applied through Apply(envelope).
@@ -97,6 +101,14 @@ class PlanState {
   std::vector<const NodeState*> NodesInOrder() const;
   size_t node_count() const { return nodes_.size(); }
 
+  // Revisions: the number ratified, the open one (nullptr if none), the lock.
+  int revision_number() const { return static_cast<int>(revisions_.size()); }
+  const v1::RevisionInfo* open_revision() const {
+    return open_revision_.revision_id().empty() ? nullptr : &open_revision_;
+  }
+  const std::vector<v1::RevisionInfo>& revisions() const { return revisions_; }
+  bool locked() const { return locked_; }
+
   // (node, index in node.indicators) for an indicator id; {nullptr, 0} if unknown.
   std::pair<const NodeState*, size_t> FindIndicator(std::string_view indicator_id) const;
 
@@ -107,6 +119,7 @@ class PlanState {
 
  private:
   NodeState* MutableNode(std::string_view canonical_code);
+  absl::Status ApplyRevisionEvent(const v1::PlanEvent& event);
   void FillNode(const NodeState& node, bool with_children, v1::Node* out) const;
 
   bool established_ = false;
@@ -122,6 +135,9 @@ class PlanState {
   absl::flat_hash_map<std::string, NodeState> nodes_;
   std::vector<std::string> roots_;
   absl::flat_hash_map<std::string, std::pair<std::string, size_t>> indicator_index_;
+  v1::RevisionInfo open_revision_;
+  std::vector<v1::RevisionInfo> revisions_;
+  bool locked_ = false;
 };
 
 }  // namespace renstra

@@ -17,7 +17,6 @@ namespace renstra {
 namespace {
 
 constexpr size_t kMaxImportBytes = 16 << 20;
-constexpr size_t kReplayChunk = 4096;
 
 // Builds the import answer from a decision; counts what the events create, and adds
 // the validation report of the plan those events produce.
@@ -59,62 +58,9 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
 }  // namespace
 
 PlanApp::PlanApp(EventStore* store, std::string plan_id)
-    : store_(store), plan_id_(std::move(plan_id)) {}
+    : store_(store), projector_(store, std::move(plan_id)) {}
 
-absl::Status PlanApp::Recover() {
-  absl::MutexLock command(&command_mu_);
-  PlanState fresh;
-  absl::flat_hash_map<std::string, AppendResult> requests;
-  uint64_t next = 1;
-  while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
-                     store_->ReadStream(plan_id_, next, kReplayChunk));
-    for (const v1::EventEnvelope& envelope : chunk) {
-      RETURN_IF_ERROR(fresh.Apply(envelope));
-      if (!envelope.request_id().empty()) {
-        AppendResult& r = requests[envelope.request_id()];
-        if (r.first_sequence == 0) r.first_sequence = envelope.sequence();
-        r.last_sequence = envelope.sequence();
-        r.stream_version = envelope.stream_version();
-      }
-    }
-    if (chunk.size() < kReplayChunk) break;
-    next += chunk.size();
-  }
-  absl::MutexLock lock(&mu_);
-  state_ = std::move(fresh);
-  applied_requests_ = std::move(requests);
-  return absl::OkStatus();
-}
-
-absl::StatusOr<AppendResult> PlanApp::AppendAndApply(const std::vector<v1::PlanEvent>& events,
-                                                     const Principal& who,
-                                                     const std::string& reason,
-                                                     const std::string& request_id) {
-  AppendRequest request;
-  request.stream = plan_id_;
-  request.meta = CommandMeta{who.name, who.role, reason, request_id};
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    request.expected_version = state_.version();
-  }
-  request.events.reserve(events.size());
-  for (const v1::PlanEvent& e : events) {
-    NewEvent& n = request.events.emplace_back();
-    n.event_type = EventTypeName(e);
-    n.schema_version = kPlanEventSchemaVersion;
-    e.SerializeToString(&n.payload);
-  }
-  ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
-  // Apply what the store holds, exactly as a replay would.
-  absl::MutexLock lock(&mu_);
-  const uint64_t from = static_cast<uint64_t>(state_.version()) + 1;
-  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> stored,
-                   store_->ReadStream(plan_id_, from, result.stream_version - from + 1));
-  for (const v1::EventEnvelope& envelope : stored) RETURN_IF_ERROR(state_.Apply(envelope));
-  if (!request_id.empty()) applied_requests_[request_id] = result;
-  return result;
-}
+absl::Status PlanApp::Recover() { return projector_.Recover(); }
 
 absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableRequest& request,
                                                         const Principal& who) {
@@ -127,7 +73,7 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
   }
   ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content()));
   ImportOptions options;
-  options.plan_id = plan_id_;
+  options.plan_id = projector_.plan_id();
   options.source = request.source_name();
   const PlanState empty;
 
@@ -140,28 +86,31 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
   }
 
   absl::MutexLock command(&command_mu_);
-  std::optional<AppendResult> earlier;
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    auto it = applied_requests_.find(request.request_id());
-    if (!request.request_id().empty() && it != applied_requests_.end()) earlier = it->second;
-  }
-  if (earlier.has_value()) {
+  if (std::optional<AppliedRequest> earlier = projector_.FindRequest(request.request_id())) {
     // A retry: answer as the original did (same table, decided against an empty plan).
     ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
     v1::ImportTableResponse out = DescribeImport(decision);
-    out.set_plan_version(static_cast<int64_t>(earlier->stream_version));
+    out.set_plan_version(static_cast<int64_t>(earlier->result.stream_version));
     return out;
   }
-  ImportDecision decision;
-  {
-    absl::ReaderMutexLock lock(&mu_);
-    ASSIGN_OR_RETURN(decision, DecideImport(state_, table, options));
+  AppendRequest append;
+  ASSIGN_OR_RETURN(ImportDecision decision,
+                   projector_.Read([&](const PlanState& plan, const ProposalBook&) {
+                     append.expected_version = plan.version();
+                     return DecideImport(plan, table, options);
+                   }));
+  append.stream = projector_.plan_id();
+  append.meta =
+      CommandMeta{who.name, who.role, absl::StrCat("import T-C.27 from ", request.source_name()),
+                  request.request_id()};
+  for (const v1::PlanEvent& e : decision.events) {
+    NewEvent& n = append.events.emplace_back();
+    n.event_type = EventTypeName(e);
+    n.schema_version = kPlanEventSchemaVersion;
+    e.SerializeToString(&n.payload);
   }
-  ASSIGN_OR_RETURN(AppendResult result,
-                   AppendAndApply(decision.events, who,
-                                  absl::StrCat("import T-C.27 from ", request.source_name()),
-                                  request.request_id()));
+  ASSIGN_OR_RETURN(AppendResult result, store_->Append(append));
+  RETURN_IF_ERROR(projector_.CatchUp());
   v1::ImportTableResponse out = DescribeImport(decision);
   out.set_plan_version(static_cast<int64_t>(result.stream_version));
   return out;
@@ -181,8 +130,8 @@ absl::StatusOr<bool> PlanApp::ImportSeedIfEmpty(std::string_view seed_text,
 
 v1::GetPlanResponse PlanApp::GetPlan() const {
   v1::GetPlanResponse out;
-  absl::ReaderMutexLock lock(&mu_);
-  *out.mutable_plan() = state_.ToProto();
+  *out.mutable_plan() =
+      projector_.Read([](const PlanState& plan, const ProposalBook&) { return plan.ToProto(); });
   return out;
 }
 
@@ -192,19 +141,22 @@ absl::StatusOr<v1::GetSubtreeResponse> PlanApp::GetSubtree(
   absl::StatusOr<Code> code = Code::Parse(request.code());
   if (!code.ok())
     return absl::InvalidArgumentError(absl::StrCat("code: ", code.status().message()));
-  v1::GetSubtreeResponse out;
-  absl::ReaderMutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(*out.mutable_node(), state_.NodeToProto(code->canonical(), true));
-  out.set_plan_version(state_.version());
-  return out;
+  return projector_.Read(
+      [&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<v1::GetSubtreeResponse> {
+        v1::GetSubtreeResponse out;
+        ASSIGN_OR_RETURN(*out.mutable_node(), plan.NodeToProto(code->canonical(), true));
+        out.set_plan_version(plan.version());
+        return out;
+      });
 }
 
 v1::ValidateResponse PlanApp::Validate() const {
-  v1::ValidateResponse out;
-  absl::ReaderMutexLock lock(&mu_);
-  for (v1::Finding& f : ValidatePlan(state_)) *out.add_findings() = std::move(f);
-  out.set_plan_version(state_.version());
-  return out;
+  return projector_.Read([](const PlanState& plan, const ProposalBook&) {
+    v1::ValidateResponse out;
+    for (v1::Finding& f : ValidatePlan(plan)) *out.add_findings() = std::move(f);
+    out.set_plan_version(plan.version());
+    return out;
+  });
 }
 
 absl::StatusOr<v1::ExportTableResponse> PlanApp::ExportTable(
@@ -225,16 +177,16 @@ absl::StatusOr<v1::ExportTableResponse> PlanApp::ExportTable(
     default:
       return absl::InvalidArgumentError("format: required (TSV or CSV)");
   }
-  v1::ExportTableResponse out;
-  absl::ReaderMutexLock lock(&mu_);
-  out.set_content(ExportTc27(state_, format));
-  out.set_plan_version(state_.version());
-  return out;
+  return projector_.Read([format](const PlanState& plan, const ProposalBook&) {
+    v1::ExportTableResponse out;
+    out.set_content(ExportTc27(plan, format));
+    out.set_plan_version(plan.version());
+    return out;
+  });
 }
 
 int64_t PlanApp::version() const {
-  absl::ReaderMutexLock lock(&mu_);
-  return state_.version();
+  return projector_.Read([](const PlanState& plan, const ProposalBook&) { return plan.version(); });
 }
 
 }  // namespace renstra

@@ -1,10 +1,10 @@
-// PlanApp: the application layer for one plan stream. It turns requests into domain
-// decisions, appends the resulting events to the EventStore, and keeps the plan
-// projection current by applying every appended event (Evolve).
+// PlanApp: the application layer of the plan's own commands and queries (import,
+// plan, subtree, validation, export). It decides with the domain, appends the events
+// to the EventStore, and lets the Projector apply them, as a replay would.
 //
-// Ownership: borrows the EventStore (must outlive the PlanApp).
-// Thread safety: all methods are safe to call concurrently; reads see a consistent
-// plan version (reader/writer lock); commands are serialized per plan.
+// Ownership: borrows the EventStore (must outlive the PlanApp); owns the Projector that
+// other application services (WorkflowApp) share through projector().
+// Thread safety: all methods are safe to call concurrently.
 // Errors: as PlanService documents (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION,
 // ABORTED, DATA_LOSS, UNAVAILABLE), as absl::Status; services/ maps them to gRPC.
 #ifndef RENSTRA_SERVICES_PLAN_APP_H_
@@ -15,18 +15,16 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
-#include "domain/plan_state.h"
 #include "renstra/v1/plan_service.pb.h"
+#include "services/projector.h"
 #include "storage/event_store.h"
 
 namespace renstra {
 
-// Who is calling (authentication arrives with the workflow issue; until then the
-// server records "anonymous" for RPC callers and "renstrad" for its own seed import).
+// Who is calling, as recorded in the envelope.
 struct Principal {
   std::string name;
   std::string role;
@@ -39,7 +37,7 @@ class PlanApp {
 
   PlanApp(EventStore* store, std::string plan_id);
 
-  // Rebuilds the projection by replaying the plan stream from its first event.
+  // Rebuilds the projections by replaying the log from its first event.
   absl::Status Recover();
 
   // Imports `seed_text` (the seed document) if the plan has no events yet; a no-op
@@ -56,21 +54,12 @@ class PlanApp {
   // Plan version (stream version) of the projection.
   int64_t version() const;
 
- private:
-  // Appends the decided events and applies them (read back from the store) to state_.
-  absl::StatusOr<AppendResult> AppendAndApply(const std::vector<v1::PlanEvent>& events,
-                                              const Principal& who, const std::string& reason,
-                                              const std::string& request_id)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(command_mu_);
+  Projector* projector() { return &projector_; }
 
+ private:
   EventStore* const store_;
-  const std::string plan_id_;
-  absl::Mutex command_mu_;  // serializes decide+append per plan; taken before mu_
-  mutable absl::Mutex mu_;
-  PlanState state_ ABSL_GUARDED_BY(mu_);
-  // Request ids already in the plan's log, with the result of their append, so a
-  // retried command returns its original result (rebuilt on Recover()).
-  absl::flat_hash_map<std::string, AppendResult> applied_requests_ ABSL_GUARDED_BY(mu_);
+  Projector projector_;
+  absl::Mutex command_mu_;  // serializes imports
 };
 
 }  // namespace renstra

@@ -1,0 +1,260 @@
+#include "domain/workflow_decider.h"
+
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "domain/change_rules.h"
+#include "domain/status_macros.h"
+
+namespace renstra {
+namespace {
+
+absl::StatusOr<const ProposalState*> FindProposal(const ProposalBook& book, const std::string& id) {
+  if (id.empty()) return absl::InvalidArgumentError("proposal_id: required");
+  const ProposalState* p = book.Find(id);
+  if (p == nullptr) return absl::NotFoundError(absl::StrCat("proposal ", id, ": no such proposal"));
+  return p;
+}
+
+absl::Status RequireProposer(const ProposalState& p, const Actor& actor, const char* action) {
+  if (p.proposer == actor.name) return absl::OkStatus();
+  return absl::PermissionDeniedError(absl::StrCat("rule: only the proposer may ", action,
+                                                  " a proposal; ", p.id, " was proposed by ",
+                                                  p.proposer, ", not ", actor.name));
+}
+
+absl::Status RequireStatus(const ProposalState& p, std::initializer_list<v1::ProposalStatus> ok,
+                           const char* action) {
+  std::vector<std::string> names;
+  for (v1::ProposalStatus s : ok) {
+    if (s == p.status) return absl::OkStatus();
+    names.push_back(v1::ProposalStatus_Name(s));
+  }
+  return absl::FailedPreconditionError(absl::StrCat("proposal ", p.id, " is ",
+                                                    v1::ProposalStatus_Name(p.status), "; ", action,
+                                                    " needs ", absl::StrJoin(names, " or ")));
+}
+
+absl::StatusOr<std::vector<v1::Change>> ResolveAll(const PlanState& plan, const Actor& actor,
+                                                   const std::vector<v1::Change>& changes) {
+  if (changes.empty()) return absl::InvalidArgumentError("changes: at least one change required");
+  std::vector<v1::Change> out;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    ASSIGN_OR_RETURN(v1::Change c, ResolveChange(plan, actor, changes[i], static_cast<int>(i)));
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+bool IsIsoDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<v1::ProposalEvent>> DecideDraft(const PlanState& plan,
+                                                           const Actor& actor,
+                                                           const DraftCommand& command) {
+  RETURN_IF_ERROR(
+      RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "propose changes"));
+  if (!plan.established()) return absl::FailedPreconditionError("the plan has not been imported");
+  if (command.justification.empty()) {
+    return absl::InvalidArgumentError("justification: required");
+  }
+  ASSIGN_OR_RETURN(std::vector<v1::Change> changes, ResolveAll(plan, actor, command.changes));
+  std::vector<v1::ProposalEvent> out(1);
+  v1::ProposalDrafted* d = out[0].mutable_drafted();
+  d->set_proposal_id(command.proposal_id);
+  d->set_title(command.title);
+  d->set_justification(command.justification);
+  d->set_proposer(actor.name);
+  d->set_division(ActingDivision(actor));
+  d->set_base_version(plan.version());
+  for (v1::Change& c : changes) *d->add_changes() = std::move(c);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::ProposalEvent>> DecideRevise(const PlanState& plan,
+                                                            const ProposalBook& book,
+                                                            const Actor& actor,
+                                                            const ReviseCommand& command) {
+  RETURN_IF_ERROR(
+      RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "revise proposals"));
+  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, command.proposal_id));
+  RETURN_IF_ERROR(RequireProposer(*p, actor, "revise"));
+  RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED, v1::APPROVED}, "revise"));
+  ASSIGN_OR_RETURN(std::vector<v1::Change> changes, ResolveAll(plan, actor, command.changes));
+  std::vector<v1::ProposalEvent> out(1);
+  v1::ProposalRevised* r = out[0].mutable_revised();
+  r->set_justification(command.justification.empty() ? p->justification : command.justification);
+  r->set_base_version(plan.version());
+  for (v1::Change& c : changes) *r->add_changes() = std::move(c);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::ProposalEvent>> DecideSubmit(const ProposalBook& book,
+                                                            const Actor& actor,
+                                                            const std::string& proposal_id,
+                                                            const std::string& note) {
+  RETURN_IF_ERROR(
+      RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "submit proposals"));
+  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
+  RETURN_IF_ERROR(RequireProposer(*p, actor, "submit"));
+  RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED}, "submit"));
+  std::vector<v1::ProposalEvent> out(1);
+  out[0].mutable_submitted()->set_note(note);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::ProposalEvent>> DecideWithdraw(const ProposalBook& book,
+                                                              const Actor& actor,
+                                                              const std::string& proposal_id,
+                                                              const std::string& note) {
+  RETURN_IF_ERROR(
+      RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "withdraw proposals"));
+  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
+  RETURN_IF_ERROR(RequireProposer(*p, actor, "withdraw"));
+  RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::SUBMITTED, v1::RETURNED}, "withdraw"));
+  std::vector<v1::ProposalEvent> out(1);
+  out[0].mutable_withdrawn()->set_note(note);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::ProposalEvent>> DecideReview(const ProposalBook& book,
+                                                            const Actor& actor,
+                                                            const std::string& proposal_id,
+                                                            v1::ProposalReviewed::Decision decision,
+                                                            const std::string& note) {
+  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "review proposals"));
+  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
+  if (p->proposer == actor.name) {
+    return absl::PermissionDeniedError(absl::StrCat(
+        "rule: nobody decides on a proposal they made; ", p->id, " was proposed by ", actor.name));
+  }
+  if (decision != v1::ProposalReviewed::APPROVE && decision != v1::ProposalReviewed::REJECT &&
+      decision != v1::ProposalReviewed::RETURN) {
+    return absl::InvalidArgumentError("decision: required (APPROVE, REJECT or RETURN)");
+  }
+  if (decision != v1::ProposalReviewed::APPROVE && note.empty()) {
+    return absl::InvalidArgumentError("note: required when rejecting or returning");
+  }
+  RETURN_IF_ERROR(RequireStatus(*p, {v1::SUBMITTED}, "review"));
+  std::vector<v1::ProposalEvent> out(1);
+  v1::ProposalReviewed* r = out[0].mutable_reviewed();
+  r->set_decision(decision);
+  r->set_note(note);
+  r->set_reviewer(actor.name);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::PlanEvent>> DecideOpenRevision(const PlanState& plan,
+                                                              const Actor& actor,
+                                                              const std::string& revision_id,
+                                                              const std::string& name) {
+  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "open a revision"));
+  if (name.empty())
+    return absl::InvalidArgumentError("name: required (e.g. \"Perubahan Renstra 2025\")");
+  if (!plan.established()) return absl::FailedPreconditionError("the plan has not been imported");
+  if (const v1::RevisionInfo* open = plan.open_revision()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("revision \"", open->name(), "\" is already open; one at a time"));
+  }
+  std::vector<v1::PlanEvent> out(1);
+  out[0].mutable_revision_opened()->set_revision_id(revision_id);
+  out[0].mutable_revision_opened()->set_name(name);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
+                                                        const ProposalBook& book,
+                                                        const Actor& actor,
+                                                        const RatifyCommand& command) {
+  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "ratify a revision"));
+  const v1::RevisionInfo* open = plan.open_revision();
+  if (open == nullptr) {
+    return absl::FailedPreconditionError(plan.locked() ? "the plan is locked; open a revision first"
+                                                       : "no revision is open; open one first");
+  }
+  if (command.legal_basis.empty()) return absl::InvalidArgumentError("legal_basis: required");
+  if (command.signer.empty()) return absl::InvalidArgumentError("signer: required");
+  if (!IsIsoDate(command.effective_date)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("effective_date: \"", command.effective_date, "\" is not a date YYYY-MM-DD"));
+  }
+  if (command.proposal_ids.empty()) {
+    return absl::InvalidArgumentError("proposal_ids: at least one approved proposal required");
+  }
+  std::set<std::string> seen;
+  std::vector<const ProposalState*> proposals;
+  for (size_t i = 0; i < command.proposal_ids.size(); ++i) {
+    const std::string& id = command.proposal_ids[i];
+    if (!seen.insert(id).second) {
+      return absl::InvalidArgumentError(absl::StrCat("proposal_ids[", i, "]: ", id, " repeated"));
+    }
+    const ProposalState* p = book.Find(id);
+    if (p == nullptr) {
+      return absl::NotFoundError(absl::StrCat("proposal_ids[", i, "]: no such proposal ", id));
+    }
+    if (p->status != v1::APPROVED) {
+      return absl::FailedPreconditionError(absl::StrCat("proposal_ids[", i, "]: ", id, " is ",
+                                                        v1::ProposalStatus_Name(p->status),
+                                                        "; only APPROVED proposals are ratified"));
+    }
+    proposals.push_back(p);
+  }
+
+  std::vector<v1::PlanEvent> out(1);
+  v1::RevisionRatified* r = out[0].mutable_revision_ratified();
+  r->set_revision_id(open->revision_id());
+  r->set_name(open->name());
+  r->set_legal_basis(command.legal_basis);
+  r->set_reason(command.reason);
+  r->set_effective_date(command.effective_date);
+  r->set_signer(command.signer);
+  for (const std::string& id : command.proposal_ids) r->add_proposal_ids(id);
+  r->set_revision_number(plan.revision_number() + 1);
+
+  // Apply the changes one by one to a copy, so that two proposals touching the same
+  // value conflict just as a proposal and an earlier ratification do.
+  PlanState preview = plan;
+  std::vector<std::string> conflicts;
+  for (const ProposalState* p : proposals) {
+    for (const v1::Change& change : p->changes) {
+      std::string conflict = DescribeConflict(preview, change);
+      if (!conflict.empty()) {
+        conflicts.push_back(absl::StrCat(p->id, ": ", conflict));
+        continue;
+      }
+      std::vector<v1::PlanEvent> events = ChangeEvents(preview, change);
+      RETURN_IF_ERROR(preview.ApplyAll(events));
+      for (v1::PlanEvent& e : events) out.push_back(std::move(e));
+    }
+  }
+  if (!conflicts.empty()) {
+    return absl::AbortedError(
+        absl::StrCat("ratification conflicts; nothing applied; rebase these proposals: ",
+                     absl::StrJoin(conflicts, "; ")));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::PlanEvent>> DecideLock(const PlanState& plan, const Actor& actor) {
+  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "lock the plan"));
+  if (const v1::RevisionInfo* open = plan.open_revision()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("revision \"", open->name(), "\" is open; ratify it before locking"));
+  }
+  if (plan.locked()) return absl::FailedPreconditionError("the plan is already locked");
+  std::vector<v1::PlanEvent> out(1);
+  out[0].mutable_plan_locked()->set_revision_number(plan.revision_number());
+  return out;
+}
+
+}  // namespace renstra

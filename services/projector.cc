@@ -1,0 +1,75 @@
+#include "services/projector.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "domain/status_macros.h"
+
+namespace renstra {
+namespace {
+
+constexpr size_t kChunk = 4096;
+
+}  // namespace
+
+Projector::Projector(EventStore* store, std::string plan_id)
+    : store_(store), plan_id_(std::move(plan_id)) {}
+
+absl::Status Projector::Recover() {
+  {
+    absl::MutexLock lock(&mu_);
+    plan_ = PlanState();
+    book_ = ProposalBook();
+    applied_ = 0;
+    requests_.clear();
+  }
+  return CatchUp();
+}
+
+absl::Status Projector::CatchUp() {
+  absl::MutexLock lock(&mu_);
+  while (true) {
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(applied_ + 1, kChunk));
+    for (const v1::EventEnvelope& envelope : chunk) RETURN_IF_ERROR(ApplyLocked(envelope));
+    if (chunk.size() < kChunk) return absl::OkStatus();
+  }
+}
+
+absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
+  if (envelope.sequence() != applied_ + 1) {
+    return absl::DataLossError(
+        absl::StrCat("event ", applied_ + 1, " is missing; read ", envelope.sequence()));
+  }
+  if (envelope.stream() == plan_id_) {
+    RETURN_IF_ERROR(plan_.Apply(envelope));
+    // Only a ratification concerns the proposals; decode again just for those.
+    v1::PlanEvent event;
+    if (envelope.event_type() == v1::RevisionRatified::descriptor()->full_name() &&
+        event.ParseFromString(envelope.payload()) && event.has_revision_ratified()) {
+      RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), envelope));
+    }
+  } else if (absl::StartsWith(envelope.stream(), "proposal/")) {
+    RETURN_IF_ERROR(book_.ApplyProposalEnvelope(envelope));
+  }
+  // Other streams (audit/denied, other plans) have no model here yet.
+  if (!envelope.request_id().empty()) {
+    AppliedRequest& r = requests_[envelope.request_id()];
+    if (r.result.first_sequence == 0) {
+      r.stream = envelope.stream();
+      r.result.first_sequence = envelope.sequence();
+    }
+    r.result.last_sequence = envelope.sequence();
+    r.result.stream_version = envelope.stream_version();
+  }
+  applied_ = envelope.sequence();
+  return absl::OkStatus();
+}
+
+std::optional<AppliedRequest> Projector::FindRequest(const std::string& request_id) const {
+  if (request_id.empty()) return std::nullopt;
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = requests_.find(request_id);
+  if (it == requests_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace renstra

@@ -1,0 +1,71 @@
+// Projector: keeps the read models current by applying the event log in global
+// sequence order — the plan (PlanState) from the plan stream, the proposals
+// (ProposalBook) from proposal streams and the plan's ratifications — and remembers
+// which request ids are already in the log.
+//
+// Every command appends, then calls CatchUp() before answering, so a client reads its
+// own writes; concurrent commands catch up together (whoever holds the lock applies
+// everything appended so far). Replaying from the first event gives the same models.
+//
+// Ownership: borrows the EventStore. Thread safety: all methods are thread-safe;
+// Read() runs its function under a reader lock.
+#ifndef RENSTRA_SERVICES_PROJECTOR_H_
+#define RENSTRA_SERVICES_PROJECTOR_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "domain/plan_state.h"
+#include "domain/proposal_state.h"
+#include "storage/event_store.h"
+
+namespace renstra {
+
+// Where a request id's command landed.
+struct AppliedRequest {
+  std::string stream;
+  AppendResult result;
+};
+
+class Projector {
+ public:
+  Projector(EventStore* store, std::string plan_id);
+
+  // Drops the models and rebuilds them from the first event.
+  absl::Status Recover();
+  // Applies every event appended since the last one applied.
+  absl::Status CatchUp();
+
+  // Runs fn(plan, proposals) under the reader lock and returns its result.
+  template <typename Fn>
+  auto Read(Fn&& fn) const {
+    absl::ReaderMutexLock lock(&mu_);
+    return fn(static_cast<const PlanState&>(plan_), static_cast<const ProposalBook&>(book_));
+  }
+
+  // Where an earlier command with this request id landed, if it did.
+  std::optional<AppliedRequest> FindRequest(const std::string& request_id) const;
+
+  const std::string& plan_id() const { return plan_id_; }
+  EventStore* store() const { return store_; }
+
+ private:
+  absl::Status ApplyLocked(const v1::EventEnvelope& envelope) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  EventStore* const store_;
+  const std::string plan_id_;
+  mutable absl::Mutex mu_;
+  PlanState plan_ ABSL_GUARDED_BY(mu_);
+  ProposalBook book_ ABSL_GUARDED_BY(mu_);
+  uint64_t applied_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::flat_hash_map<std::string, AppliedRequest> requests_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_PROJECTOR_H_

@@ -1,0 +1,76 @@
+// WorkflowApp: the application layer of the revision workflow. For each command it
+// decides with the domain (workflow_decider.h) against the Projector's models, appends
+// the events to the right stream with that stream's expected version (a proposal's own
+// stream, or the plan stream for revisions), and catches the Projector up before
+// answering. A concurrent change to the same stream makes the append fail with ABORTED.
+//
+// Ownership: borrows the EventStore and the Projector (both must outlive it).
+// Thread safety: all methods are safe to call concurrently.
+// Errors: see WorkflowService in proto/renstra/v1/workflow_service.proto.
+#ifndef RENSTRA_SERVICES_WORKFLOW_APP_H_
+#define RENSTRA_SERVICES_WORKFLOW_APP_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "domain/actor.h"
+#include "renstra/v1/workflow_service.pb.h"
+#include "services/projector.h"
+#include "storage/event_store.h"
+
+namespace renstra {
+
+class WorkflowApp {
+ public:
+  WorkflowApp(EventStore* store, Projector* projector);
+
+  absl::StatusOr<v1::ProposalView> Propose(const Actor& actor, const v1::ProposeRequest& request);
+  absl::StatusOr<v1::ProposalView> Revise(const Actor& actor,
+                                          const v1::ReviseProposalRequest& request);
+  absl::StatusOr<v1::ProposalView> Submit(const Actor& actor,
+                                          const v1::ProposalActionRequest& request);
+  absl::StatusOr<v1::ProposalView> Withdraw(const Actor& actor,
+                                            const v1::ProposalActionRequest& request);
+  absl::StatusOr<v1::ProposalView> Review(const Actor& actor,
+                                          const v1::ReviewProposalRequest& request);
+  absl::StatusOr<v1::RevisionInfo> OpenRevision(const Actor& actor,
+                                                const v1::OpenRevisionRequest& request);
+  absl::StatusOr<v1::RevisionInfo> Ratify(const Actor& actor,
+                                          const v1::RatifyRevisionRequest& request);
+  absl::StatusOr<v1::LockPlanResponse> Lock(const Actor& actor, const v1::LockPlanRequest& request);
+
+  v1::GetInboxResponse Inbox(const Actor& actor) const;
+  absl::StatusOr<v1::ProposalView> GetProposal(const std::string& proposal_id) const;
+  v1::ListProposalsResponse ListProposals(v1::ProposalStatus status) const;
+  v1::ListRevisionsResponse ListRevisions() const;
+  // The plan as of a plan-stream version (0 = current), rebuilt from the events.
+  absl::StatusOr<v1::Plan> PlanAtVersion(int64_t version) const;
+
+ private:
+  // Appends `payloads` (serialized events of `type_of`) to `stream` and catches up.
+  absl::StatusOr<AppendResult> Append(const std::string& stream, int64_t expected_version,
+                                      std::vector<NewEvent> events, const Actor& actor,
+                                      const std::string& reason, const std::string& request_id);
+  // Runs a decided proposal command: decide(plan, book) → events for `proposal_id`.
+  template <typename Decide>
+  absl::StatusOr<v1::ProposalView> RunProposalCommand(const Actor& actor,
+                                                      const std::string& request_id,
+                                                      const std::string& proposal_id,
+                                                      const std::string& reason, Decide decide);
+  template <typename Decide>
+  absl::StatusOr<AppendResult> RunPlanCommand(const Actor& actor, const std::string& request_id,
+                                              const std::string& reason, Decide decide);
+  std::string NextProposalId();
+  std::string NextRevisionId() const;
+
+  EventStore* const store_;
+  Projector* const projector_;
+  absl::Mutex id_mu_;
+  int next_proposal_ ABSL_GUARDED_BY(id_mu_) = 0;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_WORKFLOW_APP_H_

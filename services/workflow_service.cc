@@ -1,0 +1,103 @@
+#include "services/workflow_service.h"
+
+#include "services/grpc_status.h"
+
+namespace renstra {
+
+template <typename T, typename Fn>
+grpc::Status WorkflowServiceImpl::Run(grpc::ServerContext* context, const char* method, T* out,
+                                      Fn fn) {
+  absl::StatusOr<Actor> actor = guard_->Authenticate(context, method);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<T> result = fn(*actor);
+  if (!result.ok()) return ToGrpcStatus(guard_->Check(context, method, &*actor, result.status()));
+  *out = *std::move(result);
+  return grpc::Status::OK;
+}
+
+grpc::Status WorkflowServiceImpl::Propose(grpc::ServerContext* c, const v1::ProposeRequest* r,
+                                          v1::ProposalView* out) {
+  return Run(c, "Propose", out, [&](const Actor& a) { return app_->Propose(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::ReviseProposal(grpc::ServerContext* c,
+                                                 const v1::ReviseProposalRequest* r,
+                                                 v1::ProposalView* out) {
+  return Run(c, "ReviseProposal", out, [&](const Actor& a) { return app_->Revise(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::SubmitProposal(grpc::ServerContext* c,
+                                                 const v1::ProposalActionRequest* r,
+                                                 v1::ProposalView* out) {
+  return Run(c, "SubmitProposal", out, [&](const Actor& a) { return app_->Submit(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::WithdrawProposal(grpc::ServerContext* c,
+                                                   const v1::ProposalActionRequest* r,
+                                                   v1::ProposalView* out) {
+  return Run(c, "WithdrawProposal", out, [&](const Actor& a) { return app_->Withdraw(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::ReviewProposal(grpc::ServerContext* c,
+                                                 const v1::ReviewProposalRequest* r,
+                                                 v1::ProposalView* out) {
+  return Run(c, "ReviewProposal", out, [&](const Actor& a) { return app_->Review(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::OpenRevision(grpc::ServerContext* c,
+                                               const v1::OpenRevisionRequest* r,
+                                               v1::RevisionInfo* out) {
+  return Run(c, "OpenRevision", out, [&](const Actor& a) { return app_->OpenRevision(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::RatifyRevision(grpc::ServerContext* c,
+                                                 const v1::RatifyRevisionRequest* r,
+                                                 v1::RevisionInfo* out) {
+  return Run(c, "RatifyRevision", out, [&](const Actor& a) { return app_->Ratify(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::LockPlan(grpc::ServerContext* c, const v1::LockPlanRequest* r,
+                                           v1::LockPlanResponse* out) {
+  return Run(c, "LockPlan", out, [&](const Actor& a) { return app_->Lock(a, *r); });
+}
+
+grpc::Status WorkflowServiceImpl::GetInbox(grpc::ServerContext* c, const v1::GetInboxRequest*,
+                                           v1::GetInboxResponse* out) {
+  return Run(c, "GetInbox", out, [&](const Actor& a) -> absl::StatusOr<v1::GetInboxResponse> {
+    return app_->Inbox(a);
+  });
+}
+
+grpc::Status WorkflowServiceImpl::GetProposal(grpc::ServerContext* c,
+                                              const v1::GetProposalRequest* r,
+                                              v1::ProposalView* out) {
+  return Run(c, "GetProposal", out,
+             [&](const Actor&) { return app_->GetProposal(r->proposal_id()); });
+}
+
+grpc::Status WorkflowServiceImpl::ListProposals(grpc::ServerContext* c,
+                                                const v1::ListProposalsRequest* r,
+                                                v1::ListProposalsResponse* out) {
+  return Run(c, "ListProposals", out,
+             [&](const Actor&) -> absl::StatusOr<v1::ListProposalsResponse> {
+               return app_->ListProposals(r->status());
+             });
+}
+
+grpc::Status WorkflowServiceImpl::ListRevisions(grpc::ServerContext* c,
+                                                const v1::ListRevisionsRequest*,
+                                                v1::ListRevisionsResponse* out) {
+  return Run(c, "ListRevisions", out,
+             [&](const Actor&) -> absl::StatusOr<v1::ListRevisionsResponse> {
+               return app_->ListRevisions();
+             });
+}
+
+grpc::Status WorkflowServiceImpl::GetPlanAtVersion(grpc::ServerContext* c,
+                                                   const v1::GetPlanAtVersionRequest* r,
+                                                   v1::Plan* out) {
+  return Run(c, "GetPlanAtVersion", out,
+             [&](const Actor&) { return app_->PlanAtVersion(r->version()); });
+}
+
+}  // namespace renstra

@@ -1,0 +1,340 @@
+#include "absl/strings/match.h"
+#include "domain/workflow_decider.h"
+#include "gtest/gtest.h"
+#include "tests/domain/seed_fixture.h"
+
+namespace renstra {
+namespace {
+
+const Actor kRina{"rina", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL};
+const Actor kBudi{"budi", v1::Role::KEPALA_BIDANG, v1::PERLINDUNGAN_JAMINAN_SOSIAL};
+const Actor kSari{"sari", v1::Role::SEKRETARIAT, v1::DIVISION_UNSPECIFIED};
+const Actor kHendra{"hendra", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED};
+const Actor kIwan{"iwan", v1::Role::INSPEKTORAT, v1::DIVISION_UNSPECIFIED};
+const Actor kAdi{"adi", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED};
+
+// "1.06.04.2.01.0001#1" counts Orang; its 2025 target in the seed is "210 Orang".
+constexpr char kRehabIndicator[] = "1.06.04.2.01.0001#1";
+
+v1::Change SetTarget(const std::string& indicator, int year, const std::string& value) {
+  v1::Change c;
+  c.mutable_set_target()->set_indicator_id(indicator);
+  c.mutable_set_target()->set_year(year);
+  TargetValue::Parse(value)->ToProto(c.mutable_set_target()->mutable_value());
+  return c;
+}
+
+v1::Change SetFunding(const std::string& code, int year, int64_t rupiah) {
+  v1::Change c;
+  c.mutable_set_funding()->set_node_code(code);
+  c.mutable_set_funding()->set_year(year);
+  c.mutable_set_funding()->mutable_amount()->set_rupiah(rupiah);
+  c.mutable_set_funding()->mutable_amount()->set_present(true);
+  return c;
+}
+
+// The workflow's state, driven through the deciders as the application would.
+class Workflow {
+ public:
+  Workflow() : plan_(testing::ImportText(testing::ReadSeed())) {}
+
+  absl::Status Draft(const Actor& a, const std::string& id, std::vector<v1::Change> changes) {
+    return Record(id, a, DecideDraft(plan_, a, DraftCommand{id, "t", "because", changes}));
+  }
+  absl::Status Submit(const Actor& a, const std::string& id) {
+    return Record(id, a, DecideSubmit(book_, a, id, ""));
+  }
+  absl::Status Review(const Actor& a, const std::string& id, v1::ProposalReviewed::Decision d,
+                      const std::string& note = "ok") {
+    return Record(id, a, DecideReview(book_, a, id, d, note));
+  }
+  absl::Status Withdraw(const Actor& a, const std::string& id) {
+    return Record(id, a, DecideWithdraw(book_, a, id, "no longer needed"));
+  }
+  absl::Status Revise(const Actor& a, const std::string& id, std::vector<v1::Change> changes) {
+    return Record(id, a, DecideRevise(plan_, book_, a, ReviseCommand{id, "", changes}));
+  }
+  absl::Status Open(const Actor& a, const std::string& name = "Perubahan Renstra 2025") {
+    return ApplyPlan(a, DecideOpenRevision(plan_, a, "rev-" + std::to_string(++revisions_), name));
+  }
+  absl::Status Ratify(const Actor& a, std::vector<std::string> ids) {
+    return ApplyPlan(a, DecideRatify(plan_, book_, a,
+                                     RatifyCommand{"Perda Kota Dumai No. 2 Tahun 2025", "review",
+                                                   "2025-07-01", "Kepala Dinas", ids}));
+  }
+  absl::Status Lock(const Actor& a) { return ApplyPlan(a, DecideLock(plan_, a)); }
+  // Submitted and approved by hendra.
+  void Approve(const Actor& proposer, const std::string& id, std::vector<v1::Change> changes) {
+    ASSERT_TRUE(Draft(proposer, id, changes).ok());
+    ASSERT_TRUE(Submit(proposer, id).ok());
+    ASSERT_TRUE(Review(kHendra, id, v1::ProposalReviewed::APPROVE).ok());
+  }
+
+  const PlanState& plan() const { return plan_; }
+  const ProposalBook& book() const { return book_; }
+  std::string Target(const std::string& indicator, int year) const {
+    auto [node, i] = plan_.FindIndicator(indicator);
+    return node->indicators[i].targets.at(year).Display();
+  }
+
+ private:
+  absl::Status Record(const std::string& id, const Actor& a,
+                      absl::StatusOr<std::vector<v1::ProposalEvent>> events) {
+    if (!events.ok()) return events.status();
+    for (const v1::ProposalEvent& e : *events) {
+      v1::EventEnvelope env;
+      env.set_sequence(++sequence_);
+      env.set_stream(ProposalBook::StreamOf(id));
+      env.set_stream_version(++versions_[id]);
+      env.set_principal(a.name);
+      env.set_role(v1::Role::Value_Name(a.role));
+      e.SerializeToString(env.mutable_payload());
+      absl::Status s = book_.ApplyProposalEnvelope(env);
+      if (!s.ok()) return s;
+    }
+    return absl::OkStatus();
+  }
+  absl::Status ApplyPlan(const Actor& a, absl::StatusOr<std::vector<v1::PlanEvent>> events) {
+    if (!events.ok()) return events.status();
+    for (const v1::PlanEvent& e : *events) {
+      v1::EventEnvelope env;
+      env.set_sequence(++sequence_);
+      env.set_stream("plan/test");
+      env.set_stream_version(plan_.version() + 1);
+      env.set_principal(a.name);
+      e.SerializeToString(env.mutable_payload());
+      absl::Status s = plan_.Apply(env);
+      if (!s.ok()) return s;
+      if (e.has_revision_ratified()) {
+        s = book_.ApplyRatified(e.revision_ratified(), env);
+        if (!s.ok()) return s;
+      }
+    }
+    return absl::OkStatus();
+  }
+
+  PlanState plan_;
+  ProposalBook book_;
+  std::map<std::string, uint64_t> versions_;
+  uint64_t sequence_ = 0;
+  int revisions_ = 0;
+};
+
+void ExpectStatus(const absl::Status& s, absl::StatusCode code, const std::string& message) {
+  EXPECT_EQ(s.code(), code) << s;
+  EXPECT_EQ(s.message(), message);
+}
+
+TEST(WorkflowTest, OnlyDivisionHeadsAndSekretariatPropose) {
+  Workflow w;
+  const auto change = [] {
+    return std::vector<v1::Change>{SetTarget(kRehabIndicator, 2025, "220 Orang")};
+  };
+  EXPECT_TRUE(w.Draft(kRina, "p1", change()).ok());
+  ExpectStatus(w.Draft(kHendra, "p2", change()), absl::StatusCode::kPermissionDenied,
+               "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; hendra is "
+               "KEPALA_DINAS");
+  ExpectStatus(w.Draft(kIwan, "p3", change()), absl::StatusCode::kPermissionDenied,
+               "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; iwan is INSPEKTORAT");
+  ExpectStatus(w.Draft(kAdi, "p4", change()), absl::StatusCode::kPermissionDenied,
+               "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; adi is ADMIN");
+}
+
+TEST(WorkflowTest, DivisionScoping) {
+  Workflow w;
+  ExpectStatus(w.Draft(kBudi, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}),
+               absl::StatusCode::kPermissionDenied,
+               "rule: a division proposes and records only for its own nodes; "
+               "changes[0].set_target: node 1.06.04.2.01.0001 belongs to Bidang Rehabilitasi "
+               "Sosial, budi acts for Bidang Perlindungan dan Jaminan Sosial");
+  // The Sekretariat owns program 1.06.01 and nothing else.
+  EXPECT_TRUE(w.Draft(kSari, "p2", {SetFunding("1.6.1.2.01.01", 2026, 6000000)}).ok());
+  EXPECT_EQ(w.Draft(kSari, "p3", {SetFunding("1.06.04", 2026, 1)}).code(),
+            absl::StatusCode::kPermissionDenied);
+}
+
+TEST(WorkflowTest, BadInputNamesTheField) {
+  Workflow w;
+  ExpectStatus(w.Draft(kRina, "p", {SetTarget("1.06.04.2.01.0001#7", 2025, "1 Orang")}),
+               absl::StatusCode::kInvalidArgument,
+               "changes[0].set_target.indicator_id: unknown indicator \"1.06.04.2.01.0001#7\"");
+  EXPECT_EQ(w.Draft(kRina, "p", {SetTarget(kRehabIndicator, 2027, "1 Orang")}).code(),
+            absl::StatusCode::kInvalidArgument);
+  ExpectStatus(w.Draft(kRina, "p", {SetTarget(kRehabIndicator, 2025, "3 Dokumen")}),
+               absl::StatusCode::kInvalidArgument,
+               "changes[0].set_target.value: unit \"Dokumen\" does not match the indicator's "
+               "unit \"Orang\"");
+  ExpectStatus(w.Draft(kRina, "p", {SetFunding("1.06.04.2.01.0001", 2025, -5)}),
+               absl::StatusCode::kInvalidArgument,
+               "changes[0].set_funding.amount: negative amount -5");
+  ExpectStatus(w.Draft(kRina, "p", {}), absl::StatusCode::kInvalidArgument,
+               "changes: at least one change required");
+  EXPECT_EQ(w.book().Find("p"), nullptr);
+}
+
+TEST(WorkflowTest, ChangesRecordTheValueTheyReplace) {
+  Workflow w;
+  ASSERT_TRUE(w.Draft(kRina, "p1",
+                      {SetTarget(kRehabIndicator, 2025, "220 Orang"),
+                       SetFunding("1.06.04.2.01.001", 2025, 400000000)})
+                  .ok());
+  const ProposalState* p = w.book().Find("p1");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->status, v1::DRAFT);
+  EXPECT_EQ(p->division, v1::REHABILITASI_SOSIAL);
+  EXPECT_EQ(p->base_version, w.plan().version());
+  EXPECT_EQ(TargetValue::FromProto(p->changes[0].set_target().before()).Display(), "210 Orang");
+  EXPECT_EQ(p->changes[1].set_funding().node_code(), "1.06.04.2.01.0001");
+  EXPECT_EQ(p->changes[1].set_funding().before().rupiah(), 350000000);
+}
+
+TEST(WorkflowTest, LifeCycleTransitions) {
+  Workflow w;
+  ASSERT_TRUE(w.Draft(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}).ok());
+  ExpectStatus(w.Review(kHendra, "p1", v1::ProposalReviewed::APPROVE),
+               absl::StatusCode::kFailedPrecondition,
+               "proposal p1 is DRAFT; review needs SUBMITTED");
+  ExpectStatus(w.Submit(kBudi, "p1"), absl::StatusCode::kPermissionDenied,
+               "rule: only the proposer may submit a proposal; p1 was proposed by rina, not budi");
+  ASSERT_TRUE(w.Submit(kRina, "p1").ok());
+  ExpectStatus(w.Review(kHendra, "p1", v1::ProposalReviewed::RETURN, ""),
+               absl::StatusCode::kInvalidArgument, "note: required when rejecting or returning");
+  ASSERT_TRUE(w.Review(kHendra, "p1", v1::ProposalReviewed::RETURN, "use 2024 data").ok());
+  EXPECT_EQ(w.book().Find("p1")->status, v1::RETURNED);
+  EXPECT_EQ(w.book().Find("p1")->last_note, "use 2024 data");
+  ASSERT_TRUE(w.Revise(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "230 Orang")}).ok());
+  ASSERT_TRUE(w.Submit(kRina, "p1").ok());
+  ASSERT_TRUE(w.Review(kHendra, "p1", v1::ProposalReviewed::APPROVE).ok());
+  EXPECT_EQ(w.book().Find("p1")->status, v1::APPROVED);
+  ExpectStatus(w.Withdraw(kRina, "p1"), absl::StatusCode::kFailedPrecondition,
+               "proposal p1 is APPROVED; withdraw needs DRAFT or SUBMITTED or RETURNED");
+  ExpectStatus(w.Submit(kRina, "p1"), absl::StatusCode::kFailedPrecondition,
+               "proposal p1 is APPROVED; submit needs DRAFT or RETURNED");
+  EXPECT_EQ(w.book().Find("p1")->history.size(), 6u);
+
+  ASSERT_TRUE(w.Draft(kRina, "p2", {SetTarget(kRehabIndicator, 2026, "220 Orang")}).ok());
+  ASSERT_TRUE(w.Withdraw(kRina, "p2").ok());
+  EXPECT_EQ(w.Submit(kRina, "p2").code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(w.Submit(kRina, "nope").code(), absl::StatusCode::kNotFound);
+}
+
+TEST(WorkflowTest, NobodyDecidesOnTheirOwnProposal) {
+  Workflow w;
+  ASSERT_TRUE(w.Draft(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}).ok());
+  ASSERT_TRUE(w.Submit(kRina, "p1").ok());
+  const Actor rina_as_head{"rina", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED};
+  ExpectStatus(w.Review(rina_as_head, "p1", v1::ProposalReviewed::APPROVE),
+               absl::StatusCode::kPermissionDenied,
+               "rule: nobody decides on a proposal they made; p1 was proposed by rina");
+  ExpectStatus(w.Review(kBudi, "p1", v1::ProposalReviewed::APPROVE),
+               absl::StatusCode::kPermissionDenied,
+               "rule: only KEPALA_DINAS may review proposals; budi is KEPALA_BIDANG");
+}
+
+TEST(WorkflowTest, RatificationAppliesApprovedProposalsAtomically) {
+  Workflow w;
+  w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")});
+  w.Approve(kBudi, "p2", {SetFunding("1.06.05.2.02.001", 2025, 175000000)});
+  ExpectStatus(w.Ratify(kHendra, {"p1"}), absl::StatusCode::kFailedPrecondition,
+               "no revision is open; open one first");
+  ASSERT_TRUE(w.Open(kHendra).ok());
+  EXPECT_EQ(w.Open(kHendra).code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(w.Ratify(kRina, {"p1"}).code(), absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(w.Ratify(kHendra, {"p1", "p2"}).ok());
+  EXPECT_EQ(w.Target(kRehabIndicator, 2025), "220 Orang");
+  EXPECT_EQ(w.plan().FindNode("1.06.05.2.02.0001")->funding.at(2025).rupiah(), 175000000);
+  EXPECT_EQ(w.plan().revision_number(), 1);
+  EXPECT_EQ(w.plan().revisions()[0].legal_basis(), "Perda Kota Dumai No. 2 Tahun 2025");
+  EXPECT_EQ(w.book().Find("p1")->status, v1::APPLIED);
+  EXPECT_EQ(w.book().Find("p2")->revision_id, "rev-1");
+}
+
+TEST(WorkflowTest, ConflictingProposalsCannotBothApplyBlind) {
+  Workflow w;
+  w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")});
+  w.Approve(kRina, "p2", {SetTarget(kRehabIndicator, 2025, "240 Orang")});
+  ASSERT_TRUE(w.Open(kHendra).ok());
+  const int64_t version = w.plan().version();
+  ExpectStatus(w.Ratify(kHendra, {"p1", "p2"}), absl::StatusCode::kAborted,
+               "ratification conflicts; nothing applied; rebase these proposals: p2: "
+               "1.06.04.2.01.0001#1 target 2025: based on \"210 Orang\", the plan now has "
+               "\"220 Orang\"");
+  EXPECT_EQ(w.plan().version(), version);
+  EXPECT_EQ(w.Target(kRehabIndicator, 2025), "210 Orang");
+
+  ASSERT_TRUE(w.Ratify(kHendra, {"p1"}).ok());
+  ASSERT_TRUE(w.Open(kHendra, "Perubahan Renstra 2025 II").ok());
+  EXPECT_EQ(w.Ratify(kHendra, {"p2"}).code(), absl::StatusCode::kAborted);
+  // The proposer rebases: the revised proposal is reviewed again against 220.
+  ASSERT_TRUE(w.Revise(kRina, "p2", {SetTarget(kRehabIndicator, 2025, "240 Orang")}).ok());
+  EXPECT_EQ(w.book().Find("p2")->status, v1::DRAFT);
+  ASSERT_TRUE(w.Submit(kRina, "p2").ok());
+  ASSERT_TRUE(w.Review(kHendra, "p2", v1::ProposalReviewed::APPROVE).ok());
+  ASSERT_TRUE(w.Ratify(kHendra, {"p2"}).ok());
+  EXPECT_EQ(w.Target(kRehabIndicator, 2025), "240 Orang");
+}
+
+TEST(WorkflowTest, LockedPlanAcceptsNoRatificationUntilARevisionOpens) {
+  Workflow w;
+  w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")});
+  ASSERT_TRUE(w.Open(kHendra).ok());
+  ExpectStatus(w.Lock(kHendra), absl::StatusCode::kFailedPrecondition,
+               "revision \"Perubahan Renstra 2025\" is open; ratify it before locking");
+  ASSERT_TRUE(w.Ratify(kHendra, {"p1"}).ok());
+  EXPECT_EQ(w.Lock(kIwan).code(), absl::StatusCode::kPermissionDenied);
+  ASSERT_TRUE(w.Lock(kHendra).ok());
+  EXPECT_TRUE(w.plan().locked());
+  w.Approve(kRina, "p2", {SetTarget(kRehabIndicator, 2026, "230 Orang")});
+  ExpectStatus(w.Ratify(kHendra, {"p2"}), absl::StatusCode::kFailedPrecondition,
+               "the plan is locked; open a revision first");
+  ASSERT_TRUE(w.Open(kHendra, "Perubahan Renstra 2026").ok());
+  EXPECT_FALSE(w.plan().locked());
+  ASSERT_TRUE(w.Ratify(kHendra, {"p2"}).ok());
+}
+
+TEST(WorkflowTest, ReplaceAddAndRetire) {
+  Workflow w;
+  v1::Change replace;
+  replace.mutable_replace_indicator()->set_indicator_id(kRehabIndicator);
+  replace.mutable_replace_indicator()->set_from_year(2025);
+  replace.mutable_replace_indicator()->set_statement("Persentase PPKS yang diberi permakanan");
+  replace.mutable_replace_indicator()->set_unit("%");
+  v1::YearTarget* t = replace.mutable_replace_indicator()->add_targets();
+  t->set_year(2025);
+  TargetValue::Parse("90%")->ToProto(t->mutable_value());
+  v1::Change add;
+  add.mutable_add_sub_activity()->set_code("1.06.04.2.01.0013");
+  add.mutable_add_sub_activity()->set_name("Layanan Baru");
+  add.mutable_add_sub_activity()->set_indicator("Jumlah Orang yang dilayani");
+  add.mutable_add_sub_activity()->set_unit("Orang");
+  v1::YearFunding* f = add.mutable_add_sub_activity()->add_funding();
+  f->set_year(2026);
+  f->mutable_amount()->set_rupiah(25000000);
+  f->mutable_amount()->set_present(true);
+  v1::Change retire;
+  retire.mutable_retire_sub_activity()->set_code("1.06.04.2.01.012");
+  retire.mutable_retire_sub_activity()->set_from_year(2026);
+  w.Approve(kRina, "p1", {replace, add, retire});
+  ASSERT_TRUE(w.Open(kHendra).ok());
+  ASSERT_TRUE(w.Ratify(kHendra, {"p1"}).ok());
+
+  const NodeState* node = w.plan().FindNode("1.06.04.2.01.0001");
+  ASSERT_EQ(node->indicators.size(), 2u);
+  EXPECT_EQ(node->indicators[0].to_year, 2024);
+  EXPECT_EQ(node->indicators[0].targets.count(2025), 0u);
+  EXPECT_EQ(node->indicators[1].id, "1.06.04.2.01.0001#2");
+  EXPECT_EQ(node->indicators[1].from_year, 2025);
+  EXPECT_EQ(node->indicators[1].targets.at(2025).Display(), "90%");
+  const NodeState* added = w.plan().FindNode("1.06.04.2.01.0013");
+  ASSERT_NE(added, nullptr);
+  EXPECT_EQ(added->division, v1::REHABILITASI_SOSIAL);
+  EXPECT_EQ(added->funding.at(2026).rupiah(), 25000000);
+  EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0012")->retired_from, 2026);
+  EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0012")->funding.count(2026), 0u);
+  // A retired node takes no new target for its retired years.
+  EXPECT_EQ(w.Draft(kRina, "p2", {SetFunding("1.06.04.2.01.0012", 2026, 1)}).code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace renstra
