@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -40,6 +41,9 @@ ABSL_FLAG(bool, empty, false,
           "Start without importing the default (seed) plan into an empty store");
 ABSL_FLAG(uint64_t, verify_tail, 1000,
           "Number of most recent events whose hash chain is checked at start (0: none)");
+ABSL_FLAG(std::string, users, "",
+          "Users file (protobuf text UsersConfig, see deploy/users.demo.textproto); without "
+          "it every caller is anonymous and the workflow's writes are refused");
 
 namespace renstra {
 namespace {
@@ -52,7 +56,8 @@ int Refuse(const std::string& message) {
   return kExitCannotStart;
 }
 
-int Run(const std::string& listen, const std::string& data_dir, bool empty, uint64_t verify_tail) {
+int Run(const std::string& listen, const std::string& data_dir, bool empty, uint64_t verify_tail,
+        const std::string& users) {
   // Block the shutdown signals before any thread starts (RocksDB, gRPC): every thread
   // inherits the mask, and the main thread takes them synchronously with sigwait().
   sigset_t stop_signals;
@@ -100,8 +105,19 @@ int Run(const std::string& listen, const std::string& data_dir, bool empty, uint
     }
   }
 
+  std::optional<Authenticator> authenticator;
+  if (!users.empty()) {
+    absl::StatusOr<Authenticator> loaded = Authenticator::Load(users);
+    if (!loaded.ok()) return Refuse(std::string(loaded.status().message()));
+    authenticator = *std::move(loaded);
+    spdlog::info("{} users from {}", authenticator->user_count(), users);
+  } else {
+    spdlog::warn("no --users file: every caller is anonymous; workflow commands are refused");
+  }
+
   ServerOptions server_options;
   server_options.listen_address = listen;
+  server_options.authenticator = authenticator.has_value() ? &*authenticator : nullptr;
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
   if (!server.ok()) return Refuse(std::string(server.status().message()));
@@ -134,5 +150,6 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
   return renstra::Run(absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_data_dir),
-                      absl::GetFlag(FLAGS_empty), absl::GetFlag(FLAGS_verify_tail));
+                      absl::GetFlag(FLAGS_empty), absl::GetFlag(FLAGS_verify_tail),
+                      absl::GetFlag(FLAGS_users));
 }

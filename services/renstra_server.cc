@@ -23,8 +23,12 @@ std::string WithPort(const std::string& listen_address, int port) {
   return absl::StrCat(host, ":", port);
 }
 
-RenstraServer::RenstraServer(PlanApp* app, EventStore* store)
-    : plan_service_(app), log_service_(store) {}
+RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator)
+    : plan_service_(app),
+      log_service_(store),
+      guard_(authenticator, store),
+      workflow_app_(store, app->projector()),
+      workflow_service_(&workflow_app_, &guard_) {}
 
 RenstraServer::~RenstraServer() {
   if (server_ != nullptr) {
@@ -41,7 +45,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
-  std::unique_ptr<RenstraServer> server(new RenstraServer(app, store));
+  std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options.authenticator));
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(),
                            &server->port_);
@@ -52,6 +56,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
                               kPollTimeoutMs);
   builder.RegisterService(&server->plan_service_);
   builder.RegisterService(&server->log_service_);
+  builder.RegisterService(&server->workflow_service_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();

@@ -1,4 +1,5 @@
-// RenstraServer: the gRPC server of renstrad — PlanService, LogService, the standard
+// RenstraServer: the gRPC server of renstrad — PlanService, LogService,
+// WorkflowService, the standard
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
@@ -17,9 +18,13 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/authenticator.h"
+#include "services/call_guard.h"
 #include "services/log_service.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
+#include "services/workflow_app.h"
+#include "services/workflow_service.h"
 #include "storage/event_store.h"
 
 namespace renstra {
@@ -29,6 +34,8 @@ struct ServerOptions {
   std::string listen_address = "127.0.0.1:50051";
   // Largest request accepted (an import carries a whole document).
   int max_receive_message_bytes = 32 << 20;
+  // Users and their token hashes; null = open mode (see CallGuard).
+  const Authenticator* authenticator = nullptr;
 };
 
 class RenstraServer {
@@ -53,10 +60,13 @@ class RenstraServer {
   void Wait();
 
  private:
-  RenstraServer(PlanApp* app, EventStore* store);
+  RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator);
 
   PlanServiceImpl plan_service_;
   LogServiceImpl log_service_;
+  CallGuard guard_;
+  WorkflowApp workflow_app_;
+  WorkflowServiceImpl workflow_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;
