@@ -18,18 +18,6 @@ constexpr int kProgramDepth = 3;
 constexpr int kActivityDepth = 5;
 constexpr int kSubActivityDepth = 6;
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view TrimAscii(std::string_view s) {
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 std::vector<std::string_view> SplitDots(std::string_view s) {
   std::vector<std::string_view> parts;
   while (true) {
@@ -58,7 +46,7 @@ absl::StatusOr<Code> Code::Parse(std::string_view text) {
     const std::string_view seg = segments[i];
     if (seg.empty()) return invalid(absl::StrCat("segment ", i + 1, " is empty"));
     for (char c : seg) {
-      if (!IsDigit(c)) {
+      if (!IsAsciiDigit(c)) {
         return invalid(absl::StrCat("segment ", i + 1, " (\"", AsAbsl(seg), "\") is not a number"));
       }
     }
@@ -86,12 +74,12 @@ absl::StatusOr<Code> Code::Parse(std::string_view text) {
 
 bool Code::LooksLikeCode(std::string_view text) {
   const std::string_view s = TrimAscii(text);
-  if (s.empty() || !IsDigit(s.front()) || !IsDigit(s.back())) return false;
+  if (s.empty() || !IsAsciiDigit(s.front()) || !IsAsciiDigit(s.back())) return false;
   bool dot = false;
   for (char c : s) {
     if (c == '.') {
       dot = true;
-    } else if (!IsDigit(c)) {
+    } else if (!IsAsciiDigit(c)) {
       return false;
     }
   }

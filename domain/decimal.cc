@@ -13,18 +13,6 @@ namespace {
 
 constexpr int64_t kPow10[Decimal::kMaxScale + 1] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view TrimAscii(std::string_view s) {
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 absl::Status Reason(std::string_view reason) { return absl::InvalidArgumentError(AsAbsl(reason)); }
 
 // The value scaled to `scale` decimals (scale >= d.scale()). 128 bits so that any int64
@@ -70,7 +58,7 @@ absl::StatusOr<Decimal> Decimal::ParseIndonesianReason(std::string_view text) {
   const bool negative = !s.empty() && s[0] == '-';
   if (negative) s.remove_prefix(1);
   for (char c : s) {
-    if (IsDigit(c) || c == '.' || c == ',') continue;
+    if (IsAsciiDigit(c) || c == '.' || c == ',') continue;
     if (absl::ascii_isgraph(static_cast<unsigned char>(c))) {
       return Reason(absl::StrCat("unexpected character '", std::string(1, c), "'"));
     }
@@ -100,7 +88,7 @@ absl::StatusOr<Decimal> Decimal::ParseIndonesianReason(std::string_view text) {
 
   int64_t units = 0;
   for (char c : s) {
-    if (!IsDigit(c)) continue;
+    if (!IsAsciiDigit(c)) continue;
     if (__builtin_mul_overflow(units, 10, &units) ||
         __builtin_add_overflow(units, c - '0', &units)) {
       return Reason("number too large");

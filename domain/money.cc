@@ -11,16 +11,6 @@
 namespace renstra {
 namespace {
 
-std::string_view TrimAscii(std::string_view s) {
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && absl::ascii_isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // Drops a leading "Rp", "Rp." or "Rp " (any case): the column heading already says
 // Rupiah, but some cells repeat it.
 std::string_view StripCurrency(std::string_view s) {

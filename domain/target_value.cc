@@ -15,8 +15,6 @@ constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kNbsp = "\xC2\xA0";
 
 bool IsSpace(char c) { return absl::ascii_isspace(static_cast<unsigned char>(c)); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // Trims and collapses runs of whitespace (non-breaking spaces too) into one space:
 // PDF-extracted cells carry incidental padding that is layout, not content.
 std::string NormalizeSpaces(std::string_view text) {
@@ -65,9 +63,9 @@ std::string ConsumeBoundOp(std::string_view& s) {
 // The longest prefix that can be a number: an optional minus directly followed by
 // digits, dots and commas. Decimal decides whether it is well formed.
 std::string_view ConsumeNumberToken(std::string_view& s) {
-  size_t n = (s.size() >= 2 && s[0] == '-' && IsDigit(s[1])) ? 1 : 0;
-  if (n == 0 && (s.empty() || !IsDigit(s[0]))) return {};
-  while (n < s.size() && (IsDigit(s[n]) || s[n] == '.' || s[n] == ',')) ++n;
+  size_t n = (s.size() >= 2 && s[0] == '-' && IsAsciiDigit(s[1])) ? 1 : 0;
+  if (n == 0 && (s.empty() || !IsAsciiDigit(s[0]))) return {};
+  while (n < s.size() && (IsAsciiDigit(s[n]) || s[n] == '.' || s[n] == ',')) ++n;
   std::string_view token = s.substr(0, n);
   s.remove_prefix(n);
   return token;
