@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "domain/division.h"
 #include "domain/money.h"
 #include "domain/status_macros.h"
 #include "domain/strings.h"
@@ -329,6 +330,7 @@ void PlanState::FillNode(const NodeState& node, bool with_children, v1::Node* ou
     }
   }
   out->set_division(node.division);
+  out->set_division_name(DivisionDisplayName(node.division));
   out->set_location(node.location);
   out->set_source_line(node.source_line);
   out->set_retired_from(node.retired_from);
