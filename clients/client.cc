@@ -12,19 +12,31 @@ constexpr int kMaxMessageBytes = 64 << 20;
 
 }  // namespace
 
-Client::Client(std::string server, std::chrono::milliseconds timeout)
-    : server_(std::move(server)), timeout_(timeout) {
+Client::Client(ClientOptions options) : options_(std::move(options)) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(kMaxMessageBytes);
   args.SetMaxSendMessageSize(kMaxMessageBytes);
-  channel_ = grpc::CreateCustomChannel(server_, grpc::InsecureChannelCredentials(), args);
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (options_.tls) {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = options_.ca_pem;  // empty: gRPC's default (system) roots
+    credentials = grpc::SslCredentials(ssl);
+    if (!options_.tls_server_name.empty()) {
+      args.SetSslTargetNameOverride(options_.tls_server_name);
+    }
+  }
+  channel_ = grpc::CreateCustomChannel(options_.server, credentials, args);
   plan_ = v1::PlanService::NewStub(channel_);
   log_ = v1::LogService::NewStub(channel_);
+  workflow_ = v1::WorkflowService::NewStub(channel_);
 }
 
 std::unique_ptr<grpc::ClientContext> Client::NewContext() const {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + timeout_);
+  context->set_deadline(std::chrono::system_clock::now() + options_.timeout);
+  // Plain metadata rather than CallCredentials: those are refused on a plaintext
+  // channel, and a local trial runs without TLS.
+  if (!options_.token.empty()) context->AddMetadata("authorization", "Bearer " + options_.token);
   return context;
 }
 
@@ -65,13 +77,86 @@ grpc::Status Client::VerifyLog(uint64_t from_sequence, v1::VerifyLogResponse* re
   return log_->VerifyLog(NewContext().get(), request, response);
 }
 
+grpc::Status Client::Propose(const v1::ProposeRequest& request, v1::ProposalView* response) {
+  return workflow_->Propose(NewContext().get(), request, response);
+}
+
+grpc::Status Client::ReviseProposal(const v1::ReviseProposalRequest& request,
+                                    v1::ProposalView* response) {
+  return workflow_->ReviseProposal(NewContext().get(), request, response);
+}
+
+grpc::Status Client::SubmitProposal(const v1::ProposalActionRequest& request,
+                                    v1::ProposalView* response) {
+  return workflow_->SubmitProposal(NewContext().get(), request, response);
+}
+
+grpc::Status Client::WithdrawProposal(const v1::ProposalActionRequest& request,
+                                      v1::ProposalView* response) {
+  return workflow_->WithdrawProposal(NewContext().get(), request, response);
+}
+
+grpc::Status Client::ReviewProposal(const v1::ReviewProposalRequest& request,
+                                    v1::ProposalView* response) {
+  return workflow_->ReviewProposal(NewContext().get(), request, response);
+}
+
+grpc::Status Client::OpenRevision(const v1::OpenRevisionRequest& request,
+                                  v1::RevisionInfo* response) {
+  return workflow_->OpenRevision(NewContext().get(), request, response);
+}
+
+grpc::Status Client::RatifyRevision(const v1::RatifyRevisionRequest& request,
+                                    v1::RevisionInfo* response) {
+  return workflow_->RatifyRevision(NewContext().get(), request, response);
+}
+
+grpc::Status Client::LockPlan(const v1::LockPlanRequest& request, v1::LockPlanResponse* response) {
+  return workflow_->LockPlan(NewContext().get(), request, response);
+}
+
+grpc::Status Client::GetInbox(v1::GetInboxResponse* response) {
+  return workflow_->GetInbox(NewContext().get(), v1::GetInboxRequest(), response);
+}
+
+grpc::Status Client::GetProposal(const std::string& proposal_id, v1::ProposalView* response) {
+  v1::GetProposalRequest request;
+  request.set_proposal_id(proposal_id);
+  return workflow_->GetProposal(NewContext().get(), request, response);
+}
+
+grpc::Status Client::ListProposals(v1::ProposalStatus status, v1::ListProposalsResponse* response) {
+  v1::ListProposalsRequest request;
+  request.set_status(status);
+  return workflow_->ListProposals(NewContext().get(), request, response);
+}
+
+grpc::Status Client::ListRevisions(v1::ListRevisionsResponse* response) {
+  return workflow_->ListRevisions(NewContext().get(), v1::ListRevisionsRequest(), response);
+}
+
+grpc::Status Client::GetPlanAtVersion(int64_t version, v1::Plan* response) {
+  v1::GetPlanAtVersionRequest request;
+  request.set_version(version);
+  return workflow_->GetPlanAtVersion(NewContext().get(), request, response);
+}
+
 std::string UserMessage(const grpc::Status& status, const Client& client) {
   const std::string& detail = status.error_message();
   std::ostringstream out;
   out << "renstra: ";
   switch (status.error_code()) {
     case grpc::StatusCode::UNAVAILABLE:
-      out << "cannot reach renstrad at " << client.server() << " (is it running?): " << detail;
+      if (client.tls() &&
+          (detail.find("SSL") != std::string::npos || detail.find("Ssl") != std::string::npos ||
+           detail.find("handshake") != std::string::npos)) {
+        out << "TLS handshake with renstrad at " << client.server()
+            << " failed (does it serve TLS, and does --ca hold the CA that signed its "
+               "certificate?): "
+            << detail;
+      } else {
+        out << "cannot reach renstrad at " << client.server() << " (is it running?): " << detail;
+      }
       break;
     case grpc::StatusCode::DEADLINE_EXCEEDED:
       out << "renstrad at " << client.server() << " did not answer within "
@@ -87,16 +172,16 @@ std::string UserMessage(const grpc::Status& status, const Client& client) {
       out << "refused: " << detail;
       break;
     case grpc::StatusCode::ABORTED:
-      out << "conflict with a concurrent change, try again: " << detail;
+      out << "conflict: " << detail;
       break;
     case grpc::StatusCode::DATA_LOSS:
       out << "the event log is damaged: " << detail;
       break;
     case grpc::StatusCode::PERMISSION_DENIED:
-      out << "not allowed: " << detail;
+      out << "permission denied: " << detail;
       break;
     case grpc::StatusCode::UNAUTHENTICATED:
-      out << "not signed in: " << detail;
+      out << "not authenticated: " << detail << " (set RENSTRA_TOKEN or --token-file)";
       break;
     case grpc::StatusCode::RESOURCE_EXHAUSTED:
       out << "request too large or server busy: " << detail;

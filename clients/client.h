@@ -1,8 +1,12 @@
-// Client: a small synchronous client of renstrad (PlanService and LogService) over one
-// gRPC channel, and the translation of gRPC errors into messages for people.
+// Client: a small synchronous client of renstrad (PlanService, LogService and
+// WorkflowService) over one gRPC channel, and the translation of gRPC errors into
+// messages for people.
 //
 // Each call carries a deadline of `timeout`; none waits for a server that is down (the
-// call fails fast with UNAVAILABLE).
+// call fails fast with UNAVAILABLE). When a token is configured every call carries
+// "authorization: Bearer <token>". The channel is plaintext unless TLS is asked for
+// (then the server's certificate is checked against the pinned CA, or the system's
+// roots).
 // Ownership: owns its channel and stubs.
 // Thread safety: calls may be made from several threads (gRPC stubs are thread-safe).
 // Errors: every call returns the server's grpc::Status; UserMessage() words it.
@@ -17,13 +21,26 @@
 #include <string>
 
 #include "renstra/v1/plan_service.grpc.pb.h"
+#include "renstra/v1/workflow_service.grpc.pb.h"
 
 namespace renstra {
 
+struct ClientOptions {
+  // "HOST:PORT".
+  std::string server;
+  std::chrono::milliseconds timeout{30000};
+  // Bearer token; empty sends no authorization header.
+  std::string token;
+  // TLS: with `ca_pem` empty, the system's root certificates are trusted.
+  bool tls = false;
+  std::string ca_pem;
+  // Name to check the server's certificate against instead of the host of `server`.
+  std::string tls_server_name;
+};
+
 class Client {
  public:
-  // `server` is "HOST:PORT".
-  Client(std::string server, std::chrono::milliseconds timeout);
+  explicit Client(ClientOptions options);
 
   grpc::Status GetPlan(v1::GetPlanResponse* response);
   grpc::Status GetSubtree(const std::string& code, v1::GetSubtreeResponse* response);
@@ -35,22 +52,41 @@ class Client {
   grpc::Status GetHead(v1::GetHeadResponse* response);
   grpc::Status VerifyLog(uint64_t from_sequence, v1::VerifyLogResponse* response);
 
-  const std::string& server() const { return server_; }
-  std::chrono::milliseconds timeout() const { return timeout_; }
+  // WorkflowService (see proto/renstra/v1/workflow_service.proto).
+  grpc::Status Propose(const v1::ProposeRequest& request, v1::ProposalView* response);
+  grpc::Status ReviseProposal(const v1::ReviseProposalRequest& request, v1::ProposalView* response);
+  grpc::Status SubmitProposal(const v1::ProposalActionRequest& request, v1::ProposalView* response);
+  grpc::Status WithdrawProposal(const v1::ProposalActionRequest& request,
+                                v1::ProposalView* response);
+  grpc::Status ReviewProposal(const v1::ReviewProposalRequest& request, v1::ProposalView* response);
+  grpc::Status OpenRevision(const v1::OpenRevisionRequest& request, v1::RevisionInfo* response);
+  grpc::Status RatifyRevision(const v1::RatifyRevisionRequest& request, v1::RevisionInfo* response);
+  grpc::Status LockPlan(const v1::LockPlanRequest& request, v1::LockPlanResponse* response);
+  grpc::Status GetInbox(v1::GetInboxResponse* response);
+  grpc::Status GetProposal(const std::string& proposal_id, v1::ProposalView* response);
+  grpc::Status ListProposals(v1::ProposalStatus status, v1::ListProposalsResponse* response);
+  grpc::Status ListRevisions(v1::ListRevisionsResponse* response);
+  grpc::Status GetPlanAtVersion(int64_t version, v1::Plan* response);
+
+  const std::string& server() const { return options_.server; }
+  std::chrono::milliseconds timeout() const { return options_.timeout; }
+  bool tls() const { return options_.tls; }
 
  private:
-  // A context with this client's deadline.
+  // A context with this client's deadline and credentials.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
 
-  const std::string server_;
-  const std::chrono::milliseconds timeout_;
+  const ClientOptions options_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::PlanService::Stub> plan_;
   std::unique_ptr<v1::LogService::Stub> log_;
+  std::unique_ptr<v1::WorkflowService::Stub> workflow_;
 };
 
 // A one-line message for people, starting with "renstra: ", e.g.
-// "renstra: cannot reach renstrad at 127.0.0.1:50051 (is it running?): <detail>".
+// "renstra: cannot reach renstrad at 127.0.0.1:50051 (is it running?): <detail>",
+// "renstra: not authenticated: <detail> (set RENSTRA_TOKEN or --token-file)",
+// "renstra: permission denied: <rule>", "renstra: conflict: <detail>".
 std::string UserMessage(const grpc::Status& status, const Client& client);
 
 // A fresh request id (idempotency key): 32 random hexadecimal digits.

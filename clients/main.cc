@@ -1,60 +1,88 @@
 // renstra: the command-line client of the Renstra server (renstrad).
 //
-//   renstra [--server HOST:PORT] [--timeout S] plan show [--code CODE] [--json]
+//   renstra [--server HOST:PORT] [--timeout S] [--token-file F] [--tls] [--ca PEM] COMMAND
+//   renstra plan show [--code CODE] [--version N] [--json]
 //   renstra plan export --table T-C.27 --format tsv|csv [--output FILE]
 //   renstra plan validate [--json]
+//   renstra plan lock
 //   renstra import --file PATH [--dry-run] [--json]
 //   renstra log head | log verify [--from N]
+//   renstra propose | proposal ... | review | inbox | revision ...   (workflow_commands.h)
 //
-// --server defaults to $RENSTRA_SERVER, then 127.0.0.1:50051.
+// --server defaults to $RENSTRA_SERVER, then 127.0.0.1:50051. The bearer token comes
+// from --token-file (first line), else $RENSTRA_TOKEN.
 // Exit status: 0 on success (a validation report with findings is a success); 1 when
 // the server (or a local file) gives an error; 2 for a usage error.
-#include <google/protobuf/util/json_util.h>
+#include <grpc/support/log.h>
 
 #include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
 #include "CLI/CLI.hpp"
+#include "clients/cli_output.h"
 #include "clients/client.h"
+#include "clients/credentials.h"
 #include "clients/plan_printer.h"
+#include "clients/workflow_commands.h"
 
 namespace renstra {
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitError = 1;
-constexpr int kExitUsage = 2;
-
-int Fail(const std::string& message, int code = kExitError) {
-  std::cerr << message << std::endl;
-  return code;
-}
-
-int PrintJson(const google::protobuf::Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  std::string json;
-  if (!google::protobuf::util::MessageToJsonString(message, &json, options).ok()) {
-    return Fail("renstra: cannot render the answer as JSON");
-  }
-  std::cout << json;
-  if (json.empty() || json.back() != '\n') std::cout << "\n";
-  return kExitOk;
-}
-
 struct ShowArgs {
   std::string code;
+  int64_t version = 0;
   bool json = false;
 };
 
+// The node with canonical code `code` in `nodes` and their descendants, or nullptr.
+const v1::Node* FindNode(const google::protobuf::RepeatedPtrField<v1::Node>& nodes,
+                         const std::string& code) {
+  for (const v1::Node& node : nodes) {
+    if (node.code() == code || node.code_written() == code) return &node;
+    if (const v1::Node* found = FindNode(node.children(), code)) return found;
+  }
+  return nullptr;
+}
+
+// The plan (or one subtree) as of a plan version, from WorkflowService.GetPlanAtVersion.
+int PlanShowAtVersion(Client& client, const ShowArgs& args) {
+  v1::GetPlanResponse plan;
+  grpc::Status status = client.GetPlanAtVersion(args.version, plan.mutable_plan());
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (args.code.empty()) {
+    if (args.json) return PrintJson(plan);
+    PrintPlan(plan.plan(), std::cout);
+    return kExitOk;
+  }
+  // The current plan knows every accepted code form; codes never leave the plan (a
+  // retired node stays), so its canonical code names the node in older versions too.
+  std::string canonical = args.code;
+  v1::GetSubtreeResponse current;
+  if (client.GetSubtree(args.code, &current).ok()) canonical = current.node().code();
+  const v1::Node* node = FindNode(plan.plan().programs(), canonical);
+  if (node == nullptr) {
+    return Fail("renstra: no node with code " + args.code + " in plan version " +
+                std::to_string(args.version));
+  }
+  v1::GetSubtreeResponse response;
+  *response.mutable_node() = *node;
+  response.set_plan_version(plan.plan().version());
+  if (args.json) return PrintJson(response);
+  PrintNode(response.node(), 0, std::cout);
+  return kExitOk;
+}
+
 int PlanShow(Client& client, const ShowArgs& args) {
+  if (args.version > 0) return PlanShowAtVersion(client, args);
   if (args.code.empty()) {
     v1::GetPlanResponse response;
     grpc::Status status = client.GetPlan(&response);
@@ -185,16 +213,31 @@ CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::strin
   return command;
 }
 
+// gRPC's own log lines (e.g. "Handshake failed ...") repeat what UserMessage() says
+// in a form meant for developers; they are shown only when GRPC_VERBOSITY asks.
+void QuietGrpcLog(gpr_log_func_args*) {}
+
 int Main(int argc, char** argv) {
+  if (std::getenv("GRPC_VERBOSITY") == nullptr) gpr_set_log_function(QuietGrpcLog);
   CLI::App app{"renstra: the command-line client of the Renstra server (renstrad).", "renstra"};
   std::string server = "127.0.0.1:50051";
   double timeout_seconds = 30;
+  std::string token_file;
+  bool tls = false;
+  std::string ca_file;
+  std::string tls_server_name;
   app.add_option("--server", server, "renstrad address HOST:PORT")
       ->envname("RENSTRA_SERVER")
       ->capture_default_str();
   app.add_option("--timeout", timeout_seconds, "Seconds to wait for an answer")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  app.add_option("--token-file", token_file,
+                 "File whose first line is your bearer token (default: $RENSTRA_TOKEN)");
+  app.add_flag("--tls", tls, "Connect with TLS, trusting the system's root certificates");
+  app.add_option("--ca", ca_file, "PEM file of the CA to trust; implies --tls");
+  app.add_option("--tls-server-name", tls_server_name,
+                 "Name to check the server's certificate against (default: the host)");
   app.require_subcommand(1);
 
   CLI::App* plan = AddCommand(&app, "plan", "Read, validate and export the current plan");
@@ -204,6 +247,9 @@ int Main(int argc, char** argv) {
   CLI::App* show = AddCommand(plan, "show", "Print the plan (or one subtree) as a tree");
   show->add_option("--code", show_args.code,
                    "Program, kegiatan or sub kegiatan code (e.g. 1.06.04.2.01)");
+  show->add_option("--version", show_args.version,
+                   "The plan as of this plan version (default: the current plan)")
+      ->check(CLI::PositiveNumber);
   show->add_flag("--json", show_args.json, "Print the answer in protobuf's JSON mapping");
 
   ExportArgs export_args;
@@ -235,6 +281,9 @@ int Main(int argc, char** argv) {
   CLI::App* verify = AddCommand(log, "verify", "Re-hash the log and check every link");
   verify->add_option("--from", verify_from, "First sequence to check")->capture_default_str();
 
+  WorkflowCommands workflow;
+  workflow.Register(&app, plan);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -242,8 +291,19 @@ int Main(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
 
-  Client client(server, std::chrono::milliseconds(
-                            static_cast<int64_t>(std::llround(timeout_seconds * 1000))));
+  ClientOptions options;
+  options.server = server;
+  options.timeout =
+      std::chrono::milliseconds(static_cast<int64_t>(std::llround(timeout_seconds * 1000)));
+  std::string error;
+  if (!LoadToken(token_file, &options.token, &error)) return Fail(error, kExitUsage);
+  options.tls = tls || !ca_file.empty();
+  if (!ca_file.empty() && !LoadCaPem(ca_file, &options.ca_pem, &error)) {
+    return Fail(error, kExitUsage);
+  }
+  options.tls_server_name = tls_server_name;
+  Client client(std::move(options));
+  if (std::optional<int> rc = workflow.Run(client)) return *rc;
   if (show->parsed()) return PlanShow(client, show_args);
   if (export_command->parsed()) return PlanExport(client, export_args);
   if (validate->parsed()) return PlanValidate(client, validate_json);

@@ -196,6 +196,18 @@ void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
 void PrintPlan(const v1::Plan& plan, std::ostream& out) {
   out << "Renstra " << plan.agency() << " " << plan.baseline_year() << "-" << plan.final_year()
       << " (" << plan.plan_id() << ", version " << plan.version() << ")\n";
+  out << "Revision " << plan.revision();
+  if (plan.revision() == 0) {
+    out << " (as imported)";
+  } else if (plan.revisions_size() > 0) {
+    const v1::RevisionInfo& last = plan.revisions(plan.revisions_size() - 1);
+    out << " (" << last.name() << "; dasar hukum: " << last.legal_basis() << ")";
+  }
+  out << "; " << (plan.locked() ? "locked" : "not locked");
+  if (plan.has_open_revision() && !plan.open_revision().revision_id().empty()) {
+    out << "; open revision: " << plan.open_revision().name();
+  }
+  out << "\n";
   if (!plan.source().empty()) out << "Sumber: " << plan.source() << "\n";
   for (const v1::Goal& goal : plan.goals()) {
     out << "Tujuan " << goal.id() << ": " << goal.statement();

@@ -30,7 +30,8 @@ std::string DivisionName(v1::Division division);
 // "KIND CODE [year=Y] [line=L] [stated=S] [computed=C] : message".
 std::string FormatFinding(const v1::Finding& finding);
 
-// The plan: a heading, its goals and objectives, then every program tree.
+// The plan: a heading (version, revision number and lock state), its goals and
+// objectives, then every program tree.
 void PrintPlan(const v1::Plan& plan, std::ostream& out);
 // One node and its children, indented two spaces per level from `depth`.
 void PrintNode(const v1::Node& node, int depth, std::ostream& out);

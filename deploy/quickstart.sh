@@ -18,7 +18,8 @@ LOG_FILE=var/renstrad.log
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build --target renstrad renstra -j"$(nproc)"
 
-renstra() { build/bin/renstra --server "${LISTEN}" "$@"; }
+# The readiness probes below call as the demo inspector (reads only).
+renstra() { RENSTRA_TOKEN="${RENSTRA_TOKEN:-demo-inspektorat-token}" build/bin/renstra --server "${LISTEN}" "$@"; }
 
 mkdir -p var
 if [ -f "${PID_FILE}" ] && kill -0 "$(cat "${PID_FILE}")" 2>/dev/null; then
@@ -27,7 +28,9 @@ elif renstra --timeout 2 log head >/dev/null 2>&1; then
   echo "A renstrad already answers at ${LISTEN}; not starting another."
 else
   echo "Starting renstrad on ${LISTEN} (data var/renstra, log ${LOG_FILE})"
-  nohup build/bin/renstrad --listen="${LISTEN}" --data_dir=var/renstra >>"${LOG_FILE}" 2>&1 &
+  # Demo users with published tokens (NOT FOR PRODUCTION; see the file's header).
+  nohup build/bin/renstrad --listen="${LISTEN}" --data_dir=var/renstra \
+    --users=deploy/users.demo.textproto >>"${LOG_FILE}" 2>&1 &
   echo $! >"${PID_FILE}"
 fi
 
@@ -52,7 +55,16 @@ fi
 grep "renstrad listening on" "${LOG_FILE}" 2>/dev/null | tail -n 1 || true
 cat <<NEXT
 
-renstrad is serving the Renstra at ${LISTEN}. Try:
+renstrad is serving the Renstra at ${LISTEN} with the demo users of
+deploy/users.demo.textproto (NOT FOR PRODUCTION). Every call needs a token; pick a user:
+
+  export RENSTRA_TOKEN=demo-inspektorat-token   # inspektorat: reads everything, writes nothing
+  export RENSTRA_TOKEN=demo-rehab-token         # rehab: Kepala Bidang Rehabilitasi Sosial
+  export RENSTRA_TOKEN=demo-kadis-token         # kadis: Kepala Dinas, reviews and ratifies
+  # also demo-linjamsos-token, demo-dayasos-token, demo-dayamas-token,
+  #      demo-sekretariat-token, demo-admin-token (admin may import)
+
+Then try:
 
   build/bin/renstra plan show | less                   # the plan as a tree
   build/bin/renstra plan show --code 1.06.04.2.01      # one kegiatan and its sub kegiatan

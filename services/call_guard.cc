@@ -1,7 +1,9 @@
 #include "services/call_guard.h"
 
 #include "absl/strings/str_cat.h"
+#include "domain/strings.h"
 #include "renstra/v1/users.pb.h"
+#include "spdlog/spdlog.h"
 
 namespace renstra {
 
@@ -34,6 +36,8 @@ absl::Status CallGuard::Check(grpc::ServerContext* context, std::string_view met
                                                                       : "PERMISSION_DENIED");
   denied.set_message(std::string(status.message()));
   denied.set_peer(context->peer());
+  spdlog::warn("refused {} for \"{}\" from {}: {} {}", method, denied.principal(), denied.peer(),
+               denied.code(), denied.message());
   AppendRequest request;
   request.stream = std::string(kDeniedStream);
   request.expected_version = kAnyVersion;
@@ -43,8 +47,15 @@ absl::Status CallGuard::Check(grpc::ServerContext* context, std::string_view met
   request.meta = CommandMeta{actor != nullptr ? actor->name : "", denied.role(),
                              absl::StrCat("refused ", std::string(method)), ""};
   // A failure to record must not hide the refusal itself from the caller.
-  (void)store_->Append(request);
+  if (absl::StatusOr<AppendResult> recorded = store_->Append(request); !recorded.ok()) {
+    spdlog::error("cannot record the refused call {} by \"{}\": {}", method, denied.principal(),
+                  recorded.status().ToString());
+  }
   return status;
+}
+
+std::string FullMethodName(std::string_view service_full_name, std::string_view rpc) {
+  return absl::StrCat("/", AsAbsl(service_full_name), "/", AsAbsl(rpc));
 }
 
 }  // namespace renstra

@@ -3,15 +3,22 @@
 // "audit/denied", so the inspectorate sees attempts that changed nothing.
 //
 // Without a users file (no --users) the server is in open mode: every caller is
-// "anonymous" with no role; the workflow's role rules then refuse all its writes.
+// "anonymous" with no role; the workflow's role rules then refuse all its writes, while
+// PlanService keeps its pre-authentication behaviour (see plan_service.h).
+//
+// Every adapter (PlanService, LogService, WorkflowService) goes through one CallGuard;
+// the health and reflection services are not guarded (probes and tools need them).
 //
 // Ownership: borrows the Authenticator (may be null: open mode) and the EventStore.
 // Thread safety: thread-safe.
+// Errors: Authenticate returns the Authenticator's UNAUTHENTICATED; Check returns the
+// status it was given. A failure to record a refusal is logged, never returned.
 #ifndef RENSTRA_SERVICES_CALL_GUARD_H_
 #define RENSTRA_SERVICES_CALL_GUARD_H_
 
 #include <grpcpp/grpcpp.h>
 
+#include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
@@ -28,10 +35,12 @@ class CallGuard {
   CallGuard(const Authenticator* authenticator, EventStore* store)
       : authenticator_(authenticator), store_(store) {}
 
-  // The caller, or UNAUTHENTICATED (recorded).
+  // The caller, or UNAUTHENTICATED (recorded). `method` is the full gRPC method name
+  // (see FullMethodName).
   absl::StatusOr<Actor> Authenticate(grpc::ServerContext* context, std::string_view method);
 
-  // Records `status` if it is a refusal, and returns it unchanged.
+  // Records `status` if it is a refusal (UNAUTHENTICATED or PERMISSION_DENIED) of
+  // `actor` (null: unknown caller), and returns it unchanged.
   absl::Status Check(grpc::ServerContext* context, std::string_view method, const Actor* actor,
                      absl::Status status);
 
@@ -41,6 +50,10 @@ class CallGuard {
   const Authenticator* const authenticator_;
   EventStore* const store_;
 };
+
+// "/<service>/<rpc>", e.g. "/renstra.v1.PlanService/ImportTable": the method name
+// recorded in AccessDenied.method.
+std::string FullMethodName(std::string_view service_full_name, std::string_view rpc);
 
 }  // namespace renstra
 

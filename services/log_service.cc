@@ -10,19 +10,33 @@
 #include "storage/envelope_hash.h"
 
 namespace renstra {
+namespace {
 
-grpc::Status LogServiceImpl::GetHead(grpc::ServerContext* /*context*/,
+std::string Method(const char* rpc) {
+  return FullMethodName(v1::LogService::service_full_name(), rpc);
+}
+
+}  // namespace
+
+grpc::Status LogServiceImpl::GetHead(grpc::ServerContext* context,
                                      const v1::GetHeadRequest* /*request*/,
                                      v1::GetHeadResponse* response) {
+  if (absl::StatusOr<Actor> actor = guard_->Authenticate(context, Method("GetHead")); !actor.ok()) {
+    return ToGrpcStatus(actor.status());
+  }
   const ChainHead head = store_->Head();
   response->set_sequence(head.sequence);
   response->set_hash(ToHex(head.hash));
   return grpc::Status::OK;
 }
 
-grpc::Status LogServiceImpl::VerifyLog(grpc::ServerContext* /*context*/,
+grpc::Status LogServiceImpl::VerifyLog(grpc::ServerContext* context,
                                        const v1::VerifyLogRequest* request,
                                        v1::VerifyLogResponse* response) {
+  if (absl::StatusOr<Actor> actor = guard_->Authenticate(context, Method("VerifyLog"));
+      !actor.ok()) {
+    return ToGrpcStatus(actor.status());
+  }
   const uint64_t from = request->from_sequence() == 0 ? 1 : request->from_sequence();
   const ChainHead before = store_->Head();
   if (from > 1 && from > before.sequence) {

@@ -1,7 +1,10 @@
 // renstrad: the Renstra server. Opens the event log (RocksDB) in --data_dir, checks
 // the tail of its hash chain, replays the plan, imports the embedded seed plan into an
-// empty store (unless --empty), and serves PlanService, LogService, health and
-// reflection over gRPC on --listen until SIGINT or SIGTERM.
+// empty store (unless --empty), and serves PlanService, LogService, WorkflowService,
+// health and reflection over gRPC on --listen until SIGINT or SIGTERM.
+//
+// --users=FILE authenticates every call by bearer token (see docs/operations.md);
+// --tls_cert=FILE --tls_key=FILE (PEM, both or neither) serve TLS instead of plaintext.
 //
 // Prints one line to stdout once it serves (scripts and tests parse it):
 //   renstrad listening on HOST:PORT (data DIR, plan version N, M events)
@@ -14,9 +17,11 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <system_error>
 
@@ -24,6 +29,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
 #include "services/plan_app.h"
@@ -44,6 +50,10 @@ ABSL_FLAG(uint64_t, verify_tail, 1000,
 ABSL_FLAG(std::string, users, "",
           "Users file (protobuf text UsersConfig, see deploy/users.demo.textproto); without "
           "it every caller is anonymous and the workflow's writes are refused");
+ABSL_FLAG(std::string, tls_cert, "",
+          "Server certificate chain, PEM (with --tls_key; see deploy/make-tls.sh); without "
+          "both the server speaks plaintext");
+ABSL_FLAG(std::string, tls_key, "", "Private key of --tls_cert, PEM");
 
 namespace renstra {
 namespace {
@@ -56,8 +66,76 @@ int Refuse(const std::string& message) {
   return kExitCannotStart;
 }
 
-int Run(const std::string& listen, const std::string& data_dir, bool empty, uint64_t verify_tail,
-        const std::string& users) {
+// The whole of a (small) file, or why it cannot be read.
+absl::StatusOr<std::string> ReadFile(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat(what, " ", path, ": cannot read"));
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(what, " ", path, ": empty"));
+  }
+  return text.str();
+}
+
+// Whether clients reach `listen` only from this machine.
+bool IsLoopback(const std::string& listen) {
+  return absl::StartsWith(listen, "127.") || absl::StartsWith(listen, "localhost:") ||
+         absl::StartsWith(listen, "[::1]:");
+}
+
+struct Flags {
+  std::string listen;
+  std::string data_dir;
+  bool empty = false;
+  uint64_t verify_tail = 0;
+  std::string users;
+  std::string tls_cert;
+  std::string tls_key;
+};
+
+// The users file and the TLS material into `options`, or the reason they are unusable.
+// Read before the log is opened, so a typo fails fast.
+absl::Status LoadAccess(const Flags& flags, std::optional<Authenticator>* authenticator,
+                        ServerOptions* options) {
+  if (flags.tls_cert.empty() != flags.tls_key.empty()) {
+    return absl::InvalidArgumentError("--tls_cert and --tls_key go together: give both or neither");
+  }
+  if (!flags.users.empty()) {
+    absl::StatusOr<Authenticator> loaded = Authenticator::Load(flags.users);
+    if (!loaded.ok()) return loaded.status();
+    *authenticator = *std::move(loaded);
+    spdlog::info("{} users from {}", (*authenticator)->user_count(), flags.users);
+  } else {
+    spdlog::warn("no --users file: every caller is anonymous; workflow commands are refused");
+  }
+  options->authenticator = authenticator->has_value() ? &**authenticator : nullptr;
+  if (!flags.tls_cert.empty()) {
+    absl::StatusOr<std::string> cert = ReadFile(flags.tls_cert, "--tls_cert");
+    if (!cert.ok()) return cert.status();
+    absl::StatusOr<std::string> key = ReadFile(flags.tls_key, "--tls_key");
+    if (!key.ok()) return key.status();
+    options->tls_cert_chain_pem = *std::move(cert);
+    options->tls_private_key_pem = *std::move(key);
+    spdlog::info("TLS with the certificate {}", flags.tls_cert);
+  } else if (authenticator->has_value() && !IsLoopback(flags.listen)) {
+    spdlog::warn(
+        "serving {} without TLS: bearer tokens cross the network in the clear; give "
+        "--tls_cert and --tls_key (deploy/make-tls.sh makes them)",
+        flags.listen);
+  }
+  return absl::OkStatus();
+}
+
+int Run(const Flags& flags) {
+  const std::string& data_dir = flags.data_dir;
+  ServerOptions server_options;
+  server_options.listen_address = flags.listen;
+  std::optional<Authenticator> authenticator;
+  if (absl::Status s = LoadAccess(flags, &authenticator, &server_options); !s.ok()) {
+    return Refuse(std::string(s.message()));
+  }
+
   // Block the shutdown signals before any thread starts (RocksDB, gRPC): every thread
   // inherits the mask, and the main thread takes them synchronously with sigwait().
   sigset_t stop_signals;
@@ -72,7 +150,7 @@ int Run(const std::string& listen, const std::string& data_dir, bool empty, uint
     return Refuse(absl::StrCat("cannot create the data directory ", data_dir, ": ", ec.message()));
 
   RocksDbEventStore::Options store_options;
-  store_options.verify_tail = verify_tail;
+  store_options.verify_tail = flags.verify_tail;
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store =
       RocksDbEventStore::Open(data_dir, store_options);
   if (!store.ok()) {
@@ -92,7 +170,7 @@ int Run(const std::string& listen, const std::string& data_dir, bool empty, uint
   }
   spdlog::info("replayed {} to version {} in {}", PlanApp::kDefaultPlanId, app.version(),
                absl::FormatDuration(absl::Now() - replay_start));
-  if (!empty) {
+  if (!flags.empty) {
     const absl::Time import_start = absl::Now();
     absl::StatusOr<bool> imported = app.ImportSeedIfEmpty(SeedDocument(), kSeedSourceName);
     if (!imported.ok()) {
@@ -105,19 +183,6 @@ int Run(const std::string& listen, const std::string& data_dir, bool empty, uint
     }
   }
 
-  std::optional<Authenticator> authenticator;
-  if (!users.empty()) {
-    absl::StatusOr<Authenticator> loaded = Authenticator::Load(users);
-    if (!loaded.ok()) return Refuse(std::string(loaded.status().message()));
-    authenticator = *std::move(loaded);
-    spdlog::info("{} users from {}", authenticator->user_count(), users);
-  } else {
-    spdlog::warn("no --users file: every caller is anonymous; workflow commands are refused");
-  }
-
-  ServerOptions server_options;
-  server_options.listen_address = listen;
-  server_options.authenticator = authenticator.has_value() ? &*authenticator : nullptr;
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
   if (!server.ok()) return Refuse(std::string(server.status().message()));
@@ -144,12 +209,19 @@ int Run(const std::string& listen, const std::string& data_dir, bool empty, uint
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "The Renstra server.\n"
-      "Usage: renstrad [--listen=HOST:PORT] [--data_dir=DIR] [--empty] [--verify_tail=N]");
+      "Usage: renstrad [--listen=HOST:PORT] [--data_dir=DIR] [--empty] [--verify_tail=N]\n"
+      "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE]");
   absl::ParseCommandLine(argc, argv);
   auto logger = spdlog::stderr_color_mt("renstrad");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
-  return renstra::Run(absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_data_dir),
-                      absl::GetFlag(FLAGS_empty), absl::GetFlag(FLAGS_verify_tail),
-                      absl::GetFlag(FLAGS_users));
+  renstra::Flags flags;
+  flags.listen = absl::GetFlag(FLAGS_listen);
+  flags.data_dir = absl::GetFlag(FLAGS_data_dir);
+  flags.empty = absl::GetFlag(FLAGS_empty);
+  flags.verify_tail = absl::GetFlag(FLAGS_verify_tail);
+  flags.users = absl::GetFlag(FLAGS_users);
+  flags.tls_cert = absl::GetFlag(FLAGS_tls_cert);
+  flags.tls_key = absl::GetFlag(FLAGS_tls_key);
+  return renstra::Run(flags);
 }

@@ -1,19 +1,28 @@
 // PlanServiceImpl: the gRPC adapter of PlanService (renstra/v1/plan_service.proto).
 //
-// Thin: it names the caller, hands the request to PlanApp, and converts the answer's
-// status once (ToGrpcStatus). Field checks live in PlanApp (it names the field in
-// INVALID_ARGUMENT); the adapter adds none of its own so both layers cannot drift.
+// Thin: it authenticates the caller (CallGuard), checks who may import, hands the
+// request to PlanApp, and converts the answer's status once (ToGrpcStatus). Field
+// checks live in PlanApp (it names the field in INVALID_ARGUMENT); the adapter adds
+// none of its own so both layers cannot drift.
 //
-// Ownership: borrows the PlanApp (must outlive the service).
+// Access: with a users file every RPC needs a valid token; the reads (GetPlan,
+// GetSubtree, Validate, ExportTable) are open to every role; ImportTable (dry runs
+// included) needs ADMIN or KEPALA_DINAS. The import's envelopes record the caller's
+// name and role. In open mode (no users file) every caller is "anonymous" (role
+// ANONYMOUS) and may import, as before authentication existed.
+//
+// Ownership: borrows the PlanApp and the CallGuard (both must outlive the service).
 // Thread safety: safe for gRPC's concurrent handler threads (PlanApp is thread-safe).
-// Errors: PlanApp's (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION, ABORTED,
-// DATA_LOSS, UNAVAILABLE) as grpc::Status.
+// Errors: UNAUTHENTICATED and PERMISSION_DENIED (naming the rule; both recorded on
+// "audit/denied"), then PlanApp's (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION,
+// ABORTED, DATA_LOSS, UNAVAILABLE) as grpc::Status.
 #ifndef RENSTRA_SERVICES_PLAN_SERVICE_H_
 #define RENSTRA_SERVICES_PLAN_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
 #include "renstra/v1/plan_service.grpc.pb.h"
+#include "services/call_guard.h"
 #include "services/plan_app.h"
 
 namespace renstra {
@@ -21,7 +30,7 @@ namespace renstra {
 // Implements v1::PlanService.
 class PlanServiceImpl final : public v1::PlanService::Service {
  public:
-  explicit PlanServiceImpl(PlanApp* app) : app_(app) {}
+  PlanServiceImpl(PlanApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
 
   grpc::Status GetPlan(grpc::ServerContext* context, const v1::GetPlanRequest* request,
                        v1::GetPlanResponse* response) override;
@@ -35,7 +44,12 @@ class PlanServiceImpl final : public v1::PlanService::Service {
                            v1::ImportTableResponse* response) override;
 
  private:
+  // Authenticates the caller of `rpc`, runs fn(actor) → StatusOr<T>, stores the value.
+  template <typename T, typename Fn>
+  grpc::Status Read(grpc::ServerContext* context, const char* rpc, T* response, Fn fn);
+
   PlanApp* const app_;
+  CallGuard* const guard_;
 };
 
 }  // namespace renstra

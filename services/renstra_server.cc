@@ -14,6 +14,21 @@ namespace {
 
 constexpr int kPollTimeoutMs = 200;
 
+// Plaintext, or TLS with the options' certificate and key (clients need no certificate).
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> CredentialsOf(
+    const ServerOptions& options) {
+  if (!options.tls()) return grpc::InsecureServerCredentials();
+  if (options.tls_cert_chain_pem.empty() || options.tls_private_key_pem.empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("TLS needs both a certificate and a key; the ",
+                     options.tls_cert_chain_pem.empty() ? "certificate" : "key", " is missing"));
+  }
+  grpc::SslServerCredentialsOptions ssl;
+  ssl.pem_key_cert_pairs.push_back({options.tls_private_key_pem, options.tls_cert_chain_pem});
+  ssl.client_certificate_request = GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE;
+  return grpc::SslServerCredentials(ssl);
+}
+
 }  // namespace
 
 std::string WithPort(const std::string& listen_address, int port) {
@@ -24,9 +39,9 @@ std::string WithPort(const std::string& listen_address, int port) {
 }
 
 RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator)
-    : plan_service_(app),
-      log_service_(store),
-      guard_(authenticator, store),
+    : guard_(authenticator, store),
+      plan_service_(app, &guard_),
+      log_service_(store, &guard_),
       workflow_app_(store, app->projector()),
       workflow_service_(&workflow_app_, &guard_) {}
 
@@ -45,10 +60,11 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = CredentialsOf(options);
+  if (!credentials.ok()) return credentials.status();
   std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options.authenticator));
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(),
-                           &server->port_);
+  builder.AddListeningPort(options.listen_address, *credentials, &server->port_);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
   // The sync server's polling threads wake this often; gRPC's default (10 s) can delay
   // the server's destruction, and so renstrad's exit, by as much.
@@ -60,9 +76,11 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();
-    return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", options.listen_address,
-                     " (address in use, or not an address of this machine?)"));
+    return absl::UnavailableError(absl::StrCat(
+        "cannot listen on ", options.listen_address,
+        options.tls() ? " with TLS (address in use, not an address of this machine, or a "
+                        "certificate and key that are not a matching PEM pair?)"
+                      : " (address in use, or not an address of this machine?)"));
   }
   server->address_ = WithPort(options.listen_address, server->port_);
   return server;

@@ -3,11 +3,17 @@
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
-// Ownership: borrows the PlanApp and the EventStore (both must outlive the server);
-// owns the service adapters and the grpc::Server.
+// Every Renstra service authenticates through one CallGuard (see call_guard.h); the
+// health and reflection services stay open so probes and generic tools work.
+// With a certificate and key the server speaks TLS only; without, plaintext.
+//
+// Ownership: borrows the PlanApp, the EventStore and the Authenticator (all must
+// outlive the server); owns the service adapters and the grpc::Server.
 // Thread safety: Shutdown() and Wait() may be called from any thread; the services run
 // on gRPC's thread pool.
-// Errors: Start() returns UNAVAILABLE when the address cannot be bound.
+// Errors: Start() returns INVALID_ARGUMENT when only one of the TLS certificate and
+// key is given, UNAVAILABLE when the address cannot be bound or the TLS material is
+// not a usable PEM certificate and key.
 #ifndef RENSTRA_SERVICES_RENSTRA_SERVER_H_
 #define RENSTRA_SERVICES_RENSTRA_SERVER_H_
 
@@ -36,6 +42,12 @@ struct ServerOptions {
   int max_receive_message_bytes = 32 << 20;
   // Users and their token hashes; null = open mode (see CallGuard).
   const Authenticator* authenticator = nullptr;
+  // TLS: the server's certificate chain and private key, PEM. Both or neither; empty
+  // serves plaintext.
+  std::string tls_cert_chain_pem;
+  std::string tls_private_key_pem;
+
+  bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };
 
 class RenstraServer {
@@ -62,9 +74,9 @@ class RenstraServer {
  private:
   RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator);
 
+  CallGuard guard_;
   PlanServiceImpl plan_service_;
   LogServiceImpl log_service_;
-  CallGuard guard_;
   WorkflowApp workflow_app_;
   WorkflowServiceImpl workflow_service_;
   std::unique_ptr<grpc::Server> server_;

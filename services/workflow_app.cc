@@ -111,6 +111,7 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::RunProposalCommand(const Actor& ac
     // A retry: the original landed; answer with the proposal as it is now.
     return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
   }
+  absl::ReaderMutexLock command(&command_mu_);
   int64_t expected = 0;
   ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
                    projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
@@ -133,6 +134,7 @@ absl::StatusOr<AppendResult> WorkflowApp::RunPlanCommand(const Actor& actor,
     r.deduplicated = true;
     return r;
   }
+  absl::WriterMutexLock command(&command_mu_);
   int64_t expected = 0;
   ASSIGN_OR_RETURN(std::vector<v1::PlanEvent> events,
                    projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
@@ -176,11 +178,21 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Propose(const Actor& actor,
                        request.title(),
                        request.justification(),
                        {request.changes().begin(), request.changes().end()}};
-  ASSIGN_OR_RETURN(v1::ProposalView view,
-                   RunProposalCommand(actor, request.request_id(), id, request.justification(),
-                                      [&](const PlanState& plan, const ProposalBook&) {
-                                        return DecideDraft(plan, actor, command);
-                                      }));
+  absl::StatusOr<v1::ProposalView> view =
+      RunProposalCommand(actor, request.request_id(), id, request.justification(),
+                         [&](const PlanState& plan, const ProposalBook&) {
+                           return DecideDraft(plan, actor, command);
+                         });
+  if (!view.ok()) {
+    // A concurrent retry with the same request id drafted under another id first (the
+    // store refuses the id for a second stream): answer with that proposal.
+    if (!request.request_id().empty() && projector_->CatchUp().ok()) {
+      if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request.request_id())) {
+        return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
+      }
+    }
+    return view.status();
+  }
   if (!request.submit()) return view;
   // Submitting is its own event and its own transition (no request id: the draft's
   // id already guards the retry).

@@ -4,6 +4,13 @@
 // stream, or the plan stream for revisions), and catches the Projector up before
 // answering. A concurrent change to the same stream makes the append fail with ABORTED.
 //
+// Concurrency: commands on proposals decide and append under a shared lock, so they
+// run concurrently (and share fsyncs) and conflict only through their stream's
+// expected version (ABORTED). Revision commands (open, ratify, lock) hold the lock
+// exclusively: a ratification reads the proposals' state from their streams but
+// appends to the plan stream, so a concurrent revise or withdraw of a proposal it
+// applies must not slip between its decision and its append.
+//
 // Ownership: borrows the EventStore and the Projector (both must outlive it).
 // Thread safety: all methods are safe to call concurrently.
 // Errors: see WorkflowService in proto/renstra/v1/workflow_service.proto.
@@ -67,6 +74,8 @@ class WorkflowApp {
 
   EventStore* const store_;
   Projector* const projector_;
+  // Shared by proposal commands, exclusive for revision commands (see above).
+  absl::Mutex command_mu_;
   absl::Mutex id_mu_;
   int next_proposal_ ABSL_GUARDED_BY(id_mu_) = 0;
 };

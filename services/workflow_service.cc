@@ -1,12 +1,15 @@
 #include "services/workflow_service.h"
 
+#include <string>
+
 #include "services/grpc_status.h"
 
 namespace renstra {
 
 template <typename T, typename Fn>
-grpc::Status WorkflowServiceImpl::Run(grpc::ServerContext* context, const char* method, T* out,
+grpc::Status WorkflowServiceImpl::Run(grpc::ServerContext* context, const char* rpc, T* out,
                                       Fn fn) {
+  const std::string method = FullMethodName(v1::WorkflowService::service_full_name(), rpc);
   absl::StatusOr<Actor> actor = guard_->Authenticate(context, method);
   if (!actor.ok()) return ToGrpcStatus(actor.status());
   absl::StatusOr<T> result = fn(*actor);

@@ -7,19 +7,17 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <stdlib.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
 #include "renstra/v1/plan_service.pb.h"
 #include "rocksdb/db.h"
 #include "storage/rocksdb_layout.h"
+#include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
 namespace renstra::testing {
@@ -27,80 +25,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-
-constexpr auto kStartTimeout = std::chrono::seconds(30);
-
-// A temp dir removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = ::testing::TempDir() + "renstra_e2e.XXXXXX";
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-// What renstrad's ready line says.
-struct Ready {
-  std::string address;
-  std::string data_dir;
-  int64_t plan_version = -1;
-  uint64_t events = 0;
-};
-
-Ready ParseReadyLine(const std::string& line) {
-  static const std::regex kLine(
-      R"(renstrad listening on (\S+:\d+) \(data (.*), plan version (\d+), (\d+) events\))");
-  std::smatch m;
-  Ready ready;
-  EXPECT_TRUE(std::regex_match(line, m, kLine)) << line;
-  if (m.empty()) return ready;
-  ready.address = m[1];
-  ready.data_dir = m[2];
-  ready.plan_version = std::stoll(m[3]);
-  ready.events = std::stoull(m[4]);
-  return ready;
-}
-
-// A running renstrad and what it said when ready.
-struct Server {
-  std::unique_ptr<Daemon> daemon;
-  Ready ready;
-};
-
-Server StartServer(const std::string& data_dir, const std::string& log_path, bool empty) {
-  std::vector<std::string> argv = {RENSTRAD_PATH, "--listen=127.0.0.1:0", "--data_dir=" + data_dir};
-  if (empty) argv.push_back("--empty");
-  std::string error;
-  Server server;
-  server.daemon = Daemon::Start(argv, log_path, kStartTimeout, &error);
-  EXPECT_NE(server.daemon, nullptr) << error;
-  if (server.daemon != nullptr) server.ready = ParseReadyLine(server.daemon->ready_line());
-  return server;
-}
-
-// Runs `renstra --server ADDRESS args...`.
-CommandResult Cli(const std::string& address, std::vector<std::string> args) {
-  std::vector<std::string> argv = {RENSTRA_CLI_PATH, "--server", address};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return RunCommand(argv);
-}
-
-template <typename Message>
-Message FromJson(const std::string& json) {
-  Message message;
-  auto status = google::protobuf::util::JsonStringToMessage(json, &message);
-  EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json.substr(0, 2000);
-  return message;
-}
 
 const v1::Node* FindProgram(const v1::Plan& plan, const std::string& code) {
   for (const v1::Node& program : plan.programs()) {

@@ -10,7 +10,7 @@
 
 namespace renstra::testing {
 
-std::unique_ptr<TestServer> TestServer::Start() {
+std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_options) {
   std::unique_ptr<TestServer> t(new TestServer());
   std::string pattern = ::testing::TempDir() + "renstra_services_test.XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) {
@@ -31,6 +31,17 @@ std::unique_ptr<TestServer> TestServer::Start() {
   }
   ServerOptions options;
   options.listen_address = "127.0.0.1:0";
+  if (test_options.users.has_value()) {
+    absl::StatusOr<Authenticator> authenticator = Authenticator::FromConfig(*test_options.users);
+    if (!authenticator.ok()) {
+      ADD_FAILURE() << "users: " << authenticator.status();
+      return nullptr;
+    }
+    t->authenticator_ = *std::move(authenticator);
+    options.authenticator = &*t->authenticator_;
+  }
+  options.tls_cert_chain_pem = test_options.tls_cert_pem;
+  options.tls_private_key_pem = test_options.tls_key_pem;
   auto server = RenstraServer::Start(options, t->app_.get(), t->store_.get());
   if (!server.ok()) {
     ADD_FAILURE() << "start server: " << server.status();
@@ -40,16 +51,23 @@ std::unique_ptr<TestServer> TestServer::Start() {
   grpc::ChannelArguments args;
   args.SetMaxSendMessageSize(64 << 20);
   args.SetMaxReceiveMessageSize(64 << 20);
-  t->channel_ =
-      grpc::CreateCustomChannel(t->server_->address(), grpc::InsecureChannelCredentials(), args);
+  std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
+  if (options.tls()) {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = test_options.tls_ca_pem;
+    credentials = grpc::SslCredentials(ssl);
+  }
+  t->channel_ = grpc::CreateCustomChannel(t->server_->address(), credentials, args);
   t->plan_stub_ = v1::PlanService::NewStub(t->channel_);
   t->log_stub_ = v1::LogService::NewStub(t->channel_);
+  t->workflow_stub_ = v1::WorkflowService::NewStub(t->channel_);
   return t;
 }
 
 TestServer::~TestServer() {
   plan_stub_.reset();
   log_stub_.reset();
+  workflow_stub_.reset();
   channel_.reset();
   if (server_ != nullptr) {
     server_->Shutdown(absl::Seconds(1));
@@ -73,6 +91,14 @@ grpc::Status TestServer::ImportSeed(const std::string& request_id,
   return plan().ImportTable(Context().get(), request, response);
 }
 
+void TestServer::SeedPlan() {
+  absl::StatusOr<bool> imported = app_->ImportSeedIfEmpty(ReadSeedDocument(), "seed");
+  ASSERT_TRUE(imported.ok()) << imported.status();
+  ASSERT_TRUE(*imported);
+}
+
+uint64_t TestServer::PlanVersion() { return store_->StreamVersion(PlanApp::kDefaultPlanId); }
+
 std::string ReadSeedDocument() {
   std::ifstream in(RENSTRA_SEED_PATH, std::ios::binary);
   EXPECT_TRUE(in.good()) << "cannot read " << RENSTRA_SEED_PATH;
@@ -84,6 +110,12 @@ std::string ReadSeedDocument() {
 std::unique_ptr<grpc::ClientContext> Context() {
   auto context = std::make_unique<grpc::ClientContext>();
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  return context;
+}
+
+std::unique_ptr<grpc::ClientContext> ContextAs(std::string_view token) {
+  std::unique_ptr<grpc::ClientContext> context = Context();
+  context->AddMetadata("authorization", "Bearer " + std::string(token));
   return context;
 }
 

@@ -2,37 +2,61 @@
 // temp dir, a recovered PlanApp, and a RenstraServer on 127.0.0.1 port 0 — with stubs
 // on a real channel to it. Everything is torn down (and the dir removed) on destruction.
 //
-// Thread safety: use from the test thread; the server serves on gRPC's threads.
+// Options: a users config (else open mode) and TLS material (the channel then pins the
+// given CA).
+//
+// Thread safety: use from the test thread; the stubs and the channel may be used from
+// several client threads at once; the server serves on gRPC's threads.
 #ifndef RENSTRA_TESTS_SERVICES_TEST_SERVER_H_
 #define RENSTRA_TESTS_SERVICES_TEST_SERVER_H_
 
 #include <grpcpp/grpcpp.h>
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "renstra/v1/plan_service.grpc.pb.h"
+#include "renstra/v1/users.pb.h"
+#include "renstra/v1/workflow_service.grpc.pb.h"
+#include "services/authenticator.h"
 #include "services/plan_app.h"
 #include "services/renstra_server.h"
 #include "storage/rocksdb_event_store.h"
 
 namespace renstra::testing {
 
+struct TestServerOptions {
+  // The users file's content; unset = open mode (no authentication).
+  std::optional<v1::UsersConfig> users;
+  // TLS: the server's certificate chain and key (PEM), and the CA the channel trusts.
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  std::string tls_ca_pem;
+};
+
 class TestServer {
  public:
   // Fails the current test (and returns nullptr) if any part cannot start.
-  static std::unique_ptr<TestServer> Start();
+  static std::unique_ptr<TestServer> Start(const TestServerOptions& options = {});
   ~TestServer();
 
   v1::PlanService::Stub& plan() { return *plan_stub_; }
   v1::LogService::Stub& log() { return *log_stub_; }
+  v1::WorkflowService::Stub& workflow() { return *workflow_stub_; }
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
   RenstraServer& server() { return *server_; }
   PlanApp& app() { return *app_; }
+  RocksDbEventStore& store() { return *store_; }
   const std::string& data_dir() const { return data_dir_; }
 
   // Imports the seed document through ImportTable with `request_id`.
   grpc::Status ImportSeed(const std::string& request_id, v1::ImportTableResponse* response);
+  // Imports the seed document as renstrad does at start (principal "renstrad").
+  void SeedPlan();
+  // Version of the plan stream in the store.
+  uint64_t PlanVersion();
 
  private:
   TestServer() = default;
@@ -40,10 +64,12 @@ class TestServer {
   std::string data_dir_;
   std::unique_ptr<RocksDbEventStore> store_;
   std::unique_ptr<PlanApp> app_;
+  std::optional<Authenticator> authenticator_;
   std::unique_ptr<RenstraServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::PlanService::Stub> plan_stub_;
   std::unique_ptr<v1::LogService::Stub> log_stub_;
+  std::unique_ptr<v1::WorkflowService::Stub> workflow_stub_;
 };
 
 // The seed document (RENSTRA_SEED_PATH), read from the source tree.
@@ -51,6 +77,8 @@ std::string ReadSeedDocument();
 
 // A client context with a 30 s deadline.
 std::unique_ptr<grpc::ClientContext> Context();
+// The same, sending "authorization: Bearer <token>".
+std::unique_ptr<grpc::ClientContext> ContextAs(std::string_view token);
 
 }  // namespace renstra::testing
 

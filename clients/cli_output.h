@@ -1,0 +1,29 @@
+// Output conventions shared by the `renstra` commands: exit codes, one-line errors on
+// stderr, and answers in protobuf's JSON mapping on stdout.
+//
+// Thread safety: writes to std::cout / std::cerr; use from one thread.
+#ifndef RENSTRA_CLIENTS_CLI_OUTPUT_H_
+#define RENSTRA_CLIENTS_CLI_OUTPUT_H_
+
+#include <google/protobuf/message.h>
+
+#include <string>
+
+namespace renstra {
+
+constexpr int kExitOk = 0;
+// The server refused or failed, or a local file could not be written.
+constexpr int kExitError = 1;
+// A usage error: unknown option, missing or malformed argument, unreadable input.
+constexpr int kExitUsage = 2;
+
+// Writes `message` and a newline to stderr; returns `code`.
+int Fail(const std::string& message, int code = kExitError);
+
+// Writes `message` in protobuf's JSON mapping (indented) to stdout; returns kExitOk, or
+// kExitError if it cannot be rendered.
+int PrintJson(const google::protobuf::Message& message);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_CLIENTS_CLI_OUTPUT_H_

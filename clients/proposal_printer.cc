@@ -1,0 +1,170 @@
+#include "clients/proposal_printer.h"
+
+#include <ctime>
+#include <sstream>
+
+#include "clients/plan_printer.h"
+
+namespace renstra {
+namespace {
+
+constexpr const char* kArrow = " \xE2\x86\x92 ";  // " → "
+
+std::string Quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string Rupiah(const v1::Money& money) {
+  const std::string text = FormatMoney(money);
+  return text == "-" ? text : "Rp " + text;
+}
+
+std::string Targets(const google::protobuf::RepeatedPtrField<v1::YearTarget>& targets) {
+  std::string out;
+  for (const v1::YearTarget& t : targets) {
+    out += (out.empty() ? "" : ", ") + std::to_string(t.year()) + " " + FormatTarget(t.value());
+  }
+  return out;
+}
+
+std::string Funding(const google::protobuf::RepeatedPtrField<v1::YearFunding>& funding) {
+  std::string out;
+  for (const v1::YearFunding& f : funding) {
+    out += (out.empty() ? "" : ", ") + std::to_string(f.year()) + " " + Rupiah(f.amount());
+  }
+  return out;
+}
+
+void PrintSection(const char* title,
+                  const google::protobuf::RepeatedPtrField<v1::ProposalView>& proposals,
+                  std::ostream& out) {
+  out << title << " (" << proposals.size() << ")\n";
+  for (const v1::ProposalView& p : proposals) {
+    out << "  " << ProposalLine(p) << "\n";
+    if (p.status() == v1::RETURNED && !p.last_note().empty()) {
+      out << "    note: " << p.last_note() << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+std::string FormatChange(const v1::Change& change) {
+  std::ostringstream out;
+  switch (change.kind_case()) {
+    case v1::Change::kSetTarget: {
+      const v1::SetTarget& t = change.set_target();
+      out << "target " << t.indicator_id() << " " << t.year() << ": " << FormatTarget(t.before())
+          << kArrow << FormatTarget(t.value());
+      break;
+    }
+    case v1::Change::kSetFunding: {
+      const v1::SetFunding& f = change.set_funding();
+      out << "funding " << f.node_code() << " " << f.year() << ": " << Rupiah(f.before()) << kArrow
+          << Rupiah(f.amount());
+      break;
+    }
+    case v1::Change::kReplaceIndicator: {
+      const v1::ReplaceIndicator& r = change.replace_indicator();
+      out << "indicator " << r.indicator_id() << " from " << r.from_year() << ": "
+          << (r.before_statement().empty() ? "-" : Quoted(r.before_statement()));
+      if (r.before_to_year() != 0) out << " (until " << r.before_to_year() << ")";
+      out << kArrow << Quoted(r.statement()) << " [" << r.unit() << "]";
+      if (r.targets_size() > 0) out << "; targets " << Targets(r.targets());
+      break;
+    }
+    case v1::Change::kAddSubActivity: {
+      const v1::AddSubActivity& a = change.add_sub_activity();
+      out << "new sub kegiatan " << a.code() << " " << Quoted(a.name()) << "; indicator "
+          << Quoted(a.indicator()) << " [" << a.unit() << "]";
+      if (a.targets_size() > 0) out << "; targets " << Targets(a.targets());
+      if (a.funding_size() > 0) out << "; funding " << Funding(a.funding());
+      break;
+    }
+    case v1::Change::kRetireSubActivity: {
+      const v1::RetireSubActivity& r = change.retire_sub_activity();
+      out << "retire sub kegiatan " << r.code() << ": "
+          << (r.before_retired_from() == 0
+                  ? std::string("active")
+                  : "retired from " + std::to_string(r.before_retired_from()))
+          << kArrow << "retired from " << r.from_year();
+      break;
+    }
+    case v1::Change::KIND_NOT_SET:
+      out << "(empty change)";
+      break;
+  }
+  return out.str();
+}
+
+std::string FormatMicros(int64_t micros) {
+  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return text;
+}
+
+std::string ProposalLine(const v1::ProposalView& p) {
+  std::ostringstream out;
+  out << p.proposal_id() << "  " << v1::ProposalStatus_Name(p.status()) << "  " << p.proposer()
+      << "  " << DivisionName(p.division()) << "  " << p.changes_size()
+      << (p.changes_size() == 1 ? " change" : " changes");
+  if (!p.title().empty()) out << "  " << p.title();
+  return out.str();
+}
+
+void PrintProposal(const v1::ProposalView& p, std::ostream& out) {
+  out << "Proposal " << p.proposal_id() << " [" << v1::ProposalStatus_Name(p.status()) << "]";
+  if (!p.title().empty()) out << " " << p.title();
+  out << "\n";
+  out << "  proposer: " << p.proposer() << " (" << DivisionName(p.division())
+      << "); based on plan version " << p.base_version() << "\n";
+  out << "  justification: " << p.justification() << "\n";
+  if (!p.reviewer().empty()) out << "  reviewer: " << p.reviewer() << "\n";
+  if (!p.last_note().empty()) out << "  note: " << p.last_note() << "\n";
+  if (!p.revision_id().empty()) out << "  applied by revision " << p.revision_id() << "\n";
+  out << "  changes:\n";
+  int number = 0;
+  for (const v1::Change& change : p.changes()) {
+    out << "    " << ++number << ". " << FormatChange(change) << "\n";
+  }
+  if (p.history_size() > 0) out << "  history:\n";
+  for (const v1::ProposalStepView& step : p.history()) {
+    out << "    " << FormatMicros(step.at_micros()) << "  " << step.event() << " by " << step.who()
+        << " (" << step.role() << ")";
+    if (!step.note().empty()) out << ": " << step.note();
+    out << "\n";
+  }
+}
+
+void PrintInbox(const v1::GetInboxResponse& inbox, std::ostream& out) {
+  PrintSection("Awaiting my decision", inbox.awaiting_decision(), out);
+  PrintSection("Returned to me", inbox.returned_to_me(), out);
+  PrintSection("My open proposals", inbox.my_open(), out);
+}
+
+void PrintRevision(const v1::RevisionInfo& r, std::ostream& out) {
+  out << "Revision " << r.revision_number() << " (" << r.revision_id() << "): " << r.name() << "\n";
+  out << "  dasar hukum: " << r.legal_basis() << "\n";
+  out << "  signer: " << r.signer() << "; effective " << r.effective_date() << "\n";
+  if (!r.reason().empty()) out << "  reason: " << r.reason() << "\n";
+  out << "  ratified by " << r.ratified_by() << " at " << FormatMicros(r.ratified_at_micros())
+      << "; plan version " << r.plan_version() << "\n";
+  out << "  proposals:";
+  for (const std::string& id : r.proposal_ids()) out << " " << id;
+  out << "\n";
+}
+
+void PrintRevisions(const v1::ListRevisionsResponse& revisions, std::ostream& out) {
+  if (revisions.revisions_size() == 0) out << "No ratified revision yet.\n";
+  for (const v1::RevisionInfo& r : revisions.revisions()) PrintRevision(r, out);
+  if (revisions.has_open_revision() && !revisions.open_revision().revision_id().empty()) {
+    out << "Open revision " << revisions.open_revision().revision_id() << ": "
+        << revisions.open_revision().name() << "\n";
+  } else {
+    out << "No revision is open.\n";
+  }
+  out << "Plan " << (revisions.locked() ? "locked" : "not locked") << ".\n";
+}
+
+}  // namespace renstra

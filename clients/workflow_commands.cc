@@ -1,0 +1,349 @@
+#include "clients/workflow_commands.h"
+
+#include <cctype>
+#include <iostream>
+
+#include "CLI/CLI.hpp"
+#include "clients/cli_output.h"
+#include "clients/proposal_printer.h"
+
+namespace renstra {
+namespace {
+
+constexpr ChangeKind kChangeKinds[] = {
+    ChangeKind::kSetTarget,      ChangeKind::kSetFunding,        ChangeKind::kReplaceIndicator,
+    ChangeKind::kAddSubActivity, ChangeKind::kRetireSubActivity,
+};
+
+const char* ChangeHelp(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kSetTarget:
+      return "Set a target, e.g. \"1.06.04.2.01.0001#1:2025=220 Orang\"";
+    case ChangeKind::kSetFunding:
+      return "Set indicative funding in Rupiah, e.g. \"1.06.05.2.02.001:2025=175.000.000\"";
+    case ChangeKind::kReplaceIndicator:
+      return "Replace an indicator from a year on: STATEMENT|UNIT, optionally |YEAR=VALUE;...";
+    case ChangeKind::kAddSubActivity:
+      return "Add a sub kegiatan: NAME|INDICATOR|UNIT, optionally |YEAR=VALUE;... "
+             "|YEAR=RUPIAH;...";
+    case ChangeKind::kRetireSubActivity:
+      return "Retire a sub kegiatan from a year on, e.g. \"1.06.04.2.01.0008:2025\"";
+  }
+  return "";
+}
+
+// A subcommand that also accepts the main command's options after its name.
+CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
+  CLI::App* command = parent->add_subcommand(name, help);
+  command->fallthrough();
+  return command;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Prints a proposal answer as text or JSON.
+int PrintProposalAnswer(const v1::ProposalView& view, bool json) {
+  if (json) return PrintJson(view);
+  PrintProposal(view, std::cout);
+  std::cout << std::flush;
+  return kExitOk;
+}
+
+}  // namespace
+
+void WorkflowCommands::AddChangeOptions(CLI::App* command, ChangeOptions* options) {
+  for (ChangeKind kind : kChangeKinds) {
+    std::vector<std::string>* specs = &options->specs[static_cast<int>(kind)];
+    CLI::Option* option = command->add_option(ChangeOptionName(kind), *specs, ChangeHelp(kind));
+    option->type_name(ChangeOptionSyntax(kind))->take_all()->allow_extra_args(false);
+    options->kinds[option] = kind;
+  }
+}
+
+void WorkflowCommands::AddWriteFlags(CLI::App* command) {
+  command->add_option("--request-id", request_id_,
+                      "Idempotency key (default: a fresh random id); reuse it to retry safely");
+  command->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+}
+
+std::string WorkflowCommands::RequestId() const {
+  return request_id_.empty() ? NewRequestId() : request_id_;
+}
+
+int WorkflowCommands::FailWrite(const grpc::Status& status, const Client& client,
+                                const std::string& request_id) {
+  std::string message = UserMessage(status, client);
+  if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
+      status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+    message += "\nrenstra: the command may have been applied; retry it with --request-id " +
+               request_id + " to apply it at most once";
+  }
+  return Fail(message);
+}
+
+bool WorkflowCommands::CollectChanges(const CLI::App* command, const ChangeOptions& options,
+                                      std::vector<v1::Change>* changes, std::string* error) {
+  // parse_order() lists one entry per value, in the order typed.
+  std::map<const CLI::Option*, size_t> used;
+  for (const CLI::Option* option : command->parse_order()) {
+    auto kind = options.kinds.find(option);
+    if (kind == options.kinds.end()) continue;
+    const std::vector<std::string>& specs = options.specs[static_cast<int>(kind->second)];
+    const size_t index = used[option]++;
+    if (index >= specs.size()) continue;
+    std::optional<v1::Change> change = ParseChange(kind->second, specs[index], error);
+    if (!change) return false;
+    changes->push_back(*std::move(change));
+  }
+  return true;
+}
+
+void WorkflowCommands::Register(CLI::App* app, CLI::App* plan) {
+  propose_ = AddCommand(app, "propose", "Draft a change proposal (and submit it with --submit)");
+  propose_->add_option("--justification", justification_, "Why the change is needed")->required();
+  propose_->add_option("--title", title_, "A short title");
+  propose_->add_flag("--submit", submit_flag_, "Submit it for review right away");
+  AddChangeOptions(propose_, &propose_changes_);
+  AddWriteFlags(propose_);
+
+  CLI::App* proposal = AddCommand(app, "proposal", "Show, list, submit, withdraw or revise");
+  proposal->require_subcommand(1);
+  show_ = AddCommand(proposal, "show", "A proposal with before -> after for each change");
+  show_->add_option("ID", proposal_id_, "Proposal id, e.g. USL-0001")->required();
+  show_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  list_ = AddCommand(proposal, "list", "All proposals, one per line");
+  list_
+      ->add_option("--status", status_,
+                   "Only this status: draft, submitted, approved, rejected, returned, "
+                   "withdrawn or applied")
+      ->check(CLI::IsMember(
+          {"draft", "submitted", "approved", "rejected", "returned", "withdrawn", "applied"},
+          CLI::ignore_case));
+  list_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  submit_ = AddCommand(proposal, "submit", "Submit a draft or returned proposal for review");
+  withdraw_ = AddCommand(proposal, "withdraw", "Withdraw a proposal before it is decided");
+  for (CLI::App* command : {submit_, withdraw_}) {
+    command->add_option("ID", proposal_id_, "Proposal id")->required();
+    command->add_option("--note", note_, "A note recorded with the transition");
+    AddWriteFlags(command);
+  }
+  revise_ = AddCommand(proposal, "revise", "Replace a proposal's changes (draft or returned)");
+  revise_->add_option("ID", proposal_id_, "Proposal id")->required();
+  revise_->add_option("--justification", justification_, "New justification (default: keep)");
+  AddChangeOptions(revise_, &revise_changes_);
+  AddWriteFlags(revise_);
+
+  review_ = AddCommand(app, "review", "Kepala Dinas: approve, reject or return a proposal");
+  review_->add_option("ID", proposal_id_, "Proposal id")->required();
+  CLI::Option* approve = review_->add_flag("--approve", approve_, "Approve it");
+  CLI::Option* reject = review_->add_flag("--reject", reject_, "Reject it (needs --note)");
+  CLI::Option* give_back =
+      review_->add_flag("--return", return_, "Return it to the proposer (needs --note)");
+  approve->excludes(reject)->excludes(give_back);
+  reject->excludes(give_back);
+  review_->add_option("--note", note_, "Why (required to reject or return)");
+  AddWriteFlags(review_);
+
+  inbox_ = AddCommand(app, "inbox", "My inbox: to decide, returned to me, my open proposals");
+  inbox_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+
+  CLI::App* revision = AddCommand(app, "revision", "Revisions (Perubahan Renstra)");
+  revision->require_subcommand(1);
+  open_ = AddCommand(revision, "open", "Kepala Dinas: open a named revision");
+  open_->add_option("--name", revision_name_, "E.g. \"Perubahan Renstra 2025\"")->required();
+  AddWriteFlags(open_);
+  ratify_ = AddCommand(revision, "ratify",
+                       "Kepala Dinas: ratify the open revision, applying approved proposals");
+  ratify_->add_option("--legal-basis", legal_basis_, "Dasar hukum")->required();
+  ratify_->add_option("--signer", signer_, "Who signed it")->required();
+  ratify_->add_option("--effective-date", effective_date_, "YYYY-MM-DD")->required();
+  ratify_->add_option("--reason", reason_, "Why the plan is revised");
+  ratify_->add_option("PROPOSAL_ID", proposal_ids_, "Approved proposals to apply, in order")
+      ->required();
+  AddWriteFlags(ratify_);
+  revisions_ = AddCommand(revision, "list", "Ratified revisions, the open one, the lock state");
+  revisions_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+
+  lock_ = AddCommand(plan, "lock", "Kepala Dinas: lock the ratified version (kunci)");
+  AddWriteFlags(lock_);
+}
+
+std::optional<int> WorkflowCommands::Run(Client& client) {
+  if (propose_->parsed()) return Propose(client);
+  if (revise_->parsed()) return Revise(client);
+  if (submit_->parsed()) return SubmitOrWithdraw(client, /*submit=*/true);
+  if (withdraw_->parsed()) return SubmitOrWithdraw(client, /*submit=*/false);
+  if (review_->parsed()) return Review(client);
+  if (show_->parsed()) return ShowProposal(client);
+  if (list_->parsed()) return ListProposals(client);
+  if (inbox_->parsed()) return Inbox(client);
+  if (open_->parsed()) return OpenRevision(client);
+  if (ratify_->parsed()) return Ratify(client);
+  if (revisions_->parsed()) return ListRevisions(client);
+  if (lock_->parsed()) return Lock(client);
+  return std::nullopt;
+}
+
+int WorkflowCommands::Propose(Client& client) {
+  v1::ProposeRequest request;
+  std::vector<v1::Change> changes;
+  std::string error;
+  if (!CollectChanges(propose_, propose_changes_, &changes, &error)) {
+    return Fail("renstra: " + error, kExitUsage);
+  }
+  if (changes.empty()) {
+    return Fail(
+        "renstra: propose: give at least one change (--set-target, --set-funding, "
+        "--replace-indicator, --add-sub or --retire)",
+        kExitUsage);
+  }
+  request.set_request_id(RequestId());
+  request.set_title(title_);
+  request.set_justification(justification_);
+  request.set_submit(submit_flag_);
+  for (v1::Change& c : changes) *request.add_changes() = std::move(c);
+  v1::ProposalView view;
+  const grpc::Status status = client.Propose(request, &view);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  return PrintProposalAnswer(view, json_);
+}
+
+int WorkflowCommands::Revise(Client& client) {
+  v1::ReviseProposalRequest request;
+  std::vector<v1::Change> changes;
+  std::string error;
+  if (!CollectChanges(revise_, revise_changes_, &changes, &error)) {
+    return Fail("renstra: " + error, kExitUsage);
+  }
+  if (changes.empty()) {
+    return Fail(
+        "renstra: proposal revise: give the proposal's changes (they replace the "
+        "current ones)",
+        kExitUsage);
+  }
+  request.set_request_id(RequestId());
+  request.set_proposal_id(proposal_id_);
+  request.set_justification(justification_);
+  for (v1::Change& c : changes) *request.add_changes() = std::move(c);
+  v1::ProposalView view;
+  const grpc::Status status = client.ReviseProposal(request, &view);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  return PrintProposalAnswer(view, json_);
+}
+
+int WorkflowCommands::SubmitOrWithdraw(Client& client, bool submit) {
+  v1::ProposalActionRequest request;
+  request.set_request_id(RequestId());
+  request.set_proposal_id(proposal_id_);
+  request.set_note(note_);
+  v1::ProposalView view;
+  const grpc::Status status =
+      submit ? client.SubmitProposal(request, &view) : client.WithdrawProposal(request, &view);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  return PrintProposalAnswer(view, json_);
+}
+
+int WorkflowCommands::Review(Client& client) {
+  if (!approve_ && !reject_ && !return_) {
+    return Fail("renstra: review: give one of --approve, --reject or --return", kExitUsage);
+  }
+  v1::ReviewProposalRequest request;
+  request.set_request_id(RequestId());
+  request.set_proposal_id(proposal_id_);
+  request.set_decision(approve_  ? v1::ProposalReviewed::APPROVE
+                       : reject_ ? v1::ProposalReviewed::REJECT
+                                 : v1::ProposalReviewed::RETURN);
+  request.set_note(note_);
+  v1::ProposalView view;
+  const grpc::Status status = client.ReviewProposal(request, &view);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  return PrintProposalAnswer(view, json_);
+}
+
+int WorkflowCommands::ShowProposal(Client& client) {
+  v1::ProposalView view;
+  const grpc::Status status = client.GetProposal(proposal_id_, &view);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  return PrintProposalAnswer(view, json_);
+}
+
+int WorkflowCommands::ListProposals(Client& client) {
+  v1::ProposalStatus filter = v1::PROPOSAL_STATUS_UNSPECIFIED;
+  if (!status_.empty() && !v1::ProposalStatus_Parse(Upper(status_), &filter)) {
+    return Fail("renstra: unknown status " + status_, kExitUsage);
+  }
+  v1::ListProposalsResponse response;
+  const grpc::Status status = client.ListProposals(filter, &response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json_) return PrintJson(response);
+  if (response.proposals_size() == 0) std::cout << "No proposals.\n";
+  for (const v1::ProposalView& p : response.proposals()) std::cout << ProposalLine(p) << "\n";
+  std::cout << std::flush;
+  return kExitOk;
+}
+
+int WorkflowCommands::Inbox(Client& client) {
+  v1::GetInboxResponse response;
+  const grpc::Status status = client.GetInbox(&response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json_) return PrintJson(response);
+  PrintInbox(response, std::cout);
+  std::cout << std::flush;
+  return kExitOk;
+}
+
+int WorkflowCommands::OpenRevision(Client& client) {
+  v1::OpenRevisionRequest request;
+  request.set_request_id(RequestId());
+  request.set_name(revision_name_);
+  v1::RevisionInfo revision;
+  const grpc::Status status = client.OpenRevision(request, &revision);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  if (json_) return PrintJson(revision);
+  std::cout << "Opened revision " << revision.revision_id() << ": " << revision.name() << std::endl;
+  return kExitOk;
+}
+
+int WorkflowCommands::Ratify(Client& client) {
+  v1::RatifyRevisionRequest request;
+  request.set_request_id(RequestId());
+  request.set_legal_basis(legal_basis_);
+  request.set_reason(reason_);
+  request.set_effective_date(effective_date_);
+  request.set_signer(signer_);
+  for (const std::string& id : proposal_ids_) request.add_proposal_ids(id);
+  v1::RevisionInfo revision;
+  const grpc::Status status = client.RatifyRevision(request, &revision);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  if (json_) return PrintJson(revision);
+  PrintRevision(revision, std::cout);
+  std::cout << std::flush;
+  return kExitOk;
+}
+
+int WorkflowCommands::ListRevisions(Client& client) {
+  v1::ListRevisionsResponse response;
+  const grpc::Status status = client.ListRevisions(&response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json_) return PrintJson(response);
+  PrintRevisions(response, std::cout);
+  std::cout << std::flush;
+  return kExitOk;
+}
+
+int WorkflowCommands::Lock(Client& client) {
+  v1::LockPlanRequest request;
+  request.set_request_id(RequestId());
+  v1::LockPlanResponse response;
+  const grpc::Status status = client.LockPlan(request, &response);
+  if (!status.ok()) return FailWrite(status, client, request.request_id());
+  if (json_) return PrintJson(response);
+  std::cout << "Locked revision " << response.revision() << " at plan version "
+            << response.plan_version() << std::endl;
+  return kExitOk;
+}
+
+}  // namespace renstra

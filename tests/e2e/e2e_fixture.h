@@ -1,0 +1,78 @@
+// Helpers shared by the end-to-end tests: a temp dir, starting renstrad on a free port
+// and reading its ready line, running the renstra CLI against it, and reading the
+// CLI's --json answers back into messages.
+//
+// Thread safety: not thread-safe; use from the test thread.
+#ifndef RENSTRA_TESTS_E2E_E2E_FIXTURE_H_
+#define RENSTRA_TESTS_E2E_E2E_FIXTURE_H_
+
+#include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/e2e/process.h"
+
+namespace renstra::testing {
+
+constexpr auto kStartTimeout = std::chrono::seconds(30);
+
+// A temp dir removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// What renstrad's ready line says.
+struct Ready {
+  std::string address;
+  std::string data_dir;
+  int64_t plan_version = -1;
+  uint64_t events = 0;
+};
+
+// Parses "renstrad listening on HOST:PORT (data DIR, plan version N, M events)"; a
+// mismatch is a test failure.
+Ready ParseReadyLine(const std::string& line);
+
+// A running renstrad and what it said when ready.
+struct Server {
+  std::unique_ptr<Daemon> daemon;
+  Ready ready;
+};
+
+// Starts renstrad on 127.0.0.1:0 with `data_dir` (and --empty when `empty`), plus
+// `extra_args`. On failure the test fails and `daemon` is null.
+Server StartServer(const std::string& data_dir, const std::string& log_path, bool empty,
+                   const std::vector<std::string>& extra_args = {});
+
+// Runs `renstra --server ADDRESS args...` with `env` added to the environment.
+CommandResult Cli(const std::string& address, std::vector<std::string> args,
+                  const std::map<std::string, std::string>& env = {});
+
+// A message from the CLI's --json output; a parse failure is a test failure.
+template <typename Message>
+Message FromJson(const std::string& json) {
+  Message message;
+  auto status = google::protobuf::util::JsonStringToMessage(json, &message);
+  EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json.substr(0, 2000);
+  return message;
+}
+
+}  // namespace renstra::testing
+
+#endif  // RENSTRA_TESTS_E2E_E2E_FIXTURE_H_

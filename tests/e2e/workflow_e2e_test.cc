@@ -1,0 +1,398 @@
+// End to end, the revision workflow through the real binaries: renstrad starts with a
+// users file (Kepala Dinas, two Kepala Bidang, Inspektorat) and the seed plan; each
+// user drives the renstra CLI with their own token. Two division heads propose and
+// submit; one proposal is returned, revised and resubmitted; the Kepala Dinas approves
+// both, ratifies "Perubahan Renstra 2025" and locks it; the plan shows the new values
+// at a new version and the old ones at the old version; the inspectorate reads all of
+// it and can write none of it. Refusals name the rule and change nothing.
+#include <gmock/gmock.h>
+#include <google/protobuf/text_format.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "renstra/v1/plan_service.pb.h"
+#include "renstra/v1/users.pb.h"
+#include "renstra/v1/workflow_service.pb.h"
+#include "services/authenticator.h"
+#include "tests/e2e/e2e_fixture.h"
+#include "tests/e2e/process.h"
+
+namespace renstra::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+constexpr char kKadisToken[] = "kadis-3b9f0c51e2d74a86";
+constexpr char kRehabToken[] = "rehab-91d2e6a0c4f85b37";
+constexpr char kLinjamsosToken[] = "linjamsos-5c7a1e93d0b24f68";
+constexpr char kInspektoratToken[] = "inspektorat-e04b8d2a6f1c9357";
+
+// Sub kegiatan "Penyediaan Permakanaan" (Bidang Rehabilitasi Sosial): 2025 target in
+// the seed "210 Orang". Sub kegiatan "Pendataan Fakir Miskin" (Bidang Perlindungan dan
+// Jaminan Sosial): 2025 funding in the seed 150.000.000.
+constexpr char kRehabIndicator[] = "1.06.04.2.01.0001#1";
+constexpr char kRehabCode[] = "1.06.04.2.01.0001";
+constexpr char kLinjamsosCode[] = "1.06.05.2.02.001";
+constexpr char kLinjamsosCanonical[] = "1.06.05.2.02.0001";
+constexpr char kLegalBasis[] = "Perda Kota Dumai No. 2 Tahun 2025";
+constexpr char kSigner[] = "Wali Kota Dumai";
+
+// Writes the users file: one entry per user, tokens stored as salted hashes.
+std::string WriteUsersFile(const TempDir& tmp) {
+  v1::UsersConfig config;
+  *config.add_user() = Authenticator::MakeEntry("kadis", v1::Role::KEPALA_DINAS,
+                                                v1::DIVISION_UNSPECIFIED, kKadisToken);
+  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
+                                                v1::REHABILITASI_SOSIAL, kRehabToken);
+  *config.add_user() = Authenticator::MakeEntry("linjamsos", v1::Role::KEPALA_BIDANG,
+                                                v1::PERLINDUNGAN_JAMINAN_SOSIAL, kLinjamsosToken);
+  *config.add_user() = Authenticator::MakeEntry("inspektorat", v1::Role::INSPEKTORAT,
+                                                v1::DIVISION_UNSPECIFIED, kInspektoratToken);
+  std::string text;
+  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
+  const std::string path = tmp / "users.textproto";
+  std::ofstream(path) << text;
+  return path;
+}
+
+const v1::TargetValue* TargetOf(const v1::Node& node, int year) {
+  if (node.indicators_size() == 0) return nullptr;
+  for (const v1::YearTarget& t : node.indicators(0).targets()) {
+    if (t.year() == year) return &t.value();
+  }
+  return nullptr;
+}
+
+const v1::Money* FundingOf(const v1::Node& node, int year) {
+  for (const v1::YearFunding& f : node.funding()) {
+    if (f.year() == year) return &f.amount();
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Ids(const google::protobuf::RepeatedPtrField<v1::ProposalView>& views) {
+  std::vector<std::string> ids;
+  for (const v1::ProposalView& v : views) ids.push_back(v.proposal_id());
+  return ids;
+}
+
+class WorkflowEndToEnd : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_FALSE(tmp_.path().empty());
+    server_ = StartServer(tmp_ / "data", tmp_ / "renstrad.log", /*empty=*/false,
+                          {"--users=" + WriteUsersFile(tmp_)});
+    ASSERT_NE(server_.daemon, nullptr);
+    ASSERT_GT(server_.ready.plan_version, 0);
+  }
+
+  void TearDown() override {
+    if (server_.daemon != nullptr) {
+      EXPECT_EQ(server_.daemon->Stop(), 0);
+    }
+  }
+
+  // Runs the CLI with `token` in RENSTRA_TOKEN ("" sends no credentials).
+  CommandResult As(const std::string& token, std::vector<std::string> args) {
+    return Cli(server_.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  }
+
+  int64_t PlanVersion() {
+    CommandResult plan = As(kInspektoratToken, {"plan", "show", "--json"});
+    EXPECT_EQ(plan.exit_code, 0) << plan.err;
+    return FromJson<v1::GetPlanResponse>(plan.out).plan().version();
+  }
+
+  TempDir tmp_;
+  Server server_;
+};
+
+TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOnlyReads) {
+  const int64_t v0 = server_.ready.plan_version;
+
+  // Rehabilitasi Sosial proposes a new 2025 target and submits it.
+  CommandResult rehab =
+      As(kRehabToken, {"propose", "--title", "Target permakanaan 2025", "--justification",
+                       "Jumlah penerima bertambah", "--set-target",
+                       std::string(kRehabIndicator) + ":2025=220 Orang", "--submit", "--json"});
+  ASSERT_EQ(rehab.exit_code, 0) << rehab.err;
+  const auto rehab_view = FromJson<v1::ProposalView>(rehab.out);
+  const std::string rehab_id = rehab_view.proposal_id();
+  EXPECT_EQ(rehab_view.status(), v1::SUBMITTED);
+  EXPECT_EQ(rehab_view.proposer(), "rehab");
+  EXPECT_EQ(rehab_view.division(), v1::REHABILITASI_SOSIAL);
+  EXPECT_EQ(rehab_view.base_version(), v0);
+  ASSERT_EQ(rehab_view.changes_size(), 1);
+  const v1::SetTarget& target = rehab_view.changes(0).set_target();
+  EXPECT_EQ(target.indicator_id(), kRehabIndicator);
+  EXPECT_EQ(target.year(), 2025);
+  EXPECT_EQ(target.value().kind(), v1::TargetValue::NUMBER);
+  EXPECT_EQ(target.value().low().units(), 220);
+  EXPECT_EQ(target.value().unit(), "Orang");
+  EXPECT_EQ(target.value().written(), "220 Orang");
+  EXPECT_EQ(target.before().written(), "210 Orang");
+
+  // Perlindungan dan Jaminan Sosial proposes new 2025 funding and submits it.
+  CommandResult linjamsos = As(
+      kLinjamsosToken, {"propose", "--justification", "Pendataan ulang DTKS", "--set-funding",
+                        std::string(kLinjamsosCode) + ":2025=175.000.000", "--submit", "--json"});
+  ASSERT_EQ(linjamsos.exit_code, 0) << linjamsos.err;
+  const auto linjamsos_view = FromJson<v1::ProposalView>(linjamsos.out);
+  const std::string linjamsos_id = linjamsos_view.proposal_id();
+  EXPECT_NE(linjamsos_id, rehab_id);
+  EXPECT_EQ(linjamsos_view.status(), v1::SUBMITTED);
+  ASSERT_EQ(linjamsos_view.changes_size(), 1);
+  const v1::SetFunding& funding = linjamsos_view.changes(0).set_funding();
+  EXPECT_EQ(funding.node_code(), kLinjamsosCanonical);
+  EXPECT_EQ(funding.amount().rupiah(), 175000000);
+  EXPECT_EQ(funding.amount().written(), "175.000.000");
+  EXPECT_EQ(funding.before().rupiah(), 150000000);
+
+  // Both await the Kepala Dinas.
+  CommandResult kadis_inbox = As(kKadisToken, {"inbox", "--json"});
+  ASSERT_EQ(kadis_inbox.exit_code, 0) << kadis_inbox.err;
+  EXPECT_THAT(Ids(FromJson<v1::GetInboxResponse>(kadis_inbox.out).awaiting_decision()),
+              ElementsAre(rehab_id, linjamsos_id));
+
+  // The Kepala Dinas returns rehab's proposal with a note; it shows in rehab's inbox.
+  const std::string note = "Sesuaikan dengan data DTKS terbaru (225 Orang)";
+  CommandResult returned = As(kKadisToken, {"review", rehab_id, "--return", "--note", note});
+  ASSERT_EQ(returned.exit_code, 0) << returned.err;
+  EXPECT_THAT(returned.out, StartsWith("Proposal " + rehab_id + " [RETURNED] "));
+  CommandResult rehab_inbox = As(kRehabToken, {"inbox", "--json"});
+  ASSERT_EQ(rehab_inbox.exit_code, 0) << rehab_inbox.err;
+  const auto inbox = FromJson<v1::GetInboxResponse>(rehab_inbox.out);
+  ASSERT_EQ(inbox.returned_to_me_size(), 1);
+  EXPECT_EQ(inbox.returned_to_me(0).proposal_id(), rehab_id);
+  EXPECT_EQ(inbox.returned_to_me(0).last_note(), note);
+  EXPECT_EQ(inbox.my_open_size(), 0);
+  CommandResult rehab_inbox_text = As(kRehabToken, {"inbox"});
+  EXPECT_THAT(rehab_inbox_text.out, HasSubstr("Returned to me (1)\n  " + rehab_id +
+                                              "  RETURNED  rehab  Bidang Rehabilitasi Sosial"));
+  EXPECT_THAT(rehab_inbox_text.out, HasSubstr("\n    note: " + note + "\n"));
+
+  // Rehab revises to 225 Orang and resubmits.
+  CommandResult revised = As(kRehabToken, {"proposal", "revise", rehab_id, "--set-target",
+                                           std::string(kRehabIndicator) + ":2025=225 Orang"});
+  ASSERT_EQ(revised.exit_code, 0) << revised.err;
+  EXPECT_THAT(revised.out,
+              HasSubstr("    1. target 1.06.04.2.01.0001#1 2025: 210 Orang \xE2\x86\x92 "
+                        "225 Orang\n"));
+  CommandResult resubmitted =
+      As(kRehabToken, {"proposal", "submit", rehab_id, "--note", "Sudah disesuaikan", "--json"});
+  ASSERT_EQ(resubmitted.exit_code, 0) << resubmitted.err;
+  EXPECT_EQ(FromJson<v1::ProposalView>(resubmitted.out).status(), v1::SUBMITTED);
+
+  // The Kepala Dinas approves both.
+  for (const std::string& id : {rehab_id, linjamsos_id}) {
+    CommandResult approved = As(kKadisToken, {"review", id, "--approve", "--json"});
+    ASSERT_EQ(approved.exit_code, 0) << approved.err;
+    const auto view = FromJson<v1::ProposalView>(approved.out);
+    EXPECT_EQ(view.status(), v1::APPROVED);
+    EXPECT_EQ(view.reviewer(), "kadis");
+  }
+
+  // ... opens "Perubahan Renstra 2025" and ratifies both.
+  CommandResult opened =
+      As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025", "--json"});
+  ASSERT_EQ(opened.exit_code, 0) << opened.err;
+  EXPECT_EQ(FromJson<v1::RevisionInfo>(opened.out).name(), "Perubahan Renstra 2025");
+  CommandResult ratified =
+      As(kKadisToken, {"revision", "ratify", "--legal-basis", kLegalBasis, "--signer", kSigner,
+                       "--effective-date", "2025-07-01", "--reason", "Penyesuaian target dan pagu",
+                       rehab_id, linjamsos_id, "--json"});
+  ASSERT_EQ(ratified.exit_code, 0) << ratified.err;
+  const auto revision = FromJson<v1::RevisionInfo>(ratified.out);
+  EXPECT_EQ(revision.revision_number(), 1);
+  EXPECT_EQ(revision.name(), "Perubahan Renstra 2025");
+  EXPECT_EQ(revision.legal_basis(), kLegalBasis);
+  EXPECT_EQ(revision.signer(), kSigner);
+  EXPECT_EQ(revision.effective_date(), "2025-07-01");
+  EXPECT_EQ(revision.ratified_by(), "kadis");
+  EXPECT_THAT(revision.proposal_ids(), ElementsAre(rehab_id, linjamsos_id));
+
+  // The plan: revision 1, a new version (revision opened, ratified, one event per
+  // change), the new values.
+  const int64_t v1_version = v0 + 4;
+  CommandResult plan = As(kInspektoratToken, {"plan", "show", "--json"});
+  ASSERT_EQ(plan.exit_code, 0) << plan.err;
+  const v1::Plan current = FromJson<v1::GetPlanResponse>(plan.out).plan();
+  EXPECT_EQ(current.revision(), 1);
+  EXPECT_EQ(current.version(), v1_version);
+  EXPECT_FALSE(current.locked());
+  ASSERT_EQ(current.revisions_size(), 1);
+  EXPECT_EQ(current.revisions(0).legal_basis(), kLegalBasis);
+
+  CommandResult node = As(kRehabToken, {"plan", "show", "--code", kRehabCode, "--json"});
+  ASSERT_EQ(node.exit_code, 0) << node.err;
+  const auto subtree = FromJson<v1::GetSubtreeResponse>(node.out);
+  EXPECT_EQ(subtree.plan_version(), v1_version);
+  ASSERT_NE(TargetOf(subtree.node(), 2025), nullptr);
+  EXPECT_EQ(TargetOf(subtree.node(), 2025)->written(), "225 Orang");
+  EXPECT_EQ(TargetOf(subtree.node(), 2026)->written(), "210 Orang");
+  CommandResult funded = As(kLinjamsosToken, {"plan", "show", "--code", kLinjamsosCode, "--json"});
+  ASSERT_EQ(funded.exit_code, 0) << funded.err;
+  const v1::Money* amount = FundingOf(FromJson<v1::GetSubtreeResponse>(funded.out).node(), 2025);
+  ASSERT_NE(amount, nullptr);
+  EXPECT_EQ(amount->rupiah(), 175000000);
+  CommandResult text = As(kKadisToken, {"plan", "show", "--code", kRehabCode});
+  EXPECT_THAT(text.out, HasSubstr("\n    2025   225 Orang  350.000.000\n"));
+
+  // The plan as it was before the revision.
+  CommandResult old = As(kInspektoratToken, {"plan", "show", "--version", std::to_string(v0),
+                                             "--code", "1.06.04.2.01.001", "--json"});
+  ASSERT_EQ(old.exit_code, 0) << old.err;
+  const auto old_subtree = FromJson<v1::GetSubtreeResponse>(old.out);
+  EXPECT_EQ(old_subtree.plan_version(), v0);
+  ASSERT_NE(TargetOf(old_subtree.node(), 2025), nullptr);
+  EXPECT_EQ(TargetOf(old_subtree.node(), 2025)->written(), "210 Orang");
+  CommandResult old_plan = As(kInspektoratToken, {"plan", "show", "--version", std::to_string(v0)});
+  ASSERT_EQ(old_plan.exit_code, 0) << old_plan.err;
+  EXPECT_THAT(old_plan.out, HasSubstr(", version " + std::to_string(v0) +
+                                      ")\nRevision 0 (as imported); not locked\n"));
+
+  // The Kepala Dinas locks the ratified version.
+  CommandResult locked = As(kKadisToken, {"plan", "lock"});
+  ASSERT_EQ(locked.exit_code, 0) << locked.err;
+  EXPECT_EQ(locked.out,
+            "Locked revision 1 at plan version " + std::to_string(v1_version + 1) + "\n");
+  CommandResult header = As(kInspektoratToken, {"plan", "show"});
+  ASSERT_EQ(header.exit_code, 0) << header.err;
+  EXPECT_THAT(header.out, HasSubstr(", version " + std::to_string(v1_version + 1) +
+                                    ")\nRevision 1 (Perubahan Renstra 2025; dasar hukum: " +
+                                    kLegalBasis + "); locked\n"));
+
+  // The inspectorate reads everything (with a token file here)...
+  const std::string token_file = tmp_ / "inspektorat.token";
+  std::ofstream(token_file) << kInspektoratToken << "\n";
+  auto inspect = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--token-file", token_file});
+    return As("", args);
+  };
+  CommandResult list = inspect({"proposal", "list", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const auto proposals = FromJson<v1::ListProposalsResponse>(list.out);
+  ASSERT_EQ(proposals.proposals_size(), 2);
+  for (const v1::ProposalView& p : proposals.proposals()) {
+    EXPECT_EQ(p.status(), v1::APPLIED) << p.proposal_id();
+  }
+  CommandResult applied = inspect({"proposal", "list", "--status", "applied"});
+  ASSERT_EQ(applied.exit_code, 0) << applied.err;
+  EXPECT_THAT(applied.out, StartsWith(rehab_id + "  APPLIED  rehab  "));
+  CommandResult revisions = inspect({"revision", "list", "--json"});
+  ASSERT_EQ(revisions.exit_code, 0) << revisions.err;
+  const auto history = FromJson<v1::ListRevisionsResponse>(revisions.out);
+  ASSERT_EQ(history.revisions_size(), 1);
+  EXPECT_EQ(history.revisions(0).signer(), kSigner);
+  EXPECT_TRUE(history.locked());
+  CommandResult shown = inspect({"proposal", "show", rehab_id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.out, HasSubstr("returned by kadis (KEPALA_DINAS): " + note + "\n"));
+  CommandResult own_inbox = inspect({"inbox"});
+  ASSERT_EQ(own_inbox.exit_code, 0) << own_inbox.err;
+  EXPECT_EQ(own_inbox.out, "Awaiting my decision (0)\nReturned to me (0)\nMy open proposals (0)\n");
+
+  // ... and can write none of it; each refusal names the rule.
+  const std::string denied = "renstra: permission denied: rule: only ";
+  const std::vector<std::pair<std::vector<std::string>, std::string>> writes = {
+      {{"propose", "--justification", "x", "--set-target",
+        std::string(kRehabIndicator) + ":2026=1 Orang"},
+       "KEPALA_BIDANG or SEKRETARIAT may propose changes; inspektorat is INSPEKTORAT\n"},
+      {{"review", rehab_id, "--approve"},
+       "KEPALA_DINAS may review proposals; inspektorat is INSPEKTORAT\n"},
+      {{"revision", "open", "--name", "Perubahan Renstra 2026"},
+       "KEPALA_DINAS may open a revision; inspektorat is INSPEKTORAT\n"},
+      {{"revision", "ratify", "--legal-basis", kLegalBasis, "--signer", kSigner, "--effective-date",
+        "2025-07-01", rehab_id},
+       "KEPALA_DINAS may ratify a revision; inspektorat is INSPEKTORAT\n"},
+      {{"plan", "lock"}, "KEPALA_DINAS may lock the plan; inspektorat is INSPEKTORAT\n"},
+  };
+  for (const auto& [args, rule] : writes) {
+    CommandResult refused = inspect(args);
+    EXPECT_EQ(refused.exit_code, 1) << args[0];
+    EXPECT_EQ(refused.err, denied + rule);
+    EXPECT_EQ(refused.out, "");
+  }
+  EXPECT_EQ(PlanVersion(), v1_version + 1);
+}
+
+TEST_F(WorkflowEndToEnd, RefusalsNameTheRuleAndChangeNothing) {
+  const int64_t v0 = server_.ready.plan_version;
+
+  // A division head proposing for another division's node.
+  CommandResult other = As(kRehabToken, {"propose", "--justification", "x", "--set-funding",
+                                         std::string(kLinjamsosCode) + ":2025=175.000.000"});
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_EQ(other.err,
+            "renstra: permission denied: rule: a division proposes and records only for its "
+            "own nodes; changes[0].set_funding: node 1.06.05.2.02.0001 belongs to Bidang "
+            "Perlindungan dan Jaminan Sosial, rehab acts for Bidang Rehabilitasi Sosial\n");
+
+  // No credentials, and an unknown token.
+  CommandResult anonymous = As("", {"inbox"});
+  EXPECT_EQ(anonymous.exit_code, 1);
+  EXPECT_EQ(anonymous.err,
+            "renstra: not authenticated: no credentials: send \"authorization: Bearer "
+            "<token>\" (set RENSTRA_TOKEN or --token-file)\n");
+  CommandResult anonymous_read = As("", {"plan", "show", "--code", kRehabCode});
+  EXPECT_EQ(anonymous_read.exit_code, 1);
+  EXPECT_EQ(anonymous_read.err, anonymous.err);
+  CommandResult unknown = As("not-a-token", {"proposal", "list"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_EQ(unknown.err,
+            "renstra: not authenticated: unknown token (set RENSTRA_TOKEN or --token-file)\n");
+
+  // A target whose unit is not the indicator's: refused by the server, naming the field.
+  CommandResult unit = As(kRehabToken, {"propose", "--justification", "x", "--set-target",
+                                        std::string(kRehabIndicator) + ":2025=50%"});
+  EXPECT_EQ(unit.exit_code, 1);
+  EXPECT_EQ(unit.err,
+            "renstra: invalid request: changes[0].set_target.value: unit \"%\" does not match "
+            "the indicator's unit \"Orang\"\n");
+
+  // Values the CLI cannot read: a usage error before anything is sent.
+  CommandResult english = As(kRehabToken, {"propose", "--justification", "x", "--set-target",
+                                           std::string(kRehabIndicator) + ":2025=4.19"});
+  EXPECT_EQ(english.exit_code, 2);
+  EXPECT_EQ(english.err,
+            "renstra: --set-target \"1.06.04.2.01.0001#1:2025=4.19\": target \"4.19\": "
+            "thousands groups must have three digits (write decimals with a comma: 4,19)\n");
+  CommandResult shape = As(kRehabToken, {"propose", "--justification", "x", "--retire", "2025"});
+  EXPECT_EQ(shape.exit_code, 2);
+  EXPECT_EQ(shape.err, "renstra: --retire \"2025\": expected CODE:FROM_YEAR\n");
+  CommandResult no_change = As(kRehabToken, {"propose", "--justification", "x"});
+  EXPECT_EQ(no_change.exit_code, 2);
+  CommandResult no_decision = As(kKadisToken, {"review", "USL-0001"});
+  EXPECT_EQ(no_decision.exit_code, 2);
+  EXPECT_EQ(no_decision.err, "renstra: review: give one of --approve, --reject or --return\n");
+
+  // A retry with the same request id returns the original proposal and adds nothing.
+  const std::vector<std::string> propose = {"propose",
+                                            "--justification",
+                                            "Target 2026",
+                                            "--set-target",
+                                            std::string(kRehabIndicator) + ":2026=230 Orang",
+                                            "--request-id",
+                                            "e2e-retry-0001",
+                                            "--json"};
+  CommandResult first = As(kRehabToken, propose);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  CommandResult retry = As(kRehabToken, propose);
+  ASSERT_EQ(retry.exit_code, 0) << retry.err;
+  EXPECT_EQ(FromJson<v1::ProposalView>(retry.out).proposal_id(),
+            FromJson<v1::ProposalView>(first.out).proposal_id());
+  CommandResult list = As(kInspektoratToken, {"proposal", "list", "--json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(FromJson<v1::ListProposalsResponse>(list.out).proposals_size(), 1);
+
+  // A proposal changes nothing in the plan until it is ratified.
+  EXPECT_EQ(PlanVersion(), v0);
+}
+
+}  // namespace
+}  // namespace renstra::testing
