@@ -21,6 +21,7 @@ PACKAGES=(
   libspdlog-dev
   libcli11-dev
   libssl-dev
+  openssl
 )
 
 missing=()
