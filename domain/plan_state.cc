@@ -44,12 +44,28 @@ absl::Status PlanState::Apply(const v1::EventEnvelope& envelope) {
   version_ = static_cast<int64_t>(envelope.stream_version());
   last_sequence_ = envelope.sequence();
   if (event.has_revision_ratified()) {
+    // The changes follow in the same (atomic) append, so the version that shows the
+    // revision is known now.
+    const int64_t applied = version_ + event.revision_ratified().change_count();
     v1::RevisionInfo& info = revisions_.back();
-    info.set_plan_version(version_);
+    info.set_plan_version(applied);
     info.set_ratified_by(envelope.principal());
     info.set_ratified_at_micros(envelope.timestamp_micros());
+    if (applied > version_) {
+      spans_.push_back({version_, applied, absl::StrCat("the ratification of ", info.revision_id())});
+    }
+  } else if (event.has_import_reported()) {
+    // The import's report closes its append, which began with PlanEstablished.
+    if (version_ > 1) spans_.push_back({1, version_, "the import"});
   }
   return absl::OkStatus();
+}
+
+const CommandSpan* PlanState::SpanInside(int64_t version) const {
+  for (const CommandSpan& span : spans_) {
+    if (version >= span.first && version < span.last) return &span;
+  }
+  return nullptr;
 }
 
 absl::Status PlanState::ApplyAll(const std::vector<v1::PlanEvent>& events) {

@@ -60,6 +60,14 @@ struct ObjectiveState {
   std::string indicator;
 };
 
+// The plan-stream versions written by one multi-event command (the import, a
+// ratification). Versions strictly before `last` show a half-applied command.
+struct CommandSpan {
+  int64_t first = 0;
+  int64_t last = 0;
+  std::string what;  // "the import", "the ratification of REV-1"
+};
+
 struct GoalState {
   std::string id;
   std::string statement;
@@ -109,6 +117,10 @@ class PlanState {
   const std::vector<v1::RevisionInfo>& revisions() const { return revisions_; }
   bool locked() const { return locked_; }
 
+  // The multi-event command whose append wrote `version` without finishing there, or
+  // nullptr when `version` is a command boundary (a plan some reader could have seen).
+  const CommandSpan* SpanInside(int64_t version) const;
+
   // (node, index in node.indicators) for an indicator id; {nullptr, 0} if unknown.
   std::pair<const NodeState*, size_t> FindIndicator(std::string_view indicator_id) const;
 
@@ -138,6 +150,7 @@ class PlanState {
   v1::RevisionInfo open_revision_;
   std::vector<v1::RevisionInfo> revisions_;
   bool locked_ = false;
+  std::vector<CommandSpan> spans_;
 };
 
 }  // namespace renstra

@@ -242,6 +242,8 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
         absl::StrCat("ratification conflicts; nothing applied; rebase these proposals: ",
                      absl::StrJoin(conflicts, "; ")));
   }
+  // Set last: `r` points into out[0], which the push_backs above may have moved.
+  out[0].mutable_revision_ratified()->set_change_count(static_cast<int32_t>(out.size() - 1));
   return out;
 }
 

@@ -264,13 +264,9 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
                                   }));
   return projector_->Read(
       [&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<v1::RevisionInfo> {
-        // The ratification is the first event of its append.
+        // A revision's plan version is the last version its append wrote.
         for (const v1::RevisionInfo& r : plan.revisions()) {
-          if (r.plan_version() ==
-              static_cast<int64_t>(result.stream_version) -
-                  static_cast<int64_t>(result.last_sequence - result.first_sequence)) {
-            return r;
-          }
+          if (r.plan_version() == static_cast<int64_t>(result.stream_version)) return r;
         }
         return absl::InternalError("ratified revision not found in the projection");
       });
@@ -343,12 +339,24 @@ v1::ListRevisionsResponse WorkflowApp::ListRevisions() const {
 }
 
 absl::StatusOr<v1::Plan> WorkflowApp::PlanAtVersion(int64_t version) const {
-  const int64_t current =
-      projector_->Read([](const PlanState& plan, const ProposalBook&) { return plan.version(); });
-  if (version < 0 || version > current) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("version: ", version, " is not a plan version (0..", current, ")"));
-  }
+  ASSIGN_OR_RETURN(const int64_t current,
+                   projector_->Read([&](const PlanState& plan,
+                                        const ProposalBook&) -> absl::StatusOr<int64_t> {
+                     if (version < 0 || version > plan.version()) {
+                       return absl::InvalidArgumentError(absl::StrCat(
+                           "version: ", version, " is not a plan version (0..", plan.version(),
+                           ")"));
+                     }
+                     // A half-applied command is not a plan anyone saw.
+                     if (const CommandSpan* span = plan.SpanInside(version)) {
+                       return absl::InvalidArgumentError(absl::StrCat(
+                           "version: ", version, " falls inside ", span->what, " (versions ",
+                           span->first, "–", span->last, "); the plan's versions around it are ",
+                           span->first - 1, " and ", span->last));
+                     }
+                     return plan.version();
+                   }));
+  if (version == current) version = 0;
   if (version == 0) {
     return projector_->Read(
         [](const PlanState& plan, const ProposalBook&) { return plan.ToProto(); });

@@ -199,6 +199,28 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   EXPECT_EQ(TargetIn(old_plan, kRehabIndicator, kYear), "210 Orang");
   EXPECT_EQ(old_plan.revision(), 0);
 
+  // The revision names the version that shows its changes: the ratification event and
+  // its one TargetSet are versions seed+2 and seed+3 (after the opening at seed+1).
+  EXPECT_EQ(ratified.plan_version(), plan.version());
+  EXPECT_EQ(ratified.plan_version(), static_cast<int64_t>(seed_version) + 3);
+  // A half-applied ratification or import is not a version anyone saw.
+  v1::GetPlanAtVersionRequest mid;
+  mid.set_version(ratified.plan_version() - 1);
+  v1::Plan unused;
+  status = server_->workflow().GetPlanAtVersion(ContextAs(TokenOf("iwan")).get(), mid, &unused);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            absl::StrCat("version: ", seed_version + 2,
+                         " falls inside the ratification of REV-1 (versions ", seed_version + 2,
+                         "–", seed_version + 3, "); the plan's versions around it are ",
+                         seed_version + 1, " and ", seed_version + 3));
+  mid.set_version(5);
+  status = server_->workflow().GetPlanAtVersion(ContextAs(TokenOf("iwan")).get(), mid, &unused);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            absl::StrCat("version: 5 falls inside the import (versions 1–", seed_version,
+                         "); the plan's versions around it are 0 and ", seed_version));
+
   v1::ListRevisionsResponse revisions;
   status = server_->workflow().ListRevisions(ContextAs(TokenOf("iwan")).get(), {}, &revisions);
   ASSERT_TRUE(status.ok()) << status.error_message();
@@ -266,6 +288,7 @@ TEST_F(WorkflowServiceTest, BadInputNamesTheFieldAndChangesNothing) {
             "changes[0].set_target.year 2030: must be a target year 2022..2026");
   EXPECT_EQ(server_->store().Head().sequence, head.sequence);
   EXPECT_TRUE(DeniedCalls(*server_).empty());
+
 }
 
 }  // namespace
