@@ -162,6 +162,13 @@ std::string WorkflowApp::NextProposalId() {
   return id;
 }
 
+void WorkflowApp::ReleaseProposalId(const std::string& id) {
+  absl::MutexLock lock(&id_mu_);
+  char last[32];
+  std::snprintf(last, sizeof(last), "USL-%04d", next_proposal_ - 1);
+  if (id == last) --next_proposal_;
+}
+
 std::string WorkflowApp::NextRevisionId() const {
   return projector_->Read([](const PlanState& plan, const ProposalBook&) {
     return absl::StrCat("REV-", plan.revision_number() + 1);
@@ -184,6 +191,7 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Propose(const Actor& actor,
                            return DecideDraft(plan, actor, command);
                          });
   if (!view.ok()) {
+    ReleaseProposalId(id);
     // A concurrent retry with the same request id drafted under another id first (the
     // store refuses the id for a second stream): answer with that proposal.
     if (!request.request_id().empty() && projector_->CatchUp().ok()) {

@@ -70,6 +70,10 @@ class WorkflowApp {
   absl::StatusOr<AppendResult> RunPlanCommand(const Actor& actor, const std::string& request_id,
                                               const std::string& reason, Decide decide);
   std::string NextProposalId();
+  // Gives back a refused draft's id when no later id was handed out, so that refused
+  // proposals leave no gap in the numbering (a gap could look like a deleted record to
+  // an auditor). A concurrent refusal can still leave one; the log stays the truth.
+  void ReleaseProposalId(const std::string& id);
   std::string NextRevisionId() const;
 
   EventStore* const store_;

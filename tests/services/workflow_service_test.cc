@@ -289,6 +289,12 @@ TEST_F(WorkflowServiceTest, BadInputNamesTheFieldAndChangesNothing) {
   EXPECT_EQ(server_->store().Head().sequence, head.sequence);
   EXPECT_TRUE(DeniedCalls(*server_).empty());
 
+  // The refused draft used no proposal number: the next one is the first.
+  propose.set_request_id("after-typo");
+  *propose.mutable_changes(0) = SetTarget(kRehabIndicator, 2025, "220 Orang");
+  status = server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &view);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(view.proposal_id(), "USL-0001");
 }
 
 }  // namespace
