@@ -172,10 +172,11 @@ TEST_F(AuthTest, TheInspectorateReadsEverything) {
   status = server_->workflow().ListRevisions(ContextAs(iwan).get(), {}, &revisions);
   EXPECT_TRUE(status.ok()) << status.error_message();
   v1::GetPlanAtVersionRequest at_request;
-  at_request.set_version(1);
+  at_request.set_version(static_cast<int64_t>(server_->PlanVersion()));
   v1::Plan at;
   status = server_->workflow().GetPlanAtVersion(ContextAs(iwan).get(), at_request, &at);
   EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(at.version(), static_cast<int64_t>(server_->PlanVersion()));
   v1::GetInboxResponse inbox;
   status = server_->workflow().GetInbox(ContextAs(iwan).get(), {}, &inbox);
   ASSERT_TRUE(status.ok()) << status.error_message();
