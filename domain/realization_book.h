@@ -1,0 +1,107 @@
+// RealizationBook: the projection of a plan's realization stream (realization.proto):
+// every recorded achievement and spending with its corrections, who recorded it and
+// when, and per subject — (indicator, year) or (node, year) — the current record.
+//
+// Stream: "realization/<plan name>" (StreamOf). Commands are appended with
+// expected version = version(), which is what makes the book-wide rules of the
+// deciders (unique realization ids; one current record per subject; only the current
+// record is corrected) safe under concurrent writers.
+//
+// Current record: the latest record of a subject in log order, i.e. the end of its
+// correction chain; none when that record is a retraction. Reports use it; the history
+// keeps every record, corrected ones marked with the id that corrected them.
+//
+// Built only by ApplyEnvelope in log order; replaying the same envelopes yields the same
+// book. Value type; not thread-safe (the application layer guards it).
+#ifndef RENSTRA_DOMAIN_REALIZATION_BOOK_H_
+#define RENSTRA_DOMAIN_REALIZATION_BOOK_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "domain/capaian.h"
+#include "domain/money.h"
+#include "renstra/v1/events.pb.h"
+#include "renstra/v1/realization.pb.h"
+
+namespace renstra {
+
+struct RealizationRecord {
+  enum class Kind { kAchievement, kSpending };
+
+  std::string id;
+  Kind kind = Kind::kAchievement;
+  std::string indicator_id;  // achievements only
+  std::string node_code;     // canonical; for achievements the indicator's node
+  int year = 0;
+  AchievedValue achievement;  // achievements only
+  Money spent;                // spending only
+  bool retracted = false;     // a correction that withdraws the subject's value
+  std::string evidence_ref;
+  std::string note;
+  std::string corrects_id;   // the record this one corrects; "" for an original record
+  std::string corrected_by;  // the record that corrected this one; "" while current
+  // From the envelope: who recorded it, in which role, when, why and where in the log.
+  std::string principal;
+  std::string role;
+  int64_t at_micros = 0;
+  std::string reason;
+  uint64_t sequence = 0;
+  uint64_t stream_version = 0;
+
+  // EffectiveAchievement(achievement): the year's value (kEmpty for spending records).
+  TargetValue Achieved() const { return EffectiveAchievement(achievement); }
+};
+
+class RealizationBook {
+ public:
+  // "realization/<name>" for a plan id "plan/<name>" (or a bare "<name>").
+  static std::string StreamOf(std::string_view plan_id);
+
+  // Applies one envelope of the realization stream, in log order. INVALID_ARGUMENT if the
+  // payload is not a RealizationEvent or is empty; FAILED_PRECONDITION if the event
+  // contradicts the book (a realization id used twice, a correction of an unknown or
+  // already corrected record, or of a record of another kind): the log is then not a
+  // realization log. Nothing changes on error.
+  absl::Status ApplyEnvelope(const v1::EventEnvelope& envelope);
+
+  // Stream version: the stream_version of the last envelope applied (0 when empty).
+  uint64_t version() const { return version_; }
+
+  // The record with that id (original or correction); nullptr if unknown.
+  const RealizationRecord* Find(std::string_view realization_id) const;
+  // The current achievement record of (indicator, year); nullptr if none (never
+  // recorded, or retracted).
+  const RealizationRecord* CurrentAchievement(std::string_view indicator_id, int year) const;
+  // The current spending record of (node, year), by canonical code; nullptr if none.
+  const RealizationRecord* CurrentSpending(std::string_view node_code, int year) const;
+
+  // Every record in log order, corrections included.
+  const std::vector<RealizationRecord>& records() const { return records_; }
+  // The records of one subject in log order (its original and all corrections).
+  std::vector<const RealizationRecord*> AchievementHistory(std::string_view indicator_id,
+                                                           int year) const;
+  std::vector<const RealizationRecord*> SpendingHistory(std::string_view node_code, int year) const;
+
+ private:
+  using Subject = std::pair<std::string, int>;  // (indicator id or node code, year)
+
+  absl::Status ApplyCorrection(const v1::RealizationCorrected& e, RealizationRecord rec);
+  void Append(RealizationRecord rec);
+
+  std::vector<RealizationRecord> records_;
+  std::map<std::string, size_t, std::less<>> by_id_;
+  // Subject → index of its latest record (which may be a retraction).
+  std::map<Subject, size_t> latest_achievement_;
+  std::map<Subject, size_t> latest_spending_;
+  uint64_t version_ = 0;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_REALIZATION_BOOK_H_

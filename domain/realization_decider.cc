@@ -1,0 +1,252 @@
+#include "domain/realization_decider.h"
+
+#include "absl/strings/str_cat.h"
+#include "domain/code.h"
+#include "domain/status_macros.h"
+#include "domain/year.h"
+
+namespace renstra {
+namespace {
+
+using Kind = TargetValue::Kind;
+
+absl::Status Invalid(absl::string_view field, absl::string_view reason) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", reason));
+}
+
+absl::Status RequireRecorder(const Actor& actor, std::string_view action) {
+  return RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, action);
+}
+
+absl::Status CheckNewId(const RealizationBook& book, const std::string& id) {
+  if (id.empty()) return Invalid("realization_id", "required");
+  if (book.Find(id) != nullptr) {
+    return absl::AlreadyExistsError(absl::StrCat("realization_id: ", id, " is already used"));
+  }
+  return absl::OkStatus();
+}
+
+// The plan's target years. PlanState does not expose the years of PlanEstablished, and
+// every plan is imported with 2022..2026 (year.h), so those are the plan's years.
+absl::Status CheckYear(int year) {
+  if (year >= kFirstTargetYear && year <= kFinalYear) return absl::OkStatus();
+  return Invalid("year", absl::StrCat(year, " is outside the plan's years ", kFirstTargetYear,
+                                      "\xE2\x80\x93", kFinalYear));
+}
+
+absl::Status CheckNodeActive(const NodeState& node, int year) {
+  if (node.retired_from != 0 && year >= node.retired_from) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("year: node ", node.code, " is retired from ", node.retired_from));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckIndicatorActive(const IndicatorState& ind, int year) {
+  if (year >= ind.from_year && year <= ind.to_year) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat("year: indicator ", ind.id, " is in force ",
+                                                    ind.from_year, "\xE2\x80\x93", ind.to_year,
+                                                    " only, not in ", year));
+}
+
+absl::Status CheckEvidence(const std::string& evidence_ref) {
+  if (!evidence_ref.empty()) return absl::OkStatus();
+  return Invalid("evidence_ref", "required (the document that proves the figure)");
+}
+
+// One stated value, checked and put in the indicator's unit: a bare number takes it.
+absl::StatusOr<TargetValue> NormalizeValue(const std::string& field, const TargetValue& v,
+                                           const IndicatorState& ind) {
+  if (v.kind() != Kind::kNumber && v.kind() != Kind::kPercent) {
+    return Invalid(field,
+                   absl::StrCat("a realization is one number, not \"", v.ToIndonesian(), "\""));
+  }
+  if (v.low() < Decimal()) return Invalid(field, absl::StrCat("negative value ", v.ToIndonesian()));
+  const std::string want = TargetValue::Number(Decimal(), ind.unit).NormalizedUnit();
+  const std::string got = v.NormalizedUnit();
+  if (!got.empty() && !want.empty() && got != want) {
+    return Invalid(field,
+                   absl::StrCat("unit \"", v.unit(), "\" does not match the indicator's unit \"",
+                                ind.unit, "\""));
+  }
+  if (want == "%") return TargetValue::Percent(v.low());
+  if (want.empty()) return v;
+  return TargetValue::Number(v.low(), ind.unit);
+}
+
+absl::StatusOr<AchievedValue> NormalizeAchievement(const std::string& field,
+                                                   const AchievedValue& in,
+                                                   const IndicatorState& ind) {
+  if (in.empty()) return Invalid(field, "a yearly value or at least one quarter required");
+  AchievedValue out;
+  if (in.yearly.kind() != Kind::kEmpty) {
+    ASSIGN_OR_RETURN(out.yearly, NormalizeValue(field + ".yearly", in.yearly, ind));
+  }
+  for (int q = 0; q < 4; ++q) {
+    if (in.quarters[q].kind() == Kind::kEmpty) continue;
+    ASSIGN_OR_RETURN(out.quarters[q],
+                     NormalizeValue(absl::StrCat(field, ".q", q + 1), in.quarters[q], ind));
+  }
+  return out;
+}
+
+absl::Status CheckSpent(const std::string& field, const Money& spent) {
+  if (!spent.present()) return Invalid(field, "required");
+  if (spent.rupiah() < 0) {
+    return Invalid(field, absl::StrCat("negative amount ", FormatRupiah(spent.rupiah())));
+  }
+  return absl::OkStatus();
+}
+
+// The indicator, its node, and the checks common to recording and correcting.
+absl::StatusOr<std::pair<const NodeState*, const IndicatorState*>> ResolveIndicator(
+    const PlanState& plan, const Actor& actor, const std::string& indicator_id, int year) {
+  auto [node, index] = plan.FindIndicator(indicator_id);
+  if (node == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("indicator_id: unknown indicator \"", indicator_id, "\""));
+  }
+  const IndicatorState& ind = node->indicators[index];
+  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division,
+                                     absl::StrCat("indicator ", ind.id, " of node ", node->code)));
+  RETURN_IF_ERROR(CheckYear(year));
+  RETURN_IF_ERROR(CheckNodeActive(*node, year));
+  RETURN_IF_ERROR(CheckIndicatorActive(ind, year));
+  return std::make_pair(node, &ind);
+}
+
+absl::StatusOr<const NodeState*> ResolveNode(const PlanState& plan, const Actor& actor,
+                                             const std::string& node_code, int year) {
+  const absl::StatusOr<Code> code = Code::Parse(node_code);
+  const NodeState* node = code.ok() ? plan.FindNode(code->canonical()) : nullptr;
+  if (node == nullptr) {
+    return absl::NotFoundError(absl::StrCat("node_code: unknown node \"", node_code, "\""));
+  }
+  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, absl::StrCat("node ", node->code)));
+  RETURN_IF_ERROR(CheckYear(year));
+  RETURN_IF_ERROR(CheckNodeActive(*node, year));
+  return node;
+}
+
+absl::Status AlreadyRecorded(const std::string& subject, int year, const RealizationRecord& r) {
+  return absl::FailedPreconditionError(absl::StrCat(subject, " ", year, " already has realization ",
+                                                    r.id, "; record a correction of it instead"));
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
+    const PlanState& plan, const RealizationBook& book, const Actor& actor,
+    const RecordAchievementCommand& command) {
+  RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
+  RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  ASSIGN_OR_RETURN(auto resolved,
+                   ResolveIndicator(plan, actor, command.indicator_id, command.year));
+  const auto [node, ind] = resolved;
+  ASSIGN_OR_RETURN(AchievedValue value, NormalizeAchievement("value", command.value, *ind));
+  RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  if (const RealizationRecord* r = book.CurrentAchievement(ind->id, command.year)) {
+    return AlreadyRecorded(absl::StrCat("indicator ", ind->id), command.year, *r);
+  }
+  std::vector<v1::RealizationEvent> out(1);
+  v1::AchievementRecorded* e = out[0].mutable_achievement_recorded();
+  e->set_realization_id(command.realization_id);
+  e->set_indicator_id(ind->id);
+  e->set_node_code(node->code);
+  e->set_year(command.year);
+  value.ToProto(e->mutable_value());
+  e->set_evidence_ref(command.evidence_ref);
+  e->set_note(command.note);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordSpending(
+    const PlanState& plan, const RealizationBook& book, const Actor& actor,
+    const RecordSpendingCommand& command) {
+  RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
+  RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  ASSIGN_OR_RETURN(const NodeState* node,
+                   ResolveNode(plan, actor, command.node_code, command.year));
+  RETURN_IF_ERROR(CheckSpent("spent", command.spent));
+  RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  if (const RealizationRecord* r = book.CurrentSpending(node->code, command.year)) {
+    return AlreadyRecorded(absl::StrCat("node ", node->code), command.year, *r);
+  }
+  std::vector<v1::RealizationEvent> out(1);
+  v1::SpendingRecorded* e = out[0].mutable_spending_recorded();
+  e->set_realization_id(command.realization_id);
+  e->set_node_code(node->code);
+  e->set_year(command.year);
+  Money::Rupiah(command.spent.rupiah()).ToProto(e->mutable_spent());
+  e->set_evidence_ref(command.evidence_ref);
+  e->set_note(command.note);
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState& plan,
+                                                                const RealizationBook& book,
+                                                                const Actor& actor,
+                                                                const CorrectCommand& command) {
+  RETURN_IF_ERROR(RequireRecorder(actor, "correct realizations"));
+  RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  if (command.corrects_id.empty()) return Invalid("corrects_id", "required");
+  const RealizationRecord* old = book.Find(command.corrects_id);
+  if (old == nullptr) {
+    return absl::NotFoundError(
+        absl::StrCat("corrects_id: unknown realization \"", command.corrects_id, "\""));
+  }
+  const bool achievement = old->kind == RealizationRecord::Kind::kAchievement;
+  const NodeState* node = nullptr;
+  const IndicatorState* ind = nullptr;
+  if (achievement) {
+    ASSIGN_OR_RETURN(auto resolved, ResolveIndicator(plan, actor, old->indicator_id, old->year));
+    node = resolved.first;
+    ind = resolved.second;
+  } else {
+    ASSIGN_OR_RETURN(node, ResolveNode(plan, actor, old->node_code, old->year));
+  }
+  if (!old->corrected_by.empty()) {
+    return absl::FailedPreconditionError(absl::StrCat("corrects_id: ", old->id,
+                                                      " was corrected by ", old->corrected_by,
+                                                      "; correct the current record"));
+  }
+  if (old->retracted) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("corrects_id: ", old->id, " is a retraction; record the ",
+                     achievement ? "achievement" : "spending", " afresh"));
+  }
+  const int given =
+      (command.achievement ? 1 : 0) + (command.spent ? 1 : 0) + (command.retract ? 1 : 0);
+  if (given != 1) return Invalid("achievement, spent or retract", "exactly one required");
+
+  std::vector<v1::RealizationEvent> out(1);
+  v1::RealizationCorrected* e = out[0].mutable_corrected();
+  if (command.retract) {
+    e->set_retracted(true);
+  } else if (achievement) {
+    if (!command.achievement) {
+      return Invalid("spent", absl::StrCat(old->id, " records an achievement; give achievement"));
+    }
+    ASSIGN_OR_RETURN(AchievedValue value,
+                     NormalizeAchievement("achievement", *command.achievement, *ind));
+    value.ToProto(e->mutable_achievement());
+  } else {
+    if (!command.spent) {
+      return Invalid("achievement", absl::StrCat(old->id, " records spending; give spent"));
+    }
+    RETURN_IF_ERROR(CheckSpent("spent", *command.spent));
+    Money::Rupiah(command.spent->rupiah()).ToProto(e->mutable_spent());
+  }
+  RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  if (command.note.empty()) return Invalid("note", "required for a correction (what was wrong)");
+  e->set_realization_id(command.realization_id);
+  e->set_corrects_id(old->id);
+  e->set_indicator_id(old->indicator_id);
+  e->set_node_code(node->code);
+  e->set_year(old->year);
+  e->set_evidence_ref(command.evidence_ref);
+  e->set_note(command.note);
+  return out;
+}
+
+}  // namespace renstra

@@ -1,0 +1,94 @@
+// The decisions of the realization commands (Decide): each takes the current plan, the
+// realization book and a command and returns the events to append to the realization
+// stream (RealizationBook::StreamOf) with expected version book.version(), or the
+// error that changes nothing.
+//
+// Rules:
+//  - Only KEPALA_BIDANG and SEKRETARIAT record or correct, each for its own division's
+//    nodes (DESIGN.md invariant 5) → PERMISSION_DENIED naming the rule.
+//  - realization_id: required (INVALID_ARGUMENT); used before → ALREADY_EXISTS.
+//  - Unknown indicator or node, correcting an unknown realization id → NOT_FOUND.
+//  - year outside the plan's years 2022–2026 → INVALID_ARGUMENT
+//    ("year: 2027 is outside the plan's years 2022–2026").
+//  - The node retired in that year, or the indicator not in force that year (replaced)
+//    → FAILED_PRECONDITION.
+//  - Values: an achievement states a yearly value or at least one quarter; each is one
+//    number (no range, bound, "-" or N/A), not negative, in the indicator's unit (a bare
+//    number takes the indicator's unit) → INVALID_ARGUMENT naming the field. Spending is
+//    present and not negative → INVALID_ARGUMENT.
+//  - evidence_ref is required on every record and correction (the inspectorate must be
+//    able to trace each figure); a correction also requires a note saying what was
+//    wrong → INVALID_ARGUMENT.
+//  - A subject (indicator or node, and year) has one current record: recording it again
+//    → FAILED_PRECONDITION pointing at the record to correct; a correction must name the
+//    subject's current record (not one already corrected, not a retraction) →
+//    FAILED_PRECONDITION. A later quarter is therefore added by a correction that
+//    restates the earlier quarters; the history keeps every version.
+//
+// Check order: role, realization_id, the subject exists, own division, year, node and
+// indicator in force, values, evidence, one current record.
+//
+// Pure functions; thread-safe.
+#ifndef RENSTRA_DOMAIN_REALIZATION_DECIDER_H_
+#define RENSTRA_DOMAIN_REALIZATION_DECIDER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "domain/actor.h"
+#include "domain/capaian.h"
+#include "domain/money.h"
+#include "domain/plan_state.h"
+#include "domain/realization_book.h"
+#include "renstra/v1/realization.pb.h"
+
+namespace renstra {
+
+struct RecordAchievementCommand {
+  std::string realization_id;  // chosen by the application, e.g. "RLZ-000001"
+  std::string indicator_id;    // "<canonical code>#<n>"
+  int year = 0;
+  AchievedValue value;  // yearly and/or quarters; kEmpty = not stated
+  std::string evidence_ref;
+  std::string note;  // optional
+};
+
+struct RecordSpendingCommand {
+  std::string realization_id;
+  std::string node_code;  // any accepted form ("1.06.04.2.01.001"); stored canonical
+  int year = 0;
+  Money spent;
+  std::string evidence_ref;
+  std::string note;  // optional
+};
+
+struct CorrectCommand {
+  std::string realization_id;  // id of the correction itself
+  std::string corrects_id;     // the subject's current record
+  // Exactly one of: the new achievement (for an achievement record), the new amount
+  // (for a spending record), or retract = true.
+  std::optional<AchievedValue> achievement;
+  std::optional<Money> spent;
+  bool retract = false;
+  std::string evidence_ref;
+  std::string note;  // required: what was wrong
+};
+
+absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
+    const PlanState& plan, const RealizationBook& book, const Actor& actor,
+    const RecordAchievementCommand& command);
+
+absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordSpending(
+    const PlanState& plan, const RealizationBook& book, const Actor& actor,
+    const RecordSpendingCommand& command);
+
+absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState& plan,
+                                                                const RealizationBook& book,
+                                                                const Actor& actor,
+                                                                const CorrectCommand& command);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_REALIZATION_DECIDER_H_

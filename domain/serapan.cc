@@ -1,0 +1,42 @@
+#include "domain/serapan.h"
+
+#include <cstdint>
+
+namespace renstra {
+
+Money RolledUpSpent(const PlanState& plan, const RealizationBook& book, const NodeState& node,
+                    int year) {
+  bool any = false;
+  int64_t sum = 0;
+  std::vector<const NodeState*> stack = {&node};
+  while (!stack.empty()) {
+    const NodeState* n = stack.back();
+    stack.pop_back();
+    if (const RealizationRecord* r = book.CurrentSpending(n->code, year)) {
+      any = true;
+      sum = CheckedAdd(sum, r->spent.rupiah()).value_or(INT64_MAX);
+    }
+    for (const std::string& child : n->children) {
+      if (const NodeState* c = plan.FindNode(child)) stack.push_back(c);
+    }
+  }
+  return any ? Money::Rupiah(sum) : Money();
+}
+
+Ratio AbsorptionRatio(const Money& funding, const Money& spent) {
+  if (!funding.present()) return Ratio::NotComputable("no funding (pagu)");
+  if (funding.rupiah() == 0) return Ratio::NotComputable("funding (pagu) is 0");
+  if (!spent.present()) return Ratio::NotComputable("no spending recorded");
+  return Ratio::Percent(spent.rupiah(), funding.rupiah());
+}
+
+Absorption AbsorptionOf(const PlanState& plan, const RealizationBook& book, const NodeState& node,
+                        int year) {
+  Absorption out;
+  if (auto it = node.funding.find(year); it != node.funding.end()) out.funding = it->second;
+  out.spent = RolledUpSpent(plan, book, node, year);
+  out.ratio = AbsorptionRatio(out.funding, out.spent);
+  return out;
+}
+
+}  // namespace renstra

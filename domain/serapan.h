@@ -1,0 +1,46 @@
+// Serapan anggaran (budget absorption): spent ÷ funding × 100 per node and year.
+//
+// Rollup (kegiatan, program): spent = the node's own current spending record plus the
+// rolled-up spent of each child, i.e. every current record in the subtree. It is divided
+// by the node's own funding (pagu) as the plan states it for that year — the figure
+// T-C.24 prints on the node's row and PlanState::ToProto reports as `funding`. The sum of
+// the children's pagu (ToProto's `children_funding`) is not used: where the two differ
+// the import reported it (PARENT_CHILDREN_FUNDING), and the table row shows the stated
+// pagu. Divisions normally record at sub kegiatan level; an amount recorded on a parent
+// is money not attributed to any child and is added once.
+//
+// Not computable (with the reason): no pagu for the year (no cell or "-"), a pagu of 0,
+// or no spending recorded anywhere in the subtree.
+//
+// Pure functions; thread-safe with respect to const inputs.
+#ifndef RENSTRA_DOMAIN_SERAPAN_H_
+#define RENSTRA_DOMAIN_SERAPAN_H_
+
+#include "domain/money.h"
+#include "domain/plan_state.h"
+#include "domain/realization_book.h"
+#include "domain/realization_ratio.h"
+
+namespace renstra {
+
+struct Absorption {
+  Money funding;  // the node's pagu for the year as stated; absent if none
+  Money spent;    // rolled-up spent; absent when nothing was recorded in the subtree
+  Ratio ratio;    // spent ÷ funding × 100
+};
+
+// The rolled-up spent of `node` in `year`; absent when no current record exists in the
+// subtree. Saturates at INT64_MAX rather than wrapping (never reached by real budgets).
+Money RolledUpSpent(const PlanState& plan, const RealizationBook& book, const NodeState& node,
+                    int year);
+
+// Funding, rolled-up spent and absorption of `node` in `year`.
+Absorption AbsorptionOf(const PlanState& plan, const RealizationBook& book, const NodeState& node,
+                        int year);
+
+// spent ÷ funding × 100, or not computable with the reason.
+Ratio AbsorptionRatio(const Money& funding, const Money& spent);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_DOMAIN_SERAPAN_H_
