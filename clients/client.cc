@@ -29,11 +29,12 @@ Client::Client(ClientOptions options) : options_(std::move(options)) {
   plan_ = v1::PlanService::NewStub(channel_);
   log_ = v1::LogService::NewStub(channel_);
   workflow_ = v1::WorkflowService::NewStub(channel_);
+  audit_ = v1::AuditService::NewStub(channel_);
 }
 
-std::unique_ptr<grpc::ClientContext> Client::NewContext() const {
+std::unique_ptr<grpc::ClientContext> Client::NewContext(bool with_deadline) const {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + options_.timeout);
+  if (with_deadline) context->set_deadline(std::chrono::system_clock::now() + options_.timeout);
   // Plain metadata rather than CallCredentials: those are refused on a plaintext
   // channel, and a local trial runs without TLS.
   if (!options_.token.empty()) context->AddMetadata("authorization", "Bearer " + options_.token);

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
 
@@ -68,19 +69,22 @@ class Client {
   grpc::Status ListRevisions(v1::ListRevisionsResponse* response);
   grpc::Status GetPlanAtVersion(int64_t version, v1::Plan* response);
 
+  // AuditService (see proto/renstra/v1/audit_service.proto): called directly on the
+  // stub with a context from NewContext(); live feeds ask for one without a deadline.
+  v1::AuditService::Stub* audit() { return audit_.get(); }
+  std::unique_ptr<grpc::ClientContext> NewContext(bool with_deadline = true) const;
+
   const std::string& server() const { return options_.server; }
   std::chrono::milliseconds timeout() const { return options_.timeout; }
   bool tls() const { return options_.tls; }
 
  private:
-  // A context with this client's deadline and credentials.
-  std::unique_ptr<grpc::ClientContext> NewContext() const;
-
   const ClientOptions options_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::PlanService::Stub> plan_;
   std::unique_ptr<v1::LogService::Stub> log_;
   std::unique_ptr<v1::WorkflowService::Stub> workflow_;
+  std::unique_ptr<v1::AuditService::Stub> audit_;
 };
 
 // A one-line message for people, starting with "renstra: ", e.g.

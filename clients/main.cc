@@ -28,6 +28,8 @@
 #include <string>
 
 #include "CLI/CLI.hpp"
+#include "absl/time/time.h"
+#include "clients/audit_commands.h"
 #include "clients/cli_output.h"
 #include "clients/client.h"
 #include "clients/credentials.h"
@@ -40,8 +42,26 @@ namespace {
 struct ShowArgs {
   std::string code;
   int64_t version = 0;
+  // An instant (RFC 3339, or a date meaning its midnight in WIB, UTC+07:00).
+  std::string as_of;
   bool json = false;
 };
+
+// Microseconds since the epoch of an --as-of argument, or false.
+bool ParseInstant(const std::string& text, int64_t* micros) {
+  absl::Time t;
+  std::string error;
+  if (absl::ParseTime(absl::RFC3339_full, text, &t, &error) ||
+      absl::ParseTime("%Y-%m-%dT%H:%M:%S%Ez", text, &t, &error)) {
+    *micros = absl::ToUnixMicros(t);
+    return true;
+  }
+  if (absl::ParseTime("%Y-%m-%d", text, absl::FixedTimeZone(7 * 3600), &t, &error)) {
+    *micros = absl::ToUnixMicros(t);
+    return true;
+  }
+  return false;
+}
 
 // The node with canonical code `code` in `nodes` and their descendants, or nullptr.
 const v1::Node* FindNode(const google::protobuf::RepeatedPtrField<v1::Node>& nodes,
@@ -56,7 +76,22 @@ const v1::Node* FindNode(const google::protobuf::RepeatedPtrField<v1::Node>& nod
 // The plan (or one subtree) as of a plan version, from WorkflowService.GetPlanAtVersion.
 int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   v1::GetPlanResponse plan;
-  grpc::Status status = client.GetPlanAtVersion(args.version, plan.mutable_plan());
+  grpc::Status status;
+  if (!args.as_of.empty()) {
+    v1::GetPlanAsOfRequest request;
+    int64_t micros = 0;
+    if (!ParseInstant(args.as_of, &micros)) {
+      return Fail("renstra: --as-of \"" + args.as_of +
+                      "\": not an instant (e.g. 2025-06-30T00:00:00+07:00, or 2025-06-30)",
+                  kExitUsage);
+    }
+    request.set_timestamp_micros(micros);
+    v1::GetPlanAsOfResponse response;
+    status = client.audit()->GetPlanAsOf(client.NewContext().get(), request, &response);
+    *plan.mutable_plan() = response.plan();
+  } else {
+    status = client.GetPlanAtVersion(args.version, plan.mutable_plan());
+  }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.code.empty()) {
     if (args.json) return PrintJson(plan);
@@ -71,7 +106,7 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   const v1::Node* node = FindNode(plan.plan().programs(), canonical);
   if (node == nullptr) {
     return Fail("renstra: no node with code " + args.code + " in plan version " +
-                std::to_string(args.version));
+                std::to_string(plan.plan().version()));
   }
   v1::GetSubtreeResponse response;
   *response.mutable_node() = *node;
@@ -82,7 +117,7 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
 }
 
 int PlanShow(Client& client, const ShowArgs& args) {
-  if (args.version > 0) return PlanShowAtVersion(client, args);
+  if (args.version > 0 || !args.as_of.empty()) return PlanShowAtVersion(client, args);
   if (args.code.empty()) {
     v1::GetPlanResponse response;
     grpc::Status status = client.GetPlan(&response);
@@ -247,9 +282,12 @@ int Main(int argc, char** argv) {
   CLI::App* show = AddCommand(plan, "show", "Print the plan (or one subtree) as a tree");
   show->add_option("--code", show_args.code,
                    "Program, kegiatan or sub kegiatan code (e.g. 1.06.04.2.01)");
-  show->add_option("--version", show_args.version,
+  show->add_option("--version,--as-of-version", show_args.version,
                    "The plan as of this plan version (default: the current plan)")
       ->check(CLI::PositiveNumber);
+  show->add_option("--as-of", show_args.as_of,
+                   "The plan as it stood at an instant, e.g. 2025-06-30T00:00:00+07:00")
+      ->excludes("--version");
   show->add_flag("--json", show_args.json, "Print the answer in protobuf's JSON mapping");
 
   ExportArgs export_args;
@@ -283,6 +321,8 @@ int Main(int argc, char** argv) {
 
   WorkflowCommands workflow;
   workflow.Register(&app, plan);
+  AuditCommands audit;
+  audit.Register(&app);
 
   try {
     app.parse(argc, argv);
@@ -304,6 +344,7 @@ int Main(int argc, char** argv) {
   options.tls_server_name = tls_server_name;
   Client client(std::move(options));
   if (std::optional<int> rc = workflow.Run(client)) return *rc;
+  if (std::optional<int> rc = audit.Run(client)) return *rc;
   if (show->parsed()) return PlanShow(client, show_args);
   if (export_command->parsed()) return PlanExport(client, export_args);
   if (validate->parsed()) return PlanValidate(client, validate_json);

@@ -54,6 +54,11 @@ ABSL_FLAG(std::string, tls_cert, "",
           "Server certificate chain, PEM (with --tls_key; see deploy/make-tls.sh); without "
           "both the server speaks plaintext");
 ABSL_FLAG(std::string, tls_key, "", "Private key of --tls_cert, PEM");
+ABSL_FLAG(std::string, tree_key, "",
+          "Ed25519 key (PEM) that signs the log's Merkle tree heads; made at first start. "
+          "Default: DATA_DIR/tree-head-key.pem");
+ABSL_FLAG(std::string, log_level, "info",
+          "Least severe log level written: trace, debug, info, warn, error, critical, off");
 
 namespace renstra {
 namespace {
@@ -92,6 +97,7 @@ struct Flags {
   std::string users;
   std::string tls_cert;
   std::string tls_key;
+  std::string tree_key;
 };
 
 // The users file and the TLS material into `options`, or the reason they are unusable.
@@ -183,6 +189,18 @@ int Run(const Flags& flags) {
     }
   }
 
+  const std::string tree_key =
+      flags.tree_key.empty() ? data_dir + "/tree-head-key.pem" : flags.tree_key;
+  const absl::Time hash_start = absl::Now();
+  absl::StatusOr<std::unique_ptr<MerkleLog>> merkle = MerkleLog::Open(store->get(), tree_key);
+  if (!merkle.ok()) {
+    return Refuse(absl::StrCat("cannot build the Merkle tree with the key ", tree_key, ": ",
+                               merkle.status().ToString()));
+  }
+  spdlog::info("hashed {} events into the Merkle tree in {} (key {})", (*merkle)->size(),
+               absl::FormatDuration(absl::Now() - hash_start), (*merkle)->key_id());
+  server_options.merkle = merkle->get();
+
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
   if (!server.ok()) return Refuse(std::string(server.status().message()));
@@ -210,11 +228,21 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "The Renstra server.\n"
       "Usage: renstrad [--listen=HOST:PORT] [--data_dir=DIR] [--empty] [--verify_tail=N]\n"
-      "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE]");
+      "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE] [--tree_key=FILE]\n"
+      "                [--log_level=info] [--flagfile=FILE]");
   absl::ParseCommandLine(argc, argv);
   auto logger = spdlog::stderr_color_mt("renstrad");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  const spdlog::level::level_enum level =
+      spdlog::level::from_str(absl::GetFlag(FLAGS_log_level));
+  if (level == spdlog::level::off && absl::GetFlag(FLAGS_log_level) != "off") {
+    std::cerr << "renstrad: --log_level: \"" << absl::GetFlag(FLAGS_log_level)
+              << "\" is not a level (trace, debug, info, warn, error, critical, off)"
+              << std::endl;
+    return 2;
+  }
+  spdlog::set_level(level);
   renstra::Flags flags;
   flags.listen = absl::GetFlag(FLAGS_listen);
   flags.data_dir = absl::GetFlag(FLAGS_data_dir);
@@ -223,5 +251,6 @@ int main(int argc, char** argv) {
   flags.users = absl::GetFlag(FLAGS_users);
   flags.tls_cert = absl::GetFlag(FLAGS_tls_cert);
   flags.tls_key = absl::GetFlag(FLAGS_tls_key);
+  flags.tree_key = absl::GetFlag(FLAGS_tree_key);
   return renstra::Run(flags);
 }

@@ -61,6 +61,7 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
     r.result.stream_version = envelope.stream_version();
   }
   applied_ = envelope.sequence();
+  if (observer_) observer_(envelope);
   return absl::OkStatus();
 }
 

@@ -13,6 +13,7 @@
 #define RENSTRA_SERVICES_PROJECTOR_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -48,6 +49,13 @@ class Projector {
     return fn(static_cast<const PlanState&>(plan_), static_cast<const ProposalBook&>(book_));
   }
 
+  // Calls `observer` with each event applied from now on, in sequence order, under the
+  // projector's lock (keep it short). Set before serving; not thread-safe with CatchUp.
+  void SetObserver(std::function<void(const v1::EventEnvelope&)> observer) {
+    absl::MutexLock lock(&mu_);
+    observer_ = std::move(observer);
+  }
+
   // Where an earlier command with this request id landed, if it did.
   std::optional<AppliedRequest> FindRequest(const std::string& request_id) const;
 
@@ -63,6 +71,7 @@ class Projector {
   PlanState plan_ ABSL_GUARDED_BY(mu_);
   ProposalBook book_ ABSL_GUARDED_BY(mu_);
   uint64_t applied_ ABSL_GUARDED_BY(mu_) = 0;
+  std::function<void(const v1::EventEnvelope&)> observer_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, AppliedRequest> requests_ ABSL_GUARDED_BY(mu_);
 };
 

@@ -38,12 +38,15 @@ std::string WithPort(const std::string& listen_address, int port) {
   return absl::StrCat(host, ":", port);
 }
 
-RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator)
+RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator,
+                             MerkleLog* merkle)
     : guard_(authenticator, store),
       plan_service_(app, &guard_),
       log_service_(store, &guard_),
       workflow_app_(store, app->projector()),
-      workflow_service_(&workflow_app_, &guard_) {}
+      workflow_service_(&workflow_app_, &guard_),
+      audit_app_(store, app->projector(), merkle),
+      audit_service_(&audit_app_, &guard_) {}
 
 RenstraServer::~RenstraServer() {
   if (server_ != nullptr) {
@@ -62,7 +65,18 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
 
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = CredentialsOf(options);
   if (!credentials.ok()) return credentials.status();
-  std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options.authenticator));
+  std::unique_ptr<MerkleLog> own_merkle;
+  MerkleLog* merkle = options.merkle;
+  if (merkle == nullptr) {
+    absl::StatusOr<std::unique_ptr<MerkleLog>> made = MerkleLog::OpenEphemeral(store);
+    if (!made.ok()) return made.status();
+    own_merkle = *std::move(made);
+    merkle = own_merkle.get();
+  }
+  app->projector()->SetObserver([merkle](const v1::EventEnvelope& e) { merkle->Observe(e); });
+  std::unique_ptr<RenstraServer> server(
+      new RenstraServer(app, store, options.authenticator, merkle));
+  server->own_merkle_ = std::move(own_merkle);
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen_address, *credentials, &server->port_);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
@@ -73,6 +87,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   builder.RegisterService(&server->plan_service_);
   builder.RegisterService(&server->log_service_);
   builder.RegisterService(&server->workflow_service_);
+  builder.RegisterService(&server->audit_service_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();

@@ -1,5 +1,5 @@
 // RenstraServer: the gRPC server of renstrad — PlanService, LogService,
-// WorkflowService, the standard
+// WorkflowService, AuditService, the standard
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
@@ -24,9 +24,12 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/audit_app.h"
+#include "services/audit_service.h"
 #include "services/authenticator.h"
 #include "services/call_guard.h"
 #include "services/log_service.h"
+#include "services/merkle_log.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
 #include "services/workflow_app.h"
@@ -46,6 +49,10 @@ struct ServerOptions {
   // serves plaintext.
   std::string tls_cert_chain_pem;
   std::string tls_private_key_pem;
+
+  // The Merkle tree and tree-head key of the log (see merkle_log.h); null = a tree
+  // with a key made for this server only (tests).
+  MerkleLog* merkle = nullptr;
 
   bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };
@@ -72,13 +79,17 @@ class RenstraServer {
   void Wait();
 
  private:
-  RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator);
+  RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator,
+                MerkleLog* merkle);
 
   CallGuard guard_;
   PlanServiceImpl plan_service_;
   LogServiceImpl log_service_;
   WorkflowApp workflow_app_;
   WorkflowServiceImpl workflow_service_;
+  std::unique_ptr<MerkleLog> own_merkle_;  // when the options bring none
+  AuditApp audit_app_;
+  AuditServiceImpl audit_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

@@ -7,6 +7,7 @@
 #include "domain/plan_events.h"
 #include "domain/status_macros.h"
 #include "domain/workflow_decider.h"
+#include "services/plan_replay.h"
 
 namespace renstra {
 namespace {
@@ -347,32 +348,7 @@ v1::ListRevisionsResponse WorkflowApp::ListRevisions() const {
 }
 
 absl::StatusOr<v1::Plan> WorkflowApp::PlanAtVersion(int64_t version) const {
-  ASSIGN_OR_RETURN(const int64_t current,
-                   projector_->Read([&](const PlanState& plan,
-                                        const ProposalBook&) -> absl::StatusOr<int64_t> {
-                     if (version < 0 || version > plan.version()) {
-                       return absl::InvalidArgumentError(absl::StrCat(
-                           "version: ", version, " is not a plan version (0..", plan.version(),
-                           ")"));
-                     }
-                     // A half-applied command is not a plan anyone saw.
-                     if (const CommandSpan* span = plan.SpanInside(version)) {
-                       return absl::InvalidArgumentError(absl::StrCat(
-                           "version: ", version, " falls inside ", span->what, " (versions ",
-                           span->first, "–", span->last, "); the plan's versions around it are ",
-                           span->first - 1, " and ", span->last));
-                     }
-                     return plan.version();
-                   }));
-  if (version == current) version = 0;
-  if (version == 0) {
-    return projector_->Read(
-        [](const PlanState& plan, const ProposalBook&) { return plan.ToProto(); });
-  }
-  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events,
-                   store_->ReadStream(projector_->plan_id(), 1, static_cast<size_t>(version)));
-  PlanState plan;
-  for (const v1::EventEnvelope& e : events) RETURN_IF_ERROR(plan.Apply(e));
+  ASSIGN_OR_RETURN(PlanState plan, ReplayPlanToVersion(store_, *projector_, version, "version"));
   return plan.ToProto();
 }
 

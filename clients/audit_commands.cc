@@ -1,0 +1,298 @@
+#include "clients/audit_commands.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "CLI/CLI.hpp"
+#include "clients/audit_verifier.h"
+#include "clients/cli_output.h"
+#include "clients/diff_printer.h"
+#include "clients/log_archive.h"
+
+namespace renstra {
+namespace {
+
+CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
+  CLI::App* command = parent->add_subcommand(name, help);
+  command->fallthrough();
+  return command;
+}
+
+std::string Utc(int64_t micros) {
+  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return buffer;
+}
+
+void PrintEvent(const v1::AuditEvent& event, std::ostream& out) {
+  const v1::EventEnvelope& e = event.envelope();
+  out << "#" << e.sequence() << "  " << Utc(e.timestamp_micros()) << "  " << e.principal();
+  if (!e.role().empty()) out << " (" << e.role() << ")";
+  out << "  " << event.summary();
+  if (!e.reason().empty()) out << "  — " << e.reason();
+  if (!e.request_id().empty()) out << "  [request " << e.request_id() << "]";
+  out << "\n";
+}
+
+bool ReadWhole(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *out = buffer.str();
+  return true;
+}
+
+std::string Json(const google::protobuf::Message& message) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = false;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+}  // namespace
+
+void AuditCommands::Register(CLI::App* app) {
+  CLI::App* audit = AddCommand(app, "audit", "History, diffs, live feed and tamper evidence");
+  audit->require_subcommand(1);
+
+  history_ = AddCommand(audit, "history", "Every event touching a node, indicator, proposal, "
+                                          "revision or user, in order");
+  history_->add_option("--node", node_, "Program, kegiatan or sub kegiatan code");
+  history_->add_option("--indicator", indicator_, "Indicator id, e.g. 1.06.04.2.01.0001#1");
+  history_->add_option("--proposal", proposal_, "Proposal id, e.g. USL-0001");
+  history_->add_option("--revision", revision_, "Revision id, e.g. REV-1");
+  history_->add_option("--user", user_, "User name (includes refused attempts)");
+  history_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+
+  diff_ = AddCommand(audit, "diff", "What changed between two plan versions, and why");
+  diff_->add_option("--from", from_version_, "Plan version to compare from")->required();
+  diff_->add_option("--to", to_version_, "Plan version to compare to (default: current)");
+  diff_->add_option("--format", format_, "table, tsv, html or json")
+      ->check(CLI::IsMember({"table", "tsv", "html", "json"}, CLI::ignore_case))
+      ->capture_default_str();
+  diff_->add_option("--output,-o", output_, "File to write (default: stdout)");
+
+  follow_ = AddCommand(audit, "follow", "Print every event from a sequence, then new ones live");
+  follow_->add_option("--from", from_sequence_, "First sequence")->capture_default_str();
+  follow_->add_option("--count", count_, "Stop after this many events (default: never)");
+
+  export_ = AddCommand(audit, "export",
+                       "Archive the log as JSON Lines with its signed tree head");
+  export_->add_option("--output,-o", output_, "File to write")->required();
+
+  verify_export_ = AddCommand(audit, "verify-export",
+                              "Check an archive offline: chain, Merkle root, signature");
+  verify_export_->add_option("file", file_, "Archive written by `audit export`")->required();
+  verify_export_->add_option("--pubkey", pubkey_file_, "Pinned public key (PEM)")->required();
+
+  pubkey_ = AddCommand(audit, "pubkey", "Print the tree-head signing key (PEM) to pin");
+  pubkey_->add_option("--output,-o", output_, "File to write (default: stdout)");
+
+  head_ = AddCommand(audit, "head", "Print the current signed tree head");
+  head_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+
+  verify_ = AddCommand(audit, "verify",
+                       "Check the signed head, its consistency with the last verified one, "
+                       "and the inclusion of events");
+  verify_->add_option("--pubkey", pubkey_file_, "Pinned public key (PEM)")->required();
+  verify_->add_option("--state", state_file_,
+                      "File keeping the last verified head (default: none)");
+  verify_->add_option("--event", events_, "An event sequence whose inclusion to check")
+      ->take_all();
+
+  rehash_ = AddCommand(audit, "rehash", "ADMIN: re-hash the whole store on the server");
+}
+
+std::optional<int> AuditCommands::Run(Client& client) {
+  if (history_->parsed()) return History(client);
+  if (diff_->parsed()) return Diff(client);
+  if (follow_->parsed()) return Follow(client);
+  if (export_->parsed()) return Export(client);
+  if (verify_export_->parsed()) return VerifyExport();
+  if (pubkey_->parsed()) return PublicKey(client);
+  if (head_->parsed()) return Head(client);
+  if (verify_->parsed()) return Verify(client);
+  if (rehash_->parsed()) return Rehash(client);
+  return std::nullopt;
+}
+
+int AuditCommands::History(Client& client) {
+  v1::GetHistoryRequest request;
+  int given = 0;
+  if (!node_.empty()) request.set_node_code(node_), ++given;
+  if (!indicator_.empty()) request.set_indicator_id(indicator_), ++given;
+  if (!proposal_.empty()) request.set_proposal_id(proposal_), ++given;
+  if (!revision_.empty()) request.set_revision_id(revision_), ++given;
+  if (!user_.empty()) request.set_user(user_), ++given;
+  if (given != 1) {
+    return Fail("audit history: give exactly one of --node, --indicator, --proposal, "
+                "--revision, --user",
+                kExitUsage);
+  }
+  v1::GetHistoryResponse response;
+  grpc::Status status = client.audit()->GetHistory(client.NewContext().get(), request, &response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json_) return PrintJson(response);
+  for (const v1::AuditEvent& event : response.events()) PrintEvent(event, std::cout);
+  std::cout << response.events_size() << " events" << std::endl;
+  return kExitOk;
+}
+
+int AuditCommands::Diff(Client& client) {
+  v1::DiffVersionsRequest request;
+  request.set_from_version(from_version_);
+  request.set_to_version(to_version_);
+  v1::DiffVersionsResponse response;
+  grpc::Status status =
+      client.audit()->DiffVersions(client.NewContext().get(), request, &response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  std::ofstream file;
+  if (!output_.empty()) {
+    file.open(output_, std::ios::trunc);
+    if (!file) return Fail("cannot write " + output_);
+  }
+  std::ostream& out = output_.empty() ? std::cout : file;
+  const std::string format = CLI::detail::to_lower(format_);
+  if (format == "json") {
+    out << Json(response) << "\n";
+  } else if (format == "tsv") {
+    PrintDiffTsv(response, out);
+  } else if (format == "html") {
+    PrintDiffHtml(response,
+                  "Perubahan Renstra: versi " + std::to_string(response.from_version()) + " → " +
+                      std::to_string(response.to_version()),
+                  out);
+  } else {
+    PrintDiffTable(response, out);
+  }
+  out << std::flush;
+  if (!output_.empty()) {
+    std::cerr << "renstra: wrote " << output_ << " (" << response.entries_size() << " changes)"
+              << std::endl;
+  }
+  return kExitOk;
+}
+
+int AuditCommands::Follow(Client& client) {
+  v1::FollowRequest request;
+  request.set_from_sequence(from_sequence_);
+  std::unique_ptr<grpc::ClientContext> context = client.NewContext(/*with_deadline=*/false);
+  std::unique_ptr<grpc::ClientReader<v1::AuditEvent>> reader =
+      client.audit()->Follow(context.get(), request);
+  v1::AuditEvent event;
+  uint64_t seen = 0;
+  while (reader->Read(&event)) {
+    PrintEvent(event, std::cout);
+    std::cout << std::flush;
+    if (count_ > 0 && ++seen == count_) {
+      context->TryCancel();
+      break;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) {
+    return Fail(UserMessage(status, client));
+  }
+  return kExitOk;
+}
+
+int AuditCommands::Export(Client& client) {
+  // The head first: the archive holds exactly the events it covers.
+  v1::SignedTreeHead head;
+  grpc::Status status = client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &head);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  std::ofstream out(output_, std::ios::trunc);
+  if (!out) return Fail("cannot write " + output_);
+  out << Json(head) << "\n";
+  uint64_t next = 1;
+  while (next <= head.tree_size()) {
+    v1::ReadEventsRequest request;
+    request.set_from_sequence(next);
+    request.set_limit(static_cast<uint32_t>(std::min<uint64_t>(1000, head.tree_size() - next + 1)));
+    v1::ReadEventsResponse page;
+    status = client.audit()->ReadEvents(client.NewContext().get(), request, &page);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    if (page.events_size() == 0) return Fail("the server returned no event " + std::to_string(next));
+    for (const v1::EventEnvelope& e : page.events()) {
+      if (e.sequence() > head.tree_size()) break;
+      out << Json(e) << "\n";
+      next = e.sequence() + 1;
+    }
+  }
+  out.close();
+  if (!out) return Fail("cannot write " + output_);
+  std::cout << "wrote " << output_ << ": " << head.tree_size() << " events and their signed "
+            << "tree head (root " << Hex(head.root_hash()) << ")" << std::endl;
+  return kExitOk;
+}
+
+int AuditCommands::VerifyExport() {
+  std::string pem;
+  if (!ReadWhole(pubkey_file_, &pem)) return Fail("cannot read " + pubkey_file_, kExitUsage);
+  std::ifstream in(file_);
+  if (!in) return Fail("cannot read " + file_, kExitUsage);
+  ArchiveCheck check = VerifyArchive(in, pem);
+  if (!check.ok) return Fail("FAILED: " + file_ + ": " + check.error);
+  std::cout << "ok: " << file_ << ": " << check.events << " events; chain head "
+            << check.head_hash_hex << "; Merkle root " << check.root_hex
+            << " signed by the pinned key" << std::endl;
+  return kExitOk;
+}
+
+int AuditCommands::PublicKey(Client& client) {
+  v1::PublicKey key;
+  grpc::Status status = client.audit()->GetPublicKey(client.NewContext().get(), {}, &key);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (output_.empty()) {
+    std::cout << key.pem() << std::flush;
+    return kExitOk;
+  }
+  std::ofstream out(output_, std::ios::trunc);
+  out << key.pem();
+  if (!out) return Fail("cannot write " + output_);
+  std::cerr << "renstra: wrote " << output_ << " (key " << key.key_id() << ")" << std::endl;
+  return kExitOk;
+}
+
+int AuditCommands::Head(Client& client) {
+  v1::SignedTreeHead head;
+  grpc::Status status = client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &head);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json_) return PrintJson(head);
+  std::cout << "tree size " << head.tree_size() << "\nroot " << Hex(head.root_hash())
+            << "\ntimestamp " << Utc(head.timestamp_micros()) << "\nkey " << head.key_id()
+            << "\nsignature " << Hex(head.signature()) << std::endl;
+  return kExitOk;
+}
+
+int AuditCommands::Verify(Client& client) {
+  AuditVerifyOptions options;
+  if (!ReadWhole(pubkey_file_, &options.public_key_pem)) {
+    return Fail("cannot read " + pubkey_file_, kExitUsage);
+  }
+  options.state_file = state_file_;
+  options.events = events_;
+  return RunAuditVerify(client, options, std::cout);
+}
+
+int AuditCommands::Rehash(Client& client) {
+  v1::RehashStoreResponse response;
+  grpc::Status status = client.audit()->RehashStore(client.NewContext().get(), {}, &response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  std::cout << "ok: re-hashed " << response.checked() << " events in "
+            << response.elapsed_micros() / 1000 << " ms; chain head " << response.head_hash()
+            << "; Merkle root " << Hex(response.root_hash()) << " (matches the signed tree)"
+            << std::endl;
+  return kExitOk;
+}
+
+}  // namespace renstra

@@ -1,0 +1,131 @@
+#include "clients/diff_printer.h"
+
+#include <vector>
+
+namespace renstra {
+namespace {
+
+std::string Join(const google::protobuf::RepeatedPtrField<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
+// The columns of one entry, in table order.
+std::vector<std::string> Columns(const v1::DiffEntry& e) {
+  const std::string what = e.indicator_id().empty() ? e.node_code() : e.indicator_id();
+  return {DiffKindName(e.kind()),
+          what,
+          e.year() == 0 ? "" : std::to_string(e.year()),
+          e.before(),
+          e.after(),
+          e.revision_id().empty() ? "" : e.revision_id() + " " + e.revision_name(),
+          e.legal_basis(),
+          Join(e.proposal_ids()),
+          Join(e.proposers()),
+          Join(e.approvers())};
+}
+
+const std::vector<std::string>& Headers() {
+  static const std::vector<std::string> kHeaders = {
+      "change", "node/indicator", "year", "before", "after", "revision",
+      "legal basis", "proposals", "proposed by", "approved by"};
+  return kHeaders;
+}
+
+std::string TsvCell(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n') c = ' ';
+  }
+  return s;
+}
+
+std::string HtmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string DiffKindName(v1::DiffEntry::Kind kind) {
+  switch (kind) {
+    case v1::DiffEntry::TARGET_CHANGED: return "target";
+    case v1::DiffEntry::FUNDING_CHANGED: return "funding";
+    case v1::DiffEntry::INDICATOR_REPLACED: return "indicator replaced";
+    case v1::DiffEntry::INDICATOR_ADDED: return "indicator added";
+    case v1::DiffEntry::NODE_ADDED: return "node added";
+    case v1::DiffEntry::NODE_RETIRED: return "node retired";
+    default: return "change";
+  }
+}
+
+void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out) {
+  out << "Changes from plan version " << diff.from_version() << " to " << diff.to_version()
+      << ": " << diff.entries_size() << "\n";
+  for (const v1::DiffEntry& e : diff.entries()) {
+    std::vector<std::string> c = Columns(e);
+    out << "  " << c[0] << "  " << c[1] << (c[2].empty() ? "" : " " + c[2]);
+    if (!e.node_name().empty()) out << "  (" << e.node_name() << ")";
+    out << "\n    " << (c[3].empty() ? "-" : c[3]) << " → " << (c[4].empty() ? "-" : c[4])
+        << "\n";
+    if (!e.revision_id().empty()) {
+      out << "    by " << c[5] << "; dasar hukum: " << c[6];
+      if (!c[7].empty()) out << "; proposals " << c[7];
+      if (!c[8].empty()) out << " (proposed by " << c[8] << ", approved by " << c[9] << ")";
+      out << "\n";
+    }
+  }
+}
+
+void PrintDiffTsv(const v1::DiffVersionsResponse& diff, std::ostream& out) {
+  std::string line;
+  for (const std::string& h : Headers()) line += (line.empty() ? "" : "\t") + h;
+  out << line << "\n";
+  for (const v1::DiffEntry& e : diff.entries()) {
+    line.clear();
+    bool first = true;
+    for (const std::string& c : Columns(e)) {
+      line += (first ? "" : "\t") + TsvCell(c);
+      first = false;
+    }
+    out << line << "\n";
+  }
+}
+
+void PrintDiffHtml(const v1::DiffVersionsResponse& diff, const std::string& title,
+                   std::ostream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\">\n<title>"
+      << HtmlEscape(title) << "</title>\n<style>\n"
+      << "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
+      << "table{border-collapse:collapse;width:100%;font-size:14px}\n"
+      << "th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left}\n"
+      << "th{background:#eef}\n td.before{background:#fee} td.after{background:#efe}\n"
+      << "</style></head><body>\n<h1>" << HtmlEscape(title) << "</h1>\n<p>Plan version "
+      << diff.from_version() << " → " << diff.to_version() << ": " << diff.entries_size()
+      << " changes.</p>\n<table>\n<tr>";
+  for (const std::string& h : Headers()) out << "<th>" << HtmlEscape(h) << "</th>";
+  out << "</tr>\n";
+  for (const v1::DiffEntry& e : diff.entries()) {
+    std::vector<std::string> c = Columns(e);
+    out << "<tr>";
+    for (size_t i = 0; i < c.size(); ++i) {
+      const char* cls = i == 3 ? " class=\"before\"" : i == 4 ? " class=\"after\"" : "";
+      std::string cell = HtmlEscape(c[i]);
+      if (i == 1 && !e.node_name().empty()) cell += "<br><small>" + HtmlEscape(e.node_name()) + "</small>";
+      out << "<td" << cls << ">" << cell << "</td>";
+    }
+    out << "</tr>\n";
+  }
+  out << "</table>\n</body></html>\n";
+}
+
+}  // namespace renstra

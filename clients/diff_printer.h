@@ -1,0 +1,24 @@
+// Rendering of a version diff (DiffVersionsResponse) as a Perubahan Renstra comparison
+// table: for the terminal, as TSV, or as a self-contained HTML page.
+#ifndef RENSTRA_CLIENTS_DIFF_PRINTER_H_
+#define RENSTRA_CLIENTS_DIFF_PRINTER_H_
+
+#include <ostream>
+#include <string>
+
+#include "renstra/v1/audit_service.pb.h"
+
+namespace renstra {
+
+// "target", "funding", "indicator replaced", ... for a DiffEntry kind.
+std::string DiffKindName(v1::DiffEntry::Kind kind);
+
+void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out);
+void PrintDiffTsv(const v1::DiffVersionsResponse& diff, std::ostream& out);
+// A whole HTML document (no external resources); `title` heads it.
+void PrintDiffHtml(const v1::DiffVersionsResponse& diff, const std::string& title,
+                   std::ostream& out);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_CLIENTS_DIFF_PRINTER_H_

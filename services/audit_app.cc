@@ -1,0 +1,299 @@
+#include "services/audit_app.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "domain/code.h"
+#include "domain/event_describer.h"
+#include "domain/plan_diff.h"
+#include "domain/status_macros.h"
+#include "services/plan_replay.h"
+#include "storage/envelope_hash.h"
+#include "storage/merkle_hash.h"
+
+namespace renstra {
+namespace {
+
+constexpr size_t kChunk = 4096;
+constexpr uint32_t kMaxPage = 1000;
+
+// Visits every stored event in sequence order.
+template <typename Fn>
+absl::Status ForEachEvent(EventStore* store, Fn fn) {
+  uint64_t next = 1;
+  while (true) {
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadAll(next, kChunk));
+    for (const v1::EventEnvelope& e : chunk) fn(e);
+    if (chunk.size() < kChunk) return absl::OkStatus();
+    next += chunk.size();
+  }
+}
+
+v1::AuditEvent ToAuditEvent(const v1::EventEnvelope& envelope) {
+  v1::AuditEvent out;
+  *out.mutable_envelope() = envelope;
+  out.set_summary(DescribeEvent(envelope));
+  return out;
+}
+
+std::string Bytes(const merkle::Hash& hash) { return merkle::ToBytes(hash); }
+
+// One difference for the wire: the revision that set the value last names the cause;
+// the proposals of every revision that touched it in the range are listed, in order.
+v1::DiffEntry ToProto(const PlanDifference& d) {
+  v1::DiffEntry out;
+  out.set_kind(static_cast<v1::DiffEntry::Kind>(static_cast<int>(d.kind)));
+  out.set_node_code(d.node_code);
+  out.set_node_name(d.node_name);
+  out.set_indicator_id(d.indicator_id);
+  out.set_year(d.year);
+  out.set_before(d.before);
+  out.set_after(d.after);
+  if (!d.revisions.empty()) {
+    const DiffRevision& last = d.revisions.back();
+    out.set_revision_id(last.revision_id);
+    out.set_revision_name(last.name);
+    out.set_legal_basis(last.legal_basis);
+  }
+  for (const DiffRevision& r : d.revisions) {
+    for (const DiffProposal& p : r.proposals) {
+      out.add_proposal_ids(p.id);
+      out.add_proposers(p.proposer);
+      out.add_approvers(p.approver);
+    }
+  }
+  return out;
+}
+
+// The subject of a history request, checked against the current models.
+absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request,
+                                       const PlanState& plan, const ProposalBook& book) {
+  switch (request.subject_case()) {
+    case v1::GetHistoryRequest::kNodeCode: {
+      absl::StatusOr<Code> code = Code::Parse(request.node_code());
+      if (!code.ok()) {
+        return absl::InvalidArgumentError(absl::StrCat("node_code: ", code.status().message()));
+      }
+      if (plan.FindNode(code->canonical()) == nullptr) {
+        return absl::NotFoundError(
+            absl::StrCat("node_code: no node with code ", request.node_code(), " in the plan"));
+      }
+      return AuditSubject{AuditSubject::Kind::kNode, code->canonical()};
+    }
+    case v1::GetHistoryRequest::kIndicatorId:
+      if (plan.FindIndicator(request.indicator_id()).first == nullptr) {
+        return absl::NotFoundError(
+            absl::StrCat("indicator_id: no indicator ", request.indicator_id(), " in the plan"));
+      }
+      return AuditSubject{AuditSubject::Kind::kIndicator, request.indicator_id()};
+    case v1::GetHistoryRequest::kProposalId:
+      if (book.Find(request.proposal_id()) == nullptr) {
+        return absl::NotFoundError(
+            absl::StrCat("proposal_id: no proposal ", request.proposal_id()));
+      }
+      return AuditSubject{AuditSubject::Kind::kProposal, request.proposal_id()};
+    case v1::GetHistoryRequest::kRevisionId: {
+      bool known = plan.open_revision() != nullptr &&
+                   plan.open_revision()->revision_id() == request.revision_id();
+      for (const v1::RevisionInfo& r : plan.revisions()) {
+        known = known || r.revision_id() == request.revision_id();
+      }
+      if (!known) {
+        return absl::NotFoundError(
+            absl::StrCat("revision_id: no revision ", request.revision_id()));
+      }
+      return AuditSubject{AuditSubject::Kind::kRevision, request.revision_id()};
+    }
+    case v1::GetHistoryRequest::kUser:
+      if (request.user().empty()) return absl::InvalidArgumentError("user: required");
+      return AuditSubject{AuditSubject::Kind::kUser, request.user()};
+    default:
+      return absl::InvalidArgumentError(
+          "subject: required (node_code, indicator_id, proposal_id, revision_id or user)");
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
+    const v1::GetHistoryRequest& request) const {
+  ASSIGN_OR_RETURN(AuditSubject subject,
+                   projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                     return SubjectOf(request, plan, book);
+                   }));
+  v1::GetHistoryResponse out;
+  // A revision also owns the change events its ratification appended after it.
+  VersionRange changes;
+  const std::string& plan_stream = projector_->plan_id();
+  RETURN_IF_ERROR(ForEachEvent(store_, [&](const v1::EventEnvelope& e) {
+    const bool applied = e.stream() == plan_stream &&
+                         changes.Contains(e.stream_version());
+    if (!applied && !EventTouches(e, subject)) return;
+    if (subject.kind == AuditSubject::Kind::kRevision && e.stream() == plan_stream &&
+        e.event_type() == v1::RevisionRatified::descriptor()->full_name()) {
+      v1::PlanEvent event;
+      if (event.ParseFromString(e.payload()) && event.has_revision_ratified()) {
+        changes = RatificationChangeVersions(e.stream_version(),
+                                             event.revision_ratified().change_count());
+      }
+    }
+    *out.add_events() = ToAuditEvent(e);
+  }));
+  return out;
+}
+
+absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& request) const {
+  switch (request.as_of_case()) {
+    case v1::GetPlanAsOfRequest::kVersion: {
+      ASSIGN_OR_RETURN(PlanState plan,
+                       ReplayPlanToVersion(store_, *projector_, request.version(), "version"));
+      return plan.ToProto();
+    }
+    case v1::GetPlanAsOfRequest::kTimestampMicros: {
+      ASSIGN_OR_RETURN(PlanState plan,
+                       ReplayPlanToInstant(store_, *projector_, request.timestamp_micros()));
+      if (!plan.established()) {
+        return absl::NotFoundError(absl::StrCat(
+            "timestamp_micros: ", request.timestamp_micros(), " is before the plan ",
+            projector_->plan_id(), " was established"));
+      }
+      return plan.ToProto();
+    }
+    default:
+      return absl::InvalidArgumentError("as_of: required (version or timestamp_micros)");
+  }
+}
+
+absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
+    const v1::DiffVersionsRequest& request) const {
+  ASSIGN_OR_RETURN(PlanState from, ReplayPlanToVersion(store_, *projector_,
+                                                       request.from_version(), "from_version"));
+  ASSIGN_OR_RETURN(PlanState to, ReplayPlanToVersion(store_, *projector_, request.to_version(),
+                                                     "to_version"));
+  if (request.from_version() != 0 && from.version() > to.version()) {
+    return absl::InvalidArgumentError(absl::StrCat("from_version: ", from.version(),
+                                                   " is after to_version ", to.version()));
+  }
+  v1::DiffVersionsResponse out;
+  out.set_from_version(from.version());
+  out.set_to_version(to.version());
+  projector_->Read([&](const PlanState&, const ProposalBook& book) {
+    for (const PlanDifference& d : DiffPlans(from, to, book)) *out.add_entries() = ToProto(d);
+    return 0;
+  });
+  return out;
+}
+
+absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
+    const v1::ReadEventsRequest& request) const {
+  const uint64_t from = request.from_sequence() == 0 ? 1 : request.from_sequence();
+  const uint32_t limit =
+      request.limit() == 0 || request.limit() > kMaxPage ? kMaxPage : request.limit();
+  const uint64_t head = store_->Head().sequence;
+  if (from > head + 1) {
+    return absl::OutOfRangeError(absl::StrCat("from_sequence: ", from,
+                                              " is past the end of the log (", head, " events)"));
+  }
+  v1::ReadEventsResponse out;
+  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
+  for (v1::EventEnvelope& e : events) *out.add_events() = std::move(e);
+  out.set_head_sequence(store_->Head().sequence);
+  return out;
+}
+
+absl::StatusOr<v1::SignedTreeHead> AuditApp::SignedTreeHead() const {
+  ASSIGN_OR_RETURN(SignedHead signed_head, merkle_->SignedTreeHead());
+  v1::SignedTreeHead out;
+  out.set_tree_size(signed_head.head.size);
+  out.set_root_hash(Bytes(signed_head.head.root));
+  out.set_timestamp_micros(signed_head.head.timestamp_micros);
+  out.set_signature(signed_head.signature);
+  out.set_key_id(merkle_->key_id());
+  return out;
+}
+
+absl::StatusOr<v1::InclusionProof> AuditApp::InclusionProof(
+    const v1::GetInclusionProofRequest& request) const {
+  RETURN_IF_ERROR(merkle_->Sync());
+  const uint64_t size = request.tree_size() == 0 ? merkle_->size() : request.tree_size();
+  if (request.sequence() == 0) return absl::InvalidArgumentError("sequence: required (from 1)");
+  if (request.sequence() > size) {
+    return absl::OutOfRangeError(absl::StrCat("sequence: event ", request.sequence(),
+                                              " is not in a tree of ", size, " events"));
+  }
+  ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
+                   merkle_->InclusionProof(request.sequence() - 1, size));
+  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> event, store_->ReadAll(request.sequence(), 1));
+  if (event.empty()) {
+    return absl::DataLossError(absl::StrCat("event ", request.sequence(), " is missing"));
+  }
+  v1::InclusionProof out;
+  out.set_sequence(request.sequence());
+  out.set_tree_size(size);
+  for (const merkle::Hash& h : path) out.add_path(Bytes(h));
+  *out.mutable_envelope() = std::move(event[0]);
+  return out;
+}
+
+absl::StatusOr<v1::ConsistencyProof> AuditApp::ConsistencyProof(
+    const v1::GetConsistencyProofRequest& request) const {
+  RETURN_IF_ERROR(merkle_->Sync());
+  const uint64_t to = request.to_size() == 0 ? merkle_->size() : request.to_size();
+  if (request.from_size() > to) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("from_size: ", request.from_size(), " is larger than to_size ", to));
+  }
+  if (to > merkle_->size()) {
+    return absl::OutOfRangeError(
+        absl::StrCat("to_size: ", to, " exceeds the log's ", merkle_->size(), " events"));
+  }
+  ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
+                   merkle_->ConsistencyProof(request.from_size(), to));
+  v1::ConsistencyProof out;
+  out.set_from_size(request.from_size());
+  out.set_to_size(to);
+  for (const merkle::Hash& h : path) out.add_path(Bytes(h));
+  return out;
+}
+
+v1::PublicKey AuditApp::PublicKey() const {
+  v1::PublicKey out;
+  out.set_pem(merkle_->public_key().ToPem());
+  out.set_key_id(merkle_->key_id());
+  return out;
+}
+
+absl::StatusOr<v1::RehashStoreResponse> AuditApp::Rehash() const {
+  const auto start = std::chrono::steady_clock::now();
+  RETURN_IF_ERROR(merkle_->Sync());
+  // The chain: every envelope's link to the one before (names the first broken event).
+  ASSIGN_OR_RETURN(uint64_t checked, store_->VerifyChain(1));
+  // The tree: recomputed from the bytes on disk, compared with the one held since start.
+  merkle::MerkleTree fresh;
+  std::string last_hash = kZeroHash;
+  RETURN_IF_ERROR(ForEachEvent(store_, [&](const v1::EventEnvelope& e) {
+    if (e.sequence() <= checked) {
+      fresh.Append(MerkleLog::LeafOf(e));
+      last_hash = HashEnvelope(e);
+    }
+  }));
+  v1::RehashStoreResponse out;
+  out.set_checked(checked);
+  out.set_head_hash(ToHex(last_hash));
+  out.set_root_hash(Bytes(fresh.Root()));
+  ASSIGN_OR_RETURN(merkle::Hash held, merkle_->Root(fresh.size()));
+  out.set_root_matches(held == fresh.Root());
+  out.set_elapsed_micros(std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::steady_clock::now() - start)
+                             .count());
+  if (!out.root_matches()) {
+    return absl::DataLossError(absl::StrCat(
+        "the stored events no longer give the Merkle root this server signed for ",
+        fresh.size(), " events: ", merkle::ToHex(fresh.Root()), " vs ", merkle::ToHex(held)));
+  }
+  return out;
+}
+
+}  // namespace renstra

@@ -1,0 +1,134 @@
+#include "services/audit_service.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
+#include "domain/event_describer.h"
+#include "services/grpc_status.h"
+
+namespace renstra {
+namespace {
+
+constexpr size_t kFeedChunk = 256;
+// How long a live feed sleeps before re-reading the store on its own: events appended
+// outside commands (refusals) do not wake it.
+constexpr absl::Duration kFeedPoll = absl::Milliseconds(500);
+
+std::string Method(const char* rpc) {
+  return FullMethodName(v1::AuditService::service_full_name(), rpc);
+}
+
+}  // namespace
+
+template <typename T, typename Fn>
+grpc::Status AuditServiceImpl::Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn) {
+  const std::string method = Method(rpc);
+  absl::StatusOr<Actor> actor = guard_->Authenticate(context, method);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  absl::StatusOr<T> result = fn(*actor);
+  if (!result.ok()) return ToGrpcStatus(guard_->Check(context, method, &*actor, result.status()));
+  *out = *std::move(result);
+  return grpc::Status::OK;
+}
+
+grpc::Status AuditServiceImpl::GetHistory(grpc::ServerContext* c, const v1::GetHistoryRequest* r,
+                                          v1::GetHistoryResponse* out) {
+  return Run(c, "GetHistory", out, [&](const Actor&) { return app_->History(*r); });
+}
+
+grpc::Status AuditServiceImpl::GetPlanAsOf(grpc::ServerContext* c,
+                                           const v1::GetPlanAsOfRequest* r,
+                                           v1::GetPlanAsOfResponse* out) {
+  return Run(c, "GetPlanAsOf", out, [&](const Actor&) -> absl::StatusOr<v1::GetPlanAsOfResponse> {
+    absl::StatusOr<v1::Plan> plan = app_->PlanAsOf(*r);
+    if (!plan.ok()) return plan.status();
+    v1::GetPlanAsOfResponse response;
+    *response.mutable_plan() = *std::move(plan);
+    return response;
+  });
+}
+
+grpc::Status AuditServiceImpl::DiffVersions(grpc::ServerContext* c,
+                                            const v1::DiffVersionsRequest* r,
+                                            v1::DiffVersionsResponse* out) {
+  return Run(c, "DiffVersions", out, [&](const Actor&) { return app_->Diff(*r); });
+}
+
+grpc::Status AuditServiceImpl::ReadEvents(grpc::ServerContext* c, const v1::ReadEventsRequest* r,
+                                          v1::ReadEventsResponse* out) {
+  return Run(c, "ReadEvents", out, [&](const Actor&) { return app_->ReadEvents(*r); });
+}
+
+grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRequest* r,
+                                      grpc::ServerWriter<v1::AuditEvent>* writer) {
+  const std::string method = Method("Follow");
+  absl::StatusOr<Actor> actor = guard_->Authenticate(c, method);
+  if (!actor.ok()) return ToGrpcStatus(actor.status());
+  if (feeds_.fetch_add(1) >= kMaxFeeds) {
+    feeds_.fetch_sub(1);
+    return ToGrpcStatus(absl::ResourceExhaustedError(
+        absl::StrCat("too many live feeds (at most ", kMaxFeeds, "); try again later")));
+  }
+  struct Release {
+    std::atomic<int>* feeds;
+    ~Release() { feeds->fetch_sub(1); }
+  } release{&feeds_};
+
+  uint64_t next = r->from_sequence() == 0 ? 1 : r->from_sequence();
+  EventStore* store = app_->store();
+  while (!c->IsCancelled()) {
+    absl::StatusOr<std::vector<v1::EventEnvelope>> chunk = store->ReadAll(next, kFeedChunk);
+    if (!chunk.ok()) return ToGrpcStatus(chunk.status());
+    for (v1::EventEnvelope& e : *chunk) {
+      v1::AuditEvent event;
+      event.set_summary(DescribeEvent(e));
+      *event.mutable_envelope() = std::move(e);
+      // Blocks while the client's window is full; false once the client is gone.
+      if (!writer->Write(event)) return grpc::Status::OK;
+      next = event.envelope().sequence() + 1;
+    }
+    if (chunk->size() < kFeedChunk) app_->merkle()->WaitBeyond(next - 1, kFeedPoll);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status AuditServiceImpl::GetSignedTreeHead(grpc::ServerContext* c,
+                                                 const v1::GetSignedTreeHeadRequest*,
+                                                 v1::SignedTreeHead* out) {
+  return Run(c, "GetSignedTreeHead", out, [&](const Actor&) { return app_->SignedTreeHead(); });
+}
+
+grpc::Status AuditServiceImpl::GetInclusionProof(grpc::ServerContext* c,
+                                                 const v1::GetInclusionProofRequest* r,
+                                                 v1::InclusionProof* out) {
+  return Run(c, "GetInclusionProof", out, [&](const Actor&) { return app_->InclusionProof(*r); });
+}
+
+grpc::Status AuditServiceImpl::GetConsistencyProof(grpc::ServerContext* c,
+                                                   const v1::GetConsistencyProofRequest* r,
+                                                   v1::ConsistencyProof* out) {
+  return Run(c, "GetConsistencyProof", out,
+             [&](const Actor&) { return app_->ConsistencyProof(*r); });
+}
+
+grpc::Status AuditServiceImpl::GetPublicKey(grpc::ServerContext* c, const v1::GetPublicKeyRequest*,
+                                            v1::PublicKey* out) {
+  return Run(c, "GetPublicKey", out,
+             [&](const Actor&) -> absl::StatusOr<v1::PublicKey> { return app_->PublicKey(); });
+}
+
+grpc::Status AuditServiceImpl::RehashStore(grpc::ServerContext* c, const v1::RehashStoreRequest*,
+                                           v1::RehashStoreResponse* out) {
+  return Run(c, "RehashStore", out,
+             [&](const Actor& actor) -> absl::StatusOr<v1::RehashStoreResponse> {
+               if (absl::Status s = RequireRole(actor, {v1::Role::ADMIN}, "re-hash the store");
+                   !s.ok()) {
+                 return s;
+               }
+               return app_->Rehash();
+             });
+}
+
+}  // namespace renstra

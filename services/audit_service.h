@@ -1,0 +1,65 @@
+// AuditServiceImpl: the gRPC adapter of AuditService (renstra/v1/audit_service.proto).
+//
+// Access: every authenticated user reads (the Inspektorat above all); RehashStore is
+// for ADMIN. Refusals are recorded on "audit/denied" like every other service's.
+//
+// Live feeds (Follow): each runs on its own handler thread, reading the store by
+// sequence — so catch-up and live have no gap and no duplicate — and sleeping on the
+// Merkle log's tail between appends. A slow client blocks only its own handler (gRPC
+// flow control), never an append. At most kMaxFeeds run at once; more get
+// RESOURCE_EXHAUSTED.
+//
+// Ownership: borrows the AuditApp and the CallGuard. Thread safety: thread-safe.
+#ifndef RENSTRA_SERVICES_AUDIT_SERVICE_H_
+#define RENSTRA_SERVICES_AUDIT_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <atomic>
+
+#include "renstra/v1/audit_service.grpc.pb.h"
+#include "services/audit_app.h"
+#include "services/call_guard.h"
+
+namespace renstra {
+
+class AuditServiceImpl final : public v1::AuditService::Service {
+ public:
+  static constexpr int kMaxFeeds = 32;
+
+  AuditServiceImpl(AuditApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+
+  grpc::Status GetHistory(grpc::ServerContext* c, const v1::GetHistoryRequest* r,
+                          v1::GetHistoryResponse* out) override;
+  grpc::Status GetPlanAsOf(grpc::ServerContext* c, const v1::GetPlanAsOfRequest* r,
+                           v1::GetPlanAsOfResponse* out) override;
+  grpc::Status DiffVersions(grpc::ServerContext* c, const v1::DiffVersionsRequest* r,
+                            v1::DiffVersionsResponse* out) override;
+  grpc::Status ReadEvents(grpc::ServerContext* c, const v1::ReadEventsRequest* r,
+                          v1::ReadEventsResponse* out) override;
+  grpc::Status Follow(grpc::ServerContext* c, const v1::FollowRequest* r,
+                      grpc::ServerWriter<v1::AuditEvent>* writer) override;
+  grpc::Status GetSignedTreeHead(grpc::ServerContext* c, const v1::GetSignedTreeHeadRequest* r,
+                                 v1::SignedTreeHead* out) override;
+  grpc::Status GetInclusionProof(grpc::ServerContext* c, const v1::GetInclusionProofRequest* r,
+                                 v1::InclusionProof* out) override;
+  grpc::Status GetConsistencyProof(grpc::ServerContext* c,
+                                   const v1::GetConsistencyProofRequest* r,
+                                   v1::ConsistencyProof* out) override;
+  grpc::Status GetPublicKey(grpc::ServerContext* c, const v1::GetPublicKeyRequest* r,
+                            v1::PublicKey* out) override;
+  grpc::Status RehashStore(grpc::ServerContext* c, const v1::RehashStoreRequest* r,
+                           v1::RehashStoreResponse* out) override;
+
+ private:
+  template <typename T, typename Fn>
+  grpc::Status Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn);
+
+  AuditApp* const app_;
+  CallGuard* const guard_;
+  std::atomic<int> feeds_{0};
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_AUDIT_SERVICE_H_

@@ -1,0 +1,121 @@
+#include "services/merkle_log.h"
+
+#include <filesystem>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "domain/status_macros.h"
+#include "spdlog/spdlog.h"
+#include "storage/envelope_hash.h"
+#include "storage/system_clock.h"
+
+namespace renstra {
+namespace {
+
+constexpr size_t kChunk = 4096;
+
+}  // namespace
+
+MerkleLog::MerkleLog(EventStore* store, Ed25519PrivateKey key)
+    : store_(store),
+      key_(std::move(key)),
+      public_key_(key_.PublicKey()),
+      key_id_(ToHex(Sha256(key_.PublicKeyRaw()))) {}
+
+absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(EventStore* store,
+                                                           const std::string& key_path) {
+  std::error_code ec;
+  const bool exists = std::filesystem::exists(key_path, ec);
+  std::unique_ptr<MerkleLog> log;
+  if (exists) {
+    ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::LoadPemFile(key_path));
+    log.reset(new MerkleLog(store, std::move(key)));
+  } else {
+    ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
+    RETURN_IF_ERROR(key.SavePemFile(key_path));
+    spdlog::info("made the tree-head signing key {}", key_path);
+    log.reset(new MerkleLog(store, std::move(key)));
+  }
+  RETURN_IF_ERROR(log->Sync());
+  return log;
+}
+
+absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::OpenEphemeral(EventStore* store) {
+  ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
+  std::unique_ptr<MerkleLog> log(new MerkleLog(store, std::move(key)));
+  RETURN_IF_ERROR(log->Sync());
+  return log;
+}
+
+merkle::Hash MerkleLog::LeafOf(const v1::EventEnvelope& envelope) {
+  return merkle::LeafHash(SerializeEnvelope(envelope));
+}
+
+void MerkleLog::AppendLocked(const v1::EventEnvelope& envelope) {
+  tree_.Append(LeafOf(envelope));
+}
+
+absl::Status MerkleLog::Sync() {
+  absl::MutexLock lock(&mu_);
+  while (true) {
+    const uint64_t next = tree_.size() + 1;
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(next, kChunk));
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      if (chunk[i].sequence() != next + i) {
+        return absl::DataLossError(absl::StrCat("event ", next + i, " is missing; read event ",
+                                                chunk[i].sequence()));
+      }
+      AppendLocked(chunk[i]);
+    }
+    if (chunk.size() < kChunk) return absl::OkStatus();
+  }
+}
+
+void MerkleLog::Observe(const v1::EventEnvelope& envelope) {
+  absl::MutexLock lock(&mu_);
+  if (envelope.sequence() == tree_.size() + 1) AppendLocked(envelope);
+}
+
+uint64_t MerkleLog::size() const {
+  absl::MutexLock lock(&mu_);
+  return tree_.size();
+}
+
+absl::StatusOr<SignedHead> MerkleLog::SignedTreeHead() {
+  RETURN_IF_ERROR(Sync());
+  SignedHead out;
+  {
+    absl::MutexLock lock(&mu_);
+    out.head.size = tree_.size();
+    out.head.root = tree_.Root();
+  }
+  out.head.timestamp_micros = SystemNowMicros();
+  ASSIGN_OR_RETURN(out.signature, merkle::SignTreeHead(key_, out.head));
+  return out;
+}
+
+absl::StatusOr<std::vector<merkle::Hash>> MerkleLog::InclusionProof(uint64_t index,
+                                                                    uint64_t tree_size) const {
+  absl::MutexLock lock(&mu_);
+  return tree_.InclusionProof(index, tree_size);
+}
+
+absl::StatusOr<std::vector<merkle::Hash>> MerkleLog::ConsistencyProof(uint64_t from_size,
+                                                                      uint64_t to_size) const {
+  absl::MutexLock lock(&mu_);
+  return tree_.ConsistencyProof(from_size, to_size);
+}
+
+absl::StatusOr<merkle::Hash> MerkleLog::Root(uint64_t tree_size) const {
+  absl::MutexLock lock(&mu_);
+  return tree_.Root(tree_size);
+}
+
+uint64_t MerkleLog::WaitBeyond(uint64_t size, absl::Duration timeout) const {
+  absl::MutexLock lock(&mu_);
+  auto grown = [this, size]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return tree_.size() > size; };
+  mu_.AwaitWithTimeout(absl::Condition(&grown), timeout);
+  return tree_.size();
+}
+
+}  // namespace renstra

@@ -1,0 +1,91 @@
+// MerkleLog: the RFC 6962 Merkle tree over the whole event log (event N = leaf N-1,
+// leaf = SHA-256(0x00 || the envelope's deterministic serialization)), the Ed25519 key
+// that signs its tree heads, and the log's tail for live feeds.
+//
+// The tree lives in memory and is rebuilt from the store at start (one SHA-256 per
+// event: about a second per million events); after that it grows incrementally, fed
+// by the projector with each event it applies (Observe) and by Sync() before every
+// audit read, so events appended outside commands (refusals on "audit/denied") are
+// covered too. A tree head is signed when asked for, with the time of asking.
+//
+// The signing key is a PEM file in the data directory, made with mode 0600 at the
+// first start; losing it only means clients must pin the new public key.
+//
+// Ownership: borrows the EventStore. Thread safety: thread-safe.
+// Errors: Sync returns the store's errors and DATA_LOSS when the store's events no
+// longer follow the tree (an event missing); proofs return OUT_OF_RANGE for sizes or
+// sequences beyond the tree and INVALID_ARGUMENT for an impossible request.
+#ifndef RENSTRA_SERVICES_MERKLE_LOG_H_
+#define RENSTRA_SERVICES_MERKLE_LOG_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "renstra/v1/events.pb.h"
+#include "storage/ed25519_key.h"
+#include "storage/event_store.h"
+#include "storage/merkle_tree.h"
+#include "storage/tree_head.h"
+
+namespace renstra {
+
+struct SignedHead {
+  merkle::TreeHead head;
+  std::string signature;  // 64 bytes
+};
+
+class MerkleLog {
+ public:
+  // Loads the signing key from `key_path`, making it (mode 0600) if the file does not
+  // exist, and hashes every event in the store.
+  static absl::StatusOr<std::unique_ptr<MerkleLog>> Open(EventStore* store,
+                                                         const std::string& key_path);
+  // A log with a key made for this process only (tests, --empty trials).
+  static absl::StatusOr<std::unique_ptr<MerkleLog>> OpenEphemeral(EventStore* store);
+
+  // Hashes the events appended since the last one hashed.
+  absl::Status Sync();
+  // Hashes `envelope` if it is the next event (the projector calls this for each event
+  // it applies); an event already hashed or ahead of the tree is ignored (Sync fills).
+  void Observe(const v1::EventEnvelope& envelope);
+
+  uint64_t size() const;
+  // Signs the head of the current tree (after Sync).
+  absl::StatusOr<SignedHead> SignedTreeHead();
+  absl::StatusOr<std::vector<merkle::Hash>> InclusionProof(uint64_t index, uint64_t tree_size) const;
+  absl::StatusOr<std::vector<merkle::Hash>> ConsistencyProof(uint64_t from_size,
+                                                             uint64_t to_size) const;
+  absl::StatusOr<merkle::Hash> Root(uint64_t tree_size) const;
+
+  const Ed25519PublicKey& public_key() const { return public_key_; }
+  // Hex SHA-256 of the raw public key.
+  const std::string& key_id() const { return key_id_; }
+
+  // Blocks until the tree has more than `size` leaves or `timeout` passes; returns the
+  // size then. Used by live feeds to sleep between appends.
+  uint64_t WaitBeyond(uint64_t size, absl::Duration timeout) const;
+
+  // The leaf hash of an envelope as stored.
+  static merkle::Hash LeafOf(const v1::EventEnvelope& envelope);
+
+ private:
+  MerkleLog(EventStore* store, Ed25519PrivateKey key);
+  void AppendLocked(const v1::EventEnvelope& envelope) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  EventStore* const store_;
+  const Ed25519PrivateKey key_;
+  const Ed25519PublicKey public_key_;
+  const std::string key_id_;
+  mutable absl::Mutex mu_;
+  merkle::MerkleTree tree_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_MERKLE_LOG_H_

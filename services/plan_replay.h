@@ -1,0 +1,35 @@
+// Rebuilding past plans from the log: the plan as of a plan-stream version or an
+// instant, replayed from the plan stream's first event.
+//
+// Only command boundaries are plans someone saw: a version inside the import or a
+// ratification (see PlanState::SpanInside) is refused, naming the versions around it.
+// An instant gives the plan after every plan event stored at or before it (events of
+// one append share their timestamp, so this is always a command boundary).
+//
+// Thread safety: safe to call concurrently (the store and projector are thread-safe).
+// Errors: INVALID_ARGUMENT naming `field` for a version beyond the plan or inside a
+// command; the store's errors.
+#ifndef RENSTRA_SERVICES_PLAN_REPLAY_H_
+#define RENSTRA_SERVICES_PLAN_REPLAY_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "domain/plan_state.h"
+#include "services/projector.h"
+#include "storage/event_store.h"
+
+namespace renstra {
+
+// The plan at `version` (0 = current). `field` names the request field in errors.
+absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector& projector,
+                                              int64_t version, std::string_view field);
+
+// The plan as it stood at `micros` (microseconds since the Unix epoch).
+absl::StatusOr<PlanState> ReplayPlanToInstant(EventStore* store, const Projector& projector,
+                                              int64_t micros);
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_PLAN_REPLAY_H_
