@@ -73,6 +73,11 @@ Message FromJson(const std::string& json) {
   return message;
 }
 
+// Changes the last byte of the stored event `sequence` in the (closed) RocksDB store in
+// `dir`, as an attacker editing the files would; the store itself never rewrites an
+// event. Test assertions inside.
+void FlipLastByteOfEvent(const std::string& dir, uint64_t sequence);
+
 }  // namespace renstra::testing
 
 #endif  // RENSTRA_TESTS_E2E_E2E_FIXTURE_H_

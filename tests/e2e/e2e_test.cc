@@ -15,8 +15,6 @@
 #include <vector>
 
 #include "renstra/v1/plan_service.pb.h"
-#include "rocksdb/db.h"
-#include "storage/rocksdb_layout.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
@@ -45,34 +43,6 @@ int DeadPort() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   close(fd);
   return ntohs(addr.sin_port);
-}
-
-// Changes the last byte of the stored event `sequence` in the store's RocksDB, as an
-// attacker editing the files would (the store itself never rewrites an event).
-void FlipLastByteOfEvent(const std::string& dir, uint64_t sequence) {
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> families;
-  for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles, &raw).ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
-  rocksdb::ColumnFamilyHandle* events = nullptr;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == layout::kEventsCf) events = handles[i];
-  }
-  ASSERT_NE(events, nullptr);
-  const std::string key = layout::EncodeU64(sequence);
-  std::string value;
-  ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, key, &value).ok());
-  ASSERT_FALSE(value.empty());
-  value.back() = static_cast<char>(value.back() ^ 0x01);
-  rocksdb::WriteOptions sync;
-  sync.sync = true;
-  EXPECT_TRUE(db->Put(sync, events, key, value).ok());
-  for (rocksdb::ColumnFamilyHandle* h : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  EXPECT_TRUE(db->Close().ok());
 }
 
 std::string FindingKey(const v1::Finding& f) {

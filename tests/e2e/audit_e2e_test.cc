@@ -1,0 +1,264 @@
+// End-to-end: the inspectorate's audit through the real renstrad and renstra binaries —
+// signed tree heads checked against a pinned key, consistency with the last verified
+// head, inclusion of events, history, diffs, the live feed, and archives verified
+// offline — and the same checks failing on a tampered, truncated or foreign log.
+#include <gmock/gmock.h>
+#include <google/protobuf/text_format.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "renstra/v1/users.pb.h"
+#include "services/authenticator.h"
+#include "tests/e2e/e2e_fixture.h"
+#include "tests/e2e/process.h"
+
+namespace renstra::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr char kKadisToken[] = "kadis-71c0a9e2d4b35f86";
+constexpr char kRehabToken[] = "rehab-2e5d8b0c91a4f763";
+constexpr char kInspektoratToken[] = "inspektorat-9a3f6c1e0b7d2854";
+constexpr char kAdminToken[] = "admin-c4e81b29f06a7d35";
+constexpr char kRehabIndicator[] = "1.06.04.2.01.0001#1";
+
+std::string WriteUsersFile(const TempDir& tmp) {
+  v1::UsersConfig config;
+  *config.add_user() = Authenticator::MakeEntry("kadis", v1::Role::KEPALA_DINAS,
+                                                v1::DIVISION_UNSPECIFIED, kKadisToken);
+  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
+                                                v1::REHABILITASI_SOSIAL, kRehabToken);
+  *config.add_user() = Authenticator::MakeEntry("inspektorat", v1::Role::INSPEKTORAT,
+                                                v1::DIVISION_UNSPECIFIED, kInspektoratToken);
+  *config.add_user() =
+      Authenticator::MakeEntry("admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken);
+  std::string text;
+  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
+  const std::string path = tmp / "users.textproto";
+  std::ofstream(path) << text;
+  return path;
+}
+
+class AuditEndToEnd : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_FALSE(tmp_.path().empty());
+    users_ = WriteUsersFile(tmp_);
+    Start(tmp_ / "data");
+  }
+
+  void TearDown() override { Stop(); }
+
+  void Start(const std::string& data_dir, std::vector<std::string> extra = {}) {
+    extra.push_back("--users=" + users_);
+    server_ = StartServer(data_dir, tmp_ / "renstrad.log", /*empty=*/false, extra);
+    ASSERT_NE(server_.daemon, nullptr);
+  }
+
+  void Stop() {
+    if (server_.daemon != nullptr) {
+      EXPECT_EQ(server_.daemon->Stop(), 0);
+    }
+    server_.daemon.reset();
+  }
+
+  CommandResult As(const std::string& token, std::vector<std::string> args) {
+    return Cli(server_.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  }
+
+  // The inspectorate's verification with the pinned key and its state file.
+  CommandResult Verify(std::vector<std::string> events = {}) {
+    std::vector<std::string> args = {"audit", "verify", "--pubkey", tmp_ / "pinned.pem",
+                                     "--state", tmp_ / "verified-head"};
+    for (const std::string& e : events) {
+      args.push_back("--event");
+      args.push_back(e);
+    }
+    return As(kInspektoratToken, args);
+  }
+
+  void PinKey() {
+    CommandResult pub = As(kInspektoratToken, {"audit", "pubkey", "-o", tmp_ / "pinned.pem"});
+    ASSERT_EQ(pub.exit_code, 0) << pub.err;
+  }
+
+  // A proposal drafted and submitted by rehab: two events.
+  void Propose(const std::string& value) {
+    CommandResult r = As(kRehabToken, {"propose", "--justification", "uji", "--set-target",
+                                       std::string(kRehabIndicator) + ":2025=" + value,
+                                       "--submit"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  TempDir tmp_;
+  std::string users_;
+  Server server_;
+};
+
+TEST_F(AuditEndToEnd, VerifiesACleanLogAndItsGrowth) {
+  ASSERT_NO_FATAL_FAILURE(PinKey());
+  const uint64_t seed_events = server_.ready.events;
+  CommandResult first = Verify({"1", std::to_string(seed_events)});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("ok: tree head of " + std::to_string(seed_events) + " events"));
+  EXPECT_THAT(first.out, HasSubstr("ok: event 1 (renstra.v1.PlanEstablished on plan/dinsos-dumai) "
+                                   "is in the signed log"));
+  EXPECT_THAT(first.out, HasSubstr("\nverified\n"));
+
+  ASSERT_NO_FATAL_FAILURE(Propose("230 Orang"));
+  CommandResult second = Verify({std::to_string(seed_events + 1)});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_THAT(second.out, HasSubstr("ok: tree head of " + std::to_string(seed_events + 2)));
+  EXPECT_THAT(second.out, HasSubstr("ok: consistent with the head verified before (" +
+                                    std::to_string(seed_events) + " events)"));
+  EXPECT_THAT(second.out, HasSubstr("ok: event " + std::to_string(seed_events + 1) +
+                                    " (renstra.v1.ProposalDrafted on proposal/USL-0001)"));
+
+  // The admin's server-side re-hash agrees; the inspectorate may not run it (recorded).
+  CommandResult rehash = As(kAdminToken, {"audit", "rehash"});
+  ASSERT_EQ(rehash.exit_code, 0) << rehash.err;
+  EXPECT_THAT(rehash.out, HasSubstr("ok: re-hashed " + std::to_string(seed_events + 2)));
+  CommandResult refused = As(kInspektoratToken, {"audit", "rehash"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("only ADMIN may re-hash the store; inspektorat is INSPEKTORAT"));
+  CommandResult denied = As(kInspektoratToken, {"audit", "history", "--user", "inspektorat"});
+  ASSERT_EQ(denied.exit_code, 0) << denied.err;
+  EXPECT_THAT(denied.out, HasSubstr("AccessDenied PERMISSION_DENIED "
+                                    "/renstra.v1.AuditService/RehashStore"));
+}
+
+TEST_F(AuditEndToEnd, AFlippedByteFailsVerificationNamingTheEvent) {
+  ASSERT_NO_FATAL_FAILURE(PinKey());
+  ASSERT_EQ(Verify().exit_code, 0);
+  const uint64_t events = server_.ready.events;
+  Stop();
+
+  // Someone edits event 700 on disk; the tail check at start looks at the last 10 only.
+  ASSERT_NO_FATAL_FAILURE(FlipLastByteOfEvent(tmp_ / "data", 700));
+  ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data", {"--verify_tail=10"}));
+  ASSERT_EQ(server_.ready.events, events);
+
+  CommandResult verify = Verify();
+  EXPECT_EQ(verify.exit_code, 1);
+  EXPECT_THAT(verify.err, HasSubstr("FAILED: the log of " + std::to_string(events) +
+                                    " events does not extend the one verified before"));
+  EXPECT_THAT(verify.err, HasSubstr("history was rewritten"));
+  CommandResult rehash = As(kAdminToken, {"audit", "rehash"});
+  EXPECT_EQ(rehash.exit_code, 1);
+  EXPECT_THAT(rehash.err, HasSubstr("event 700"));
+}
+
+TEST_F(AuditEndToEnd, ATruncatedLogOrAForeignKeyIsRejected) {
+  ASSERT_NO_FATAL_FAILURE(PinKey());
+  const uint64_t seed_events = server_.ready.events;
+  Stop();
+  // A copy of the store as it is now, to roll back to later.
+  std::filesystem::copy(tmp_ / "data", tmp_ / "old", std::filesystem::copy_options::recursive);
+  ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data"));
+  ASSERT_NO_FATAL_FAILURE(Propose("230 Orang"));
+  ASSERT_EQ(Verify().exit_code, 0);
+  Stop();
+
+  // The server is rolled back to the older copy: two acknowledged events disappear.
+  ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "old"));
+  CommandResult truncated = Verify();
+  EXPECT_EQ(truncated.exit_code, 1);
+  EXPECT_THAT(truncated.err,
+              HasSubstr("FAILED: the log shrank: " + std::to_string(seed_events + 2) +
+                        " events were verified before, the server now signs " +
+                        std::to_string(seed_events) + " (history truncated)"));
+  Stop();
+
+  // Another server (another key) cannot pass for this one.
+  ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "other"));
+  CommandResult foreign = Verify();
+  EXPECT_EQ(foreign.exit_code, 1);
+  EXPECT_THAT(foreign.err, HasSubstr("FAILED: the tree head of " + std::to_string(seed_events) +
+                                     " events is not signed by the pinned key"));
+  EXPECT_THAT(foreign.err, HasSubstr("signature does not verify with the pinned key"));
+}
+
+TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
+  ASSERT_NO_FATAL_FAILURE(PinKey());
+  const uint64_t seed_events = server_.ready.events;
+
+  // A live feed from the last seed event sees it, then the four events that follow.
+  CommandResult feed;
+  std::thread follower([&] {
+    feed = As(kInspektoratToken, {"audit", "follow", "--from", std::to_string(seed_events),
+                                  "--count", "5"});
+  });
+  ASSERT_NO_FATAL_FAILURE(Propose("230 Orang"));
+  ASSERT_EQ(As(kKadisToken, {"review", "USL-0001", "--approve"}).exit_code, 0);
+  ASSERT_EQ(As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025"}).exit_code,
+            0);
+  follower.join();
+  ASSERT_EQ(feed.exit_code, 0) << feed.err;
+  std::vector<std::string> lines;
+  std::istringstream in(feed.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line.substr(0, line.find(' ')));
+  EXPECT_EQ(lines, (std::vector<std::string>{
+                       "#" + std::to_string(seed_events), "#" + std::to_string(seed_events + 1),
+                       "#" + std::to_string(seed_events + 2), "#" + std::to_string(seed_events + 3),
+                       "#" + std::to_string(seed_events + 4)}));
+
+  CommandResult ratify = As(kKadisToken, {"revision", "ratify", "--legal-basis",
+                                          "Perwako Dumai No. 12 Tahun 2025", "--signer",
+                                          "Kepala Dinas", "--effective-date", "2025-07-01",
+                                          "USL-0001"});
+  ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
+
+  CommandResult diff = As(kInspektoratToken, {"audit", "diff", "--from",
+                                              std::to_string(seed_events), "--format", "tsv"});
+  ASSERT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_EQ(diff.out,
+            "change\tnode/indicator\tyear\tbefore\tafter\trevision\tlegal basis\tproposals\t"
+            "proposed by\tapproved by\n"
+            "target\t1.06.04.2.01.0001#1\t2025\t210 Orang\t230 Orang\tREV-1 Perubahan Renstra "
+            "2025\tPerwako Dumai No. 12 Tahun 2025\tUSL-0001\trehab\tkadis\n");
+  CommandResult html = As(kInspektoratToken, {"audit", "diff", "--from",
+                                              std::to_string(seed_events), "--format", "html"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_THAT(html.out, HasSubstr("<td class=\"before\">210 Orang</td><td class=\"after\">230 "
+                                  "Orang</td>"));
+
+  CommandResult history = As(kInspektoratToken, {"audit", "history", "--revision", "REV-1"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_THAT(history.out, HasSubstr("RevisionOpened REV-1 Perubahan Renstra 2025"));
+  EXPECT_THAT(history.out, HasSubstr("TargetSet 1.06.04.2.01.0001#1 2025 = 230 Orang"));
+  EXPECT_THAT(history.out, HasSubstr("\n3 events\n"));
+
+  // The plan before the first event, and now.
+  CommandResult early = As(kInspektoratToken, {"plan", "show", "--as-of", "2020-01-01"});
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_THAT(early.err, HasSubstr("is before the plan plan/dinsos-dumai was established"));
+
+  // The archive verifies offline; an edited line does not.
+  const std::string archive = tmp_ / "log.jsonl";
+  CommandResult exported = As(kInspektoratToken, {"audit", "export", "-o", archive});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  CommandResult offline =
+      Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
+  ASSERT_EQ(offline.exit_code, 0) << offline.err;
+  EXPECT_THAT(offline.out, HasSubstr(": " + std::to_string(seed_events + 6) + " events; chain head "));
+
+  std::string text = ReadFile(archive);
+  const size_t at = text.find("Perubahan Renstra 2025");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 22, "Perubahan Renstra 2026");
+  std::ofstream(archive, std::ios::trunc) << text;
+  CommandResult edited =
+      Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
+  EXPECT_EQ(edited.exit_code, 1);
+  EXPECT_THAT(edited.err, HasSubstr("prev_hash does not match the previous event"));
+}
+
+}  // namespace
+}  // namespace renstra::testing
