@@ -85,6 +85,9 @@ class RocksDbEventStore : public EventStore {
   uint64_t sync_groups() const;
 
  private:
+  // Backs up db_ (a live, consistent copy of all column families); see rocksdb_backup.h.
+  friend class RocksDbBackup;
+
   struct Writer;
   struct Group;
 
