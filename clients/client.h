@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 
+#include "renstra/v1/admin_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
@@ -72,6 +73,7 @@ class Client {
   // AuditService (see proto/renstra/v1/audit_service.proto): called directly on the
   // stub with a context from NewContext(); live feeds ask for one without a deadline.
   v1::AuditService::Stub* audit() { return audit_.get(); }
+  v1::AdminService::Stub* admin() { return admin_.get(); }
   std::unique_ptr<grpc::ClientContext> NewContext(bool with_deadline = true) const;
 
   const std::string& server() const { return options_.server; }
@@ -85,6 +87,7 @@ class Client {
   std::unique_ptr<v1::LogService::Stub> log_;
   std::unique_ptr<v1::WorkflowService::Stub> workflow_;
   std::unique_ptr<v1::AuditService::Stub> audit_;
+  std::unique_ptr<v1::AdminService::Stub> admin_;
 };
 
 // A one-line message for people, starting with "renstra: ", e.g.

@@ -29,6 +29,7 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
+#include "clients/admin_commands.h"
 #include "clients/audit_commands.h"
 #include "clients/cli_output.h"
 #include "clients/client.h"
@@ -323,6 +324,8 @@ int Main(int argc, char** argv) {
   workflow.Register(&app, plan);
   AuditCommands audit;
   audit.Register(&app);
+  AdminCommands admin;
+  admin.Register(&app);
 
   try {
     app.parse(argc, argv);
@@ -345,6 +348,7 @@ int Main(int argc, char** argv) {
   Client client(std::move(options));
   if (std::optional<int> rc = workflow.Run(client)) return *rc;
   if (std::optional<int> rc = audit.Run(client)) return *rc;
+  if (std::optional<int> rc = admin.Run(client)) return *rc;
   if (show->parsed()) return PlanShow(client, show_args);
   if (export_command->parsed()) return PlanExport(client, export_args);
   if (validate->parsed()) return PlanValidate(client, validate_json);

@@ -37,6 +37,8 @@
 #include "services/seed_data.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
+#include "storage/envelope_hash.h"
+#include "storage/rocksdb_backup.h"
 #include "storage/rocksdb_event_store.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
@@ -57,6 +59,12 @@ ABSL_FLAG(std::string, tls_key, "", "Private key of --tls_cert, PEM");
 ABSL_FLAG(std::string, tree_key, "",
           "Ed25519 key (PEM) that signs the log's Merkle tree heads; made at first start. "
           "Default: DATA_DIR/tree-head-key.pem");
+ABSL_FLAG(std::string, backup_dir, "",
+          "Directory for online backups (renstra admin backup) when the request names none");
+ABSL_FLAG(std::string, restore_from, "",
+          "Restore the newest backup (or --restore_backup) of this backup directory into "
+          "--data_dir, which must be missing or empty, and exit without serving");
+ABSL_FLAG(uint32_t, restore_backup, 0, "With --restore_from: the backup number (0: newest)");
 ABSL_FLAG(std::string, log_level, "info",
           "Least severe log level written: trace, debug, info, warn, error, critical, off");
 
@@ -98,7 +106,20 @@ struct Flags {
   std::string tls_cert;
   std::string tls_key;
   std::string tree_key;
+  std::string backup_dir;
 };
+
+// --restore_from: restores a backup into an empty data directory and exits.
+int Restore(const std::string& backup_dir, uint32_t backup, const std::string& data_dir) {
+  absl::StatusOr<BackupInfo> restored =
+      backup == 0 ? RocksDbBackup::RestoreLatest(backup_dir, data_dir)
+                  : RocksDbBackup::Restore(backup_dir, backup, data_dir);
+  if (!restored.ok()) return Refuse(absl::StrCat("cannot restore: ", restored.status().ToString()));
+  std::cout << "restored backup " << restored->id << " of " << backup_dir << " into " << data_dir
+            << ": " << restored->last_sequence << " events, head " << ToHex(restored->head_hash)
+            << " (verified)" << std::endl;
+  return 0;
+}
 
 // The users file and the TLS material into `options`, or the reason they are unusable.
 // Read before the log is opened, so a typo fails fast.
@@ -200,6 +221,8 @@ int Run(const Flags& flags) {
   spdlog::info("hashed {} events into the Merkle tree in {} (key {})", (*merkle)->size(),
                absl::FormatDuration(absl::Now() - hash_start), (*merkle)->key_id());
   server_options.merkle = merkle->get();
+  server_options.rocksdb = store->get();
+  server_options.backup_dir = flags.backup_dir;
 
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
@@ -229,7 +252,8 @@ int main(int argc, char** argv) {
       "The Renstra server.\n"
       "Usage: renstrad [--listen=HOST:PORT] [--data_dir=DIR] [--empty] [--verify_tail=N]\n"
       "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE] [--tree_key=FILE]\n"
-      "                [--log_level=info] [--flagfile=FILE]");
+      "                [--log_level=info] [--backup_dir=DIR] [--flagfile=FILE]\n"
+      "       renstrad --restore_from=BACKUP_DIR [--restore_backup=N] --data_dir=DIR");
   absl::ParseCommandLine(argc, argv);
   auto logger = spdlog::stderr_color_mt("renstrad");
   spdlog::set_default_logger(logger);
@@ -252,5 +276,10 @@ int main(int argc, char** argv) {
   flags.tls_cert = absl::GetFlag(FLAGS_tls_cert);
   flags.tls_key = absl::GetFlag(FLAGS_tls_key);
   flags.tree_key = absl::GetFlag(FLAGS_tree_key);
+  flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  if (!absl::GetFlag(FLAGS_restore_from).empty()) {
+    return renstra::Restore(absl::GetFlag(FLAGS_restore_from), absl::GetFlag(FLAGS_restore_backup),
+                            flags.data_dir);
+  }
   return renstra::Run(flags);
 }

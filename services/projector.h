@@ -60,6 +60,11 @@ class Projector {
   std::optional<AppliedRequest> FindRequest(const std::string& request_id) const;
 
   const std::string& plan_id() const { return plan_id_; }
+  // Sequence of the last event applied.
+  uint64_t applied() const {
+    absl::ReaderMutexLock lock(&mu_);
+    return applied_;
+  }
   EventStore* store() const { return store_; }
 
  private:

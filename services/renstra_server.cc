@@ -8,6 +8,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "services/call_log.h"
 
 namespace renstra {
 namespace {
@@ -38,15 +39,37 @@ std::string WithPort(const std::string& listen_address, int port) {
   return absl::StrCat(host, ":", port);
 }
 
-RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator,
+RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOptions& options,
                              MerkleLog* merkle)
-    : guard_(authenticator, store),
+    : guard_(options.authenticator, store),
       plan_service_(app, &guard_),
       log_service_(store, &guard_),
       workflow_app_(store, app->projector()),
       workflow_service_(&workflow_app_, &guard_),
       audit_app_(store, app->projector(), merkle),
-      audit_service_(&audit_app_, &guard_) {}
+      audit_service_(&audit_app_, &guard_),
+      admin_app_(options.rocksdb, options.backup_dir, &metrics_),
+      admin_service_(&admin_app_, &guard_) {}
+
+void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store,
+                                      RocksDbEventStore* rocksdb) {
+  metrics_.AddSampled("renstra_events", "Events in the log (the head's sequence).", "gauge",
+                      [store] { return static_cast<double>(store->Head().sequence); });
+  metrics_.AddSampled("renstra_projection_lag_events",
+                      "Events in the log not yet applied to the read models.", "gauge",
+                      [store, app] {
+                        const uint64_t head = store->Head().sequence;
+                        const uint64_t applied = app->projector()->applied();
+                        return static_cast<double>(head > applied ? head - applied : 0);
+                      });
+  metrics_.AddSampled("renstra_merkle_tree_size", "Leaves in the log's Merkle tree.", "gauge",
+                      [this] { return static_cast<double>(audit_app_.merkle()->size()); });
+  if (rocksdb != nullptr) {
+    metrics_.AddSampled("renstra_fsync_groups_total",
+                        "Synced write groups (one fsync each) since start.", "counter",
+                        [rocksdb] { return static_cast<double>(rocksdb->sync_groups()); });
+  }
+}
 
 RenstraServer::~RenstraServer() {
   if (server_ != nullptr) {
@@ -74,9 +97,9 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
     merkle = own_merkle.get();
   }
   app->projector()->SetObserver([merkle](const v1::EventEnvelope& e) { merkle->Observe(e); });
-  std::unique_ptr<RenstraServer> server(
-      new RenstraServer(app, store, options.authenticator, merkle));
+  std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options, merkle));
   server->own_merkle_ = std::move(own_merkle);
+  server->AddSampledMetrics(app, store, options.rocksdb);
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen_address, *credentials, &server->port_);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
@@ -88,6 +111,11 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   builder.RegisterService(&server->log_service_);
   builder.RegisterService(&server->workflow_service_);
   builder.RegisterService(&server->audit_service_);
+  builder.RegisterService(&server->admin_service_);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(
+      std::make_unique<CallLogFactory>(options.authenticator, &server->metrics_));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();

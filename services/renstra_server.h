@@ -24,17 +24,21 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "services/admin_app.h"
+#include "services/admin_service.h"
 #include "services/audit_app.h"
 #include "services/audit_service.h"
 #include "services/authenticator.h"
 #include "services/call_guard.h"
 #include "services/log_service.h"
 #include "services/merkle_log.h"
+#include "services/metrics.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
 #include "services/workflow_app.h"
 #include "services/workflow_service.h"
 #include "storage/event_store.h"
+#include "storage/rocksdb_event_store.h"
 
 namespace renstra {
 
@@ -53,6 +57,10 @@ struct ServerOptions {
   // The Merkle tree and tree-head key of the log (see merkle_log.h); null = a tree
   // with a key made for this server only (tests).
   MerkleLog* merkle = nullptr;
+  // The RocksDB store behind `store`, for online backups (null: the log is in memory),
+  // and the directory backups go to when a request names none.
+  RocksDbEventStore* rocksdb = nullptr;
+  std::string backup_dir;
 
   bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };
@@ -69,6 +77,7 @@ class RenstraServer {
 
   // The port actually bound (the chosen one when the address asked for port 0).
   int port() const { return port_; }
+  const Metrics& metrics() const { return metrics_; }
   // The listen address with the bound port, e.g. "127.0.0.1:40123".
   const std::string& address() const { return address_; }
 
@@ -79,8 +88,10 @@ class RenstraServer {
   void Wait();
 
  private:
-  RenstraServer(PlanApp* app, EventStore* store, const Authenticator* authenticator,
+  RenstraServer(PlanApp* app, EventStore* store, const ServerOptions& options,
                 MerkleLog* merkle);
+  // Registers the sampled metrics (log size, fsync groups, projection lag, tree size).
+  void AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb);
 
   CallGuard guard_;
   PlanServiceImpl plan_service_;
@@ -90,6 +101,9 @@ class RenstraServer {
   std::unique_ptr<MerkleLog> own_merkle_;  // when the options bring none
   AuditApp audit_app_;
   AuditServiceImpl audit_service_;
+  Metrics metrics_;
+  AdminApp admin_app_;
+  AdminServiceImpl admin_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

@@ -1,0 +1,118 @@
+// End-to-end: operating renstrad — an online backup through the CLI, a restore with
+// `renstrad --restore_from` into a new data directory, and the restored server
+// verifying and serving the same plan; metrics and the per-call log lines.
+#include <gmock/gmock.h>
+#include <google/protobuf/text_format.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "renstra/v1/users.pb.h"
+#include "services/authenticator.h"
+#include "tests/e2e/e2e_fixture.h"
+#include "tests/e2e/process.h"
+
+namespace renstra::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr char kAdminToken[] = "admin-5d1e9c7a03b2f846";
+constexpr char kRehabToken[] = "rehab-8f2a6d0e4c91b573";
+
+std::string WriteUsersFile(const TempDir& tmp) {
+  v1::UsersConfig config;
+  *config.add_user() =
+      Authenticator::MakeEntry("admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken);
+  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
+                                                v1::REHABILITASI_SOSIAL, kRehabToken);
+  std::string text;
+  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
+  const std::string path = tmp / "users.textproto";
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(AdminEndToEnd, BackupRestoreServesTheSamePlanAndVerifies) {
+  TempDir tmp;
+  ASSERT_FALSE(tmp.path().empty());
+  const std::string users = "--users=" + WriteUsersFile(tmp);
+  Server server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false,
+                              {users, "--backup_dir=" + (tmp / "backups")});
+  ASSERT_NE(server.daemon, nullptr);
+  auto as = [&](const std::string& token, std::vector<std::string> args) {
+    return Cli(server.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  };
+
+  CommandResult proposed = as(kRehabToken, {"propose", "--justification", "uji", "--set-target",
+                                            "1.06.04.2.01.0001#1:2025=230 Orang", "--submit"});
+  ASSERT_EQ(proposed.exit_code, 0) << proposed.err;
+  const uint64_t events = server.ready.events + 2;
+
+  // Only the admin backs up; the refusal names the rule.
+  CommandResult refused = as(kRehabToken, {"admin", "backup"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("only ADMIN may back up the log; rehab is KEPALA_BIDANG"));
+
+  CommandResult backup = as(kAdminToken, {"admin", "backup"});
+  ASSERT_EQ(backup.exit_code, 0) << backup.err;
+  // The refusal above is an event too (audit/denied): the backup holds it.
+  EXPECT_THAT(backup.out, HasSubstr("backup 1 in " + (tmp / "backups") + ": "));
+  EXPECT_THAT(backup.out, HasSubstr(", events 1.." + std::to_string(events + 1) + ", head "));
+  CommandResult verified = as(kAdminToken, {"admin", "verify-backup", "1"});
+  ASSERT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_THAT(verified.out, HasSubstr("ok: backup 1"));
+
+  CommandResult plan_before = as(kRehabToken, {"plan", "show", "--json"});
+  CommandResult proposals_before = as(kRehabToken, {"proposal", "list", "--json"});
+  CommandResult head_before = as(kAdminToken, {"log", "head"});
+  ASSERT_EQ(plan_before.exit_code, 0);
+
+  // Metrics count the calls by status; every call left one log line without its token.
+  CommandResult metrics = as(kAdminToken, {"admin", "metrics"});
+  ASSERT_EQ(metrics.exit_code, 0) << metrics.err;
+  EXPECT_THAT(metrics.out, HasSubstr("renstra_rpc_total{method=\"/renstra.v1.AdminService/"
+                                     "CreateBackup\",code=\"PERMISSION_DENIED\"} 1\n"));
+  EXPECT_THAT(metrics.out, HasSubstr("renstra_rpc_total{method=\"/renstra.v1.AdminService/"
+                                     "CreateBackup\",code=\"OK\"} 1\n"));
+  EXPECT_THAT(metrics.out, HasSubstr("renstra_rpc_latency_seconds_count{method=\"/renstra.v1."
+                                     "WorkflowService/Propose\"} 1\n"));
+  EXPECT_THAT(metrics.out, HasSubstr("renstra_merkle_tree_size "));
+  EXPECT_EQ(server.daemon->Stop(), 0);
+  const std::string log = ReadFile(tmp / "renstrad.log");
+  EXPECT_THAT(log, HasSubstr("rpc method=/renstra.v1.WorkflowService/Propose principal=rehab "
+                             "code=OK latency_ms="));
+  EXPECT_THAT(log, HasSubstr("rpc method=/renstra.v1.AdminService/CreateBackup principal=rehab "
+                             "code=PERMISSION_DENIED"));
+  EXPECT_THAT(log, Not(HasSubstr(kRehabToken)));
+  EXPECT_THAT(log, Not(HasSubstr(kAdminToken)));
+
+  // Restore into a new directory; a non-empty one is refused.
+  CommandResult into_used = RunCommand({RENSTRAD_PATH, "--restore_from=" + (tmp / "backups"),
+                                        "--data_dir=" + (tmp / "data")});
+  EXPECT_EQ(into_used.exit_code, 2);
+  EXPECT_THAT(into_used.err, HasSubstr("is not empty"));
+  CommandResult restored = RunCommand({RENSTRAD_PATH, "--restore_from=" + (tmp / "backups"),
+                                       "--data_dir=" + (tmp / "restored")});
+  ASSERT_EQ(restored.exit_code, 0) << restored.err;
+  EXPECT_THAT(restored.out, HasSubstr("restored backup 1 of " + (tmp / "backups") + " into " +
+                                      (tmp / "restored") + ": " + std::to_string(events + 1) +
+                                      " events, head "));
+
+  server = StartServer(tmp / "restored", tmp / "restored.log", /*empty=*/false, {users});
+  ASSERT_NE(server.daemon, nullptr);
+  EXPECT_EQ(server.ready.events, events + 1);
+  CommandResult full = as(kAdminToken, {"log", "verify"});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_THAT(full.out, HasSubstr("ok: checked " + std::to_string(events + 1) + " events"));
+  EXPECT_EQ(as(kRehabToken, {"plan", "show", "--json"}).out, plan_before.out);
+  EXPECT_EQ(as(kRehabToken, {"proposal", "list", "--json"}).out, proposals_before.out);
+  EXPECT_EQ(as(kAdminToken, {"log", "head"}).out, head_before.out);
+  EXPECT_EQ(server.daemon->Stop(), 0);
+}
+
+}  // namespace
+}  // namespace renstra::testing
