@@ -16,10 +16,24 @@ std::string Trim(const std::string& s) {
 
 }  // namespace
 
+// A token travels in an HTTP/2 header: only visible ASCII may be in it (gRPC aborts
+// the process on anything else).
+bool Printable(const std::string& token) {
+  for (char c : token) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
 bool LoadToken(const std::string& token_file, std::string* token, std::string* error) {
   if (token_file.empty()) {
     const char* env = std::getenv("RENSTRA_TOKEN");
     *token = env == nullptr ? "" : Trim(env);
+    if (!Printable(*token)) {
+      *error = "renstra: RENSTRA_TOKEN holds characters a token cannot have (spaces, line "
+               "breaks or non-ASCII)";
+      return false;
+    }
     return true;
   }
   std::ifstream in(token_file);
@@ -31,6 +45,11 @@ bool LoadToken(const std::string& token_file, std::string* token, std::string* e
   *token = Trim(line);
   if (token->empty()) {
     *error = "renstra: the token file " + token_file + " has no token on its first line";
+    return false;
+  }
+  if (!Printable(*token)) {
+    *error = "renstra: the token in " + token_file +
+             " holds characters a token cannot have (spaces or non-ASCII)";
     return false;
   }
   return true;
