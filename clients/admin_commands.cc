@@ -42,6 +42,95 @@ void AdminCommands::Register(CLI::App* app) {
   verify_backup_->add_option("id", id_, "Backup number")->required();
   verify_backup_->add_option("--dir", dir_, "Backup directory on the server");
   metrics_ = AddCommand(admin, "metrics", "Print the server's metrics (Prometheus text format)");
+
+  CLI::App* user = AddCommand(admin, "user", "Add, disable, rotate and list users");
+  user->require_subcommand(1);
+  user_add_ = AddCommand(user, "add", "Add a user and print their token (shown once)");
+  user_add_->add_option("name", name_, "Login name")->required();
+  user_add_->add_option("--role", role_,
+                        "KEPALA_BIDANG, SEKRETARIAT, KEPALA_DINAS, INSPEKTORAT or ADMIN")
+      ->required();
+  user_add_->add_option("--division", division_,
+                        "For KEPALA_BIDANG: e.g. REHABILITASI_SOSIAL (see renstra.v1.Division)");
+  user_add_->add_option("--display-name", display_name_, "Full name and title");
+  user_disable_ = AddCommand(user, "disable", "Refuse a user's token from now on");
+  user_disable_->add_option("name", name_, "Login name")->required();
+  user_disable_->add_option("--reason", reason_, "Why (recorded in the log)");
+  user_rotate_ = AddCommand(user, "rotate", "Give a user a new token (printed once)");
+  user_rotate_->add_option("name", name_, "Login name")->required();
+  user_rotate_->add_option("--reason", reason_, "Why (recorded in the log)");
+  user_list_ = AddCommand(user, "list", "List users and their roles");
+  for (CLI::App* c : {user_add_, user_disable_, user_rotate_}) {
+    c->add_option("--request-id", request_id_,
+                  "Idempotency key (default: a fresh random id); reuse it to retry safely");
+  }
+}
+
+int AdminCommands::RunUsers(Client& client) {
+  grpc::Status status;
+  auto print = [](const v1::UserView& u, std::ostream& out = std::cout) {
+    out << u.name() << "  " << v1::Role::Value_Name(u.role());
+    if (u.division() != v1::DIVISION_UNSPECIFIED) out << "  " << v1::Division_Name(u.division());
+    if (!u.display_name().empty()) out << "  \"" << u.display_name() << "\"";
+    if (u.disabled()) out << "  DISABLED";
+    out << "\n";
+  };
+  const std::string request_id = request_id_.empty() ? NewRequestId() : request_id_;
+  if (user_add_->parsed()) {
+    v1::AddUserRequest request;
+    request.set_request_id(request_id);
+    request.set_name(name_);
+    request.set_display_name(display_name_);
+    v1::Role::Value role;
+    if (!v1::Role::Value_Parse(role_, &role) || role == v1::Role::ROLE_UNSPECIFIED) {
+      return Fail("renstra: --role \"" + role_ + "\" is not a role", kExitUsage);
+    }
+    request.set_role(role);
+    if (!division_.empty()) {
+      v1::Division division;
+      if (!v1::Division_Parse(division_, &division)) {
+        return Fail("renstra: --division \"" + division_ + "\" is not a division", kExitUsage);
+      }
+      request.set_division(division);
+    }
+    v1::UserWithToken answer;
+    status = client.admin()->AddUser(client.NewContext().get(), request, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    std::cerr << "added ";
+    print(answer.user(), std::cerr);
+    std::cerr << "token (shown once; give it to the user):" << std::endl;
+    std::cout << answer.token() << std::endl;
+    return kExitOk;
+  }
+  if (user_rotate_->parsed()) {
+    v1::RotateTokenRequest request;
+    request.set_request_id(request_id);
+    request.set_name(name_);
+    request.set_reason(reason_);
+    v1::UserWithToken answer;
+    status = client.admin()->RotateToken(client.NewContext().get(), request, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    std::cerr << "new token for " << answer.user().name()
+              << " (shown once; the old one is refused from now on):" << std::endl;
+    std::cout << answer.token() << std::endl;
+    return kExitOk;
+  }
+  if (user_disable_->parsed()) {
+    v1::DisableUserRequest request;
+    request.set_request_id(request_id);
+    request.set_name(name_);
+    request.set_reason(reason_);
+    v1::UserView answer;
+    status = client.admin()->DisableUser(client.NewContext().get(), request, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    print(answer);
+    return kExitOk;
+  }
+  v1::ListUsersResponse answer;
+  status = client.admin()->ListUsers(client.NewContext().get(), {}, &answer);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  for (const v1::UserView& u : answer.users()) print(u);
+  return kExitOk;
 }
 
 std::optional<int> AdminCommands::Run(Client& client) {
@@ -75,6 +164,10 @@ std::optional<int> AdminCommands::Run(Client& client) {
     std::cout << "ok: ";
     PrintBackup(backup, std::cout);
     return kExitOk;
+  }
+  if (user_add_->parsed() || user_disable_->parsed() || user_rotate_->parsed() ||
+      user_list_->parsed()) {
+    return RunUsers(client);
   }
   if (metrics_->parsed()) {
     v1::Metrics metrics;

@@ -1,5 +1,6 @@
 // AdminCommands: the `renstra admin` subcommands for operators (role ADMIN) — backup,
-// backups, verify-backup, metrics — registered on the CLI11 application.
+// backups, verify-backup, metrics, user add|disable|rotate|list — registered on the
+// CLI11 application. A new token is printed once, on stdout, and never again.
 //
 // Ownership: holds the parsed arguments. Thread safety: not thread-safe.
 #ifndef RENSTRA_CLIENTS_ADMIN_COMMANDS_H_
@@ -31,8 +32,15 @@ class AdminCommands {
   CLI::App* backups_ = nullptr;
   CLI::App* verify_backup_ = nullptr;
   CLI::App* metrics_ = nullptr;
+  CLI::App* user_add_ = nullptr;
+  CLI::App* user_disable_ = nullptr;
+  CLI::App* user_rotate_ = nullptr;
+  CLI::App* user_list_ = nullptr;
   std::string dir_;
   uint32_t id_ = 0;
+  std::string name_, role_, division_, display_name_, reason_, request_id_;
+
+  int RunUsers(Client& client);
 };
 
 }  // namespace renstra

@@ -10,12 +10,14 @@
 #include "renstra/v1/admin_service.grpc.pb.h"
 #include "services/admin_app.h"
 #include "services/call_guard.h"
+#include "services/user_admin.h"
 
 namespace renstra {
 
 class AdminServiceImpl final : public v1::AdminService::Service {
  public:
-  AdminServiceImpl(AdminApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+  AdminServiceImpl(AdminApp* app, UserAdmin* users, CallGuard* guard)
+      : app_(app), users_(users), guard_(guard) {}
 
   grpc::Status CreateBackup(grpc::ServerContext* c, const v1::CreateBackupRequest* r,
                             v1::Backup* out) override;
@@ -25,14 +27,23 @@ class AdminServiceImpl final : public v1::AdminService::Service {
                             v1::Backup* out) override;
   grpc::Status GetMetrics(grpc::ServerContext* c, const v1::GetMetricsRequest* r,
                           v1::Metrics* out) override;
+  grpc::Status AddUser(grpc::ServerContext* c, const v1::AddUserRequest* r,
+                       v1::UserWithToken* out) override;
+  grpc::Status DisableUser(grpc::ServerContext* c, const v1::DisableUserRequest* r,
+                           v1::UserView* out) override;
+  grpc::Status RotateToken(grpc::ServerContext* c, const v1::RotateTokenRequest* r,
+                           v1::UserWithToken* out) override;
+  grpc::Status ListUsers(grpc::ServerContext* c, const v1::ListUsersRequest* r,
+                         v1::ListUsersResponse* out) override;
 
  private:
-  // Authenticates, requires ADMIN to `action`, runs fn(), converts the status.
+  // Authenticates, requires ADMIN to `action`, runs fn(actor), converts the status.
   template <typename T, typename Fn>
   grpc::Status Run(grpc::ServerContext* context, const char* rpc, const char* action, T* out,
                    Fn fn);
 
   AdminApp* const app_;
+  UserAdmin* const users_;
   CallGuard* const guard_;
 };
 

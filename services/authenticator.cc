@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -54,37 +55,125 @@ absl::StatusOr<Authenticator> Authenticator::Load(const std::string& path) {
   return auth;
 }
 
+absl::StatusOr<Authenticator::User> Authenticator::UserOf(const v1::UserEntry& e,
+                                                         const std::string& where) {
+  if (e.name().empty()) return absl::InvalidArgumentError(absl::StrCat(where, ".name: required"));
+  if (e.role() == v1::Role::ROLE_UNSPECIFIED) {
+    return absl::InvalidArgumentError(absl::StrCat(where, ".role: required"));
+  }
+  if (e.role() == v1::Role::KEPALA_BIDANG && e.division() == v1::DIVISION_UNSPECIFIED) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ".division: required for a KEPALA_BIDANG"));
+  }
+  User u;
+  u.actor = Actor{e.name(), e.role(), e.division()};
+  u.display_name = e.display_name();
+  u.disabled = e.disabled();
+  if (!FromHex(e.token_salt(), &u.salt) || u.salt.size() < 16) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ".token_salt: must be at least 16 bytes in hex"));
+  }
+  if (!FromHex(e.token_sha256(), &u.sha256) || u.sha256.size() != SHA256_DIGEST_LENGTH) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ".token_sha256: must be a SHA-256 in hex (64 digits)"));
+  }
+  return u;
+}
+
+v1::UserEntry Authenticator::EntryOf(const User& u) {
+  v1::UserEntry e;
+  e.set_name(u.actor.name);
+  e.set_display_name(u.display_name);
+  e.set_role(u.actor.role);
+  e.set_division(u.actor.division);
+  e.set_token_salt(absl::BytesToHexString(u.salt));
+  e.set_token_sha256(absl::BytesToHexString(u.sha256));
+  e.set_disabled(u.disabled);
+  return e;
+}
+
 absl::StatusOr<Authenticator> Authenticator::FromConfig(const v1::UsersConfig& config) {
   Authenticator auth;
   std::set<std::string> names;
+  absl::MutexLock lock(&auth.users_->mu);
   for (int i = 0; i < config.user_size(); ++i) {
     const v1::UserEntry& e = config.user(i);
     const std::string where = absl::StrCat("user[", i, "] (", e.name(), ")");
-    if (e.name().empty()) return absl::InvalidArgumentError(absl::StrCat(where, ".name: required"));
-    if (!names.insert(e.name()).second) {
+    if (!e.name().empty() && !names.insert(e.name()).second) {
       return absl::InvalidArgumentError(absl::StrCat(where, ".name: used twice"));
     }
-    if (e.role() == v1::Role::ROLE_UNSPECIFIED) {
-      return absl::InvalidArgumentError(absl::StrCat(where, ".role: required"));
-    }
-    if (e.role() == v1::Role::KEPALA_BIDANG && e.division() == v1::DIVISION_UNSPECIFIED) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ".division: required for a KEPALA_BIDANG"));
-    }
-    User u;
-    u.actor = Actor{e.name(), e.role(), e.division()};
-    u.disabled = e.disabled();
-    if (!FromHex(e.token_salt(), &u.salt) || u.salt.size() < 16) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ".token_salt: must be at least 16 bytes in hex"));
-    }
-    if (!FromHex(e.token_sha256(), &u.sha256) || u.sha256.size() != SHA256_DIGEST_LENGTH) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(where, ".token_sha256: must be a SHA-256 in hex (64 digits)"));
-    }
-    auth.users_.push_back(std::move(u));
+    absl::StatusOr<User> u = UserOf(e, where);
+    if (!u.ok()) return u.status();
+    auth.users_->list.push_back(*std::move(u));
   }
   return auth;
+}
+
+size_t Authenticator::user_count() const {
+  absl::ReaderMutexLock lock(&users_->mu);
+  return users_->list.size();
+}
+
+absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
+  absl::MutexLock lock(&users_->mu);
+  std::vector<User>& list = users_->list;
+  auto find = [&list](const std::string& name) {
+    return std::find_if(list.begin(), list.end(),
+                        [&name](const User& u) { return u.actor.name == name; });
+  };
+  switch (event.kind_case()) {
+    case v1::UserEvent::kAdded: {
+      absl::StatusOr<User> u = UserOf(event.added().user(), "user");
+      if (!u.ok()) return u.status();
+      auto it = find(u->actor.name);
+      if (it == list.end()) {
+        list.push_back(*std::move(u));
+      } else if (replaying) {
+        *it = *std::move(u);  // the log's entry wins over the file's
+      } else {
+        return absl::AlreadyExistsError(absl::StrCat("name: user ", u->actor.name, " exists"));
+      }
+      return absl::OkStatus();
+    }
+    case v1::UserEvent::kDisabled: {
+      auto it = find(event.disabled().name());
+      if (it == list.end()) {
+        return absl::NotFoundError(absl::StrCat("name: no user ", event.disabled().name()));
+      }
+      it->disabled = true;
+      return absl::OkStatus();
+    }
+    case v1::UserEvent::kTokenRotated: {
+      const auto& e = event.token_rotated();
+      auto it = find(e.name());
+      if (it == list.end()) return absl::NotFoundError(absl::StrCat("name: no user ", e.name()));
+      std::string salt, sha;
+      if (!FromHex(e.token_salt(), &salt) || !FromHex(e.token_sha256(), &sha) ||
+          sha.size() != SHA256_DIGEST_LENGTH) {
+        return absl::InvalidArgumentError("token: not a salted SHA-256");
+      }
+      it->salt = std::move(salt);
+      it->sha256 = std::move(sha);
+      return absl::OkStatus();
+    }
+    default:
+      return absl::InvalidArgumentError("user event: empty");
+  }
+}
+
+std::vector<v1::UserEntry> Authenticator::Entries() const {
+  absl::ReaderMutexLock lock(&users_->mu);
+  std::vector<v1::UserEntry> out;
+  for (const User& u : users_->list) out.push_back(EntryOf(u));
+  return out;
+}
+
+absl::StatusOr<v1::UserEntry> Authenticator::Find(std::string_view name) const {
+  absl::ReaderMutexLock lock(&users_->mu);
+  for (const User& u : users_->list) {
+    if (u.actor.name == name) return EntryOf(u);
+  }
+  return absl::NotFoundError(absl::StrCat("name: no user ", AsAbsl(name)));
 }
 
 absl::StatusOr<Actor> Authenticator::AuthenticateHeader(std::string_view authorization) const {
@@ -100,7 +189,8 @@ absl::StatusOr<Actor> Authenticator::AuthenticateHeader(std::string_view authori
 }
 
 absl::StatusOr<Actor> Authenticator::AuthenticateToken(std::string_view token) const {
-  for (const User& u : users_) {
+  absl::ReaderMutexLock lock(&users_->mu);
+  for (const User& u : users_->list) {
     const std::string hash = Sha256(u.salt, token);
     // Constant-time comparison: timing must not reveal how much of a hash matched.
     if (CRYPTO_memcmp(hash.data(), u.sha256.data(), hash.size()) == 0) {

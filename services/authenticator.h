@@ -4,17 +4,24 @@
 // holds each user's role, division and a salted SHA-256 of their token, never the
 // token. Clients send "authorization: Bearer <token>".
 //
-// Thread safety: immutable after construction; safe from any thread.
+// Users added, disabled or given a new token at run time (AdminService) arrive as
+// UserEvents through Apply(); copies of an Authenticator share their users.
+//
+// Thread safety: safe from any thread; Apply() and the lookups synchronize.
 // Errors: UNAUTHENTICATED with a reason (no header, not a bearer token, unknown or
-// disabled token); INVALID_ARGUMENT from Load/FromConfig naming the user and field.
+// disabled token); INVALID_ARGUMENT from Load/FromConfig naming the user and field;
+// from Apply: ALREADY_EXISTS / NOT_FOUND naming the user, INVALID_ARGUMENT for an
+// entry that would not load from a users file.
 #ifndef RENSTRA_SERVICES_AUTHENTICATOR_H_
 #define RENSTRA_SERVICES_AUTHENTICATOR_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "domain/actor.h"
 #include "renstra/v1/users.pb.h"
 
@@ -32,7 +39,15 @@ class Authenticator {
   absl::StatusOr<Actor> AuthenticateHeader(std::string_view authorization) const;
   absl::StatusOr<Actor> AuthenticateToken(std::string_view token) const;
 
-  size_t user_count() const { return users_.size(); }
+  size_t user_count() const;
+
+  // Applies one user-administration event. A UserAdded for a name the users file
+  // already has replaces that entry (the log is the audited record).
+  absl::Status Apply(const v1::UserEvent& event, bool replaying);
+  // The entries as they stand (token hashes included; callers strip them).
+  std::vector<v1::UserEntry> Entries() const;
+  // The entry named `name`, or NOT_FOUND.
+  absl::StatusOr<v1::UserEntry> Find(std::string_view name) const;
 
   // A user entry for `token` with a fresh random salt (for making users files).
   static v1::UserEntry MakeEntry(const std::string& name, v1::Role::Value role,
@@ -41,11 +56,20 @@ class Authenticator {
  private:
   struct User {
     Actor actor;
+    std::string display_name;
     std::string salt;    // raw bytes
     std::string sha256;  // raw bytes
     bool disabled = false;
   };
-  std::vector<User> users_;
+  struct Users {
+    mutable absl::Mutex mu;
+    std::vector<User> list ABSL_GUARDED_BY(mu);
+  };
+  // The entry as a User, or INVALID_ARGUMENT naming `where` and the field.
+  static absl::StatusOr<User> UserOf(const v1::UserEntry& e, const std::string& where);
+  static v1::UserEntry EntryOf(const User& u);
+
+  std::shared_ptr<Users> users_ = std::make_shared<Users>();
 };
 
 }  // namespace renstra

@@ -48,8 +48,9 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       workflow_service_(&workflow_app_, &guard_),
       audit_app_(store, app->projector(), merkle),
       audit_service_(&audit_app_, &guard_),
+      user_admin_(store, options.authenticator),
       admin_app_(options.rocksdb, options.backup_dir, &metrics_),
-      admin_service_(&admin_app_, &guard_) {}
+      admin_service_(&admin_app_, &user_admin_, &guard_) {}
 
 void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store,
                                       RocksDbEventStore* rocksdb) {
@@ -98,6 +99,8 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   }
   app->projector()->SetObserver([merkle](const v1::EventEnvelope& e) { merkle->Observe(e); });
   std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options, merkle));
+  // Users added, disabled or rotated at run time, over the users file.
+  if (absl::Status s = server->user_admin_.Recover(); !s.ok()) return s;
   server->own_merkle_ = std::move(own_merkle);
   server->AddSampledMetrics(app, store, options.rocksdb);
   grpc::ServerBuilder builder;

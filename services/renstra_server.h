@@ -33,6 +33,7 @@
 #include "services/log_service.h"
 #include "services/merkle_log.h"
 #include "services/metrics.h"
+#include "services/user_admin.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
 #include "services/workflow_app.h"
@@ -48,7 +49,7 @@ struct ServerOptions {
   // Largest request accepted (an import carries a whole document).
   int max_receive_message_bytes = 32 << 20;
   // Users and their token hashes; null = open mode (see CallGuard).
-  const Authenticator* authenticator = nullptr;
+  Authenticator* authenticator = nullptr;
   // TLS: the server's certificate chain and private key, PEM. Both or neither; empty
   // serves plaintext.
   std::string tls_cert_chain_pem;
@@ -102,6 +103,7 @@ class RenstraServer {
   AuditApp audit_app_;
   AuditServiceImpl audit_service_;
   Metrics metrics_;
+  UserAdmin user_admin_;
   AdminApp admin_app_;
   AdminServiceImpl admin_service_;
   std::unique_ptr<grpc::Server> server_;

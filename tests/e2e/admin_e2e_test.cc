@@ -114,5 +114,81 @@ TEST(AdminEndToEnd, BackupRestoreServesTheSamePlanAndVerifies) {
   EXPECT_EQ(server.daemon->Stop(), 0);
 }
 
+// The token a `renstra admin user add|rotate` printed (its only stdout line).
+std::string TokenOf(const CommandResult& r) {
+  std::string token = r.out;
+  while (!token.empty() && token.back() == '\n') token.pop_back();
+  EXPECT_EQ(token.size(), 48u) << r.out << r.err;
+  return token;
+}
+
+TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
+  TempDir tmp;
+  ASSERT_FALSE(tmp.path().empty());
+  const std::string users = "--users=" + WriteUsersFile(tmp);
+  Server server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false, {users});
+  ASSERT_NE(server.daemon, nullptr);
+  auto as = [&](const std::string& token, std::vector<std::string> args) {
+    return Cli(server.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  };
+  const std::vector<std::string> propose = {"propose", "--justification", "uji", "--set-target",
+                                            "1.06.05.2.02.0001#1:2025=140.000 Orang"};
+
+  CommandResult refused = as(kRehabToken, {"admin", "user", "add", "sari", "--role",
+                                           "KEPALA_BIDANG", "--division",
+                                           "PERLINDUNGAN_JAMINAN_SOSIAL"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("only ADMIN may add users; rehab is KEPALA_BIDANG"));
+  CommandResult no_division =
+      as(kAdminToken, {"admin", "user", "add", "sari", "--role", "KEPALA_BIDANG"});
+  EXPECT_EQ(no_division.exit_code, 1);
+  EXPECT_THAT(no_division.err, HasSubstr("division: required for a KEPALA_BIDANG"));
+
+  CommandResult added = as(kAdminToken, {"admin", "user", "add", "sari", "--role",
+                                         "KEPALA_BIDANG", "--division",
+                                         "PERLINDUNGAN_JAMINAN_SOSIAL", "--display-name",
+                                         "Sari, Kepala Bidang Linjamsos"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  const std::string first = TokenOf(added);
+  CommandResult drafted = as(first, propose);
+  ASSERT_EQ(drafted.exit_code, 0) << drafted.err;
+  EXPECT_THAT(drafted.out, HasSubstr("proposer: sari (Bidang Perlindungan dan Jaminan Sosial)"));
+  CommandResult twice = as(kAdminToken, {"admin", "user", "add", "sari", "--role", "SEKRETARIAT"});
+  EXPECT_EQ(twice.exit_code, 1);
+  EXPECT_THAT(twice.err, HasSubstr("name: user sari exists"));
+
+  CommandResult rotated = as(kAdminToken, {"admin", "user", "rotate", "sari"});
+  ASSERT_EQ(rotated.exit_code, 0) << rotated.err;
+  const std::string second = TokenOf(rotated);
+  EXPECT_NE(second, first);
+  EXPECT_THAT(as(first, {"inbox"}).err, HasSubstr("not authenticated: unknown token"));
+  ASSERT_EQ(as(second, {"inbox"}).exit_code, 0);
+
+  // A restart keeps what the log says.
+  EXPECT_EQ(server.daemon->Stop(), 0);
+  server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false, {users});
+  ASSERT_NE(server.daemon, nullptr);
+  ASSERT_EQ(as(second, {"inbox"}).exit_code, 0);
+  CommandResult disabled = as(kAdminToken, {"admin", "user", "disable", "sari", "--reason",
+                                            "pindah tugas"});
+  ASSERT_EQ(disabled.exit_code, 0) << disabled.err;
+  EXPECT_EQ(disabled.out, "sari  KEPALA_BIDANG  PERLINDUNGAN_JAMINAN_SOSIAL  \"Sari, Kepala Bidang "
+                          "Linjamsos\"  DISABLED\n");
+  EXPECT_THAT(as(second, {"inbox"}).err, HasSubstr("not authenticated: this user is disabled"));
+  CommandResult self = as(kAdminToken, {"admin", "user", "disable", "admin"});
+  EXPECT_THAT(self.err, HasSubstr("an admin cannot disable themselves"));
+
+  // The audit trail shows who changed access, when and why; no token in it.
+  CommandResult history = as(kAdminToken, {"audit", "history", "--user", "admin"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_THAT(history.out, HasSubstr("renstra.v1.UserAdded"));
+  EXPECT_THAT(history.out, HasSubstr("renstra.v1.UserTokenRotated"));
+  EXPECT_THAT(history.out, HasSubstr("renstra.v1.UserDisabled  — pindah tugas"));
+  CommandResult exported = as(kAdminToken, {"audit", "export", "-o", tmp / "log.jsonl"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_THAT(ReadFile(tmp / "log.jsonl"), Not(HasSubstr(second)));
+  EXPECT_EQ(server.daemon->Stop(), 0);
+}
+
 }  // namespace
 }  // namespace renstra::testing
