@@ -30,6 +30,7 @@ Client::Client(ClientOptions options) : options_(std::move(options)) {
   log_ = v1::LogService::NewStub(channel_);
   workflow_ = v1::WorkflowService::NewStub(channel_);
   audit_ = v1::AuditService::NewStub(channel_);
+  realization_ = v1::RealizationService::NewStub(channel_);
 }
 
 std::unique_ptr<grpc::ClientContext> Client::NewContext(bool with_deadline) const {

@@ -8,6 +8,8 @@
 //   renstra import --file PATH [--dry-run] [--json]
 //   renstra log head | log verify [--from N]
 //   renstra propose | proposal ... | review | inbox | revision ...   (workflow_commands.h)
+//   renstra audit ...                                                (audit_commands.h)
+//   renstra realize ... | report capaian|anggaran|evaluasi|peringatan (realization_commands.h)
 //
 // --server defaults to $RENSTRA_SERVER, then 127.0.0.1:50051. The bearer token comes
 // from --token-file (first line), else $RENSTRA_TOKEN.
@@ -34,6 +36,7 @@
 #include "clients/client.h"
 #include "clients/credentials.h"
 #include "clients/plan_printer.h"
+#include "clients/realization_commands.h"
 #include "clients/workflow_commands.h"
 
 namespace renstra {
@@ -323,6 +326,8 @@ int Main(int argc, char** argv) {
   workflow.Register(&app, plan);
   AuditCommands audit;
   audit.Register(&app);
+  RealizationCommands realization;
+  realization.Register(&app);
 
   try {
     app.parse(argc, argv);
@@ -345,6 +350,7 @@ int Main(int argc, char** argv) {
   Client client(std::move(options));
   if (std::optional<int> rc = workflow.Run(client)) return *rc;
   if (std::optional<int> rc = audit.Run(client)) return *rc;
+  if (std::optional<int> rc = realization.Run(client)) return *rc;
   if (show->parsed()) return PlanShow(client, show_args);
   if (export_command->parsed()) return PlanExport(client, export_args);
   if (validate->parsed()) return PlanValidate(client, validate_json);

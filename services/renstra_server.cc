@@ -46,7 +46,9 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const Authenticato
       workflow_app_(store, app->projector()),
       workflow_service_(&workflow_app_, &guard_),
       audit_app_(store, app->projector(), merkle),
-      audit_service_(&audit_app_, &guard_) {}
+      audit_service_(&audit_app_, &guard_),
+      realization_app_(store, app->projector()),
+      realization_service_(&realization_app_, &guard_) {}
 
 RenstraServer::~RenstraServer() {
   if (server_ != nullptr) {
@@ -88,6 +90,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   builder.RegisterService(&server->log_service_);
   builder.RegisterService(&server->workflow_service_);
   builder.RegisterService(&server->audit_service_);
+  builder.RegisterService(&server->realization_service_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();

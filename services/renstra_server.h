@@ -1,5 +1,5 @@
 // RenstraServer: the gRPC server of renstrad — PlanService, LogService,
-// WorkflowService, AuditService, the standard
+// WorkflowService, AuditService, RealizationService, the standard
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
@@ -32,6 +32,8 @@
 #include "services/merkle_log.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
+#include "services/realization_app.h"
+#include "services/realization_service.h"
 #include "services/workflow_app.h"
 #include "services/workflow_service.h"
 #include "storage/event_store.h"
@@ -90,6 +92,8 @@ class RenstraServer {
   std::unique_ptr<MerkleLog> own_merkle_;  // when the options bring none
   AuditApp audit_app_;
   AuditServiceImpl audit_service_;
+  RealizationApp realization_app_;
+  RealizationServiceImpl realization_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;
