@@ -23,6 +23,7 @@
 #include "renstra/v1/admin_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
+#include "renstra/v1/realization_service.grpc.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
 
 namespace renstra {
@@ -74,6 +75,8 @@ class Client {
   // stub with a context from NewContext(); live feeds ask for one without a deadline.
   v1::AuditService::Stub* audit() { return audit_.get(); }
   v1::AdminService::Stub* admin() { return admin_.get(); }
+  // RealizationService (see proto/renstra/v1/realization_service.proto), the same way.
+  v1::RealizationService::Stub* realization() { return realization_.get(); }
   std::unique_ptr<grpc::ClientContext> NewContext(bool with_deadline = true) const;
 
   const std::string& server() const { return options_.server; }
@@ -88,6 +91,7 @@ class Client {
   std::unique_ptr<v1::WorkflowService::Stub> workflow_;
   std::unique_ptr<v1::AuditService::Stub> audit_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
+  std::unique_ptr<v1::RealizationService::Stub> realization_;
 };
 
 // A one-line message for people, starting with "renstra: ", e.g.

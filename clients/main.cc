@@ -8,6 +8,8 @@
 //   renstra import --file PATH [--dry-run] [--json]
 //   renstra log head | log verify [--from N]
 //   renstra propose | proposal ... | review | inbox | revision ...   (workflow_commands.h)
+//   renstra audit ...                                                (audit_commands.h)
+//   renstra realize ... | report capaian|anggaran|evaluasi|peringatan (realization_commands.h)
 //
 // --server defaults to $RENSTRA_SERVER, then 127.0.0.1:50051. The bearer token comes
 // from --token-file (first line), else $RENSTRA_TOKEN.
@@ -35,6 +37,7 @@
 #include "clients/client.h"
 #include "clients/credentials.h"
 #include "clients/plan_printer.h"
+#include "clients/realization_commands.h"
 #include "clients/workflow_commands.h"
 
 namespace renstra {
@@ -326,6 +329,8 @@ int Main(int argc, char** argv) {
   audit.Register(&app);
   AdminCommands admin;
   admin.Register(&app);
+  RealizationCommands realization;
+  realization.Register(&app);
 
   try {
     app.parse(argc, argv);
@@ -349,6 +354,7 @@ int Main(int argc, char** argv) {
   if (std::optional<int> rc = workflow.Run(client)) return *rc;
   if (std::optional<int> rc = audit.Run(client)) return *rc;
   if (std::optional<int> rc = admin.Run(client)) return *rc;
+  if (std::optional<int> rc = realization.Run(client)) return *rc;
   if (show->parsed()) return PlanShow(client, show_args);
   if (export_command->parsed()) return PlanExport(client, export_args);
   if (validate->parsed()) return PlanValidate(client, validate_json);

@@ -12,13 +12,16 @@ constexpr size_t kChunk = 4096;
 }  // namespace
 
 Projector::Projector(EventStore* store, std::string plan_id)
-    : store_(store), plan_id_(std::move(plan_id)) {}
+    : store_(store),
+      plan_id_(std::move(plan_id)),
+      realization_stream_(RealizationBook::StreamOf(plan_id_)) {}
 
 absl::Status Projector::Recover() {
   {
     absl::MutexLock lock(&mu_);
     plan_ = PlanState();
     book_ = ProposalBook();
+    realizations_ = RealizationBook();
     applied_ = 0;
     requests_.clear();
   }
@@ -49,6 +52,8 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
     }
   } else if (absl::StartsWith(envelope.stream(), "proposal/")) {
     RETURN_IF_ERROR(book_.ApplyProposalEnvelope(envelope));
+  } else if (envelope.stream() == realization_stream_) {
+    RETURN_IF_ERROR(realizations_.ApplyEnvelope(envelope));
   }
   // Other streams (audit/denied, other plans) have no model here yet.
   if (!envelope.request_id().empty()) {

@@ -1,14 +1,15 @@
 // Projector: keeps the read models current by applying the event log in global
 // sequence order — the plan (PlanState) from the plan stream, the proposals
-// (ProposalBook) from proposal streams and the plan's ratifications — and remembers
-// which request ids are already in the log.
+// (ProposalBook) from proposal streams and the plan's ratifications, the realizations
+// (RealizationBook) from the plan's realization stream — and remembers which request
+// ids are already in the log.
 //
 // Every command appends, then calls CatchUp() before answering, so a client reads its
 // own writes; concurrent commands catch up together (whoever holds the lock applies
 // everything appended so far). Replaying from the first event gives the same models.
 //
 // Ownership: borrows the EventStore. Thread safety: all methods are thread-safe;
-// Read() runs its function under a reader lock.
+// Read() and ReadRealizations() run their function under a reader lock.
 #ifndef RENSTRA_SERVICES_PROJECTOR_H_
 #define RENSTRA_SERVICES_PROJECTOR_H_
 
@@ -23,6 +24,7 @@
 #include "absl/synchronization/mutex.h"
 #include "domain/plan_state.h"
 #include "domain/proposal_state.h"
+#include "domain/realization_book.h"
 #include "storage/event_store.h"
 
 namespace renstra {
@@ -47,6 +49,16 @@ class Projector {
   auto Read(Fn&& fn) const {
     absl::ReaderMutexLock lock(&mu_);
     return fn(static_cast<const PlanState&>(plan_), static_cast<const ProposalBook&>(book_));
+  }
+
+  // Runs fn(plan, realizations) under the reader lock and returns its result. The plan
+  // and the book are read at the same point of the log, so a decision sees both as they
+  // were when the realization stream reached book.version().
+  template <typename Fn>
+  auto ReadRealizations(Fn&& fn) const {
+    absl::ReaderMutexLock lock(&mu_);
+    return fn(static_cast<const PlanState&>(plan_),
+              static_cast<const RealizationBook&>(realizations_));
   }
 
   // Calls `observer` with each event applied from now on, in sequence order, under the
@@ -75,6 +87,9 @@ class Projector {
   mutable absl::Mutex mu_;
   PlanState plan_ ABSL_GUARDED_BY(mu_);
   ProposalBook book_ ABSL_GUARDED_BY(mu_);
+  RealizationBook realizations_ ABSL_GUARDED_BY(mu_);
+  // RealizationBook::StreamOf(plan_id_), computed once.
+  const std::string realization_stream_;
   uint64_t applied_ ABSL_GUARDED_BY(mu_) = 0;
   std::function<void(const v1::EventEnvelope&)> observer_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, AppliedRequest> requests_ ABSL_GUARDED_BY(mu_);

@@ -50,7 +50,9 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       audit_service_(&audit_app_, &guard_),
       user_admin_(store, options.authenticator),
       admin_app_(options.rocksdb, options.backup_dir, &metrics_),
-      admin_service_(&admin_app_, &user_admin_, &guard_) {}
+      admin_service_(&admin_app_, &user_admin_, &guard_),
+      realization_app_(store, app->projector()),
+      realization_service_(&realization_app_, &guard_) {}
 
 void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store,
                                       RocksDbEventStore* rocksdb) {
@@ -119,6 +121,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   interceptors.push_back(
       std::make_unique<CallLogFactory>(options.authenticator, &server->metrics_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  builder.RegisterService(&server->realization_service_);
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     server->server_.reset();

@@ -1,5 +1,5 @@
 // RenstraServer: the gRPC server of renstrad — PlanService, LogService,
-// WorkflowService, AuditService, the standard
+// WorkflowService, AuditService, RealizationService, the standard
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
@@ -36,6 +36,8 @@
 #include "services/user_admin.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
+#include "services/realization_app.h"
+#include "services/realization_service.h"
 #include "services/workflow_app.h"
 #include "services/workflow_service.h"
 #include "storage/event_store.h"
@@ -106,6 +108,8 @@ class RenstraServer {
   UserAdmin user_admin_;
   AdminApp admin_app_;
   AdminServiceImpl admin_service_;
+  RealizationApp realization_app_;
+  RealizationServiceImpl realization_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

@@ -1,0 +1,343 @@
+#include "clients/realization_commands.h"
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "CLI/CLI.hpp"
+#include "clients/cli_output.h"
+#include "clients/report_html.h"
+#include "clients/value_parser.h"
+
+namespace renstra {
+namespace {
+
+CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
+  CLI::App* command = parent->add_subcommand(name, help);
+  command->fallthrough();
+  return command;
+}
+
+std::string Utc(int64_t micros) {
+  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof(buffer), "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return buffer;
+}
+
+// "110 Orang", "Rp 1.234.567", or "retracted".
+std::string ValueText(const v1::RealizationView& v) {
+  if (v.retracted()) return "retracted";
+  if (v.kind() == v1::RealizationView::SPENDING) {
+    // Thousands with dots, as the tables print Rupiah.
+    std::string digits = std::to_string(v.spent().rupiah());
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ".");
+    return "Rp " + digits;
+  }
+  return v.achieved_text();
+}
+
+std::string Subject(const v1::RealizationView& v) {
+  return v.kind() == v1::RealizationView::ACHIEVEMENT ? v.indicator_id() : v.node_code();
+}
+
+void PrintRecord(const v1::RealizationView& v, std::ostream& out) {
+  out << v.realization_id() << "  " << v.year() << "  " << Subject(v) << "  " << ValueText(v)
+      << "  evidence " << v.evidence_ref();
+  if (!v.note().empty()) out << "  — " << v.note();
+  out << "  [" << v.principal();
+  if (!v.role().empty()) out << " (" << v.role() << ")";
+  out << " " << Utc(v.at_micros()) << "]";
+  if (!v.corrects_id().empty()) out << "  corrects " << v.corrects_id();
+  if (!v.corrected_by().empty()) out << "  corrected by " << v.corrected_by();
+  out << "\n";
+}
+
+int Answer(Client& client, const grpc::Status& status, const v1::RealizationView& view, bool json,
+           const char* verb) {
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json) return PrintJson(view);
+  std::cout << verb << " ";
+  PrintRecord(view, std::cout);
+  std::cout << std::flush;
+  return kExitOk;
+}
+
+}  // namespace
+
+void RealizationCommands::Register(CLI::App* app) {
+  CLI::App* realize =
+      AddCommand(app, "realize", "Record realizations (realisasi kinerja and anggaran)");
+  realize->require_subcommand(1);
+  auto common = [&](CLI::App* c) {
+    c->add_option("--evidence", evidence_, "Evidence reference (BA, SP2D, LRA page)")->required();
+    c->add_option("--note", note_, "Free text");
+    c->add_option("--request-id", request_id_,
+                  "Idempotency key (default: a fresh random id); reuse it to retry safely");
+    c->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  };
+  auto values = [&](CLI::App* c) {
+    c->add_option("--value", value_, "The year's value, e.g. \"110 Orang\", \"85%\"");
+    for (int i = 0; i < 4; ++i) {
+      c->add_option("--q" + std::to_string(i + 1), q_[i],
+                    "Triwulan " + std::to_string(i + 1) + " value");
+    }
+  };
+  achievement_ = AddCommand(realize, "achievement", "Record an indicator's achieved value");
+  achievement_->add_option("--indicator", indicator_, "Indicator id, e.g. 1.06.04.2.01.0001#1")
+      ->required();
+  achievement_->add_option("--year", year_, "Target year 2022..2026")->required();
+  values(achievement_);
+  common(achievement_);
+
+  spending_ = AddCommand(realize, "spending", "Record a node's spent budget (Rupiah)");
+  spending_->add_option("--code", code_, "Program, kegiatan or sub kegiatan code")->required();
+  spending_->add_option("--year", year_, "Target year 2022..2026")->required();
+  spending_->add_option("--amount", amount_, "Whole Rupiah, e.g. 1.234.567")->required();
+  common(spending_);
+
+  correct_ = AddCommand(realize, "correct", "Correct (or retract) a subject's current record");
+  correct_->add_option("id", corrects_, "The record corrected, e.g. RLZ-000001")->required();
+  values(correct_);
+  correct_->add_option("--amount", amount_, "The corrected Rupiah amount (spending records)");
+  correct_->add_flag("--retract", retract_, "The record should not have existed");
+  common(correct_);
+
+  list_ = AddCommand(realize, "list", "Realizations in log order, corrections included");
+  list_->add_option("--code", code_, "Only this node's subtree");
+  list_->add_option("--indicator", indicator_, "Only this indicator");
+  list_->add_option("--year", year_, "Only this year");
+  list_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+
+  CLI::App* report = AddCommand(app, "report", "Realization reports (T-C.23, T-C.24, E.80)");
+  report->require_subcommand(1);
+  auto output = [&](CLI::App* c) {
+    c->add_option("--format", format_, "table, tsv, csv or html")
+        ->check(CLI::IsMember({"table", "tsv", "csv", "html"}, CLI::ignore_case))
+        ->capture_default_str();
+    c->add_option("--output,-o", output_, "File to write (default: stdout)");
+  };
+  capaian_ = AddCommand(report, "capaian", "T-C.23: targets, realizations and ratios per year");
+  capaian_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  capaian_->add_option("--year", year_, "Only this year");
+  output(capaian_);
+  anggaran_ = AddCommand(report, "anggaran", "T-C.24: pagu, realisasi and serapan per year");
+  anggaran_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  output(anggaran_);
+  evaluasi_ = AddCommand(report, "evaluasi", "E.80: kinerja and keuangan, averages, predikat");
+  evaluasi_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  output(evaluasi_);
+  peringatan_ = AddCommand(report, "peringatan",
+                           "Early warning: indicators and nodes below a threshold in a year");
+  peringatan_->add_option("--year", year_, "The year")->required();
+  peringatan_->add_option("--ratio", ratio_, "Rasio capaian threshold (%); default 75");
+  peringatan_->add_option("--absorption", absorption_,
+                          "Serapan anggaran threshold (%); default 75");
+  peringatan_->add_option("--code", code_, "Only this subtree; default: the whole plan");
+  peringatan_->add_flag("--unrecorded", unrecorded_,
+                        "Also list targets and pagu with nothing recorded");
+  peringatan_->add_option("--format", format_, "table, tsv or csv")
+      ->check(CLI::IsMember({"table", "tsv", "csv"}, CLI::ignore_case))
+      ->capture_default_str();
+  peringatan_->add_option("--output,-o", output_, "File to write (default: stdout)");
+}
+
+std::optional<int> RealizationCommands::Run(Client& client) {
+  for (char& c : format_) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (achievement_->parsed()) return Achievement(client);
+  if (spending_->parsed()) return Spending(client);
+  if (correct_->parsed()) return Correct(client);
+  if (list_->parsed()) return List(client);
+  if (capaian_->parsed()) return Report(client, "capaian");
+  if (anggaran_->parsed()) return Report(client, "anggaran");
+  if (evaluasi_->parsed()) return Report(client, "evaluasi");
+  if (peringatan_->parsed()) return Warnings(client);
+  return std::nullopt;
+}
+
+bool RealizationCommands::ReadAchievement(v1::AchievedValue* value, int* exit_code) const {
+  std::string error;
+  auto read = [&](const std::string& text, const char* flag, v1::TargetValue* out) {
+    if (text.empty()) return true;
+    std::optional<v1::TargetValue> v = ParseTarget(text, &error);
+    if (!v.has_value()) {
+      *exit_code = Fail(std::string("renstra: ") + flag + ": " + error, kExitUsage);
+      return false;
+    }
+    *out = *v;
+    return true;
+  };
+  return read(value_, "--value", value->mutable_yearly()) &&
+         read(q_[0], "--q1", value->mutable_q1()) && read(q_[1], "--q2", value->mutable_q2()) &&
+         read(q_[2], "--q3", value->mutable_q3()) && read(q_[3], "--q4", value->mutable_q4());
+}
+
+int RealizationCommands::Achievement(Client& client) {
+  v1::RecordAchievementRequest request;
+  request.set_request_id(request_id_.empty() ? NewRequestId() : request_id_);
+  request.set_indicator_id(indicator_);
+  request.set_year(year_);
+  int rc = kExitOk;
+  if (!ReadAchievement(request.mutable_value(), &rc)) return rc;
+  request.set_evidence_ref(evidence_);
+  request.set_note(note_);
+  v1::RealizationView view;
+  grpc::Status status =
+      client.realization()->RecordAchievement(client.NewContext().get(), request, &view);
+  return Answer(client, status, view, json_, "Recorded");
+}
+
+int RealizationCommands::Spending(Client& client) {
+  v1::RecordSpendingRequest request;
+  request.set_request_id(request_id_.empty() ? NewRequestId() : request_id_);
+  request.set_node_code(code_);
+  request.set_year(year_);
+  std::string error;
+  std::optional<v1::Money> amount = ParseRupiah(amount_, &error);
+  if (!amount.has_value()) return Fail("renstra: --amount: " + error, kExitUsage);
+  *request.mutable_spent() = *amount;
+  request.set_evidence_ref(evidence_);
+  request.set_note(note_);
+  v1::RealizationView view;
+  grpc::Status status =
+      client.realization()->RecordSpending(client.NewContext().get(), request, &view);
+  return Answer(client, status, view, json_, "Recorded");
+}
+
+int RealizationCommands::Correct(Client& client) {
+  v1::CorrectRealizationRequest request;
+  request.set_request_id(request_id_.empty() ? NewRequestId() : request_id_);
+  request.set_corrects_id(corrects_);
+  const bool achievement =
+      !value_.empty() || !q_[0].empty() || !q_[1].empty() || !q_[2].empty() || !q_[3].empty();
+  if (static_cast<int>(achievement) + static_cast<int>(!amount_.empty()) +
+          static_cast<int>(retract_) !=
+      1) {
+    return Fail("realize correct: give exactly one of --value/--q1..--q4, --amount, --retract",
+                kExitUsage);
+  }
+  if (achievement) {
+    int rc = kExitOk;
+    if (!ReadAchievement(request.mutable_achievement(), &rc)) return rc;
+  } else if (!amount_.empty()) {
+    std::string error;
+    std::optional<v1::Money> amount = ParseRupiah(amount_, &error);
+    if (!amount.has_value()) return Fail("renstra: --amount: " + error, kExitUsage);
+    *request.mutable_spent() = *amount;
+  } else {
+    request.set_retract(true);
+  }
+  request.set_evidence_ref(evidence_);
+  request.set_note(note_);
+  v1::RealizationView view;
+  grpc::Status status =
+      client.realization()->CorrectRealization(client.NewContext().get(), request, &view);
+  return Answer(client, status, view, json_, "Corrected");
+}
+
+int RealizationCommands::List(Client& client) {
+  v1::ListRealizationsRequest request;
+  request.set_node_code(code_);
+  request.set_indicator_id(indicator_);
+  request.set_year(year_);
+  v1::ListRealizationsResponse response;
+  grpc::Status status =
+      client.realization()->ListRealizations(client.NewContext().get(), request, &response);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  if (json_) return PrintJson(response);
+  for (const v1::RealizationView& v : response.realizations()) PrintRecord(v, std::cout);
+  std::cout << response.realizations_size() << " realization(s)" << std::endl;
+  return kExitOk;
+}
+
+int RealizationCommands::Report(Client& client, const std::string& which) {
+  grpc::Status status;
+  ReportTable table;
+  if (which == "capaian") {
+    v1::GetCapaianReportRequest request;
+    request.set_root_code(code_);
+    request.set_year(year_);
+    v1::CapaianReport report;
+    status = client.realization()->GetCapaianReport(client.NewContext().get(), request, &report);
+    table = CapaianTable(report);
+  } else if (which == "anggaran") {
+    v1::GetAnggaranReportRequest request;
+    request.set_root_code(code_);
+    v1::AnggaranReport report;
+    status = client.realization()->GetAnggaranReport(client.NewContext().get(), request, &report);
+    table = AnggaranTable(report);
+  } else {
+    v1::GetEvaluationReportRequest request;
+    request.set_root_code(code_);
+    v1::EvaluationReport report;
+    status = client.realization()->GetEvaluationReport(client.NewContext().get(), request, &report);
+    table = EvaluationTable(report);
+  }
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  return Emit(client, table);
+}
+
+int RealizationCommands::Warnings(Client& client) {
+  v1::GetEarlyWarningsRequest request;
+  request.set_year(year_);
+  request.set_ratio_threshold(ratio_);
+  request.set_absorption_threshold(absorption_);
+  request.set_root_code(code_);
+  request.set_include_unrecorded(unrecorded_);
+  v1::EarlyWarnings report;
+  grpc::Status status =
+      client.realization()->GetEarlyWarnings(client.NewContext().get(), request, &report);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  return Emit(client, WarningTable(report));
+}
+
+int RealizationCommands::Emit(Client& client, const ReportTable& table) {
+  std::ostringstream out;
+  if (format_ == "html") {
+    if (code_.empty()) {
+      return Fail("renstra: --format html draws the charts of one program: give --code",
+                  kExitUsage);
+    }
+    // The charts show every year's kinerja and keuangan of the program, whichever table.
+    v1::GetCapaianReportRequest kinerja_request;
+    kinerja_request.set_root_code(code_);
+    v1::CapaianReport kinerja;
+    grpc::Status status = client.realization()->GetCapaianReport(client.NewContext().get(),
+                                                                 kinerja_request, &kinerja);
+    v1::GetAnggaranReportRequest anggaran_request;
+    anggaran_request.set_root_code(code_);
+    v1::AnggaranReport anggaran;
+    if (status.ok()) {
+      status = client.realization()->GetAnggaranReport(client.NewContext().get(), anggaran_request,
+                                                       &anggaran);
+    }
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    ChartInput chart;
+    chart.capaian = &kinerja;
+    chart.anggaran = &anggaran;
+    if (anggaran.rows_size() > 0) {
+      chart.program_code = anggaran.rows(0).node().code();
+      chart.program_name = anggaran.rows(0).node().name();
+    }
+    out << RenderReportHtml(table, chart);
+  } else if (format_ == "tsv" || format_ == "csv") {
+    PrintDelimited(table, format_ == "csv" ? ',' : '\t', out);
+  } else {
+    PrintTable(table, out);
+  }
+  if (output_.empty() || output_ == "-") {
+    std::cout << out.str() << std::flush;
+    return kExitOk;
+  }
+  std::ofstream file(output_, std::ios::binary | std::ios::trunc);
+  file << out.str();
+  file.close();
+  if (!file) return Fail("renstra: cannot write " + output_);
+  std::cerr << "renstra: wrote " << table.title << " to " << output_ << std::endl;
+  return kExitOk;
+}
+
+}  // namespace renstra

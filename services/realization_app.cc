@@ -1,0 +1,297 @@
+#include "services/realization_app.h"
+
+#include <cstdio>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "domain/code.h"
+#include "domain/realization_decider.h"
+#include "domain/status_macros.h"
+#include "domain/year.h"
+#include "services/report_views.h"
+
+namespace renstra {
+namespace {
+
+constexpr uint32_t kRealizationEventSchemaVersion = 1;
+constexpr char kIdPrefix[] = "RLZ-";
+
+std::string EventType(const v1::RealizationEvent& e) {
+  switch (e.kind_case()) {
+    case v1::RealizationEvent::kAchievementRecorded:
+      return v1::AchievementRecorded::descriptor()->full_name();
+    case v1::RealizationEvent::kSpendingRecorded:
+      return v1::SpendingRecorded::descriptor()->full_name();
+    case v1::RealizationEvent::kCorrected:
+      return v1::RealizationCorrected::descriptor()->full_name();
+    case v1::RealizationEvent::KIND_NOT_SET:
+      break;
+  }
+  return "";
+}
+
+// The next id after the highest "RLZ-n" in the book: derived from the log, so a
+// restarted server continues the numbering and a refused command leaves no gap.
+std::string NextId(const RealizationBook& book) {
+  int64_t highest = 0;
+  for (const RealizationRecord& r : book.records()) {
+    int64_t n = 0;
+    if (r.id.rfind(kIdPrefix, 0) == 0 && absl::SimpleAtoi(r.id.substr(4), &n)) {
+      highest = std::max(highest, n);
+    }
+  }
+  char id[32];
+  std::snprintf(id, sizeof(id), "%s%06lld", kIdPrefix, static_cast<long long>(highest + 1));
+  return id;
+}
+
+// The years a report covers: the one asked for, or all target years.
+std::optional<int> YearFilter(int32_t year) {
+  if (year == 0) return std::nullopt;
+  return year;
+}
+
+// Every program (the plan's roots) when `root_code` is empty, else that one code.
+std::vector<std::string> Roots(const PlanState& plan, const std::string& root_code) {
+  if (!root_code.empty()) return {root_code};
+  return plan.roots();
+}
+
+template <typename Report>
+void SetYears(const std::optional<int>& year, Report* out) {
+  if (year.has_value()) {
+    out->add_years(*year);
+  } else {
+    for (int y : kAllTargetYears) out->add_years(y);
+  }
+}
+
+// A threshold as typed ("75", "62,5"); `fallback` when empty.
+absl::StatusOr<Decimal> Threshold(const std::string& text, const char* field, Decimal fallback) {
+  if (text.empty()) return fallback;
+  absl::StatusOr<Decimal> d = Decimal::ParseIndonesian(text);
+  if (!d.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": ", d.status().message()));
+  }
+  if (*d < Decimal::FromInt(0)) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": \"", text, "\" is negative"));
+  }
+  return *d;
+}
+
+}  // namespace
+
+RealizationApp::RealizationApp(EventStore* store, Projector* projector, ReportOptions options)
+    : store_(store), projector_(projector), options_(std::move(options)) {}
+
+std::optional<absl::StatusOr<v1::RealizationView>> RealizationApp::Earlier(
+    const std::string& request_id) const {
+  std::optional<AppliedRequest> earlier = projector_->FindRequest(request_id);
+  if (!earlier.has_value()) return std::nullopt;
+  return projector_->ReadRealizations(
+      [&](const PlanState& plan,
+          const RealizationBook& book) -> absl::StatusOr<v1::RealizationView> {
+        if (earlier->stream == RealizationBook::StreamOf(plan.plan_id())) {
+          for (const RealizationRecord& r : book.records()) {
+            if (r.sequence == earlier->result.first_sequence) return ViewOf(r);
+          }
+        }
+        return absl::AlreadyExistsError(
+            absl::StrCat("request_id: \"", request_id, "\" was already used for another command"));
+      });
+}
+
+template <typename Decide>
+absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor,
+                                                        const std::string& request_id,
+                                                        const std::string& reason, Decide decide) {
+  absl::MutexLock command(&command_mu_);
+  // Under the lock: a retry racing its original sees the original's events here.
+  if (auto earlier = Earlier(request_id)) return *std::move(earlier);
+  std::string stream, id;
+  int64_t expected = 0;
+  ASSIGN_OR_RETURN(
+      std::vector<v1::RealizationEvent> events,
+      projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book) {
+        stream = RealizationBook::StreamOf(plan.plan_id());
+        expected = static_cast<int64_t>(book.version());
+        id = NextId(book);
+        return decide(plan, book, id);
+      }));
+  AppendRequest append;
+  append.stream = stream;
+  append.expected_version = expected;
+  for (const v1::RealizationEvent& e : events) {
+    NewEvent& n = append.events.emplace_back();
+    n.event_type = EventType(e);
+    n.schema_version = kRealizationEventSchemaVersion;
+    e.SerializeToString(&n.payload);
+  }
+  append.meta = CommandMeta{actor.name, v1::Role::Value_Name(actor.role), reason, request_id};
+  RETURN_IF_ERROR(store_->Append(append).status());
+  RETURN_IF_ERROR(projector_->CatchUp());
+  return Get(id);
+}
+
+absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
+    const Actor& actor, const v1::RecordAchievementRequest& r) {
+  return Run(actor, r.request_id(), r.note(),
+             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
+               RecordAchievementCommand c{id,
+                                          r.indicator_id(),
+                                          r.year(),
+                                          AchievedValue::FromProto(r.value()),
+                                          r.evidence_ref(),
+                                          r.note()};
+               return DecideRecordAchievement(plan, book, actor, c);
+             });
+}
+
+absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
+    const Actor& actor, const v1::RecordSpendingRequest& r) {
+  return Run(actor, r.request_id(), r.note(),
+             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
+               RecordSpendingCommand c{
+                   id,      r.node_code(), r.year(), Money::FromProto(r.spent()), r.evidence_ref(),
+                   r.note()};
+               return DecideRecordSpending(plan, book, actor, c);
+             });
+}
+
+absl::StatusOr<v1::RealizationView> RealizationApp::Correct(
+    const Actor& actor, const v1::CorrectRealizationRequest& r) {
+  return Run(actor, r.request_id(), r.note(),
+             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
+               CorrectCommand c;
+               c.realization_id = id;
+               c.corrects_id = r.corrects_id();
+               if (r.has_achievement()) c.achievement = AchievedValue::FromProto(r.achievement());
+               if (r.has_spent()) c.spent = Money::FromProto(r.spent());
+               c.retract = r.retract();
+               c.evidence_ref = r.evidence_ref();
+               c.note = r.note();
+               return DecideCorrect(plan, book, actor, c);
+             });
+}
+
+absl::StatusOr<v1::RealizationView> RealizationApp::Get(const std::string& realization_id) const {
+  if (realization_id.empty()) return absl::InvalidArgumentError("realization_id: required");
+  return projector_->ReadRealizations(
+      [&](const PlanState&, const RealizationBook& book) -> absl::StatusOr<v1::RealizationView> {
+        const RealizationRecord* r = book.Find(realization_id);
+        if (r == nullptr) {
+          return absl::NotFoundError(
+              absl::StrCat("realization_id: no realization \"", realization_id, "\""));
+        }
+        return ViewOf(*r);
+      });
+}
+
+absl::StatusOr<v1::ListRealizationsResponse> RealizationApp::List(
+    const v1::ListRealizationsRequest& r) const {
+  return projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book)
+                                          -> absl::StatusOr<v1::ListRealizationsResponse> {
+    std::string prefix;
+    if (!r.node_code().empty()) {
+      absl::StatusOr<Code> code = Code::Parse(r.node_code());
+      if (!code.ok() || plan.FindNode(code->canonical()) == nullptr) {
+        return absl::NotFoundError(
+            absl::StrCat("node_code: no node \"", r.node_code(), "\" in the plan"));
+      }
+      prefix = code->canonical();
+    }
+    v1::ListRealizationsResponse out;
+    for (const RealizationRecord& rec : book.records()) {
+      if (!prefix.empty() && rec.node_code != prefix && rec.node_code.rfind(prefix + ".", 0) != 0) {
+        continue;
+      }
+      if (!r.indicator_id().empty() && rec.indicator_id != r.indicator_id()) continue;
+      if (r.year() != 0 && rec.year != r.year()) continue;
+      *out.add_realizations() = ViewOf(rec);
+    }
+    return out;
+  });
+}
+
+absl::StatusOr<v1::CapaianReport> RealizationApp::Capaian(
+    const v1::GetCapaianReportRequest& r) const {
+  ReportOptions options = options_;
+  options.year = YearFilter(r.year());
+  return projector_->ReadRealizations(
+      [&](const PlanState& plan, const RealizationBook& book) -> absl::StatusOr<v1::CapaianReport> {
+        v1::CapaianReport out;
+        for (const std::string& root : Roots(plan, r.root_code())) {
+          ASSIGN_OR_RETURN(std::vector<Tc23Row> rows, BuildTc23(plan, book, root, options));
+          for (const Tc23Row& row : rows) {
+            v1::CapaianRow* v = out.add_rows();
+            NodeToProto(row.node, v->mutable_node());
+            IndicatorLineToProto(row.indicator, v->mutable_indicator());
+          }
+        }
+        SetYears(options.year, &out);
+        out.set_plan_version(plan.version());
+        out.set_realization_version(static_cast<int64_t>(book.version()));
+        return out;
+      });
+}
+
+absl::StatusOr<v1::AnggaranReport> RealizationApp::Anggaran(
+    const v1::GetAnggaranReportRequest& r) const {
+  return projector_->ReadRealizations(
+      [&](const PlanState& plan,
+          const RealizationBook& book) -> absl::StatusOr<v1::AnggaranReport> {
+        v1::AnggaranReport out;
+        for (const std::string& root : Roots(plan, r.root_code())) {
+          ASSIGN_OR_RETURN(std::vector<Tc24Row> rows, BuildTc24(plan, book, root, options_));
+          for (const Tc24Row& row : rows) AnggaranRowToProto(row, out.add_rows());
+        }
+        SetYears(std::nullopt, &out);
+        out.set_plan_version(plan.version());
+        out.set_realization_version(static_cast<int64_t>(book.version()));
+        return out;
+      });
+}
+
+absl::StatusOr<v1::EvaluationReport> RealizationApp::Evaluation(
+    const v1::GetEvaluationReportRequest& r) const {
+  return projector_->ReadRealizations(
+      [&](const PlanState& plan,
+          const RealizationBook& book) -> absl::StatusOr<v1::EvaluationReport> {
+        v1::EvaluationReport out;
+        for (const std::string& root : Roots(plan, r.root_code())) {
+          ASSIGN_OR_RETURN(std::vector<E80Row> rows, BuildE80(plan, book, root, options_));
+          for (const E80Row& row : rows) EvaluationRowToProto(row, out.add_rows());
+        }
+        SetYears(std::nullopt, &out);
+        out.set_plan_version(plan.version());
+        out.set_realization_version(static_cast<int64_t>(book.version()));
+        return out;
+      });
+}
+
+absl::StatusOr<v1::EarlyWarnings> RealizationApp::EarlyWarnings(
+    const v1::GetEarlyWarningsRequest& r) const {
+  WarningOptions warning;
+  warning.year = r.year();
+  ASSIGN_OR_RETURN(warning.kinerja_threshold,
+                   Threshold(r.ratio_threshold(), "ratio_threshold", warning.kinerja_threshold));
+  ASSIGN_OR_RETURN(
+      warning.keuangan_threshold,
+      Threshold(r.absorption_threshold(), "absorption_threshold", warning.keuangan_threshold));
+  warning.include_unrecorded = r.include_unrecorded();
+  return projector_->ReadRealizations(
+      [&](const PlanState& plan, const RealizationBook& book) -> absl::StatusOr<v1::EarlyWarnings> {
+        ASSIGN_OR_RETURN(std::vector<WarningItem> items,
+                         BuildEarlyWarning(plan, book, r.root_code(), warning, options_));
+        v1::EarlyWarnings out;
+        out.set_year(warning.year);
+        out.set_ratio_threshold(warning.kinerja_threshold.ToIndonesian());
+        out.set_absorption_threshold(warning.keuangan_threshold.ToIndonesian());
+        for (const WarningItem& item : items) WarningToProto(item, out.add_warnings());
+        return out;
+      });
+}
+
+}  // namespace renstra

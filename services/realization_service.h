@@ -1,0 +1,57 @@
+// RealizationServiceImpl: the gRPC adapter of RealizationService
+// (renstra/v1/realization_service.proto): authenticate the caller (CallGuard), hand the
+// request to RealizationApp, record refusals, convert the status once (ToGrpcStatus).
+//
+// Reads (records and reports) are open to every authenticated role, the inspectorate
+// included; writes follow the domain's rules (realization_decider.h).
+//
+// Ownership: borrows the RealizationApp and the CallGuard.
+// Thread safety: safe for gRPC's concurrent handler threads.
+#ifndef RENSTRA_SERVICES_REALIZATION_SERVICE_H_
+#define RENSTRA_SERVICES_REALIZATION_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "renstra/v1/realization_service.grpc.pb.h"
+#include "services/call_guard.h"
+#include "services/realization_app.h"
+
+namespace renstra {
+
+// Implements v1::RealizationService.
+class RealizationServiceImpl final : public v1::RealizationService::Service {
+ public:
+  RealizationServiceImpl(RealizationApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+
+  grpc::Status RecordAchievement(grpc::ServerContext* c, const v1::RecordAchievementRequest* r,
+                                 v1::RealizationView* out) override;
+  grpc::Status RecordSpending(grpc::ServerContext* c, const v1::RecordSpendingRequest* r,
+                              v1::RealizationView* out) override;
+  grpc::Status CorrectRealization(grpc::ServerContext* c, const v1::CorrectRealizationRequest* r,
+                                  v1::RealizationView* out) override;
+  grpc::Status GetRealization(grpc::ServerContext* c, const v1::GetRealizationRequest* r,
+                              v1::RealizationView* out) override;
+  grpc::Status ListRealizations(grpc::ServerContext* c, const v1::ListRealizationsRequest* r,
+                                v1::ListRealizationsResponse* out) override;
+  grpc::Status GetCapaianReport(grpc::ServerContext* c, const v1::GetCapaianReportRequest* r,
+                                v1::CapaianReport* out) override;
+  grpc::Status GetAnggaranReport(grpc::ServerContext* c, const v1::GetAnggaranReportRequest* r,
+                                 v1::AnggaranReport* out) override;
+  grpc::Status GetEvaluationReport(grpc::ServerContext* c, const v1::GetEvaluationReportRequest* r,
+                                   v1::EvaluationReport* out) override;
+  grpc::Status GetEarlyWarnings(grpc::ServerContext* c, const v1::GetEarlyWarningsRequest* r,
+                                v1::EarlyWarnings* out) override;
+
+ private:
+  // Authenticates the caller of `rpc`, runs fn(actor) → StatusOr<T>, records a refusal,
+  // stores the value in *out.
+  template <typename T, typename Fn>
+  grpc::Status Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn);
+
+  RealizationApp* const app_;
+  CallGuard* const guard_;
+};
+
+}  // namespace renstra
+
+#endif  // RENSTRA_SERVICES_REALIZATION_SERVICE_H_
