@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -151,6 +152,14 @@ class PlanState {
   std::vector<v1::RevisionInfo> revisions_;
   bool locked_ = false;
   std::vector<CommandSpan> spans_;
+  // Upcasting a version-1 RevisionRatified (no change_count): while set, the plan
+  // events of the ratification's append (same request id and timestamp) extend the
+  // revision's plan version and span.
+  struct LegacyAppend {
+    std::string request_id;
+    int64_t timestamp_micros = 0;
+  };
+  std::optional<LegacyAppend> legacy_ratification_;
 };
 
 }  // namespace renstra
