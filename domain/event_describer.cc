@@ -8,6 +8,7 @@
 #include "domain/code.h"
 #include "domain/proposal_state.h"
 #include "domain/strings.h"
+#include "renstra/v1/realization.pb.h"
 #include "renstra/v1/users.pb.h"
 #include "renstra/v1/workflow.pb.h"
 
@@ -15,6 +16,9 @@ namespace renstra {
 namespace {
 
 constexpr std::string_view kProposalPrefix = "proposal/";
+constexpr std::string_view kRealizationPrefix = "realization/";
+constexpr std::string_view kUsersStream = "users";
+
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -33,6 +37,100 @@ std::string Canonical(const std::string& code) {
 }
 
 std::string Suffix(const std::string& note) { return note.empty() ? "" : ": " + note; }
+
+// "95 Orang", or the quarters given: "TW I 20 Orang, TW II 30 Orang".
+std::string DescribeAchieved(const v1::AchievedValue& v) {
+  if (v.has_yearly()) return AuditTarget(TargetValue::FromProto(v.yearly()));
+  std::vector<std::string> parts;
+  const std::pair<const char*, const v1::TargetValue*> quarters[] = {
+      {"TW I", v.has_q1() ? &v.q1() : nullptr},
+      {"TW II", v.has_q2() ? &v.q2() : nullptr},
+      {"TW III", v.has_q3() ? &v.q3() : nullptr},
+      {"TW IV", v.has_q4() ? &v.q4() : nullptr}};
+  for (const auto& [name, q] : quarters) {
+    if (q != nullptr) parts.push_back(absl::StrCat(name, " ", AuditTarget(TargetValue::FromProto(*q))));
+  }
+  return parts.empty() ? "-" : absl::StrJoin(parts, ", ");
+}
+
+std::string Evidence(const std::string& ref) {
+  return ref.empty() ? "" : absl::StrCat(" (evidence ", ref, ")");
+}
+
+std::string DescribeRealization(const v1::RealizationEvent& event) {
+  switch (event.kind_case()) {
+    case v1::RealizationEvent::kAchievementRecorded: {
+      const auto& e = event.achievement_recorded();
+      return absl::StrCat("AchievementRecorded ", e.realization_id(), " ", e.indicator_id(), " ",
+                          e.year(), " = ", DescribeAchieved(e.value()), Evidence(e.evidence_ref()),
+                          Suffix(e.note()));
+    }
+    case v1::RealizationEvent::kSpendingRecorded: {
+      const auto& e = event.spending_recorded();
+      return absl::StrCat("SpendingRecorded ", e.realization_id(), " ", e.node_code(), " ",
+                          e.year(), " = ", AuditMoney(Money::FromProto(e.spent())),
+                          Evidence(e.evidence_ref()), Suffix(e.note()));
+    }
+    case v1::RealizationEvent::kCorrected: {
+      const auto& e = event.corrected();
+      std::string value = "retracted";
+      if (e.has_achievement()) value = DescribeAchieved(e.achievement());
+      if (e.has_spent()) value = AuditMoney(Money::FromProto(e.spent()));
+      return absl::StrCat("RealizationCorrected ", e.realization_id(), " corrects ",
+                          e.corrects_id(), ": ",
+                          e.indicator_id().empty() ? e.node_code() : e.indicator_id(), " ",
+                          e.year(), " = ", value, Evidence(e.evidence_ref()), Suffix(e.note()));
+    }
+    case v1::RealizationEvent::KIND_NOT_SET:
+      break;
+  }
+  return "";
+}
+
+std::string DescribeUser(const v1::UserEvent& event) {
+  switch (event.kind_case()) {
+    case v1::UserEvent::kAdded: {
+      const v1::UserEntry& u = event.added().user();
+      std::string line = absl::StrCat("UserAdded ", u.name(), " ", v1::Role::Value_Name(u.role()));
+      if (u.division() != v1::DIVISION_UNSPECIFIED) {
+        absl::StrAppend(&line, " ", v1::Division_Name(u.division()));
+      }
+      return line;
+    }
+    case v1::UserEvent::kDisabled:
+      return absl::StrCat("UserDisabled ", event.disabled().name());
+    case v1::UserEvent::kTokenRotated:
+      return absl::StrCat("UserTokenRotated ", event.token_rotated().name());
+    case v1::UserEvent::KIND_NOT_SET:
+      break;
+  }
+  return "";
+}
+
+// The user an administration event is about.
+std::string UserOf(const v1::UserEvent& event) {
+  if (event.has_added()) return event.added().user().name();
+  if (event.has_disabled()) return event.disabled().name();
+  if (event.has_token_rotated()) return event.token_rotated().name();
+  return "";
+}
+
+bool RealizationTouches(const v1::RealizationEvent& event, const AuditSubject& subject) {
+  std::string indicator, node;
+  if (event.has_achievement_recorded()) {
+    indicator = event.achievement_recorded().indicator_id();
+    node = event.achievement_recorded().node_code();
+  } else if (event.has_spending_recorded()) {
+    node = event.spending_recorded().node_code();
+  } else if (event.has_corrected()) {
+    indicator = event.corrected().indicator_id();
+    node = event.corrected().node_code();
+  }
+  if (subject.kind == AuditSubject::Kind::kIndicator) return indicator == subject.id;
+  if (subject.kind != AuditSubject::Kind::kNode) return false;
+  return Canonical(node) == subject.id ||
+         (!indicator.empty() && NodeOfIndicator(indicator) == subject.id);
+}
 
 std::string DescribePlan(const v1::PlanEvent& event) {
   switch (event.kind_case()) {
@@ -234,6 +332,12 @@ std::string DescribeEvent(const v1::EventEnvelope& envelope) {
     if (event.ParseFromString(envelope.payload())) {
       line = DescribeProposal(std::string_view(stream).substr(kProposalPrefix.size()), event);
     }
+  } else if (StartsWith(stream, kRealizationPrefix)) {
+    v1::RealizationEvent event;
+    if (event.ParseFromString(envelope.payload())) line = DescribeRealization(event);
+  } else if (stream == kUsersStream) {
+    v1::UserEvent event;
+    if (event.ParseFromString(envelope.payload())) line = DescribeUser(event);
   } else if (stream == kDeniedStream) {
     v1::AccessDenied denied;
     if (denied.ParseFromString(envelope.payload())) {
@@ -250,6 +354,10 @@ bool EventTouches(const v1::EventEnvelope& envelope, const AuditSubject& subject
   const std::string& stream = envelope.stream();
   if (subject.kind == AuditSubject::Kind::kUser) {
     if (!subject.id.empty() && envelope.principal() == subject.id) return true;
+    if (stream == kUsersStream) {
+      v1::UserEvent event;
+      return event.ParseFromString(envelope.payload()) && UserOf(event) == subject.id;
+    }
     if (stream != kDeniedStream) return false;
     v1::AccessDenied denied;
     return denied.ParseFromString(envelope.payload()) && !subject.id.empty() &&
@@ -258,6 +366,10 @@ bool EventTouches(const v1::EventEnvelope& envelope, const AuditSubject& subject
   if (StartsWith(stream, kPlanStreamPrefix)) {
     v1::PlanEvent event;
     return event.ParseFromString(envelope.payload()) && PlanEventTouches(event, subject);
+  }
+  if (StartsWith(stream, kRealizationPrefix)) {
+    v1::RealizationEvent event;
+    return event.ParseFromString(envelope.payload()) && RealizationTouches(event, subject);
   }
   if (!StartsWith(stream, kProposalPrefix)) return false;
   if (subject.kind == AuditSubject::Kind::kProposal) {

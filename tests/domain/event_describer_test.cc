@@ -3,6 +3,9 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "domain/money.h"
+#include "domain/target_value.h"
+#include "renstra/v1/realization.pb.h"
 #include "renstra/v1/users.pb.h"
 #include "renstra/v1/workflow.pb.h"
 
@@ -319,6 +322,91 @@ TEST(EventTouchesTest, User) {
   EXPECT_FALSE(EventTouches(Denied("budi"), {Kind::kUser, "rina"}));
   // An unauthenticated refusal names nobody: it is no one's history.
   EXPECT_FALSE(EventTouches(Denied(""), {Kind::kUser, ""}));
+}
+
+}  // namespace
+}  // namespace renstra
+
+namespace renstra {
+namespace {
+
+v1::EventEnvelope StreamEnvelope(const std::string& stream, const google::protobuf::Message& event,
+                                 const std::string& principal) {
+  v1::EventEnvelope env;
+  env.set_sequence(44);
+  env.set_stream(stream);
+  env.set_stream_version(1);
+  env.set_principal(principal);
+  event.SerializeToString(env.mutable_payload());
+  return env;
+}
+
+v1::TargetValue Target(const std::string& text) {
+  v1::TargetValue out;
+  TargetValue::Parse(text)->ToProto(&out);
+  return out;
+}
+
+TEST(DescribeEventTest, RealizationAndUserEvents) {
+  v1::RealizationEvent achieved;
+  auto* a = achieved.mutable_achievement_recorded();
+  a->set_realization_id("RLZ-000001");
+  a->set_indicator_id("1.06.04.2.01.0001#1");
+  a->set_node_code("1.06.04.2.01.0001");
+  a->set_year(2022);
+  *a->mutable_value()->mutable_q1() = Target("20 Orang");
+  *a->mutable_value()->mutable_q2() = Target("30 Orang");
+  a->set_evidence_ref("LKJ 2022");
+  const v1::EventEnvelope achieved_env =
+      StreamEnvelope("realization/dinsos-dumai", achieved, "rehab");
+  EXPECT_EQ(DescribeEvent(achieved_env),
+            "AchievementRecorded RLZ-000001 1.06.04.2.01.0001#1 2022 = TW I 20 Orang, TW II 30 "
+            "Orang (evidence LKJ 2022)");
+
+  v1::RealizationEvent spent;
+  auto* sp = spent.mutable_spending_recorded();
+  sp->set_realization_id("RLZ-000002");
+  sp->set_node_code("1.06.04.2.01.0001");
+  sp->set_year(2022);
+  Money::Rupiah(19000000).ToProto(sp->mutable_spent());
+  sp->set_evidence_ref("SP2D 2022");
+  const v1::EventEnvelope spent_env = StreamEnvelope("realization/dinsos-dumai", spent, "rehab");
+  EXPECT_EQ(DescribeEvent(spent_env),
+            "SpendingRecorded RLZ-000002 1.06.04.2.01.0001 2022 = Rp 19.000.000 (evidence SP2D "
+            "2022)");
+
+  v1::RealizationEvent corrected;
+  auto* c = corrected.mutable_corrected();
+  c->set_realization_id("RLZ-000003");
+  c->set_corrects_id("RLZ-000002");
+  c->set_node_code("1.06.04.2.01.0001");
+  c->set_year(2022);
+  c->set_retracted(true);
+  c->set_evidence_ref("BA koreksi");
+  c->set_note("salah kegiatan");
+  EXPECT_EQ(DescribeEvent(StreamEnvelope("realization/dinsos-dumai", corrected, "rehab")),
+            "RealizationCorrected RLZ-000003 corrects RLZ-000002: 1.06.04.2.01.0001 2022 = "
+            "retracted (evidence BA koreksi): salah kegiatan");
+
+  v1::UserEvent added;
+  added.mutable_added()->mutable_user()->set_name("sari");
+  added.mutable_added()->mutable_user()->set_role(v1::Role::KEPALA_BIDANG);
+  added.mutable_added()->mutable_user()->set_division(v1::PERLINDUNGAN_JAMINAN_SOSIAL);
+  const v1::EventEnvelope added_env = StreamEnvelope("users", added, "admin");
+  EXPECT_EQ(DescribeEvent(added_env), "UserAdded sari KEPALA_BIDANG PERLINDUNGAN_JAMINAN_SOSIAL");
+  v1::UserEvent disabled;
+  disabled.mutable_disabled()->set_name("sari");
+  EXPECT_EQ(DescribeEvent(StreamEnvelope("users", disabled, "admin")), "UserDisabled sari");
+
+  // Touches: the node and indicator of a realization; the user an admin event is about.
+  EXPECT_TRUE(EventTouches(achieved_env, {AuditSubject::Kind::kNode, "1.06.04.2.01.0001"}));
+  EXPECT_TRUE(EventTouches(achieved_env, {AuditSubject::Kind::kIndicator, "1.06.04.2.01.0001#1"}));
+  EXPECT_FALSE(EventTouches(achieved_env, {AuditSubject::Kind::kIndicator, "1.06.04.2.01.0002#1"}));
+  EXPECT_TRUE(EventTouches(spent_env, {AuditSubject::Kind::kNode, "1.06.04.2.01.0001"}));
+  EXPECT_FALSE(EventTouches(spent_env, {AuditSubject::Kind::kNode, "1.06.04.2.01.0002"}));
+  EXPECT_TRUE(EventTouches(added_env, {AuditSubject::Kind::kUser, "sari"}));
+  EXPECT_TRUE(EventTouches(added_env, {AuditSubject::Kind::kUser, "admin"}));
+  EXPECT_FALSE(EventTouches(added_env, {AuditSubject::Kind::kUser, "rehab"}));
 }
 
 }  // namespace

@@ -181,9 +181,12 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   // The audit trail shows who changed access, when and why; no token in it.
   CommandResult history = as(kAdminToken, {"audit", "history", "--user", "admin"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("renstra.v1.UserAdded"));
-  EXPECT_THAT(history.out, HasSubstr("renstra.v1.UserTokenRotated"));
-  EXPECT_THAT(history.out, HasSubstr("renstra.v1.UserDisabled  — pindah tugas"));
+  EXPECT_THAT(history.out, HasSubstr("UserAdded sari KEPALA_BIDANG PERLINDUNGAN_JAMINAN_SOSIAL"));
+  EXPECT_THAT(history.out, HasSubstr("UserTokenRotated sari"));
+  EXPECT_THAT(history.out, HasSubstr("UserDisabled sari  — pindah tugas"));
+  CommandResult sari = as(kAdminToken, {"audit", "history", "--user", "sari"});
+  EXPECT_THAT(sari.out, HasSubstr("ProposalDrafted USL-0001 by sari"));
+  EXPECT_THAT(sari.out, HasSubstr("UserDisabled sari"));
   CommandResult exported = as(kAdminToken, {"audit", "export", "-o", tmp / "log.jsonl"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_THAT(ReadFile(tmp / "log.jsonl"), Not(HasSubstr(second)));
