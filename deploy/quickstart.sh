@@ -73,5 +73,24 @@ Then try:
   build/bin/renstra plan validate                      # every inconsistency, one per line
   build/bin/renstra log verify                         # check the event log's hash chain
 
+As rehab, propose a change; as kadis, review and ratify it (see docs/cli.md):
+
+  RENSTRA_TOKEN=demo-rehab-token build/bin/renstra propose --submit \\
+      --justification "Jumlah penerima bertambah" --set-target "1.06.04.2.01.0001#1:2025=220 Orang"
+  RENSTRA_TOKEN=demo-kadis-token build/bin/renstra inbox
+
+As rehab, record a realization; then read the reports:
+
+  RENSTRA_TOKEN=demo-rehab-token build/bin/renstra realize achievement \\
+      --indicator "1.06.04.2.01.0001#1" --year 2022 --value "95 Orang" --evidence "LKJ 2022"
+  build/bin/renstra report capaian --code 1.06.04
+  build/bin/renstra report anggaran --code 1.06.04 --format html -o anggaran.html
+
+As the inspectorate, pin the log's key and prove the history was not rewritten:
+
+  build/bin/renstra audit pubkey -o renstra-key.pem
+  build/bin/renstra audit verify --pubkey renstra-key.pem --state verified-head --event 1
+  build/bin/renstra audit history --node 1.06.04.2.01.0001
+
 Stop the server:   kill "\$(cat ${PID_FILE})"
 NEXT
