@@ -119,6 +119,16 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
   if (request.role() == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError("role: required");
   }
+  // proto3 keeps enum numbers it does not know: a client built from another schema
+  // could send one.
+  if (!v1::Role::Value_IsValid(request.role())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("role: ", static_cast<int>(request.role()), " is not a role"));
+  }
+  if (!v1::Division_IsValid(request.division())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("division: ", static_cast<int>(request.division()), " is not a division"));
+  }
   if (request.role() == v1::Role::KEPALA_BIDANG &&
       request.division() == v1::DIVISION_UNSPECIFIED) {
     return absl::InvalidArgumentError("division: required for a KEPALA_BIDANG");
