@@ -4,16 +4,11 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "clients/cli_app.h"
 #include "clients/cli_output.h"
 
 namespace renstra {
 namespace {
-
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
-  CLI::App* command = parent->add_subcommand(name, help);
-  command->fallthrough();
-  return command;
-}
 
 void PrintBackup(const v1::Backup& b, std::ostream& out) {
   const std::time_t t = static_cast<std::time_t>(b.timestamp_seconds());
@@ -22,8 +17,8 @@ void PrintBackup(const v1::Backup& b, std::ostream& out) {
   char when[32];
   std::strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
   out << "backup " << b.id() << " in " << b.dir() << ": " << when << ", events 1.."
-      << b.last_sequence() << ", head " << b.head_hash() << ", " << b.number_files()
-      << " files, " << b.size_bytes() << " bytes";
+      << b.last_sequence() << ", head " << b.head_hash() << ", " << b.number_files() << " files, "
+      << b.size_bytes() << " bytes";
   if (b.elapsed_micros() > 0) out << " (" << b.elapsed_micros() / 1000 << " ms)";
   out << "\n";
 }
@@ -37,8 +32,8 @@ void AdminCommands::Register(CLI::App* app) {
   backup_->add_option("--dir", dir_, "Backup directory on the server (default: --backup_dir)");
   backups_ = AddCommand(admin, "backups", "List the backups in a backup directory");
   backups_->add_option("--dir", dir_, "Backup directory on the server (default: --backup_dir)");
-  verify_backup_ = AddCommand(admin, "verify-backup",
-                              "Check a backup's files and re-hash its whole log");
+  verify_backup_ =
+      AddCommand(admin, "verify-backup", "Check a backup's files and re-hash its whole log");
   verify_backup_->add_option("id", id_, "Backup number")->required();
   verify_backup_->add_option("--dir", dir_, "Backup directory on the server");
   metrics_ = AddCommand(admin, "metrics", "Print the server's metrics (Prometheus text format)");
@@ -47,8 +42,9 @@ void AdminCommands::Register(CLI::App* app) {
   user->require_subcommand(1);
   user_add_ = AddCommand(user, "add", "Add a user and print their token (shown once)");
   user_add_->add_option("name", name_, "Login name")->required();
-  user_add_->add_option("--role", role_,
-                        "KEPALA_BIDANG, SEKRETARIAT, KEPALA_DINAS, INSPEKTORAT or ADMIN")
+  user_add_
+      ->add_option("--role", role_,
+                   "KEPALA_BIDANG, SEKRETARIAT, KEPALA_DINAS, INSPEKTORAT or ADMIN")
       ->required();
   user_add_->add_option("--division", division_,
                         "For KEPALA_BIDANG: e.g. REHABILITASI_SOSIAL (see renstra.v1.Division)");

@@ -9,6 +9,7 @@
 
 #include "CLI/CLI.hpp"
 #include "clients/audit_verifier.h"
+#include "clients/cli_app.h"
 #include "clients/cli_output.h"
 #include "clients/diff_printer.h"
 #include "clients/log_archive.h"
@@ -16,24 +17,10 @@
 namespace renstra {
 namespace {
 
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
-  CLI::App* command = parent->add_subcommand(name, help);
-  command->fallthrough();
-  return command;
-}
-
-std::string Utc(int64_t micros) {
-  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof(buffer), "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buffer;
-}
-
 void PrintEvent(const v1::AuditEvent& event, std::ostream& out) {
   const v1::EventEnvelope& e = event.envelope();
-  out << "#" << e.sequence() << "  " << Utc(e.timestamp_micros()) << "  " << e.principal();
+  out << "#" << e.sequence() << "  " << FormatUtcMicros(e.timestamp_micros()) << "  "
+      << e.principal();
   if (!e.role().empty()) out << " (" << e.role() << ")";
   out << "  " << event.summary();
   if (!e.reason().empty()) out << "  — " << e.reason();
@@ -64,8 +51,9 @@ void AuditCommands::Register(CLI::App* app) {
   CLI::App* audit = AddCommand(app, "audit", "History, diffs, live feed and tamper evidence");
   audit->require_subcommand(1);
 
-  history_ = AddCommand(audit, "history", "Every event touching a node, indicator, proposal, "
-                                          "revision or user, in order");
+  history_ = AddCommand(audit, "history",
+                        "Every event touching a node, indicator, proposal, "
+                        "revision or user, in order");
   history_->add_option("--node", node_, "Program, kegiatan or sub kegiatan code");
   history_->add_option("--indicator", indicator_, "Indicator id, e.g. 1.06.04.2.01.0001#1");
   history_->add_option("--proposal", proposal_, "Proposal id, e.g. USL-0001");
@@ -85,12 +73,11 @@ void AuditCommands::Register(CLI::App* app) {
   follow_->add_option("--from", from_sequence_, "First sequence")->capture_default_str();
   follow_->add_option("--count", count_, "Stop after this many events (default: never)");
 
-  export_ = AddCommand(audit, "export",
-                       "Archive the log as JSON Lines with its signed tree head");
+  export_ = AddCommand(audit, "export", "Archive the log as JSON Lines with its signed tree head");
   export_->add_option("--output,-o", output_, "File to write")->required();
 
-  verify_export_ = AddCommand(audit, "verify-export",
-                              "Check an archive offline: chain, Merkle root, signature");
+  verify_export_ =
+      AddCommand(audit, "verify-export", "Check an archive offline: chain, Merkle root, signature");
   verify_export_->add_option("file", file_, "Archive written by `audit export`")->required();
   verify_export_->add_option("--pubkey", pubkey_file_, "Pinned public key (PEM)")->required();
 
@@ -106,8 +93,7 @@ void AuditCommands::Register(CLI::App* app) {
   verify_->add_option("--pubkey", pubkey_file_, "Pinned public key (PEM)")->required();
   verify_->add_option("--state", state_file_,
                       "File keeping the last verified head (default: none)");
-  verify_->add_option("--event", events_, "An event sequence whose inclusion to check")
-      ->take_all();
+  verify_->add_option("--event", events_, "An event sequence whose inclusion to check")->take_all();
 
   rehash_ = AddCommand(audit, "rehash", "ADMIN: re-hash the whole store on the server");
 }
@@ -134,9 +120,10 @@ int AuditCommands::History(Client& client) {
   if (!revision_.empty()) request.set_revision_id(revision_), ++given;
   if (!user_.empty()) request.set_user(user_), ++given;
   if (given != 1) {
-    return Fail("audit history: give exactly one of --node, --indicator, --proposal, "
-                "--revision, --user",
-                kExitUsage);
+    return Fail(
+        "audit history: give exactly one of --node, --indicator, --proposal, "
+        "--revision, --user",
+        kExitUsage);
   }
   v1::GetHistoryResponse response;
   grpc::Status status = client.audit()->GetHistory(client.NewContext().get(), request, &response);
@@ -152,8 +139,7 @@ int AuditCommands::Diff(Client& client) {
   request.set_from_version(from_version_);
   request.set_to_version(to_version_);
   v1::DiffVersionsResponse response;
-  grpc::Status status =
-      client.audit()->DiffVersions(client.NewContext().get(), request, &response);
+  grpc::Status status = client.audit()->DiffVersions(client.NewContext().get(), request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   std::ofstream file;
   if (!output_.empty()) {
@@ -221,7 +207,8 @@ int AuditCommands::Export(Client& client) {
     v1::ReadEventsResponse page;
     status = client.audit()->ReadEvents(client.NewContext().get(), request, &page);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    if (page.events_size() == 0) return Fail("the server returned no event " + std::to_string(next));
+    if (page.events_size() == 0)
+      return Fail("the server returned no event " + std::to_string(next));
     for (const v1::EventEnvelope& e : page.events()) {
       if (e.sequence() > head.tree_size()) break;
       out << Json(e) << "\n";
@@ -269,8 +256,8 @@ int AuditCommands::Head(Client& client) {
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(head);
   std::cout << "tree size " << head.tree_size() << "\nroot " << Hex(head.root_hash())
-            << "\ntimestamp " << Utc(head.timestamp_micros()) << "\nkey " << head.key_id()
-            << "\nsignature " << Hex(head.signature()) << std::endl;
+            << "\ntimestamp " << FormatUtcMicros(head.timestamp_micros()) << "\nkey "
+            << head.key_id() << "\nsignature " << Hex(head.signature()) << std::endl;
   return kExitOk;
 }
 

@@ -77,8 +77,7 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
   if (!key.ok()) return Fail("the pinned public key: " + std::string(key.status().message()));
 
   v1::SignedTreeHead sth;
-  grpc::Status status =
-      client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &sth);
+  grpc::Status status = client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &sth);
   if (!status.ok()) return Fail(UserMessage(status, client));
   absl::StatusOr<merkle::Hash> root = merkle::HashFromBytes(sth.root_hash());
   if (!root.ok()) return Fail("the tree head's root is not a SHA-256 hash");
@@ -109,13 +108,13 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
     if (!status.ok()) return Fail(UserMessage(status, client));
     bool ok = true;
     std::vector<merkle::Hash> path = PathOf(proof.path(), &ok);
-    absl::Status s = ok ? merkle::VerifyConsistency(last.size, sth.tree_size(), last.root, *root,
-                                                    path)
-                        : absl::InvalidArgumentError("a proof hash is not 32 bytes");
+    absl::Status s =
+        ok ? merkle::VerifyConsistency(last.size, sth.tree_size(), last.root, *root, path)
+           : absl::InvalidArgumentError("a proof hash is not 32 bytes");
     if (!s.ok()) {
       return Fail("FAILED: the log of " + std::to_string(sth.tree_size()) +
-                  " events does not extend the one verified before (" +
-                  std::to_string(last.size) + " events, root " + merkle::ToHex(last.root) +
+                  " events does not extend the one verified before (" + std::to_string(last.size) +
+                  " events, root " + merkle::ToHex(last.root) +
                   "): history was rewritten: " + std::string(s.message()));
     }
     out << "ok: consistent with the head verified before (" << last.size << " events)\n";

@@ -30,8 +30,9 @@ bool LoadToken(const std::string& token_file, std::string* token, std::string* e
     const char* env = std::getenv("RENSTRA_TOKEN");
     *token = env == nullptr ? "" : Trim(env);
     if (!Printable(*token)) {
-      *error = "renstra: RENSTRA_TOKEN holds characters a token cannot have (spaces, line "
-               "breaks or non-ASCII)";
+      *error =
+          "renstra: RENSTRA_TOKEN holds characters a token cannot have (spaces, line "
+          "breaks or non-ASCII)";
       return false;
     }
     return true;

@@ -28,8 +28,8 @@ std::vector<std::string> Columns(const v1::DiffEntry& e) {
 
 const std::vector<std::string>& Headers() {
   static const std::vector<std::string> kHeaders = {
-      "change", "node/indicator", "year", "before", "after", "revision",
-      "legal basis", "proposals", "proposed by", "approved by"};
+      "change",   "node/indicator", "year",      "before",      "after",
+      "revision", "legal basis",    "proposals", "proposed by", "approved by"};
   return kHeaders;
 }
 
@@ -44,11 +44,20 @@ std::string HtmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -58,25 +67,31 @@ std::string HtmlEscape(const std::string& s) {
 
 std::string DiffKindName(v1::DiffEntry::Kind kind) {
   switch (kind) {
-    case v1::DiffEntry::TARGET_CHANGED: return "target";
-    case v1::DiffEntry::FUNDING_CHANGED: return "funding";
-    case v1::DiffEntry::INDICATOR_REPLACED: return "indicator replaced";
-    case v1::DiffEntry::INDICATOR_ADDED: return "indicator added";
-    case v1::DiffEntry::NODE_ADDED: return "node added";
-    case v1::DiffEntry::NODE_RETIRED: return "node retired";
-    default: return "change";
+    case v1::DiffEntry::TARGET_CHANGED:
+      return "target";
+    case v1::DiffEntry::FUNDING_CHANGED:
+      return "funding";
+    case v1::DiffEntry::INDICATOR_REPLACED:
+      return "indicator replaced";
+    case v1::DiffEntry::INDICATOR_ADDED:
+      return "indicator added";
+    case v1::DiffEntry::NODE_ADDED:
+      return "node added";
+    case v1::DiffEntry::NODE_RETIRED:
+      return "node retired";
+    default:
+      return "change";
   }
 }
 
 void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out) {
-  out << "Changes from plan version " << diff.from_version() << " to " << diff.to_version()
-      << ": " << diff.entries_size() << "\n";
+  out << "Changes from plan version " << diff.from_version() << " to " << diff.to_version() << ": "
+      << diff.entries_size() << "\n";
   for (const v1::DiffEntry& e : diff.entries()) {
     std::vector<std::string> c = Columns(e);
     out << "  " << c[0] << "  " << c[1] << (c[2].empty() ? "" : " " + c[2]);
     if (!e.node_name().empty()) out << "  (" << e.node_name() << ")";
-    out << "\n    " << (c[3].empty() ? "-" : c[3]) << " → " << (c[4].empty() ? "-" : c[4])
-        << "\n";
+    out << "\n    " << (c[3].empty() ? "-" : c[3]) << " → " << (c[4].empty() ? "-" : c[4]) << "\n";
     if (!e.revision_id().empty()) {
       out << "    by " << c[5] << "; dasar hukum: " << c[6];
       if (!c[7].empty()) out << "; proposals " << c[7];
@@ -120,7 +135,8 @@ void PrintDiffHtml(const v1::DiffVersionsResponse& diff, const std::string& titl
     for (size_t i = 0; i < c.size(); ++i) {
       const char* cls = i == 3 ? " class=\"before\"" : i == 4 ? " class=\"after\"" : "";
       std::string cell = HtmlEscape(c[i]);
-      if (i == 1 && !e.node_name().empty()) cell += "<br><small>" + HtmlEscape(e.node_name()) + "</small>";
+      if (i == 1 && !e.node_name().empty())
+        cell += "<br><small>" + HtmlEscape(e.node_name()) + "</small>";
       out << "<td" << cls << ">" << cell << "</td>";
     }
     out << "</tr>\n";

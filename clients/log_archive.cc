@@ -70,8 +70,8 @@ ArchiveCheck VerifyArchive(std::istream& in, const std::string& public_key_pem) 
     const uint64_t expected = tree.size() + 1;
     if (envelope.sequence() != expected) {
       return fail("line " + std::to_string(line_number) + ": event " +
-                  std::to_string(envelope.sequence()) + " where event " +
-                  std::to_string(expected) + " belongs");
+                  std::to_string(envelope.sequence()) + " where event " + std::to_string(expected) +
+                  " belongs");
     }
     if (envelope.prev_hash() != prev) {
       return fail("event " + std::to_string(expected) +

@@ -33,6 +33,7 @@
 #include "absl/time/time.h"
 #include "clients/admin_commands.h"
 #include "clients/audit_commands.h"
+#include "clients/cli_app.h"
 #include "clients/cli_output.h"
 #include "clients/client.h"
 #include "clients/credentials.h"
@@ -243,13 +244,6 @@ int LogVerify(Client& client, uint64_t from) {
   std::cout << "ok: checked " << response.checked() << " events; head " << response.head_sequence()
             << " " << response.head_hash() << std::endl;
   return kExitOk;
-}
-
-// Options of the main command must also be accepted after a subcommand's name.
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
-  CLI::App* command = parent->add_subcommand(name, help);
-  command->fallthrough();
-  return command;
 }
 
 // gRPC's own log lines (e.g. "Handshake failed ...") repeat what UserMessage() says

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <sstream>
 
+#include "clients/cli_app.h"
 #include "clients/plan_printer.h"
 
 namespace renstra {
@@ -95,15 +96,6 @@ std::string FormatChange(const v1::Change& change) {
   return out.str();
 }
 
-std::string FormatMicros(int64_t micros) {
-  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[32];
-  std::strftime(text, sizeof(text), "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return text;
-}
-
 std::string ProposalLine(const v1::ProposalView& p) {
   std::ostringstream out;
   out << p.proposal_id() << "  " << v1::ProposalStatus_Name(p.status()) << "  " << p.proposer()
@@ -130,8 +122,8 @@ void PrintProposal(const v1::ProposalView& p, std::ostream& out) {
   }
   if (p.history_size() > 0) out << "  history:\n";
   for (const v1::ProposalStepView& step : p.history()) {
-    out << "    " << FormatMicros(step.at_micros()) << "  " << step.event() << " by " << step.who()
-        << " (" << step.role() << ")";
+    out << "    " << FormatUtcMicros(step.at_micros()) << "  " << step.event() << " by "
+        << step.who() << " (" << step.role() << ")";
     if (!step.note().empty()) out << ": " << step.note();
     out << "\n";
   }
@@ -148,7 +140,7 @@ void PrintRevision(const v1::RevisionInfo& r, std::ostream& out) {
   out << "  dasar hukum: " << r.legal_basis() << "\n";
   out << "  signer: " << r.signer() << "; effective " << r.effective_date() << "\n";
   if (!r.reason().empty()) out << "  reason: " << r.reason() << "\n";
-  out << "  ratified by " << r.ratified_by() << " at " << FormatMicros(r.ratified_at_micros())
+  out << "  ratified by " << r.ratified_by() << " at " << FormatUtcMicros(r.ratified_at_micros())
       << "; plan version " << r.plan_version() << "\n";
   out << "  proposals:";
   for (const std::string& id : r.proposal_ids()) out << " " << id;

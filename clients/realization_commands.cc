@@ -6,27 +6,13 @@
 #include <sstream>
 
 #include "CLI/CLI.hpp"
+#include "clients/cli_app.h"
 #include "clients/cli_output.h"
 #include "clients/report_html.h"
 #include "clients/value_parser.h"
 
 namespace renstra {
 namespace {
-
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
-  CLI::App* command = parent->add_subcommand(name, help);
-  command->fallthrough();
-  return command;
-}
-
-std::string Utc(int64_t micros) {
-  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof(buffer), "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buffer;
-}
 
 // "110 Orang", "Rp 1.234.567", or "retracted".
 std::string ValueText(const v1::RealizationView& v) {
@@ -50,7 +36,7 @@ void PrintRecord(const v1::RealizationView& v, std::ostream& out) {
   if (!v.note().empty()) out << "  — " << v.note();
   out << "  [" << v.principal();
   if (!v.role().empty()) out << " (" << v.role() << ")";
-  out << " " << Utc(v.at_micros()) << "]";
+  out << " " << FormatUtcMicros(v.at_micros()) << "]";
   if (!v.corrects_id().empty()) out << "  corrects " << v.corrects_id();
   if (!v.corrected_by().empty()) out << "  corrected by " << v.corrected_by();
   out << "\n";

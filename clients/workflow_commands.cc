@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "CLI/CLI.hpp"
+#include "clients/cli_app.h"
 #include "clients/cli_output.h"
 #include "clients/proposal_printer.h"
 
@@ -30,13 +31,6 @@ const char* ChangeHelp(ChangeKind kind) {
       return "Retire a sub kegiatan from a year on, e.g. \"1.06.04.2.01.0008:2025\"";
   }
   return "";
-}
-
-// A subcommand that also accepts the main command's options after its name.
-CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help) {
-  CLI::App* command = parent->add_subcommand(name, help);
-  command->fallthrough();
-  return command;
 }
 
 std::string Upper(std::string s) {
