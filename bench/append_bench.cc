@@ -144,12 +144,12 @@ int main(int argc, char** argv) {
 
   std::printf("durable one-event commands, %.0f s per run (envelope %zu bytes)\n", seconds,
               envelope_bytes);
-  std::printf("%8s %14s %12s %14s %10s\n", "writers", "ours cmd/s", "cmds/fsync",
-              "raw synced/s", "ours/raw");
+  std::printf("%8s %14s %12s %14s %10s\n", "writers", "ours cmd/s", "cmds/fsync", "raw synced/s",
+              "ours/raw");
   for (int writers : {1, 16, 64}) {
     const Run ours = OurAppends(root / absl::StrCat("ours-", writers), writers, seconds);
-    const Run raw = RawSyncedPuts(root / absl::StrCat("raw-", writers), writers, seconds,
-                                  envelope_bytes);
+    const Run raw =
+        RawSyncedPuts(root / absl::StrCat("raw-", writers), writers, seconds, envelope_bytes);
     std::printf("%8d %14.0f %12.1f %14.0f %10.2f\n", writers, ours.per_second,
                 ours.syncs == 0 ? 0.0 : static_cast<double>(ours.commands) / ours.syncs,
                 raw.per_second, ours.per_second / raw.per_second);
@@ -168,7 +168,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> families;
     rocksdb::DB::ListColumnFamilies(options, dir.string(), &families);
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& f : families) descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions());
+    for (const std::string& f : families)
+      descriptors.emplace_back(f, rocksdb::ColumnFamilyOptions());
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
     if (rocksdb::DB::Open(options, dir.string(), descriptors, &handles, &raw).ok()) {
@@ -181,10 +182,11 @@ int main(int argc, char** argv) {
       delete raw;
     }
     const uint64_t bytes = DirBytes(dir);
-    std::printf("on disk: %llu events in %llu bytes = %.0f bytes/event (all column families, "
-                "after compaction)\n",
-                static_cast<unsigned long long>(events), static_cast<unsigned long long>(bytes),
-                events == 0 ? 0.0 : static_cast<double>(bytes) / events);
+    std::printf(
+        "on disk: %llu events in %llu bytes = %.0f bytes/event (all column families, "
+        "after compaction)\n",
+        static_cast<unsigned long long>(events), static_cast<unsigned long long>(bytes),
+        events == 0 ? 0.0 : static_cast<double>(bytes) / events);
   }
   fs::remove_all(root);
   return 0;

@@ -19,7 +19,6 @@ constexpr std::string_view kProposalPrefix = "proposal/";
 constexpr std::string_view kRealizationPrefix = "realization/";
 constexpr std::string_view kUsersStream = "users";
 
-
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -48,7 +47,8 @@ std::string DescribeAchieved(const v1::AchievedValue& v) {
       {"TW III", v.has_q3() ? &v.q3() : nullptr},
       {"TW IV", v.has_q4() ? &v.q4() : nullptr}};
   for (const auto& [name, q] : quarters) {
-    if (q != nullptr) parts.push_back(absl::StrCat(name, " ", AuditTarget(TargetValue::FromProto(*q))));
+    if (q != nullptr)
+      parts.push_back(absl::StrCat(name, " ", AuditTarget(TargetValue::FromProto(*q))));
   }
   return parts.empty() ? "-" : absl::StrJoin(parts, ", ");
 }

@@ -23,18 +23,20 @@ grpc::Status AdminServiceImpl::Run(grpc::ServerContext* context, const char* rpc
 
 grpc::Status AdminServiceImpl::CreateBackup(grpc::ServerContext* c,
                                             const v1::CreateBackupRequest* r, v1::Backup* out) {
-  return Run(c, "CreateBackup", "back up the log", out, [&](const Actor&) { return app_->CreateBackup(*r); });
+  return Run(c, "CreateBackup", "back up the log", out,
+             [&](const Actor&) { return app_->CreateBackup(*r); });
 }
 
-grpc::Status AdminServiceImpl::ListBackups(grpc::ServerContext* c,
-                                           const v1::ListBackupsRequest* r,
+grpc::Status AdminServiceImpl::ListBackups(grpc::ServerContext* c, const v1::ListBackupsRequest* r,
                                            v1::ListBackupsResponse* out) {
-  return Run(c, "ListBackups", "list backups", out, [&](const Actor&) { return app_->ListBackups(*r); });
+  return Run(c, "ListBackups", "list backups", out,
+             [&](const Actor&) { return app_->ListBackups(*r); });
 }
 
 grpc::Status AdminServiceImpl::VerifyBackup(grpc::ServerContext* c,
                                             const v1::VerifyBackupRequest* r, v1::Backup* out) {
-  return Run(c, "VerifyBackup", "verify backups", out, [&](const Actor&) { return app_->VerifyBackup(*r); });
+  return Run(c, "VerifyBackup", "verify backups", out,
+             [&](const Actor&) { return app_->VerifyBackup(*r); });
 }
 
 grpc::Status AdminServiceImpl::GetMetrics(grpc::ServerContext* c, const v1::GetMetricsRequest*,
@@ -49,14 +51,13 @@ grpc::Status AdminServiceImpl::AddUser(grpc::ServerContext* c, const v1::AddUser
              [&](const Actor& admin) { return users_->AddUser(admin, *r); });
 }
 
-grpc::Status AdminServiceImpl::DisableUser(grpc::ServerContext* c,
-                                           const v1::DisableUserRequest* r, v1::UserView* out) {
+grpc::Status AdminServiceImpl::DisableUser(grpc::ServerContext* c, const v1::DisableUserRequest* r,
+                                           v1::UserView* out) {
   return Run(c, "DisableUser", "disable users", out,
              [&](const Actor& admin) { return users_->DisableUser(admin, *r); });
 }
 
-grpc::Status AdminServiceImpl::RotateToken(grpc::ServerContext* c,
-                                           const v1::RotateTokenRequest* r,
+grpc::Status AdminServiceImpl::RotateToken(grpc::ServerContext* c, const v1::RotateTokenRequest* r,
                                            v1::UserWithToken* out) {
   return Run(c, "RotateToken", "rotate tokens", out,
              [&](const Actor& admin) { return users_->RotateToken(admin, *r); });
@@ -64,8 +65,7 @@ grpc::Status AdminServiceImpl::RotateToken(grpc::ServerContext* c,
 
 grpc::Status AdminServiceImpl::ListUsers(grpc::ServerContext* c, const v1::ListUsersRequest*,
                                          v1::ListUsersResponse* out) {
-  return Run(c, "ListUsers", "list users", out,
-             [&](const Actor&) { return users_->ListUsers(); });
+  return Run(c, "ListUsers", "list users", out, [&](const Actor&) { return users_->ListUsers(); });
 }
 
 }  // namespace renstra

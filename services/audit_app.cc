@@ -68,8 +68,8 @@ v1::DiffEntry ToProto(const PlanDifference& d) {
 }
 
 // The subject of a history request, checked against the current models.
-absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request,
-                                       const PlanState& plan, const ProposalBook& book) {
+absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, const PlanState& plan,
+                                       const ProposalBook& book) {
   switch (request.subject_case()) {
     case v1::GetHistoryRequest::kNodeCode: {
       absl::StatusOr<Code> code = Code::Parse(request.node_code());
@@ -128,8 +128,7 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
   VersionRange changes;
   const std::string& plan_stream = projector_->plan_id();
   RETURN_IF_ERROR(ForEachEvent(store_, [&](const v1::EventEnvelope& e) {
-    const bool applied = e.stream() == plan_stream &&
-                         changes.Contains(e.stream_version());
+    const bool applied = e.stream() == plan_stream && changes.Contains(e.stream_version());
     if (!applied && !EventTouches(e, subject)) return;
     if (subject.kind == AuditSubject::Kind::kRevision && e.stream() == plan_stream &&
         e.event_type() == v1::RevisionRatified::descriptor()->full_name()) {
@@ -155,9 +154,9 @@ absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& reques
       ASSIGN_OR_RETURN(PlanState plan,
                        ReplayPlanToInstant(store_, *projector_, request.timestamp_micros()));
       if (!plan.established()) {
-        return absl::NotFoundError(absl::StrCat(
-            "timestamp_micros: ", request.timestamp_micros(), " is before the plan ",
-            projector_->plan_id(), " was established"));
+        return absl::NotFoundError(absl::StrCat("timestamp_micros: ", request.timestamp_micros(),
+                                                " is before the plan ", projector_->plan_id(),
+                                                " was established"));
       }
       return plan.ToProto();
     }
@@ -168,13 +167,13 @@ absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& reques
 
 absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
     const v1::DiffVersionsRequest& request) const {
-  ASSIGN_OR_RETURN(PlanState from, ReplayPlanToVersion(store_, *projector_,
-                                                       request.from_version(), "from_version"));
-  ASSIGN_OR_RETURN(PlanState to, ReplayPlanToVersion(store_, *projector_, request.to_version(),
-                                                     "to_version"));
+  ASSIGN_OR_RETURN(PlanState from, ReplayPlanToVersion(store_, *projector_, request.from_version(),
+                                                       "from_version"));
+  ASSIGN_OR_RETURN(PlanState to,
+                   ReplayPlanToVersion(store_, *projector_, request.to_version(), "to_version"));
   if (request.from_version() != 0 && from.version() > to.version()) {
-    return absl::InvalidArgumentError(absl::StrCat("from_version: ", from.version(),
-                                                   " is after to_version ", to.version()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("from_version: ", from.version(), " is after to_version ", to.version()));
   }
   v1::DiffVersionsResponse out;
   out.set_from_version(from.version());
@@ -193,8 +192,8 @@ absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
       request.limit() == 0 || request.limit() > kMaxPage ? kMaxPage : request.limit();
   const uint64_t head = store_->Head().sequence;
   if (from > head + 1) {
-    return absl::OutOfRangeError(absl::StrCat("from_sequence: ", from,
-                                              " is past the end of the log (", head, " events)"));
+    return absl::OutOfRangeError(
+        absl::StrCat("from_sequence: ", from, " is past the end of the log (", head, " events)"));
   }
   v1::ReadEventsResponse out;
   ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
@@ -290,8 +289,8 @@ absl::StatusOr<v1::RehashStoreResponse> AuditApp::Rehash() const {
                              .count());
   if (!out.root_matches()) {
     return absl::DataLossError(absl::StrCat(
-        "the stored events no longer give the Merkle root this server signed for ",
-        fresh.size(), " events: ", merkle::ToHex(fresh.Root()), " vs ", merkle::ToHex(held)));
+        "the stored events no longer give the Merkle root this server signed for ", fresh.size(),
+        " events: ", merkle::ToHex(fresh.Root()), " vs ", merkle::ToHex(held)));
   }
   return out;
 }

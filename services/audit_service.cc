@@ -38,8 +38,7 @@ grpc::Status AuditServiceImpl::GetHistory(grpc::ServerContext* c, const v1::GetH
   return Run(c, "GetHistory", out, [&](const Actor&) { return app_->History(*r); });
 }
 
-grpc::Status AuditServiceImpl::GetPlanAsOf(grpc::ServerContext* c,
-                                           const v1::GetPlanAsOfRequest* r,
+grpc::Status AuditServiceImpl::GetPlanAsOf(grpc::ServerContext* c, const v1::GetPlanAsOfRequest* r,
                                            v1::GetPlanAsOfResponse* out) {
   return Run(c, "GetPlanAsOf", out, [&](const Actor&) -> absl::StatusOr<v1::GetPlanAsOfResponse> {
     absl::StatusOr<v1::Plan> plan = app_->PlanAsOf(*r);
@@ -121,14 +120,13 @@ grpc::Status AuditServiceImpl::GetPublicKey(grpc::ServerContext* c, const v1::Ge
 
 grpc::Status AuditServiceImpl::RehashStore(grpc::ServerContext* c, const v1::RehashStoreRequest*,
                                            v1::RehashStoreResponse* out) {
-  return Run(c, "RehashStore", out,
-             [&](const Actor& actor) -> absl::StatusOr<v1::RehashStoreResponse> {
-               if (absl::Status s = RequireRole(actor, {v1::Role::ADMIN}, "re-hash the store");
-                   !s.ok()) {
-                 return s;
-               }
-               return app_->Rehash();
-             });
+  return Run(
+      c, "RehashStore", out, [&](const Actor& actor) -> absl::StatusOr<v1::RehashStoreResponse> {
+        if (absl::Status s = RequireRole(actor, {v1::Role::ADMIN}, "re-hash the store"); !s.ok()) {
+          return s;
+        }
+        return app_->Rehash();
+      });
 }
 
 }  // namespace renstra

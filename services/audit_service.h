@@ -43,8 +43,7 @@ class AuditServiceImpl final : public v1::AuditService::Service {
                                  v1::SignedTreeHead* out) override;
   grpc::Status GetInclusionProof(grpc::ServerContext* c, const v1::GetInclusionProofRequest* r,
                                  v1::InclusionProof* out) override;
-  grpc::Status GetConsistencyProof(grpc::ServerContext* c,
-                                   const v1::GetConsistencyProofRequest* r,
+  grpc::Status GetConsistencyProof(grpc::ServerContext* c, const v1::GetConsistencyProofRequest* r,
                                    v1::ConsistencyProof* out) override;
   grpc::Status GetPublicKey(grpc::ServerContext* c, const v1::GetPublicKeyRequest* r,
                             v1::PublicKey* out) override;

@@ -56,7 +56,7 @@ absl::StatusOr<Authenticator> Authenticator::Load(const std::string& path) {
 }
 
 absl::StatusOr<Authenticator::User> Authenticator::UserOf(const v1::UserEntry& e,
-                                                         const std::string& where) {
+                                                          const std::string& where) {
   if (e.name().empty()) return absl::InvalidArgumentError(absl::StrCat(where, ".name: required"));
   if (e.role() == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError(absl::StrCat(where, ".role: required"));

@@ -111,9 +111,9 @@ struct Flags {
 
 // --restore_from: restores a backup into an empty data directory and exits.
 int Restore(const std::string& backup_dir, uint32_t backup, const std::string& data_dir) {
-  absl::StatusOr<BackupInfo> restored =
-      backup == 0 ? RocksDbBackup::RestoreLatest(backup_dir, data_dir)
-                  : RocksDbBackup::Restore(backup_dir, backup, data_dir);
+  absl::StatusOr<BackupInfo> restored = backup == 0
+                                            ? RocksDbBackup::RestoreLatest(backup_dir, data_dir)
+                                            : RocksDbBackup::Restore(backup_dir, backup, data_dir);
   if (!restored.ok()) return Refuse(absl::StrCat("cannot restore: ", restored.status().ToString()));
   std::cout << "restored backup " << restored->id << " of " << backup_dir << " into " << data_dir
             << ": " << restored->last_sequence << " events, head " << ToHex(restored->head_hash)
@@ -258,12 +258,10 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("renstrad");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
-  const spdlog::level::level_enum level =
-      spdlog::level::from_str(absl::GetFlag(FLAGS_log_level));
+  const spdlog::level::level_enum level = spdlog::level::from_str(absl::GetFlag(FLAGS_log_level));
   if (level == spdlog::level::off && absl::GetFlag(FLAGS_log_level) != "off") {
     std::cerr << "renstrad: --log_level: \"" << absl::GetFlag(FLAGS_log_level)
-              << "\" is not a level (trace, debug, info, warn, error, critical, off)"
-              << std::endl;
+              << "\" is not a level (trace, debug, info, warn, error, critical, off)" << std::endl;
     return 2;
   }
   spdlog::set_level(level);

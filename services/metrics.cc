@@ -21,8 +21,7 @@ void Metrics::AddSampled(std::string name, std::string help, std::string type,
   sampled_.push_back({std::move(name), std::move(help), std::move(type), std::move(read)});
 }
 
-void Metrics::ObserveCall(std::string_view method, std::string_view code,
-                          absl::Duration latency) {
+void Metrics::ObserveCall(std::string_view method, std::string_view code, absl::Duration latency) {
   const double seconds = absl::ToDoubleSeconds(latency);
   absl::MutexLock lock(&mu_);
   ++calls_[{std::string(method), std::string(code)}];
@@ -52,15 +51,15 @@ std::string Metrics::RenderPrometheus() const {
                     "# TYPE renstra_rpc_latency_seconds histogram\n");
     for (const auto& [method, h] : latency_) {
       for (size_t i = 0; i < kBuckets.size(); ++i) {
-        absl::StrAppend(&out, "renstra_rpc_latency_seconds_bucket{method=\"", method,
-                        "\",le=\"", Number(kBuckets[i]), "\"} ", h.buckets[i], "\n");
+        absl::StrAppend(&out, "renstra_rpc_latency_seconds_bucket{method=\"", method, "\",le=\"",
+                        Number(kBuckets[i]), "\"} ", h.buckets[i], "\n");
       }
       absl::StrAppend(&out, "renstra_rpc_latency_seconds_bucket{method=\"", method,
                       "\",le=\"+Inf\"} ", h.count, "\n");
       absl::StrAppend(&out, "renstra_rpc_latency_seconds_sum{method=\"", method, "\"} ",
                       Number(h.sum), "\n");
-      absl::StrAppend(&out, "renstra_rpc_latency_seconds_count{method=\"", method, "\"} ",
-                      h.count, "\n");
+      absl::StrAppend(&out, "renstra_rpc_latency_seconds_count{method=\"", method, "\"} ", h.count,
+                      "\n");
     }
   }
   // Read outside the lock: a reader may itself take other locks (store, projector).

@@ -27,9 +27,8 @@ namespace renstra {
 class Metrics {
  public:
   // Upper bounds of the latency buckets, in seconds (+Inf is implicit).
-  static constexpr std::array<double, 13> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                      0.025,  0.05,  0.1,    0.25,  0.5,
-                                                      1,      2.5,   5};
+  static constexpr std::array<double, 13> kBuckets = {
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
 
   // A value read at render time; `type` is "counter" or "gauge".
   void AddSampled(std::string name, std::string help, std::string type,

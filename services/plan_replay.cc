@@ -13,8 +13,8 @@ constexpr size_t kChunk = 4096;
 
 // Replays the plan stream while `keep(envelope)` holds, up to `max_version` events.
 template <typename Keep>
-absl::StatusOr<PlanState> Replay(EventStore* store, const std::string& stream,
-                                 uint64_t max_version, Keep keep) {
+absl::StatusOr<PlanState> Replay(EventStore* store, const std::string& stream, uint64_t max_version,
+                                 Keep keep) {
   PlanState plan;
   uint64_t next = 1;
   while (next <= max_version) {
@@ -38,9 +38,8 @@ absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector
       const int64_t target,
       projector.Read([&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<int64_t> {
         if (version < 0 || version > plan.version()) {
-          return absl::InvalidArgumentError(absl::StrCat(AsAbsl(field), ": ", version,
-                                                         " is not a plan version (0..",
-                                                         plan.version(), ")"));
+          return absl::InvalidArgumentError(absl::StrCat(
+              AsAbsl(field), ": ", version, " is not a plan version (0..", plan.version(), ")"));
         }
         // A half-applied command is not a plan anyone saw.
         if (const CommandSpan* span = plan.SpanInside(version)) {
@@ -57,11 +56,10 @@ absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector
 
 absl::StatusOr<PlanState> ReplayPlanToInstant(EventStore* store, const Projector& projector,
                                               int64_t micros) {
-  const uint64_t current = static_cast<uint64_t>(projector.Read(
-      [](const PlanState& plan, const ProposalBook&) { return plan.version(); }));
-  return Replay(store, projector.plan_id(), current, [micros](const v1::EventEnvelope& e) {
-    return e.timestamp_micros() <= micros;
-  });
+  const uint64_t current = static_cast<uint64_t>(
+      projector.Read([](const PlanState& plan, const ProposalBook&) { return plan.version(); }));
+  return Replay(store, projector.plan_id(), current,
+                [micros](const v1::EventEnvelope& e) { return e.timestamp_micros() <= micros; });
 }
 
 }  // namespace renstra

@@ -54,8 +54,7 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       realization_app_(store, app->projector()),
       realization_service_(&realization_app_, &guard_) {}
 
-void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store,
-                                      RocksDbEventStore* rocksdb) {
+void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb) {
   metrics_.AddSampled("renstra_events", "Events in the log (the head's sequence).", "gauge",
                       [store] { return static_cast<double>(store->Head().sequence); });
   metrics_.AddSampled("renstra_projection_lag_events",

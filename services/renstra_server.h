@@ -33,11 +33,11 @@
 #include "services/log_service.h"
 #include "services/merkle_log.h"
 #include "services/metrics.h"
-#include "services/user_admin.h"
 #include "services/plan_app.h"
 #include "services/plan_service.h"
 #include "services/realization_app.h"
 #include "services/realization_service.h"
+#include "services/user_admin.h"
 #include "services/workflow_app.h"
 #include "services/workflow_service.h"
 #include "storage/event_store.h"
@@ -91,8 +91,7 @@ class RenstraServer {
   void Wait();
 
  private:
-  RenstraServer(PlanApp* app, EventStore* store, const ServerOptions& options,
-                MerkleLog* merkle);
+  RenstraServer(PlanApp* app, EventStore* store, const ServerOptions& options, MerkleLog* merkle);
   // Registers the sampled metrics (log size, fsync groups, projection lag, tree size).
   void AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb);
 

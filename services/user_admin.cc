@@ -23,10 +23,14 @@ std::string NewToken() {
 
 std::string EventType(const v1::UserEvent& e) {
   switch (e.kind_case()) {
-    case v1::UserEvent::kAdded: return "renstra.v1.UserAdded";
-    case v1::UserEvent::kDisabled: return "renstra.v1.UserDisabled";
-    case v1::UserEvent::kTokenRotated: return "renstra.v1.UserTokenRotated";
-    default: return "renstra.v1.UserEvent";
+    case v1::UserEvent::kAdded:
+      return "renstra.v1.UserAdded";
+    case v1::UserEvent::kDisabled:
+      return "renstra.v1.UserDisabled";
+    case v1::UserEvent::kTokenRotated:
+      return "renstra.v1.UserTokenRotated";
+    default:
+      return "renstra.v1.UserEvent";
   }
 }
 
@@ -53,9 +57,9 @@ bool ValidName(const std::string& name) {
 // A retried command that made a token cannot answer with it again: only its hash
 // was kept.
 absl::Status TokenGone(const std::string& request_id, const std::string& name) {
-  return absl::AlreadyExistsError(absl::StrCat(
-      "request_id: ", request_id, " already gave ", name,
-      " a token, shown only in that answer; rotate the token if it was lost"));
+  return absl::AlreadyExistsError(
+      absl::StrCat("request_id: ", request_id, " already gave ", name,
+                   " a token, shown only in that answer; rotate the token if it was lost"));
 }
 
 }  // namespace
@@ -112,9 +116,9 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
                                                      const v1::AddUserRequest& request) {
   RETURN_IF_ERROR(RequireUsers());
   if (!ValidName(request.name())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "name: \"", request.name(),
-        "\" must be 1 to 64 lowercase letters, digits, '.', '_' or '-'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("name: \"", request.name(),
+                     "\" must be 1 to 64 lowercase letters, digits, '.', '_' or '-'"));
   }
   if (request.role() == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError("role: required");
@@ -129,8 +133,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
     return absl::InvalidArgumentError(
         absl::StrCat("division: ", static_cast<int>(request.division()), " is not a division"));
   }
-  if (request.role() == v1::Role::KEPALA_BIDANG &&
-      request.division() == v1::DIVISION_UNSPECIFIED) {
+  if (request.role() == v1::Role::KEPALA_BIDANG && request.division() == v1::DIVISION_UNSPECIFIED) {
     return absl::InvalidArgumentError("division: required for a KEPALA_BIDANG");
   }
   absl::MutexLock lock(&mu_);

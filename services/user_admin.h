@@ -44,8 +44,9 @@ class UserAdmin {
  private:
   // Appends `event` for `admin` and applies it; true when the request id was already
   // in the log (nothing appended).
-  absl::StatusOr<bool> Record(const Actor& admin, const v1::UserEvent& event, const std::string& reason,
-                      const std::string& request_id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<bool> Record(const Actor& admin, const v1::UserEvent& event,
+                              const std::string& reason, const std::string& request_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status RequireUsers() const;
 
   EventStore* const store_;

@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "gtest/gtest.h"
 #include "domain/money.h"
 #include "domain/target_value.h"
+#include "gtest/gtest.h"
 #include "renstra/v1/realization.pb.h"
 #include "renstra/v1/users.pb.h"
 #include "renstra/v1/workflow.pb.h"

@@ -70,8 +70,8 @@ LogWriter RevisedSeed(uint32_t schema) {
   r->set_legal_basis("Perwako Dumai No. 12 Tahun 2025");
   r->set_revision_number(1);
   if (schema >= kRatificationCountsChanges) r->set_change_count(2);
-  w.Append({ratified, TargetSet(2025, "220 Orang"), TargetSet(2026, "230 Orang")}, schema,
-           "ratify", 300);
+  w.Append({ratified, TargetSet(2025, "220 Orang"), TargetSet(2026, "230 Orang")}, schema, "ratify",
+           300);
   v1::PlanEvent locked;
   locked.mutable_plan_locked()->set_revision_number(1);
   w.Append({locked}, schema, "lock", 400);

@@ -91,16 +91,16 @@ TEST(AdminEndToEnd, BackupRestoreServesTheSamePlanAndVerifies) {
   EXPECT_THAT(log, Not(HasSubstr(kAdminToken)));
 
   // Restore into a new directory; a non-empty one is refused.
-  CommandResult into_used = RunCommand({RENSTRAD_PATH, "--restore_from=" + (tmp / "backups"),
-                                        "--data_dir=" + (tmp / "data")});
+  CommandResult into_used = RunCommand(
+      {RENSTRAD_PATH, "--restore_from=" + (tmp / "backups"), "--data_dir=" + (tmp / "data")});
   EXPECT_EQ(into_used.exit_code, 2);
   EXPECT_THAT(into_used.err, HasSubstr("is not empty"));
-  CommandResult restored = RunCommand({RENSTRAD_PATH, "--restore_from=" + (tmp / "backups"),
-                                       "--data_dir=" + (tmp / "restored")});
+  CommandResult restored = RunCommand(
+      {RENSTRAD_PATH, "--restore_from=" + (tmp / "backups"), "--data_dir=" + (tmp / "restored")});
   ASSERT_EQ(restored.exit_code, 0) << restored.err;
-  EXPECT_THAT(restored.out, HasSubstr("restored backup 1 of " + (tmp / "backups") + " into " +
-                                      (tmp / "restored") + ": " + std::to_string(events + 1) +
-                                      " events, head "));
+  EXPECT_THAT(restored.out,
+              HasSubstr("restored backup 1 of " + (tmp / "backups") + " into " +
+                        (tmp / "restored") + ": " + std::to_string(events + 1) + " events, head "));
 
   server = StartServer(tmp / "restored", tmp / "restored.log", /*empty=*/false, {users});
   ASSERT_NE(server.daemon, nullptr);
@@ -134,9 +134,9 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   const std::vector<std::string> propose = {"propose", "--justification", "uji", "--set-target",
                                             "1.06.05.2.02.0001#1:2025=140.000 Orang"};
 
-  CommandResult refused = as(kRehabToken, {"admin", "user", "add", "sari", "--role",
-                                           "KEPALA_BIDANG", "--division",
-                                           "PERLINDUNGAN_JAMINAN_SOSIAL"});
+  CommandResult refused =
+      as(kRehabToken, {"admin", "user", "add", "sari", "--role", "KEPALA_BIDANG", "--division",
+                       "PERLINDUNGAN_JAMINAN_SOSIAL"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_THAT(refused.err, HasSubstr("only ADMIN may add users; rehab is KEPALA_BIDANG"));
   CommandResult no_division =
@@ -144,10 +144,9 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   EXPECT_EQ(no_division.exit_code, 1);
   EXPECT_THAT(no_division.err, HasSubstr("division: required for a KEPALA_BIDANG"));
 
-  CommandResult added = as(kAdminToken, {"admin", "user", "add", "sari", "--role",
-                                         "KEPALA_BIDANG", "--division",
-                                         "PERLINDUNGAN_JAMINAN_SOSIAL", "--display-name",
-                                         "Sari, Kepala Bidang Linjamsos"});
+  CommandResult added = as(kAdminToken, {"admin", "user", "add", "sari", "--role", "KEPALA_BIDANG",
+                                         "--division", "PERLINDUNGAN_JAMINAN_SOSIAL",
+                                         "--display-name", "Sari, Kepala Bidang Linjamsos"});
   ASSERT_EQ(added.exit_code, 0) << added.err;
   const std::string first = TokenOf(added);
   CommandResult drafted = as(first, propose);
@@ -169,11 +168,12 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false, {users});
   ASSERT_NE(server.daemon, nullptr);
   ASSERT_EQ(as(second, {"inbox"}).exit_code, 0);
-  CommandResult disabled = as(kAdminToken, {"admin", "user", "disable", "sari", "--reason",
-                                            "pindah tugas"});
+  CommandResult disabled =
+      as(kAdminToken, {"admin", "user", "disable", "sari", "--reason", "pindah tugas"});
   ASSERT_EQ(disabled.exit_code, 0) << disabled.err;
-  EXPECT_EQ(disabled.out, "sari  KEPALA_BIDANG  PERLINDUNGAN_JAMINAN_SOSIAL  \"Sari, Kepala Bidang "
-                          "Linjamsos\"  DISABLED\n");
+  EXPECT_EQ(disabled.out,
+            "sari  KEPALA_BIDANG  PERLINDUNGAN_JAMINAN_SOSIAL  \"Sari, Kepala Bidang "
+            "Linjamsos\"  DISABLED\n");
   EXPECT_THAT(as(second, {"inbox"}).err, HasSubstr("not authenticated: this user is disabled"));
   CommandResult self = as(kAdminToken, {"admin", "user", "disable", "admin"});
   EXPECT_THAT(self.err, HasSubstr("an admin cannot disable themselves"));

@@ -75,8 +75,8 @@ class AuditEndToEnd : public ::testing::Test {
 
   // The inspectorate's verification with the pinned key and its state file.
   CommandResult Verify(std::vector<std::string> events = {}) {
-    std::vector<std::string> args = {"audit", "verify", "--pubkey", tmp_ / "pinned.pem",
-                                     "--state", tmp_ / "verified-head"};
+    std::vector<std::string> args = {
+        "audit", "verify", "--pubkey", tmp_ / "pinned.pem", "--state", tmp_ / "verified-head"};
     for (const std::string& e : events) {
       args.push_back("--event");
       args.push_back(e);
@@ -91,9 +91,9 @@ class AuditEndToEnd : public ::testing::Test {
 
   // A proposal drafted and submitted by rehab: two events.
   void Propose(const std::string& value) {
-    CommandResult r = As(kRehabToken, {"propose", "--justification", "uji", "--set-target",
-                                       std::string(kRehabIndicator) + ":2025=" + value,
-                                       "--submit"});
+    CommandResult r =
+        As(kRehabToken, {"propose", "--justification", "uji", "--set-target",
+                         std::string(kRehabIndicator) + ":2025=" + value, "--submit"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
 
@@ -127,7 +127,8 @@ TEST_F(AuditEndToEnd, VerifiesACleanLogAndItsGrowth) {
   EXPECT_THAT(rehash.out, HasSubstr("ok: re-hashed " + std::to_string(seed_events + 2)));
   CommandResult refused = As(kInspektoratToken, {"audit", "rehash"});
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_THAT(refused.err, HasSubstr("only ADMIN may re-hash the store; inspektorat is INSPEKTORAT"));
+  EXPECT_THAT(refused.err,
+              HasSubstr("only ADMIN may re-hash the store; inspektorat is INSPEKTORAT"));
   CommandResult denied = As(kInspektoratToken, {"audit", "history", "--user", "inspektorat"});
   ASSERT_EQ(denied.exit_code, 0) << denied.err;
   EXPECT_THAT(denied.out, HasSubstr("AccessDenied PERMISSION_DENIED "
@@ -192,13 +193,12 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
   // A live feed from the last seed event sees it, then the four events that follow.
   CommandResult feed;
   std::thread follower([&] {
-    feed = As(kInspektoratToken, {"audit", "follow", "--from", std::to_string(seed_events),
-                                  "--count", "5"});
+    feed = As(kInspektoratToken,
+              {"audit", "follow", "--from", std::to_string(seed_events), "--count", "5"});
   });
   ASSERT_NO_FATAL_FAILURE(Propose("230 Orang"));
   ASSERT_EQ(As(kKadisToken, {"review", "USL-0001", "--approve"}).exit_code, 0);
-  ASSERT_EQ(As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025"}).exit_code,
-            0);
+  ASSERT_EQ(As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025"}).exit_code, 0);
   follower.join();
   ASSERT_EQ(feed.exit_code, 0) << feed.err;
   std::vector<std::string> lines;
@@ -209,10 +209,9 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
                        "#" + std::to_string(seed_events + 2), "#" + std::to_string(seed_events + 3),
                        "#" + std::to_string(seed_events + 4)}));
 
-  CommandResult ratify = As(kKadisToken, {"revision", "ratify", "--legal-basis",
-                                          "Perwako Dumai No. 12 Tahun 2025", "--signer",
-                                          "Kepala Dinas", "--effective-date", "2025-07-01",
-                                          "USL-0001"});
+  CommandResult ratify =
+      As(kKadisToken, {"revision", "ratify", "--legal-basis", "Perwako Dumai No. 12 Tahun 2025",
+                       "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001"});
   ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
 
   CommandResult diff = As(kInspektoratToken, {"audit", "diff", "--from",
@@ -247,7 +246,8 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
   CommandResult offline =
       Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
-  EXPECT_THAT(offline.out, HasSubstr(": " + std::to_string(seed_events + 6) + " events; chain head "));
+  EXPECT_THAT(offline.out,
+              HasSubstr(": " + std::to_string(seed_events + 6) + " events; chain head "));
 
   std::string text = ReadFile(archive);
   const size_t at = text.find("Perubahan Renstra 2025");

@@ -136,7 +136,8 @@ TEST_F(BadInputTest, WorkflowService) {
   submitted.set_submit(true);
   *submitted.add_changes() = SetTarget(kRehabIndicator, 2025, "220 Orang");
   v1::ProposalView submitted_view;
-  ASSERT_TRUE(workflow().Propose(ContextAs(TokenOf("rehab")).get(), submitted, &submitted_view).ok());
+  ASSERT_TRUE(
+      workflow().Propose(ContextAs(TokenOf("rehab")).get(), submitted, &submitted_view).ok());
   v1::ProposeRequest no_changes = WithId(v1::ProposeRequest());
   no_changes.set_justification("x");
   v1::ProposeRequest year = no_changes, unknown = no_changes, unit = no_changes,
@@ -216,8 +217,9 @@ TEST_F(BadInputTest, WorkflowService) {
       {"Lock by a Kepala Bidang", "rehab",
        [&](auto* c) { return workflow().LockPlan(c, WithId(v1::LockPlanRequest()), &locked); },
        grpc::StatusCode::PERMISSION_DENIED, "only KEPALA_DINAS may lock"},
-      {"GetProposal unknown", "iwan", [&](auto* c) { return workflow().GetProposal(c, get, &view); },
-       grpc::StatusCode::NOT_FOUND, "USL-9999"},
+      {"GetProposal unknown", "iwan",
+       [&](auto* c) { return workflow().GetProposal(c, get, &view); }, grpc::StatusCode::NOT_FOUND,
+       "USL-9999"},
       {"GetPlanAtVersion negative", "iwan",
        [&](auto* c) { return workflow().GetPlanAtVersion(c, negative_version, &plan_out); },
        grpc::StatusCode::INVALID_ARGUMENT, "version: -1 is not a plan version"},
@@ -288,9 +290,7 @@ TEST_F(BadInputTest, RealizationAuditAndAdminServices) {
        [&](auto* c) { return realization_->RecordAchievement(c, achievement, &realization); },
        grpc::StatusCode::INVALID_ARGUMENT, "year: 2027"},
       {"RecordAchievement on an unknown indicator", "rehab",
-       [&](auto* c) {
-         return realization_->RecordAchievement(c, unknown_indicator, &realization);
-       },
+       [&](auto* c) { return realization_->RecordAchievement(c, unknown_indicator, &realization); },
        grpc::StatusCode::NOT_FOUND, "9.99.99.9.99.9999#1"},
       {"RecordSpending negative", "rehab",
        [&](auto* c) { return realization_->RecordSpending(c, negative, &realization); },
@@ -317,8 +317,8 @@ TEST_F(BadInputTest, RealizationAuditAndAdminServices) {
        [&](auto* c) { return audit_->DiffVersions(c, mid_import, &diff); },
        grpc::StatusCode::INVALID_ARGUMENT, "from_version: 5 falls inside the import"},
       {"ReadEvents past the end", "iwan",
-       [&](auto* c) { return audit_->ReadEvents(c, far, &events); },
-       grpc::StatusCode::OUT_OF_RANGE, "from_sequence: 1000000 is past the end"},
+       [&](auto* c) { return audit_->ReadEvents(c, far, &events); }, grpc::StatusCode::OUT_OF_RANGE,
+       "from_sequence: 1000000 is past the end"},
       {"GetInclusionProof of event 0", "iwan",
        [&](auto* c) { return audit_->GetInclusionProof(c, zero, &inclusion); },
        grpc::StatusCode::INVALID_ARGUMENT, "sequence: required"},
