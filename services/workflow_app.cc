@@ -179,7 +179,11 @@ std::string WorkflowApp::NextRevisionId() const {
 absl::StatusOr<v1::ProposalView> WorkflowApp::Propose(const Actor& actor,
                                                       const v1::ProposeRequest& request) {
   if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request.request_id())) {
-    return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
+    // A retry: the draft landed, but maybe not the submission (the server may have
+    // died between the two appends). Finish what the original was asked to do.
+    const std::string id = earlier->stream.substr(std::string("proposal/").size());
+    if (!request.submit()) return GetProposal(id);
+    return SubmitDrafted(actor, request, id);
   }
   const std::string id = NextProposalId();
   DraftCommand command{id,
@@ -197,16 +201,32 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Propose(const Actor& actor,
     // store refuses the id for a second stream): answer with that proposal.
     if (!request.request_id().empty() && projector_->CatchUp().ok()) {
       if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request.request_id())) {
-        return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
+        const std::string other = earlier->stream.substr(std::string("proposal/").size());
+        if (!request.submit()) return GetProposal(other);
+        return SubmitDrafted(actor, request, other);
       }
     }
     return view.status();
   }
   if (!request.submit()) return view;
-  // Submitting is its own event and its own transition (no request id: the draft's
-  // id already guards the retry).
+  return SubmitDrafted(actor, request, id);
+}
+
+absl::StatusOr<v1::ProposalView> WorkflowApp::SubmitDrafted(const Actor& actor,
+                                                            const v1::ProposeRequest& request,
+                                                            const std::string& proposal_id) {
+  // Submitting is its own event and its own transition, with a request id derived from
+  // the proposal's: a retry of the Propose submits at most once.
   v1::ProposalActionRequest submit;
-  submit.set_proposal_id(id);
+  submit.set_proposal_id(proposal_id);
+  if (!request.request_id().empty()) {
+    submit.set_request_id(absl::StrCat(request.request_id(), kSubmitRequestSuffix));
+    if (projector_->FindRequest(submit.request_id()).has_value()) return GetProposal(proposal_id);
+  }
+  // Only a draft is submitted: a proposal that has moved on (submitted by a log written
+  // before submissions carried a request id, or withdrawn) is answered as it is.
+  absl::StatusOr<v1::ProposalView> current = GetProposal(proposal_id);
+  if (!current.ok() || current->status() != v1::DRAFT) return current;
   return Submit(actor, submit);
 }
 

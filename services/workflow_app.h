@@ -11,6 +11,11 @@
 // appends to the plan stream, so a concurrent revise or withdraw of a proposal it
 // applies must not slip between its decision and its append.
 //
+// Idempotency: a request id already in the log answers with the proposal (or revision)
+// as it is now. Propose with `submit` is two appends, the draft and then its
+// submission (request id: the Propose's + "#submit"); a retry whose draft landed but
+// whose submission did not (the server died between them) submits it, once.
+//
 // Ownership: borrows the EventStore and the Projector (both must outlive it).
 // Thread safety: all methods are safe to call concurrently.
 // Errors: see WorkflowService in proto/renstra/v1/workflow_service.proto.
@@ -56,6 +61,14 @@ class WorkflowApp {
   absl::StatusOr<v1::Plan> PlanAtVersion(int64_t version) const;
 
  private:
+  // Appended to a Propose's request id for the submission it asks for.
+  static constexpr char kSubmitRequestSuffix[] = "#submit";
+
+  // Submits the draft `proposal_id` that `request` created, unless its submission is
+  // already in the log or the proposal is no longer a draft.
+  absl::StatusOr<v1::ProposalView> SubmitDrafted(const Actor& actor,
+                                                 const v1::ProposeRequest& request,
+                                                 const std::string& proposal_id);
   // Appends `payloads` (serialized events of `type_of`) to `stream` and catches up.
   absl::StatusOr<AppendResult> Append(const std::string& stream, int64_t expected_version,
                                       std::vector<NewEvent> events, const Actor& actor,

@@ -96,6 +96,25 @@ absl::Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
   return absl::OkStatus();
 }
 
+absl::Status AlreadyExists(const std::string& path) {
+  return absl::AlreadyExistsError(
+      absl::StrCat("key file ", path, " already exists; refusing to overwrite it"));
+}
+
+// fsync() of the directory holding `path`, so a new name in it survives a power loss.
+absl::Status SyncParentDirectory(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const std::string dir =
+      slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
+  const int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return absl::ErrnoToStatus(errno, absl::StrCat("cannot open directory ", dir));
+  const bool synced = fsync(fd) == 0;
+  const int error = errno;
+  close(fd);
+  if (!synced) return absl::ErrnoToStatus(error, absl::StrCat("cannot sync directory ", dir));
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 // --- Ed25519PublicKey ---------------------------------------------------------------------
@@ -221,16 +240,17 @@ std::string Ed25519PrivateKey::ToPem() const {
 }
 
 absl::Status Ed25519PrivateKey::SavePemFile(const std::string& path) const {
-  // O_EXCL: never replace an existing key (or follow a planted symlink). The mode is set
-  // again with fchmod() because open()'s mode is filtered by the process umask.
-  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) {
-      return absl::AlreadyExistsError(
-          absl::StrCat("key file ", path, " already exists; refusing to overwrite it"));
-    }
-    return absl::ErrnoToStatus(errno, absl::StrCat("cannot create key file ", path));
-  }
+  // The key is written to a temporary file beside `path`, synced, and only then linked
+  // to `path`: a process killed while saving leaves no empty or partial key at `path`
+  // (which would stop every later start), at most an unused temporary file. link()
+  // fails with EEXIST instead of replacing anything (or following a planted symlink).
+  // The mode is set again with fchmod() because the creation mode is filtered by the
+  // process umask.
+  struct stat st;
+  if (lstat(path.c_str(), &st) == 0) return AlreadyExists(path);
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = mkostemp(temp.data(), O_CLOEXEC);
+  if (fd < 0) return absl::ErrnoToStatus(errno, absl::StrCat("cannot create key file ", path));
   absl::Status status = absl::OkStatus();
   if (fchmod(fd, 0600) != 0) {
     status = absl::ErrnoToStatus(errno, absl::StrCat("cannot chmod key file ", path));
@@ -242,7 +262,13 @@ absl::Status Ed25519PrivateKey::SavePemFile(const std::string& path) const {
   if (close(fd) != 0 && status.ok()) {
     status = absl::ErrnoToStatus(errno, absl::StrCat("cannot close key file ", path));
   }
-  if (!status.ok()) unlink(path.c_str());  // Leave no half-written key behind.
+  if (status.ok() && link(temp.c_str(), path.c_str()) != 0) {
+    status = errno == EEXIST
+                 ? AlreadyExists(path)
+                 : absl::ErrnoToStatus(errno, absl::StrCat("cannot create key file ", path));
+  }
+  unlink(temp.c_str());
+  if (status.ok()) status = SyncParentDirectory(path);
   return status;
 }
 

@@ -82,8 +82,11 @@ class Ed25519PrivateKey {
   // Unencrypted PKCS#8 PEM text of the private key.
   std::string ToPem() const;
 
-  // Creates `path` with mode 0600 and writes ToPem() to it (fsync'ed). Fails with
-  // ALREADY_EXISTS if anything exists at `path`, so a key is never silently replaced.
+  // Creates `path` with mode 0600 holding ToPem(), atomically: the key is written and
+  // fsync'ed under a temporary name beside it, then linked to `path` (and the directory
+  // synced), so a crash while saving never leaves an empty or partial key at `path`.
+  // Fails with ALREADY_EXISTS if anything exists at `path`, so a key is never silently
+  // replaced.
   absl::Status SavePemFile(const std::string& path) const;
 
   Ed25519PublicKey PublicKey() const;

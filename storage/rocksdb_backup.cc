@@ -270,6 +270,10 @@ absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optio
       FromBackupFiles(engine->RestoreDBFromBackup(rocksdb::RestoreOptions(), info.backup_id,
                                                   staging.string(), staging.string()),
                       context);
+  // RestoreDBFromBackup returns at the first file that fails while the engine's threads
+  // may still be copying others into `staging`; destroying the engine joins them, so
+  // nothing is written there after it is removed.
+  engine.reset();
   if (!restored.ok()) return fail(restored);
 
   // Open what was restored and re-hash its whole chain before it becomes the target.

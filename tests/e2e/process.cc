@@ -1,9 +1,11 @@
 #include "tests/e2e/process.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,18 +41,45 @@ std::vector<char*> Pointers(std::vector<std::string>& strings) {
   return out;
 }
 
-// In the child: dies with the parent, wires fds, execs. Never returns.
-[[noreturn]] void ExecChild(std::vector<std::string> argv, std::vector<std::string> env,
-                            int stdout_fd, int stderr_fd) {
+// A command line and environment prepared before fork(), so the child allocates nothing
+// (other threads may hold allocator locks at the fork).
+struct ExecImage {
+  ExecImage(std::vector<std::string> a, std::vector<std::string> e)
+      : argv(std::move(a)), env(std::move(e)), argp(Pointers(argv)), envp(Pointers(env)) {}
+  std::vector<std::string> argv;
+  std::vector<std::string> env;
+  std::vector<char*> argp;
+  std::vector<char*> envp;
+};
+
+// In the child: dies with the parent, applies `options`, wires fds, execs. Never
+// returns; async-signal-safe calls only.
+[[noreturn]] void ExecChild(const ExecImage& image, int stdout_fd, int stderr_fd,
+                            const DaemonOptions& options = {}) {
+  if (options.max_file_size > 0) {
+    signal(SIGXFSZ, SIG_IGN);  // an ignored disposition survives execve()
+    const rlimit limit{options.max_file_size, options.max_file_size};
+    if (setrlimit(RLIMIT_FSIZE, &limit) != 0) {
+      dprintf(stderr_fd, "setrlimit: %s\n", strerror(errno));
+      _exit(127);
+    }
+  }
+  if (options.gid >= 0 || options.uid >= 0) {
+    if (setgroups(0, nullptr) != 0 ||
+        (options.gid >= 0 && setgid(static_cast<gid_t>(options.gid)) != 0) ||
+        (options.uid >= 0 && setuid(static_cast<uid_t>(options.uid)) != 0)) {
+      dprintf(stderr_fd, "cannot change user: %s\n", strerror(errno));
+      _exit(127);
+    }
+  }
+  // After setuid(), which clears it.
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   dup2(stdout_fd, STDOUT_FILENO);
   dup2(stderr_fd, STDERR_FILENO);
   const int devnull = open("/dev/null", O_RDONLY);
   if (devnull >= 0) dup2(devnull, STDIN_FILENO);
-  std::vector<char*> args = Pointers(argv);
-  std::vector<char*> envp = Pointers(env);
-  execve(args[0], args.data(), envp.data());
-  dprintf(STDERR_FILENO, "exec %s: %s\n", args[0], strerror(errno));
+  execve(image.argp[0], image.argp.data(), image.envp.data());
+  dprintf(STDERR_FILENO, "exec %s: %s\n", image.argp[0], strerror(errno));
   _exit(127);
 }
 
@@ -97,8 +126,9 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
     close(out_pipe[1]);
     return result;
   }
+  const ExecImage image(argv, Environment(env));
   const pid_t pid = fork();
-  if (pid == 0) ExecChild(argv, Environment(env), out_pipe[1], err_pipe[1]);
+  if (pid == 0) ExecChild(image, out_pipe[1], err_pipe[1]);
   close(out_pipe[1]);
   close(err_pipe[1]);
   const Clock::time_point deadline = Clock::now() + timeout;
@@ -134,8 +164,17 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
 
 std::unique_ptr<Daemon> Daemon::Start(const std::vector<std::string>& argv,
                                       const std::string& log_path, std::chrono::seconds timeout,
-                                      std::string* error) {
+                                      std::string* error, const DaemonOptions& options) {
+  std::unique_ptr<Daemon> daemon = Spawn(argv, log_path, error, options);
+  if (daemon == nullptr || !daemon->WaitReady(timeout, error)) return nullptr;
+  return daemon;
+}
+
+std::unique_ptr<Daemon> Daemon::Spawn(const std::vector<std::string>& argv,
+                                      const std::string& log_path, std::string* error,
+                                      const DaemonOptions& options) {
   std::unique_ptr<Daemon> daemon(new Daemon());
+  daemon->log_path_ = log_path;
   int out_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     *error = "pipe2 failed";
@@ -143,11 +182,14 @@ std::unique_ptr<Daemon> Daemon::Start(const std::vector<std::string>& argv,
   }
   const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (log_fd < 0) {
+    close(out_pipe[0]);
+    close(out_pipe[1]);
     *error = "cannot open " + log_path;
     return nullptr;
   }
+  const ExecImage image(argv, Environment({}));
   daemon->pid_ = fork();
-  if (daemon->pid_ == 0) ExecChild(argv, Environment({}), out_pipe[1], log_fd);
+  if (daemon->pid_ == 0) ExecChild(image, out_pipe[1], log_fd, options);
   close(out_pipe[1]);
   close(log_fd);
   daemon->stdout_fd_ = out_pipe[0];
@@ -155,36 +197,53 @@ std::unique_ptr<Daemon> Daemon::Start(const std::vector<std::string>& argv,
     *error = "fork failed";
     return nullptr;
   }
+  return daemon;
+}
+
+bool Daemon::WaitReady(std::chrono::milliseconds timeout, std::string* error) {
   const Clock::time_point deadline = Clock::now() + timeout;
-  std::string pending;
-  while (Clock::now() < deadline) {
-    pollfd p{daemon->stdout_fd_, POLLIN, 0};
+  while (Clock::now() < deadline && stdout_fd_ >= 0) {
+    pollfd p{stdout_fd_, POLLIN, 0};
     if (poll(&p, 1, 100) <= 0) continue;
     char buffer[4096];
-    const ssize_t n = read(daemon->stdout_fd_, buffer, sizeof(buffer));
+    const ssize_t n = read(stdout_fd_, buffer, sizeof(buffer));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // the daemon closed stdout: it exited
-    pending.append(buffer, static_cast<size_t>(n));
-    const size_t newline = pending.find('\n');
+    pending_.append(buffer, static_cast<size_t>(n));
+    const size_t newline = pending_.find('\n');
     if (newline != std::string::npos) {
-      daemon->ready_line_ = pending.substr(0, newline);
-      return daemon;
+      ready_line_ = pending_.substr(0, newline);
+      return true;
     }
   }
-  const int code = daemon->Stop(std::chrono::seconds(5));
-  *error = "daemon not ready (exit code " + std::to_string(code) + "); stdout: " + pending +
-           "\nits log:\n" + ReadFile(log_path);
-  return nullptr;
+  const int code = Stop(std::chrono::seconds(5));
+  *error = "daemon not ready (exit code " + std::to_string(code) + "); stdout: " + pending_ +
+           "\nits log:\n" + ReadFile(log_path_);
+  return false;
+}
+
+void Daemon::Forget() {
+  pid_ = -1;
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  stdout_fd_ = -1;
 }
 
 int Daemon::Stop(std::chrono::seconds timeout) {
   if (pid_ <= 0) return -1;
   kill(pid_, SIGTERM);
   const int code = WaitOrKill(pid_, Clock::now() + timeout);
-  pid_ = -1;
-  if (stdout_fd_ >= 0) close(stdout_fd_);
-  stdout_fd_ = -1;
+  Forget();
   return code;
+}
+
+int Daemon::Kill() {
+  if (pid_ <= 0) return -1;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  Forget();
+  return ExitCodeOf(status);
 }
 
 Daemon::~Daemon() {

@@ -30,6 +30,17 @@ CommandResult RunCommand(const std::vector<std::string>& argv,
                          const std::map<std::string, std::string>& env = {},
                          std::chrono::seconds timeout = std::chrono::seconds(60));
 
+// How a daemon's process runs, besides its arguments.
+struct DaemonOptions {
+  // RLIMIT_FSIZE of the child in bytes (0: inherited). SIGXFSZ is ignored in the child,
+  // so a write past the limit fails with EFBIG, as on a full disk, instead of killing it.
+  uint64_t max_file_size = 0;
+  // Run as this user and group (-1: as we are); needs root. Supplementary groups are
+  // dropped.
+  int uid = -1;
+  int gid = -1;
+};
+
 // A daemon whose first stdout line says it is ready.
 class Daemon {
  public:
@@ -38,8 +49,17 @@ class Daemon {
   // exits or stays silent.
   static std::unique_ptr<Daemon> Start(const std::vector<std::string>& argv,
                                        const std::string& log_path, std::chrono::seconds timeout,
-                                       std::string* error);
+                                       std::string* error, const DaemonOptions& options = {});
+  // Starts `argv` like Start() without waiting for it to be ready (see WaitReady()).
+  // Returns nullptr (and sets *error) if it cannot be started.
+  static std::unique_ptr<Daemon> Spawn(const std::vector<std::string>& argv,
+                                       const std::string& log_path, std::string* error,
+                                       const DaemonOptions& options = {});
   ~Daemon();  // kills the daemon if still running
+
+  // Waits up to `timeout` for the first stdout line. False (and *error set to why, with
+  // the log; the daemon is then stopped) if it exits or stays silent.
+  bool WaitReady(std::chrono::milliseconds timeout, std::string* error);
 
   const std::string& ready_line() const { return ready_line_; }
   pid_t pid() const { return pid_; }
@@ -47,12 +67,19 @@ class Daemon {
   // SIGTERM, then waits up to `timeout` (SIGKILL after it). Returns the exit status as
   // RunCommand does.
   int Stop(std::chrono::seconds timeout = std::chrono::seconds(15));
+  // SIGKILL (kill -9), as a crash or the OOM killer would, and reaps it. Returns the
+  // exit status (128 + 9 unless it had already exited).
+  int Kill();
 
  private:
   Daemon() = default;
+  // Closes stdout and forgets the pid (after it was reaped).
+  void Forget();
 
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
+  std::string log_path_;
+  std::string pending_;  // stdout read before the first newline
   std::string ready_line_;
 };
 

@@ -2,8 +2,12 @@
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -167,6 +171,35 @@ TEST(Ed25519KeyTest, SaveCreatesAnOwnerOnlyFileAndLoadRoundTrips) {
   const absl::Status again = Ed25519PrivateKey::Generate().value().SavePemFile(path);
   EXPECT_EQ(again.code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(again.message(), "key file " + path + " already exists; refusing to overwrite it");
+  EXPECT_EQ(Ed25519PrivateKey::LoadPemFile(path).value().PublicKeyRaw(), key.PublicKeyRaw());
+}
+
+// A server killed while it saves its first key must not leave an empty or partial key
+// file behind: the next start would find it and refuse to serve. The child here is
+// killed inside the write (SIGXFSZ, as a file-size limit of 16 bytes makes the kernel
+// send), i.e. after the key file was created and before it was complete.
+TEST(Ed25519KeyTest, AProcessKilledWhileSavingLeavesNoPartialKey) {
+  TempDir dir;
+  const std::string path = dir.Sub("tree-head-key.pem");
+  const Ed25519PrivateKey key = Ed25519PrivateKey::Generate().value();
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    signal(SIGXFSZ, SIG_DFL);
+    const rlimit limit{16, 16};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    (void)key.SavePemFile(path);
+    _exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the save should have been killed";
+  EXPECT_EQ(WTERMSIG(status), SIGXFSZ);
+
+  struct stat st;
+  EXPECT_NE(lstat(path.c_str(), &st), 0) << "a partial key file was left at " << path;
+  // The next start makes and saves a key as if none had been attempted.
+  ASSERT_TRUE(key.SavePemFile(path).ok());
   EXPECT_EQ(Ed25519PrivateKey::LoadPemFile(path).value().PublicKeyRaw(), key.PublicKeyRaw());
 }
 
