@@ -90,7 +90,7 @@ class ResourceTest : public ::testing::Test {
   bool Start(const std::string& log_name, const DaemonOptions& options = {}) {
     std::string error;
     server_ = Daemon::Start(
-        {RENSTRAD_PATH, "--listen=127.0.0.1:0", "--data_dir=" + data_, "--users=" + users_},
+        {renstrad_, "--listen=127.0.0.1:0", "--data_dir=" + data_, "--users=" + users_},
         dir_ + "/" + log_name, kReady, &error, options);
     EXPECT_NE(server_, nullptr) << error;
     if (server_ == nullptr) return false;
@@ -161,6 +161,7 @@ class ResourceTest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string renstrad_ = RENSTRAD_PATH;  // the binary Start() runs
   std::string data_;
   std::string users_;
   std::string address_;
@@ -277,6 +278,11 @@ TEST_F(ResourceTest, AReadOnlyDataDirectoryIsRefusedWithTheReasonAndDamagesNothi
     unprivileged.gid = kNobody;
     ASSERT_NO_FATAL_FAILURE(ChownTree(data_, kNobody));
     ASSERT_NO_FATAL_FAILURE(ChownTree(backups, kNobody));
+    // The build tree may sit below a directory only root enters (a fresh clone in a
+    // private temp dir): nobody runs a copy of the binary from the test's directory.
+    renstrad_ = dir_ + "/renstrad";
+    std::filesystem::copy_file(RENSTRAD_PATH, renstrad_);
+    chmod(renstrad_.c_str(), 0755);
   }
 
   // Read-only before the start: renstrad refuses to start, naming the directory and
@@ -284,7 +290,7 @@ TEST_F(ResourceTest, AReadOnlyDataDirectoryIsRefusedWithTheReasonAndDamagesNothi
   SetWritable(data_, false);
   std::string error;
   std::unique_ptr<Daemon> refused = Daemon::Start(
-      {RENSTRAD_PATH, "--listen=127.0.0.1:0", "--data_dir=" + data_, "--users=" + users_},
+      {renstrad_, "--listen=127.0.0.1:0", "--data_dir=" + data_, "--users=" + users_},
       dir_ + "/readonly.log", kReady, &error, unprivileged);
   EXPECT_EQ(refused, nullptr);
   EXPECT_THAT(error, HasSubstr("daemon not ready (exit code 2)"));
