@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "clients/report_html.h"
+
 namespace renstra {
 namespace {
 
@@ -38,29 +40,6 @@ std::string TsvCell(std::string s) {
     if (c == '\t' || c == '\n') c = ' ';
   }
   return s;
-}
-
-std::string HtmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
