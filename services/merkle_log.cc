@@ -51,9 +51,7 @@ merkle::Hash MerkleLog::LeafOf(const v1::EventEnvelope& envelope) {
   return merkle::LeafHash(SerializeEnvelope(envelope));
 }
 
-void MerkleLog::AppendLocked(const v1::EventEnvelope& envelope) {
-  tree_.Append(LeafOf(envelope));
-}
+void MerkleLog::AppendLocked(const v1::EventEnvelope& envelope) { tree_.Append(LeafOf(envelope)); }
 
 absl::Status MerkleLog::Sync() {
   absl::MutexLock lock(&mu_);
@@ -62,8 +60,8 @@ absl::Status MerkleLog::Sync() {
     ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(next, kChunk));
     for (size_t i = 0; i < chunk.size(); ++i) {
       if (chunk[i].sequence() != next + i) {
-        return absl::DataLossError(absl::StrCat("event ", next + i, " is missing; read event ",
-                                                chunk[i].sequence()));
+        return absl::DataLossError(
+            absl::StrCat("event ", next + i, " is missing; read event ", chunk[i].sequence()));
       }
       AppendLocked(chunk[i]);
     }

@@ -58,7 +58,8 @@ class MerkleLog {
   uint64_t size() const;
   // Signs the head of the current tree (after Sync).
   absl::StatusOr<SignedHead> SignedTreeHead();
-  absl::StatusOr<std::vector<merkle::Hash>> InclusionProof(uint64_t index, uint64_t tree_size) const;
+  absl::StatusOr<std::vector<merkle::Hash>> InclusionProof(uint64_t index,
+                                                           uint64_t tree_size) const;
   absl::StatusOr<std::vector<merkle::Hash>> ConsistencyProof(uint64_t from_size,
                                                              uint64_t to_size) const;
   absl::StatusOr<merkle::Hash> Root(uint64_t tree_size) const;

@@ -289,9 +289,9 @@ TEST_F(ResourceTest, AReadOnlyDataDirectoryIsRefusedWithTheReasonAndDamagesNothi
   // the reason (exit status 2).
   SetWritable(data_, false);
   std::string error;
-  std::unique_ptr<Daemon> refused = Daemon::Start(
-      {renstrad_, "--listen=127.0.0.1:0", "--data_dir=" + data_, "--users=" + users_},
-      dir_ + "/readonly.log", kReady, &error, unprivileged);
+  std::unique_ptr<Daemon> refused =
+      Daemon::Start({renstrad_, "--listen=127.0.0.1:0", "--data_dir=" + data_, "--users=" + users_},
+                    dir_ + "/readonly.log", kReady, &error, unprivileged);
   EXPECT_EQ(refused, nullptr);
   EXPECT_THAT(error, HasSubstr("daemon not ready (exit code 2)"));
   EXPECT_THAT(ReadFile(dir_ + "/readonly.log"),
