@@ -112,18 +112,32 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::RunProposalCommand(const Actor& ac
     // A retry: the original landed; answer with the proposal as it is now.
     return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
   }
-  absl::ReaderMutexLock command(&command_mu_);
-  int64_t expected = 0;
-  ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
-                   projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                     const ProposalState* p = book.Find(proposal_id);
-                     expected = p == nullptr ? 0 : static_cast<int64_t>(p->stream_version);
-                     return decide(plan, book);
-                   }));
-  RETURN_IF_ERROR(Append(ProposalBook::StreamOf(proposal_id), expected, ToNew(events), actor,
-                         reason, request_id)
-                      .status());
+  absl::Status done = [&]() -> absl::Status {
+    absl::ReaderMutexLock command(&command_mu_);
+    int64_t expected = 0;
+    ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
+                     projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                       const ProposalState* p = book.Find(proposal_id);
+                       expected = p == nullptr ? 0 : static_cast<int64_t>(p->stream_version);
+                       return decide(plan, book);
+                     }));
+    return Append(ProposalBook::StreamOf(proposal_id), expected, ToNew(events), actor, reason,
+                  request_id)
+        .status();
+  }();
+  if (!done.ok()) {
+    // A concurrent retry of this request may have landed between the check above and
+    // the decision (which then saw the proposal already moved on): that is a success.
+    std::optional<AppliedRequest> earlier = FindLandedRequest(request_id);
+    if (!earlier.has_value()) return done;
+    return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
+  }
   return GetProposal(proposal_id);
+}
+
+std::optional<AppliedRequest> WorkflowApp::FindLandedRequest(const std::string& request_id) {
+  if (request_id.empty() || !projector_->CatchUp().ok()) return std::nullopt;
+  return projector_->FindRequest(request_id);
 }
 
 template <typename Decide>
@@ -135,14 +149,25 @@ absl::StatusOr<AppendResult> WorkflowApp::RunPlanCommand(const Actor& actor,
     r.deduplicated = true;
     return r;
   }
-  absl::WriterMutexLock command(&command_mu_);
-  int64_t expected = 0;
-  ASSIGN_OR_RETURN(std::vector<v1::PlanEvent> events,
-                   projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                     expected = plan.version();
-                     return decide(plan, book);
-                   }));
-  return Append(projector_->plan_id(), expected, ToNew(events), actor, reason, request_id);
+  absl::StatusOr<AppendResult> done = [&]() -> absl::StatusOr<AppendResult> {
+    absl::WriterMutexLock command(&command_mu_);
+    int64_t expected = 0;
+    ASSIGN_OR_RETURN(std::vector<v1::PlanEvent> events,
+                     projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                       expected = plan.version();
+                       return decide(plan, book);
+                     }));
+    return Append(projector_->plan_id(), expected, ToNew(events), actor, reason, request_id);
+  }();
+  if (!done.ok()) {
+    // As for proposals: a concurrent retry that landed first makes this a retry too.
+    if (std::optional<AppliedRequest> earlier = FindLandedRequest(request_id)) {
+      AppendResult r = earlier->result;
+      r.deduplicated = true;
+      return r;
+    }
+  }
+  return done;
 }
 
 std::string WorkflowApp::NextProposalId() {
@@ -195,21 +220,12 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Propose(const Actor& actor,
                          [&](const PlanState& plan, const ProposalBook&) {
                            return DecideDraft(plan, actor, command);
                          });
-  if (!view.ok()) {
-    ReleaseProposalId(id);
-    // A concurrent retry with the same request id drafted under another id first (the
-    // store refuses the id for a second stream): answer with that proposal.
-    if (!request.request_id().empty() && projector_->CatchUp().ok()) {
-      if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request.request_id())) {
-        const std::string other = earlier->stream.substr(std::string("proposal/").size());
-        if (!request.submit()) return GetProposal(other);
-        return SubmitDrafted(actor, request, other);
-      }
-    }
-    return view.status();
-  }
-  if (!request.submit()) return view;
-  return SubmitDrafted(actor, request, id);
+  // A concurrent retry with the same request id may have drafted under another id first
+  // (the store refuses the id for a second stream); RunProposalCommand then answers with
+  // that proposal, and this id is given back.
+  if (!view.ok() || view->proposal_id() != id) ReleaseProposalId(id);
+  if (!view.ok() || !request.submit()) return view;
+  return SubmitDrafted(actor, request, view->proposal_id());
 }
 
 absl::StatusOr<v1::ProposalView> WorkflowApp::SubmitDrafted(const Actor& actor,

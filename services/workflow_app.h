@@ -82,6 +82,9 @@ class WorkflowApp {
   template <typename Decide>
   absl::StatusOr<AppendResult> RunPlanCommand(const Actor& actor, const std::string& request_id,
                                               const std::string& reason, Decide decide);
+  // The earlier result of `request_id` once the projection has caught up with the log:
+  // a failed command whose request landed through a concurrent retry is that retry.
+  std::optional<AppliedRequest> FindLandedRequest(const std::string& request_id);
   std::string NextProposalId();
   // Gives back a refused draft's id when no later id was handed out, so that refused
   // proposals leave no gap in the numbering (a gap could look like a deleted record to
