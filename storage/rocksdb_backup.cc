@@ -270,6 +270,10 @@ absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optio
       FromBackupFiles(engine->RestoreDBFromBackup(rocksdb::RestoreOptions(), info.backup_id,
                                                   staging.string(), staging.string()),
                       context);
+  // A failed restore returns at the first bad file while the engine's copy threads still
+  // work through the rest, writing into `staging`; closing the engine joins them, so the
+  // clean-up below removes everything (it used to leave `staging` behind now and then).
+  engine.reset();
   if (!restored.ok()) return fail(restored);
 
   // Open what was restored and re-hash its whole chain before it becomes the target.
