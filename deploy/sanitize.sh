@@ -5,11 +5,12 @@
 #   --tsan     ThreadSanitizer (RENSTRA_TSAN), Debug, into build-tsan/, with
 #              tests/tsan/absl_mutex_hb.cc preloaded (Debian's absl::Mutex is not
 #              instrumented) and the suppressions in tests/tsan.supp for reports inside
-#              Debian's Abseil, gRPC, protobuf and RocksDB (see docs/testing.md).
+#              Debian's uninstrumented libraries (see docs/testing.md).
 #   --only REGEX   run only the tests whose name matches (ctest -R)
 #   JOBS=N sets the build parallelism (default: nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 
 mode=asan
 filter=()
@@ -33,7 +34,7 @@ if [ "${mode}" = asan ]; then
 else
   dir=build-tsan
   option=-DRENSTRA_TSAN=ON
-  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$(pwd)/tests/tsan.supp"
+  export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=${root}/tests/tsan.supp"
 fi
 
 cmake -S . -B "${dir}" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DRENSTRA_TESTS=ON -DRENSTRA_BENCH=OFF \
@@ -42,6 +43,6 @@ cmake --build "${dir}" -j"${JOBS:-$(nproc)}"
 if [ "${mode}" = tsan ]; then
   # Makes Debian's uninstrumented absl::Mutex visible to TSan (tests/tsan/absl_mutex_hb.cc);
   # the e2e tests' renstrad and renstra processes inherit it.
-  export LD_PRELOAD="$(pwd)/${dir}/lib/librenstra_tsan_absl_hb.so"
+  export LD_PRELOAD="${root}/${dir}/lib/librenstra_tsan_absl_hb.so"
 fi
 ctest --test-dir "${dir}" --output-on-failure -j2 "${filter[@]}"
