@@ -11,7 +11,10 @@ constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kNbsp = "\xC2\xA0";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// The ASCII white space of absl::ascii_isspace (\v included), as the domain trims it.
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 std::string Lower(std::string_view s) {

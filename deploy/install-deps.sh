@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the Renstra server needs to build, run and test.
 # The one place the package list lives; quickstart.sh and test.sh call this script.
+#   --fuzz  also the clang toolchain and its sanitizer/libFuzzer runtimes (fuzz.sh)
 # Uses sudo only when not run as root. Skips apt entirely when everything is present.
 set -euo pipefail
 
@@ -23,6 +24,22 @@ PACKAGES=(
   libssl-dev
   openssl
 )
+
+# The fuzz targets (deploy/fuzz.sh) are built with clang 14 and link libFuzzer, which
+# Debian ships with the sanitizer runtimes in libclang-rt-14-dev.
+FUZZ_PACKAGES=(
+  clang
+  libclang-rt-14-dev
+)
+
+case "${1:-}" in
+  --fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+  "") ;;
+  *)
+    echo "usage: install-deps.sh [--fuzz]" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,6 +1,7 @@
 #include "domain/capaian.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -96,15 +97,16 @@ AchievedValue AchievedValue::FromProto(const v1::AchievedValue& in) {
 TargetValue EffectiveAchievement(const AchievedValue& value) {
   if (value.yearly.kind() != Kind::kEmpty) return value.yearly;
   const TargetValue* latest = nullptr;
-  Decimal sum;
+  std::optional<Decimal> sum = Decimal();
   for (const TargetValue& q : value.quarters) {
     if (q.kind() != Kind::kNumber && q.kind() != Kind::kPercent) continue;
-    sum = sum + q.low();
+    if (sum) sum = Decimal::CheckedAdd(*sum, q.low());
     latest = &q;
   }
   if (latest == nullptr) return TargetValue();
   if (latest->kind() == Kind::kPercent) return *latest;
-  return TargetValue::Number(sum, latest->unit());
+  if (!sum) return TargetValue();  // the deciders refuse quarters that do not add up
+  return TargetValue::Number(*sum, latest->unit());
 }
 
 Ratio AchievementRatio(const TargetValue& target, const TargetValue& realization, Polarity polarity,

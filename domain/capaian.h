@@ -88,7 +88,9 @@ struct AchievedValue {
 // The year's realization: `yearly` when stated (the division's official annual figure
 // wins over the quarters, which are progress reports); otherwise the sum of the stated
 // quarters for a count (NUMBER) indicator, or the latest stated quarter for a PERCENT
-// indicator (a percentage is a state, not a flow). kEmpty when nothing is stated.
+// indicator (a percentage is a state, not a flow). kEmpty when nothing is stated, or
+// when the quarters' sum does not fit a Decimal (DecideRecordAchievement and
+// DecideCorrect refuse such quarters).
 // Non-additive numbers ("Nilai" indexes) should therefore be recorded with `yearly`.
 TargetValue EffectiveAchievement(const AchievedValue& value);
 

@@ -133,12 +133,17 @@ bool Decimal::IsInteger() const { return units_ % kPow10[scale_] == 0; }
 
 int64_t Decimal::IntegerPart() const { return units_ / kPow10[scale_]; }
 
-Decimal Decimal::operator+(const Decimal& other) const {
-  const int scale = std::max(scale_, other.scale_);
-  const __int128 sum = Rescaled(*this, scale) + Rescaled(other, scale);
-  // Plan values are many orders of magnitude below the int64 range.
-  assert(sum >= INT64_MIN && sum <= INT64_MAX);
+std::optional<Decimal> Decimal::CheckedAdd(const Decimal& a, const Decimal& b) {
+  const int scale = std::max(a.scale_, b.scale_);
+  const __int128 sum = Rescaled(a, scale) + Rescaled(b, scale);
+  if (sum < INT64_MIN || sum > INT64_MAX) return std::nullopt;
   return Decimal(static_cast<int64_t>(sum), scale);
+}
+
+Decimal Decimal::operator+(const Decimal& other) const {
+  const std::optional<Decimal> sum = CheckedAdd(*this, other);
+  assert(sum.has_value());
+  return sum.value_or(Decimal());
 }
 
 bool operator==(const Decimal& a, const Decimal& b) { return (a <=> b) == 0; }

@@ -8,6 +8,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,7 +48,11 @@ class Decimal {
   // The integer part when IsInteger(); truncates toward zero otherwise.
   int64_t IntegerPart() const;
 
-  // Exact sum; the result has the larger scale of the two.
+  // Exact sum; the result has the larger scale of the two. std::nullopt when it does not
+  // fit (more than int64 units at that scale): values come from tables and requests,
+  // so a sum of them can overflow ("9.223.372.036.854.775.807" is a valid target).
+  static std::optional<Decimal> CheckedAdd(const Decimal& a, const Decimal& b);
+  // CheckedAdd for sums known to fit (asserted; constants and tests).
   Decimal operator+(const Decimal& other) const;
 
   // Numeric comparison: 4,9 == 4,90.

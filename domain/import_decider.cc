@@ -12,6 +12,20 @@ bool RowHasCell(const ParsedRow& row, int y) {
          row.funding[y].present();
 }
 
+// True when the row states anything an indicator holds: a statement, or a baseline,
+// target or end-of-period cell (even "-"). A row with Rp cells only defines no indicator;
+// its amounts are the node's funding.
+bool HasIndicatorCells(const ParsedRow& row) {
+  if (!row.indicator.empty()) return true;
+  for (const TargetValue* t : {&row.baseline, &row.end_target}) {
+    if (t->kind() != TargetValue::Kind::kEmpty) return true;
+  }
+  for (const TargetValue& t : row.targets) {
+    if (t.kind() != TargetValue::Kind::kEmpty) return true;
+  }
+  return row.end_funding.present() || !row.end_funding.written().empty();
+}
+
 std::string UnitOf(const ParsedRow& row) {
   for (const TargetValue& t : row.targets) {
     if (!t.IsBlank()) return t.kind() == TargetValue::Kind::kPercent ? "%" : t.unit();
@@ -97,7 +111,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
 
     for (size_t r = 0; r < node.rows.size(); ++r) {
       const ParsedRow& row = node.rows[r];
-      if (row.indicator.empty() && UnitOf(row).empty() && row.end_target.IsBlank()) continue;
+      if (!HasIndicatorCells(row)) continue;
       const std::string id = absl::StrCat(code, "#", r + 1);
       v1::IndicatorDefined* ind = add()->mutable_indicator_defined();
       ind->set_node_code(code);

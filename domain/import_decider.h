@@ -5,7 +5,8 @@
 // them to an empty PlanState gives the imported plan.
 //
 // How the table maps onto the model (choices the table leaves open):
-//  - A node's indicators are its coded row and its continuation rows. With one
+//  - A node's indicators are its coded row and its continuation rows (a row with Rp
+//    cells only, no statement, baseline, target or end-of-period cell, is none). With one
 //    indicator, it is in force 2022..2026. With several, each is in force from the
 //    first to the last year in which its row has a target or an Rp cell (the seed's
 //    2.13.4 and 2.13.5 replace their indicator from 2024).

@@ -218,6 +218,15 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
         // validator reports the missing parent.
         roots_.push_back(e.code());
       }
+      // Roots that were waiting for this node (a table listing a sub kegiatan above its
+      // kegiatan) become its children, in the order they were added, so that the tree
+      // does not depend on the order of the rows.
+      std::erase_if(roots_, [&](const std::string& root) {
+        const NodeState* orphan = FindNode(root);
+        if (orphan == nullptr || orphan->parent_code != e.code()) return false;
+        node.children.push_back(root);
+        return true;
+      });
       nodes_.emplace(e.code(), std::move(node));
       return absl::OkStatus();
     }

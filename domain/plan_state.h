@@ -104,7 +104,8 @@ class PlanState {
 
   // nullptr if no node has that canonical code.
   const NodeState* FindNode(std::string_view canonical_code) const;
-  // Roots in the order added: programs, and any node whose parent is missing.
+  // Roots in the order added: programs, and any node whose parent is missing (such a
+  // node moves under its parent when the parent is added later).
   const std::vector<std::string>& roots() const { return roots_; }
   // Every node, depth-first from the roots in the order added (document order).
   std::vector<const NodeState*> NodesInOrder() const;

@@ -1,5 +1,7 @@
 #include "domain/realization_decider.h"
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/status_macros.h"
@@ -82,11 +84,15 @@ absl::StatusOr<AchievedValue> NormalizeAchievement(const std::string& field,
   if (in.yearly.kind() != Kind::kEmpty) {
     ASSIGN_OR_RETURN(out.yearly, NormalizeValue(field + ".yearly", in.yearly, ind));
   }
+  std::optional<Decimal> sum = Decimal();
   for (int q = 0; q < 4; ++q) {
     if (in.quarters[q].kind() == Kind::kEmpty) continue;
     ASSIGN_OR_RETURN(out.quarters[q],
                      NormalizeValue(absl::StrCat(field, ".q", q + 1), in.quarters[q], ind));
+    if (sum) sum = Decimal::CheckedAdd(*sum, out.quarters[q].low());
   }
+  // The year's value of a count is the quarters' sum (EffectiveAchievement).
+  if (!sum) return Invalid(field, "the quarters add up to more than a value can hold");
   return out;
 }
 

@@ -14,8 +14,9 @@
 //    → FAILED_PRECONDITION.
 //  - Values: an achievement states a yearly value or at least one quarter; each is one
 //    number (no range, bound, "-" or N/A), not negative, in the indicator's unit (a bare
-//    number takes the indicator's unit) → INVALID_ARGUMENT naming the field. Spending is
-//    present and not negative → INVALID_ARGUMENT.
+//    number takes the indicator's unit), and the quarters add up without overflow →
+//    INVALID_ARGUMENT naming the field. Spending is present and not negative →
+//    INVALID_ARGUMENT.
 //  - evidence_ref is required on every record and correction (the inspectorate must be
 //    able to trace each figure); a correction also requires a note saying what was
 //    wrong → INVALID_ARGUMENT.

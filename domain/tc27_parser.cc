@@ -91,10 +91,13 @@ struct Alignment {
 };
 
 // Finds the placement of blanks in `cells` (trailing blanks stripped) that fits the
-// columns best. Returns nullopt if the row as written is already the best fit.
-std::optional<Alignment> Realign(const std::vector<std::string>& as_written) {
+// columns best. Returns nullopt if the row as written is already the best fit. A row
+// that runs to the last column (`complete`) has all its cells: it is realigned only when
+// a cell does not fit its column, not for a blank end-of-period pair alone (a table this
+// server exports has such rows, e.g. a kegiatan with Rp cells only).
+std::optional<Alignment> Realign(const std::vector<std::string>& as_written, bool complete) {
   const int as_is = Score(as_written);
-  if (as_is == 0) return std::nullopt;
+  if (as_is == 0 || (complete && as_is < 100)) return std::nullopt;
   std::vector<std::string> body = as_written;
   while (!body.empty() && body.back().empty()) body.pop_back();
   const int missing = kTc27ValueCells - static_cast<int>(body.size());
@@ -229,12 +232,14 @@ class Parser {
     // column (the seed drops the Tujuan column on many rows).
     const int offset =
         code_index >= 0 ? code_index - kColKode : (cells.size() <= 17 && cells.size() > 0 ? -1 : 0);
+    // All columns present up to Lokasi (column 20).
+    const bool complete = static_cast<int>(cells.size()) >= kTc27Columns + offset;
     auto col = [&](int official) -> std::string {
       const int idx = official + offset;
       return idx >= 0 && idx < static_cast<int>(cells.size()) ? cells[idx] : std::string();
     };
     if (code_index >= 0) {
-      ParseCodedRow(col, line);
+      ParseCodedRow(col, complete, line);
       return;
     }
     const std::string tujuan = offset == 0 ? col(kColTujuan) : std::string();
@@ -283,13 +288,13 @@ class Parser {
       return;
     }
     ParsedNode& node = table_.nodes[last_node_];
-    node.rows.push_back(ParseValues(col, line, node.code.canonical()));
+    node.rows.push_back(ParseValues(col, complete, line, node.code.canonical()));
     ++table_.continuation_rows;
     ++table_.rows_used;
   }
 
   template <typename Col>
-  void ParseCodedRow(const Col& col, int line) {
+  void ParseCodedRow(const Col& col, bool complete, int line) {
     const std::string code_text = col(kColKode);
     absl::StatusOr<Code> code = Code::Parse(code_text);
     if (!code.ok() || code->level() == v1::LEVEL_UNSPECIFIED) {
@@ -322,17 +327,17 @@ class Parser {
     node.division_text = col(kColDivision);
     node.location = col(kColLocation);
     if (code->level() == v1::PROGRAM) node.objective_id = current_objective_;
-    node.rows.push_back(ParseValues(col, line, code->canonical()));
+    node.rows.push_back(ParseValues(col, complete, line, code->canonical()));
     table_.nodes.push_back(std::move(node));
     last_node_ = static_cast<int>(table_.nodes.size()) - 1;
     ++table_.rows_used;
   }
 
   template <typename Col>
-  ParsedRow ParseValues(const Col& col, int line, const std::string& code) {
+  ParsedRow ParseValues(const Col& col, bool complete, int line, const std::string& code) {
     std::vector<std::string> cells;
     for (int v = 0; v < kTc27ValueCells; ++v) cells.push_back(col(kColValues + v));
-    if (std::optional<Alignment> a = Realign(cells)) {
+    if (std::optional<Alignment> a = Realign(cells, complete)) {
       std::vector<std::string> where;
       for (int v : a->inserted) where.push_back(ValueColumnName(v));
       AddFinding(v1::Finding::SHIFTED_ROW, code, 0, line,

@@ -7,7 +7,9 @@
 //    in the middle with a blank at the end; such a row is realigned by the placement
 //    of the missing cell(s) that makes every cell fit its column's type (targets in
 //    target columns, Rupiah in Rp columns, an end-of-period pair present), and a
-//    SHIFTED_ROW finding names the row and where the blank was put;
+//    SHIFTED_ROW finding names the row and where the blank was put; a row that runs
+//    to column 20 is realigned only when a cell does not fit its column (its blank
+//    end-of-period pair is blank, not missing: ExportTc27 writes such rows);
 //  - a row without a code under a coded row is a further indicator of that node
 //    (a continuation row);
 //  - Tujuan and Sasaran rows define goals and objectives; URUSAN rows are headings;

@@ -1,6 +1,7 @@
 #include "domain/validator.h"
 
 #include <map>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "domain/year.h"
@@ -90,17 +91,27 @@ void CheckTargets(const NodeState& node, std::vector<v1::Finding>* out) {
     check_unit(ind.end_target, 0, "end-of-period target");
 
     if (!IsCount(ind.end_target)) continue;
-    Decimal sum;
+    std::optional<Decimal> sum = Decimal();
     bool any = false;
     bool same_unit = true;
     for (const auto& [year, v] : ind.targets) {
       if (year < ind.from_year || year > ind.to_year || !IsCount(v)) continue;
       same_unit = same_unit && v.NormalizedUnit() == ind.end_target.NormalizedUnit();
-      sum = sum + v.low();
+      if (sum) sum = Decimal::CheckedAdd(*sum, v.low());
       any = true;
     }
-    if (!any || !same_unit || sum == ind.end_target.low()) continue;
-    const std::string computed = TargetValue::Number(sum, ind.end_target.unit()).ToIndonesian();
+    if (!any || !same_unit) continue;
+    if (!sum) {
+      out->push_back(MakeFinding(
+          v1::Finding::TARGET_TOTAL, node, 0, ind.end_target.Display(), "",
+          absl::StrCat(node.code_written, " (", ind.id,
+                       "): yearly targets are too large to add up; the end-of-period target "
+                       "states ",
+                       ind.end_target.Display())));
+      continue;
+    }
+    if (*sum == ind.end_target.low()) continue;
+    const std::string computed = TargetValue::Number(*sum, ind.end_target.unit()).ToIndonesian();
     out->push_back(MakeFinding(
         v1::Finding::TARGET_TOTAL, node, 0, ind.end_target.Display(), computed,
         absl::StrCat(node.code_written, " (", ind.id, "): yearly targets add up to ", computed,

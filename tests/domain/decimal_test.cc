@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -162,6 +163,19 @@ TEST(DecimalTest, AdditionIsExactAtTheLargerScale) {
   EXPECT_EQ((Decimal(1, 1) + Decimal(-1, 1)).units(), 0);
   // 0,1 + 0,2 is exactly 0,3 (it is not in binary floating point).
   EXPECT_EQ(Decimal(1, 1) + Decimal(2, 1), Decimal(3, 1));
+}
+
+TEST(DecimalTest, CheckedAddRefusesASumBeyondInt64) {
+  const std::optional<Decimal> fits = Decimal::CheckedAdd(Decimal(419, 2), Decimal(5, 1));
+  ASSERT_TRUE(fits.has_value());
+  EXPECT_EQ(fits->units(), 469);
+  EXPECT_EQ(fits->scale(), 2);
+  EXPECT_FALSE(Decimal::CheckedAdd(Decimal::FromInt(INT64_MAX), Decimal::FromInt(1)));
+  EXPECT_FALSE(Decimal::CheckedAdd(Decimal::FromInt(INT64_MIN), Decimal::FromInt(-1)));
+  // 10^13 at scale 0 plus 0,000001: 10^19 millionths do not fit in int64.
+  EXPECT_FALSE(Decimal::CheckedAdd(Decimal::FromInt(10000000000000), Decimal(1, 6)));
+  EXPECT_EQ(Decimal::CheckedAdd(Decimal::FromInt(INT64_MAX), Decimal::FromInt(-1))->units(),
+            INT64_MAX - 1);
 }
 
 TEST(DecimalTest, ComparesNumericallyAcrossScales) {

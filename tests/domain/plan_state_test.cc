@@ -121,6 +121,23 @@ TEST(PlanStateTest, OrphanNodeStaysVisibleAsRoot) {
   EXPECT_EQ(plan.roots()[0], "1.06.09.2.01");
 }
 
+TEST(PlanStateTest, OrphanJoinsItsParentWhenTheParentArrives) {
+  PlanState plan;
+  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09", "")).ok());
+  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01.0002", "1.06.09.2.01")).ok());
+  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01.0001", "1.06.09.2.01")).ok());
+  ASSERT_EQ(plan.roots().size(), 3u);
+  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01", "1.06.09")).ok());
+  EXPECT_EQ(plan.roots(), std::vector<std::string>{"1.06.09"});
+  EXPECT_EQ(plan.FindNode("1.06.09")->children, std::vector<std::string>{"1.06.09.2.01"});
+  EXPECT_EQ(plan.FindNode("1.06.09.2.01")->children,
+            (std::vector<std::string>{"1.06.09.2.01.0002", "1.06.09.2.01.0001"}));
+  std::vector<std::string> order;
+  for (const NodeState* n : plan.NodesInOrder()) order.push_back(n->code);
+  EXPECT_EQ(order, (std::vector<std::string>{"1.06.09", "1.06.09.2.01", "1.06.09.2.01.0002",
+                                             "1.06.09.2.01.0001"}));
+}
+
 TEST(ImportDeciderTest, SecondImportIsFailedPrecondition) {
   const std::string seed = ReadSeed();
   PlanState plan = ImportText(seed);
@@ -130,6 +147,31 @@ TEST(ImportDeciderTest, SecondImportIsFailedPrecondition) {
       DecideImport(plan, *table, ImportOptions{.plan_id = "plan/test", .source = ""});
   EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_NE(again.status().message().find("an import needs an empty plan"), std::string::npos);
+}
+
+TEST(ImportDeciderTest, RowWithoutStatementKeepsItsIndicatorCells) {
+  // No statement, but a baseline, a 2022 target without a unit and an end-of-period Rp:
+  // they form the indicator (they used to be dropped, and the exported table then
+  // re-imported with the 2022 amount moved into the end-of-period column).
+  const PlanState plan =
+      ImportText(std::string(testing::kTc27Header) +
+                 testing::Row({"", "", "1.06.01", "Program", "", "N/A", "0", "1.000", "", "", "",
+                               "", "", "", "", "", "", "1.000"}) +
+                 testing::Row({"", "", "1.06.01.2.01", "Kegiatan", "", "", "", "500"}));
+  const NodeState* program = plan.FindNode("1.06.01");
+  ASSERT_NE(program, nullptr);
+  ASSERT_EQ(program->indicators.size(), 1u);
+  const IndicatorState& ind = program->indicators[0];
+  EXPECT_EQ(ind.id, "1.06.01#1");
+  EXPECT_EQ(ind.baseline.kind(), TargetValue::Kind::kNotAvailable);
+  EXPECT_EQ(ind.targets.at(2022).written(), "0");
+  EXPECT_EQ(ind.end_funding.rupiah(), 1000);
+  EXPECT_EQ(program->funding.at(2022).rupiah(), 1000);
+  // A row with Rp cells only defines no indicator; the amount is the node's funding.
+  const NodeState* kegiatan = plan.FindNode("1.06.01.2.01");
+  ASSERT_NE(kegiatan, nullptr);
+  EXPECT_TRUE(kegiatan->indicators.empty());
+  EXPECT_EQ(kegiatan->funding.at(2022).rupiah(), 500);
 }
 
 TEST(ImportDeciderTest, UnknownDivisionIsInvalidArgument) {

@@ -80,6 +80,11 @@ TEST(RealizationDeciderTest, ValuesAreOneNonNegativeNumberInTheIndicatorsUnit) {
                Code::kInvalidArgument, "value.yearly: a realization is one number, not \"N/A\"");
   ExpectStatus(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, AchievedValue()),
                Code::kInvalidArgument, "value: a yearly value or at least one quarter required");
+  // The year's value is the quarters' sum: it must fit (it used to assert in reports).
+  ExpectStatus(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024,
+                             Quarters({"9.000.000.000.000.000.000 Orang", "",
+                                       "9.000.000.000.000.000.000 Orang"})),
+               Code::kInvalidArgument, "value: the quarters add up to more than a value can hold");
   ExpectStatus(r.Spending(kRina, "RLZ-1", "1.06.04", 2024, -5), Code::kInvalidArgument,
                "spent: negative amount -5");
   ExpectStatus(

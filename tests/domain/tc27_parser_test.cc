@@ -197,6 +197,32 @@ TEST(Tc27ParserTest, BadCellIsReportedAndTakenAsBlank) {
   EXPECT_EQ(t->nodes[0].rows[0].funding[1].rupiah(), 2000);
 }
 
+TEST(Tc27ParserTest, CompleteRowWithBlankEndOfPeriodIsTakenAsWritten) {
+  // All 20 columns, Rp 2022-2026, no end-of-period pair (what ExportTc27 writes for a
+  // kegiatan without an indicator): nothing is missing, so nothing moves.
+  const std::string text =
+      std::string(kHeader) +
+      Row({"",    "", "1.06.01.2.01", "Kegiatan", "",    "", "", "100",         "",     "200", "",
+           "300", "", "400",          "",         "500", "", "", "Sekretariat", "Dumai"});
+  absl::StatusOr<ParsedTable> t = ParseTc27(text);
+  ASSERT_TRUE(t.ok()) << t.status();
+  EXPECT_TRUE(LinesOf(*t, v1::Finding::SHIFTED_ROW).empty());
+  ASSERT_EQ(t->nodes.size(), 1u);
+  const ParsedRow& r = t->nodes[0].rows[0];
+  EXPECT_EQ(r.funding[0].rupiah(), 100);
+  EXPECT_EQ(r.funding[4].rupiah(), 500);
+  EXPECT_FALSE(r.end_funding.present());
+  // The same cells in a short row (no Unit Kerja and Lokasi columns) are realigned: the
+  // seed's rows that lost two cells look like that (lines 770 and 771).
+  const std::string short_row = std::string(kHeader) +
+                                "\t\t1.06.01.2.01\tKegiatan\t\t\t\t100\t\t200\t\t300\t\t400\t"
+                                "\t500\n";
+  absl::StatusOr<ParsedTable> s = ParseTc27(short_row);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(LinesOf(*s, v1::Finding::SHIFTED_ROW), std::vector<int>{3});
+  EXPECT_EQ(s->nodes[0].rows[0].end_funding.rupiah(), 500);
+}
+
 TEST(Tc27ParserTest, ReadsCsvWithQuotedDecimals) {
   const std::string text =
       "Tujuan,Sasaran,Kode,Program,Indikator,Awal,Target\n"

@@ -95,6 +95,23 @@ TEST(ValidatorTest, CountTargetTotalAndUnitMismatch) {
   EXPECT_EQ(units[0].computed(), "Dokumen");
 }
 
+TEST(ValidatorTest, TargetsTooLargeToAddUpAreReportedNotAsserted) {
+  // Two yearly targets near the int64 limit (the validator used to assert, or in a
+  // release build report a wrapped-around sum).
+  std::vector<std::string> sub = kConsistentSub;
+  sub[1] = "9.000.000.000.000.000.000 Dokumen";
+  sub[3] = "9.000.000.000.000.000.000 Dokumen";
+  PlanState plan = ImportText(Table(kConsistentParent, kConsistentParent, kConsistentSub, sub));
+  std::vector<v1::Finding> totals = Of(ValidatePlan(plan), v1::Finding::TARGET_TOTAL);
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].code(), "1.06.04.2.01.0002");
+  EXPECT_EQ(totals[0].stated(), "5 Dokumen");
+  EXPECT_EQ(totals[0].computed(), "");
+  EXPECT_EQ(totals[0].message(),
+            "1.06.04.2.01.0002 (1.06.04.2.01.0002#1): yearly targets are too large to add up; "
+            "the end-of-period target states 5 Dokumen");
+}
+
 TEST(ValidatorTest, UnitCaseIsIgnoredAndPercentagesAreNotSummed) {
   std::vector<std::string> sub = kConsistentSub;
   sub[11] = "5 dokumen";

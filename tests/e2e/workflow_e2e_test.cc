@@ -237,7 +237,9 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_EQ(TargetOf(subtree.node(), 2026)->written(), "210 Orang");
   CommandResult funded = As(kLinjamsosToken, {"plan", "show", "--code", kLinjamsosCode, "--json"});
   ASSERT_EQ(funded.exit_code, 0) << funded.err;
-  const v1::Money* amount = FundingOf(FromJson<v1::GetSubtreeResponse>(funded.out).node(), 2025);
+  // Keep the response alive: FundingOf returns a pointer into it.
+  const auto funded_subtree = FromJson<v1::GetSubtreeResponse>(funded.out);
+  const v1::Money* amount = FundingOf(funded_subtree.node(), 2025);
   ASSERT_NE(amount, nullptr);
   EXPECT_EQ(amount->rupiah(), 175000000);
   CommandResult text = As(kKadisToken, {"plan", "show", "--code", kRehabCode});
