@@ -5,8 +5,8 @@
 // request id) to a RocksDbEventStore, acknowledged only after fsync (group commit);
 // against the baseline of the same writers doing raw RocksDB Puts of values of the same
 // size with WriteOptions::sync = true, which RocksDB itself groups into one WAL sync —
-// the most this disk gives to synced RocksDB writes. Prints commands/s, the average
-// commands per fsync, and our throughput as a fraction of the raw one.
+// the most this disk gives to synced RocksDB writes (bench/raw_rocksdb.h). Prints commands/s,
+// the average commands per fsync, and our throughput as a fraction of the raw one.
 //
 // Also prints the bytes per event: the serialized envelope, and the store on disk after
 // a flush and full compaction, divided by the events in it.
@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "bench/bench_support.h"
+#include "bench/raw_rocksdb.h"
 #include "rocksdb/db.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_event_store.h"
@@ -88,32 +90,15 @@ Run OurAppends(const fs::path& dir, int writers, double seconds) {
 }
 
 Run RawSyncedPuts(const fs::path& dir, int writers, double seconds, size_t value_size) {
-  rocksdb::Options options;
-  options.create_if_missing = true;
-  rocksdb::DB* raw = nullptr;
-  if (!rocksdb::DB::Open(options, dir.string(), &raw).ok()) std::exit(1);
-  std::unique_ptr<rocksdb::DB> db(raw);
-  rocksdb::WriteOptions sync;
-  sync.sync = true;
+  absl::StatusOr<std::unique_ptr<renstra::bench::RawSyncedWriter>> raw =
+      renstra::bench::RawSyncedWriter::Open(dir.string());
+  Check(raw.status(), "open raw");
   const std::string value(value_size, 'v');
-  std::atomic<bool> stop{false};
-  std::atomic<uint64_t> done{0};
-  std::vector<std::thread> threads;
-  const auto start = Clock::now();
-  for (int w = 0; w < writers; ++w) {
-    threads.emplace_back([&, w] {
-      uint64_t i = 0;
-      while (!stop.load(std::memory_order_relaxed)) {
-        if (!db->Put(sync, absl::StrCat(w, "/", i++), value).ok()) std::exit(1);
-        done.fetch_add(1, std::memory_order_relaxed);
-      }
-    });
-  }
-  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-  stop = true;
-  for (std::thread& t : threads) t.join();
-  const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  return {done / elapsed, done.load(), 0};
+  std::vector<uint64_t> counters(writers, 0);
+  const renstra::bench::LoadResult load = renstra::bench::RunClosedLoop(
+      writers, seconds, [&](int w) { return (*raw)->Put(w, counters[w]++, value); }, false);
+  if (load.errors > 0) Check(absl::InternalError(load.first_error), "raw put");
+  return {load.per_second(), load.ops, 0};
 }
 
 }  // namespace

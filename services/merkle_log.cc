@@ -13,6 +13,8 @@ namespace renstra {
 namespace {
 
 constexpr size_t kChunk = 4096;
+// A long Sync logs its progress every this many events.
+constexpr uint64_t kProgressEvery = 250000;
 
 }  // namespace
 
@@ -55,6 +57,8 @@ void MerkleLog::AppendLocked(const v1::EventEnvelope& envelope) { tree_.Append(L
 
 absl::Status MerkleLog::Sync() {
   absl::MutexLock lock(&mu_);
+  const uint64_t start = tree_.size();
+  uint64_t next_report = kProgressEvery;
   while (true) {
     const uint64_t next = tree_.size() + 1;
     ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(next, kChunk));
@@ -66,6 +70,12 @@ absl::Status MerkleLog::Sync() {
       AppendLocked(chunk[i]);
     }
     if (chunk.size() < kChunk) return absl::OkStatus();
+    // Only the first Sync (start-up) hashes this many: later ones follow the projector.
+    if (tree_.size() - start >= next_report) {
+      spdlog::info("Merkle tree: hashed {} events (sequence {} of {})", tree_.size() - start,
+                   tree_.size(), store_->Head().sequence);
+      next_report += kProgressEvery;
+    }
   }
 }
 

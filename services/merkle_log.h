@@ -6,7 +6,8 @@
 // event: about a second per million events); after that it grows incrementally, fed
 // by the projector with each event it applies (Observe) and by Sync() before every
 // audit read, so events appended outside commands (refusals on "audit/denied") are
-// covered too. A tree head is signed when asked for, with the time of asking.
+// covered too; hashing a long log at start logs its progress every 250,000 events. A
+// tree head is signed when asked for, with the time of asking.
 //
 // The signing key is a PEM file in the data directory, made with mode 0600 at the
 // first start; losing it only means clients must pin the new public key.

@@ -3,11 +3,14 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "spdlog/spdlog.h"
 
 namespace renstra {
 namespace {
 
 constexpr size_t kChunk = 4096;
+// A long catch-up logs its progress every this many events.
+constexpr uint64_t kProgressEvery = 250000;
 
 }  // namespace
 
@@ -30,10 +33,18 @@ absl::Status Projector::Recover() {
 
 absl::Status Projector::CatchUp() {
   absl::MutexLock lock(&mu_);
+  const uint64_t start = applied_;
+  uint64_t next_report = kProgressEvery;
   while (true) {
     ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(applied_ + 1, kChunk));
     for (const v1::EventEnvelope& envelope : chunk) RETURN_IF_ERROR(ApplyLocked(envelope));
     if (chunk.size() < kChunk) return absl::OkStatus();
+    // Only a long replay (start-up) gets here this often: commands catch up a few events.
+    if (applied_ - start >= next_report) {
+      spdlog::info("projections: applied {} events (sequence {} of {})", applied_ - start, applied_,
+                   store_->Head().sequence);
+      next_report += kProgressEvery;
+    }
   }
 }
 

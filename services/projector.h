@@ -7,6 +7,7 @@
 // Every command appends, then calls CatchUp() before answering, so a client reads its
 // own writes; concurrent commands catch up together (whoever holds the lock applies
 // everything appended so far). Replaying from the first event gives the same models.
+// A long catch-up (the replay at start) logs its progress every 250,000 events (info).
 //
 // Ownership: borrows the EventStore. Thread safety: all methods are thread-safe;
 // Read() and ReadRealizations() run their function under a reader lock.
