@@ -111,6 +111,8 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   // the server's destruction, and so renstrad's exit, by as much.
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::CQ_TIMEOUT_MSEC,
                               kPollTimeoutMs);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                              options.max_pollers);
   builder.RegisterService(&server->plan_service_);
   builder.RegisterService(&server->log_service_);
   builder.RegisterService(&server->workflow_service_);
