@@ -116,6 +116,13 @@ std::string RenstraLoad::GetPlan(int client) {
   return Error(plans_[client]->GetPlan(&context, v1::GetPlanRequest(), &plan));
 }
 
+std::string RenstraLoad::GetHead(int client) {
+  grpc::ClientContext context;
+  WithToken(&context, kReaderToken);
+  v1::GetHeadResponse head;
+  return Error(plans_[client]->GetHead(&context, v1::GetHeadRequest(), &head));
+}
+
 std::string RenstraLoad::GetSubtree(int client, uint64_t n) {
   grpc::ClientContext context;
   WithToken(&context, kReaderToken);

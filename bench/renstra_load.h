@@ -44,6 +44,9 @@ class RenstraLoad {
   // new value; request id "<run_tag>-<client>-<n>".
   std::string Propose(int client, const std::string& run_tag, uint64_t n);
   std::string GetPlan(int client);
+  // PlanService.GetHead: an authenticated call that does almost no work (the head's
+  // sequence and hash), i.e. what gRPC itself costs per call.
+  std::string GetHead(int client);
   // GetSubtree of codes()[n % size].
   std::string GetSubtree(int client, uint64_t n);
 

@@ -11,7 +11,9 @@
 //   store     the same append straight into RocksDbEventStore in this process (no gRPC,
 //             no projection): what the layers above the store cost;
 //   raw       synced RocksDB Puts of values of the envelope's size (raw_rocksdb.h): the
-//             disk's limit.
+//             disk's limit;
+//   floor     PlanService.GetHead through the same channels: a call that does no work,
+//             the most any command through gRPC could reach on this machine.
 // The envelope used for pg, store and raw is one renstrad stored for a Propose (read back
 // with AuditService.ReadEvents after a warm-up). Prints commands/s, renstrad ÷ pg,
 // renstrad ÷ raw, and CPU microseconds per command of the server and the client.
@@ -223,6 +225,10 @@ int Main(int argc, char** argv) {
       absl::StatusOr<AppendResult> r = store->Append(request);
       return r.ok() ? std::string() : r.status().ToString();
     });
+    // The ceiling of any command through gRPC here: a call that does no work, with the
+    // same clients, channels and tokens.
+    const Measured floor =
+        Measure(clients, flags.seconds, server.pid(), false, [&](int c) { return grpc->GetHead(c); });
     std::fill(counters.begin(), counters.end(), 0);
     const Measured disk = Measure(clients, flags.seconds, 0, false,
                                   [&](int c) { return raw->Put(c, counters[c]++, envelope); });
@@ -239,6 +245,12 @@ int Main(int argc, char** argv) {
                 direct.load.per_second(), d, Cpu(ren.server_cpu_us).c_str(),
                 Cpu(pgm.server_cpu_us).c_str(), envelope.size(), Cpu(ren.client_cpu_us).c_str(),
                 Cpu(pgm.client_cpu_us).c_str(), Cpu(direct.client_cpu_us).c_str());
+    std::printf("%7s a call that does no work (GetHead): %.0f calls/s, CPU us %s/%s per call; "
+                "renstrad Propose reaches %.2f of it\n",
+                "", floor.load.per_second(), Cpu(floor.server_cpu_us).c_str(),
+                Cpu(floor.client_cpu_us).c_str(), r / std::max(floor.load.per_second(), 1.0));
+    std::printf("SUMMARY|floor|%d|%.0f|%s|%s\n", clients, floor.load.per_second(),
+                Cpu(floor.server_cpu_us).c_str(), Cpu(floor.client_cpu_us).c_str());
     std::fflush(stdout);
   }
 
