@@ -9,7 +9,10 @@
 //  - hashing the log into the Merkle tree (MerkleLog, done at every start);
 //  - renstrad's start-up, from exec to its ready line, and its peak resident memory
 //    (VmHWM) once ready, with this store; the same for a store holding the seed only,
-//    as the baseline.
+//    as the baseline;
+//  - the same start-up from a snapshot (services/snapshotter.h) of the whole log,
+//    written by a renstrad stopped cleanly, against the start-up replaying the log (both
+//    with --snapshot_every=0, so no start writes one); target: serving within 1 s.
 // Prints each figure and the ratios; "SUMMARY|" lines are for bench/run-all.sh.
 //
 // Usage: renstra_replay_bench [--events N] [--rounds R] [--work_dir DIR] [--keep]
@@ -184,11 +187,12 @@ struct Startup {
 
 // Starts renstrad on `dir` `rounds` times: time to ready, VmHWM and VmRSS once ready.
 Startup MeasureStartup(const Flags& flags, const std::string& dir, const std::string& log,
-                       int rounds) {
+                       int rounds, const std::vector<std::string>& extra = {}) {
   Startup out;
   for (int r = 0; r < rounds; ++r) {
     std::ofstream(log, std::ios::trunc).close();  // keep the last start's log only
-    RunningRenstrad server = OrDie(StartRenstrad(flags.renstrad, dir, log), "start renstrad");
+    RunningRenstrad server =
+        OrDie(StartRenstrad(flags.renstrad, dir, log, extra), "start renstrad");
     out.events = server.events;
     out.seconds.push_back(server.ready_seconds);
     out.hwm_mb.push_back(ProcStatusKb(server.pid(), "VmHWM") / 1024.0);
@@ -204,7 +208,7 @@ void PrintProgressLines(const std::string& log) {
   std::string line;
   while (std::getline(in, line)) {
     if (absl::StrContains(line, "projections:") || absl::StrContains(line, "Merkle") ||
-        absl::StrContains(line, "replayed")) {
+        absl::StrContains(line, "replayed") || absl::StrContains(line, "snapshot")) {
       std::printf("    | %s\n", line.c_str());
     }
   }
@@ -277,7 +281,28 @@ int Main(int argc, char** argv) {
   const std::string log = (root / "renstrad.log").string();
   MeasureStartup(flags, seed_dir, log, 1);  // imports the seed; not measured
   const Startup seed = MeasureStartup(flags, seed_dir, log, flags.rounds);
-  const Startup big = MeasureStartup(flags, dir, log, flags.rounds);
+  const std::string snapshots = (fs::path(dir) / "snapshots").string();
+  std::error_code ec;
+  fs::remove_all(snapshots, ec);  // a kept store's, from an earlier run
+  const std::vector<std::string> no_writes = {"--snapshot_every=0"};
+  const Startup big = MeasureStartup(flags, dir, log, flags.rounds, no_writes);
+  // One start that writes a snapshot at its clean shutdown only (not measured as a start).
+  const Clock::time_point snapshot_start = Clock::now();
+  MeasureStartup(flags, dir, log, 1, {"--snapshot_every=1000000000000"});
+  const double snapshot_cycle_s = SecondsSince(snapshot_start);
+  uint64_t snapshot_bytes = 0;
+  for (const fs::directory_entry& e : fs::directory_iterator(snapshots)) {
+    snapshot_bytes += e.file_size();
+  }
+  std::string snapshot_log;
+  {
+    std::ifstream in(log);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (absl::StrContains(line, "snapshot (")) snapshot_log = line;
+    }
+  }
+  const Startup snap = MeasureStartup(flags, dir, log, flags.rounds, no_writes);
   std::printf("\nrenstrad start-up, exec to ready line (%d starts each, medians):\n", flags.rounds);
   std::printf("  seed only (%llu events)   %7.2f s   VmHWM %6.0f MB   VmRSS %6.0f MB\n",
               static_cast<unsigned long long>(seed.events), Median(seed.seconds),
@@ -287,13 +312,20 @@ int Main(int argc, char** argv) {
       "peak RSS per event over the seed-only server)\n",
       static_cast<unsigned long long>(events), Median(big.seconds), Median(big.hwm_mb),
       Median(big.rss_mb), (Median(big.hwm_mb) - Median(seed.hwm_mb)) * 1024 * 1024 / events);
-  std::printf("  its log's progress lines (last start):\n");
+  std::printf(
+      "  %llu events, from a snapshot   %7.2f s   VmHWM %6.0f MB   VmRSS %6.0f MB   "
+      "(start-up %.1fx faster than the replay; target: serving within 1 s)\n",
+      static_cast<unsigned long long>(snap.events), Median(snap.seconds), Median(snap.hwm_mb),
+      Median(snap.rss_mb), Median(big.seconds) / Median(snap.seconds));
+  std::printf("  the snapshot: %.1f MB; the start + clean stop that wrote it took %.2f s:\n    | %s\n",
+              snapshot_bytes / 1e6, snapshot_cycle_s, snapshot_log.c_str());
+  std::printf("  its log's lines (last start, from the snapshot):\n");
   PrintProgressLines(log);
 
-  std::printf("SUMMARY|replay|%llu|%.2f|%.2f|%.2f|%.2f|%.2f|%.0f|%.2f|%.0f|%.0f\n",
+  std::printf("SUMMARY|replay|%llu|%.2f|%.2f|%.2f|%.2f|%.2f|%.0f|%.2f|%.0f|%.0f|%.2f|%.0f\n",
               static_cast<unsigned long long>(events), raw_s, replay_s, hash_s, Median(big.seconds),
               Median(seed.seconds), Median(big.hwm_mb), build_seconds, Median(seed.hwm_mb),
-              projection_mb);
+              projection_mb, Median(snap.seconds), Median(snap.hwm_mb));
   if (!flags.keep) {
     std::error_code ec;
     fs::remove_all(root, ec);

@@ -152,7 +152,7 @@ $2 == "throughput" {
 $2 == "floor" { floor[$3] = $4 }
 $2 == "replay" {
   ev = $3; rawscan = $4; replay = $5; hash = $6; start = $7; seedstart = $8; hwm = $9
-  seedhwm = $11; projmb = $12
+  seedhwm = $11; projmb = $12; snapstart = $13; snaphwm = $14
 }
 $2 == "query" {
   q[++nq] = sprintf("| %s p50 / p99 ms, %d readers + %d writers (baseline: readers alone) | %s / %s | %s / %s | %s / %s | |", \
@@ -196,6 +196,12 @@ END {
       n(ev), n(hwm), n(seedhwm), ratio(hwm, seedhwm)
     printf "| memory the projections of %s events take (MB, RSS growth of one replay) | %s | | | |\n", \
       n(ev), n(projmb)
+    if (snapstart != "") {
+      printf "| renstrad start-up (s), %s events: from a snapshot vs replaying the log | %s | %s | %s | ≤ 1 s |\n", \
+        n(ev), snapstart, start, ratio(snapstart, start)
+      printf "| renstrad peak RSS, VmHWM (MB), %s events: from a snapshot vs replaying the log | %s | %s | %s | |\n", \
+        n(ev), n(snaphwm), n(hwm), ratio(snaphwm, hwm)
+    }
   }
   for (i = 1; i <= nq; ++i) print q[i]
 }' >"${OUT}/rows.md"

@@ -47,6 +47,9 @@ class Money {
   static Money FromProto(const v1::Money& in);
 
  private:
+  // The snapshot codec (services/snapshot_codec.h) stores and restores every field as is.
+  friend struct SnapshotCodec;
+
   int64_t rupiah_ = 0;
   bool present_ = false;
   std::string written_;

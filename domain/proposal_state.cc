@@ -121,4 +121,9 @@ const ProposalState* ProposalBook::Find(std::string_view id) const {
   return it == proposals_.end() ? nullptr : &it->second;
 }
 
+void ProposalBook::Restore(ProposalState state) {
+  std::string id = state.id;
+  proposals_.insert_or_assign(proposals_.end(), std::move(id), std::move(state));
+}
+
 }  // namespace renstra

@@ -64,6 +64,10 @@ class ProposalBook {
   // All proposals, ordered by id.
   const std::map<std::string, ProposalState, std::less<>>& all() const { return proposals_; }
 
+  // Puts back a proposal exactly as a snapshot recorded it (services/snapshotter.h),
+  // replacing one with the same id; cheapest when restored in id order.
+  void Restore(ProposalState state);
+
  private:
   std::map<std::string, ProposalState, std::less<>> proposals_;
 };

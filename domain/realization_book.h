@@ -88,6 +88,12 @@ class RealizationBook {
                                                            int year) const;
   std::vector<const RealizationRecord*> SpendingHistory(std::string_view node_code, int year) const;
 
+  // Puts back the next record (in log order) exactly as a snapshot recorded it
+  // (services/snapshotter.h), with its corrected_by already set, and then the book's
+  // version: restoring every record of a book, then its version, rebuilds that book.
+  void RestoreRecord(RealizationRecord rec) { Append(std::move(rec)); }
+  void RestoreVersion(uint64_t version) { version_ = version; }
+
  private:
   using Subject = std::pair<std::string, int>;  // (indicator id or node code, year)
 

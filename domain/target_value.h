@@ -70,6 +70,9 @@ class TargetValue {
   static TargetValue FromProto(const v1::TargetValue& in);
 
  private:
+  // The snapshot codec (services/snapshot_codec.h) stores and restores every field as is.
+  friend struct SnapshotCodec;
+
   Kind kind_ = Kind::kEmpty;
   Decimal low_;
   Decimal high_;

@@ -36,6 +36,7 @@
 #include "services/plan_app.h"
 #include "services/renstra_server.h"
 #include "services/seed_data.h"
+#include "services/snapshotter.h"
 #include "spdlog/sinks/stdout_color_sinks.h"
 #include "spdlog/spdlog.h"
 #include "storage/envelope_hash.h"
@@ -68,6 +69,12 @@ ABSL_FLAG(std::string, restore_from, "",
 ABSL_FLAG(uint32_t, restore_backup, 0, "With --restore_from: the backup number (0: newest)");
 ABSL_FLAG(int32_t, grpc_max_pollers, 16,
           "Idle gRPC polling threads kept for the next calls (gRPC's own default is 2)");
+ABSL_FLAG(std::string, snapshot_dir, "",
+          "Directory of the snapshots of the read models and the Merkle tree, so that a "
+          "restart replays only the events after the newest one. Default: DATA_DIR/snapshots");
+ABSL_FLAG(uint64_t, snapshot_every, 100000,
+          "Write a snapshot in the background every this many events, and one at a clean "
+          "shutdown (0: write none; an existing snapshot is still used at start)");
 ABSL_FLAG(std::string, log_level, "info",
           "Least severe log level written: trace, debug, info, warn, error, critical, off");
 
@@ -111,6 +118,8 @@ struct Flags {
   std::string tree_key;
   std::string backup_dir;
   int max_pollers = 16;
+  std::string snapshot_dir;
+  uint64_t snapshot_every = 0;
 };
 
 // --restore_from: restores a backup into an empty data directory and exits.
@@ -197,12 +206,20 @@ int Run(const Flags& flags) {
 
   PlanApp app(store->get(), std::string(PlanApp::kDefaultPlanId));
   const absl::Time replay_start = absl::Now();
-  if (absl::Status s = app.Recover(); !s.ok()) {
+  const std::string snapshot_dir =
+      flags.snapshot_dir.empty() ? data_dir + "/snapshots" : flags.snapshot_dir;
+  absl::StatusOr<SnapshotRecovery> recovered =
+      Snapshotter::Recover(store->get(), app.projector(), snapshot_dir);
+  if (!recovered.ok()) {
     return Refuse(absl::StrCat("refusing to serve: cannot replay the plan from the event log in ",
-                               data_dir, ": ", s.ToString()));
+                               data_dir, ": ", recovered.status().ToString()));
   }
-  spdlog::info("replayed {} to version {} in {}", PlanApp::kDefaultPlanId, app.version(),
-               absl::FormatDuration(absl::Now() - replay_start));
+  spdlog::info("replayed {} to version {} in {} ({})", PlanApp::kDefaultPlanId, app.version(),
+               absl::FormatDuration(absl::Now() - replay_start),
+               recovered->path.empty()
+                   ? std::string("from event 1, no snapshot")
+                   : absl::StrCat("snapshot of events 1..", recovered->sequence, " and ",
+                                  recovered->tail_events, " events after it"));
   if (!flags.empty) {
     const absl::Time import_start = absl::Now();
     absl::StatusOr<bool> imported = app.ImportSeedIfEmpty(SeedDocument(), kSeedSourceName);
@@ -219,13 +236,17 @@ int Run(const Flags& flags) {
   const std::string tree_key =
       flags.tree_key.empty() ? data_dir + "/tree-head-key.pem" : flags.tree_key;
   const absl::Time hash_start = absl::Now();
-  absl::StatusOr<std::unique_ptr<MerkleLog>> merkle = MerkleLog::Open(store->get(), tree_key);
+  const bool tree_restored = recovered->tree.has_value();
+  absl::StatusOr<std::unique_ptr<MerkleLog>> merkle =
+      MerkleLog::Open(store->get(), tree_key, std::move(recovered->tree));
   if (!merkle.ok()) {
     return Refuse(absl::StrCat("cannot build the Merkle tree with the key ", tree_key, ": ",
                                merkle.status().ToString()));
   }
-  spdlog::info("hashed {} events into the Merkle tree in {} (key {})", (*merkle)->size(),
-               absl::FormatDuration(absl::Now() - hash_start), (*merkle)->key_id());
+  spdlog::info("{} {} events into the Merkle tree in {} (key {})",
+               tree_restored ? "restored from the snapshot and hashed up to" : "hashed",
+               (*merkle)->size(), absl::FormatDuration(absl::Now() - hash_start),
+               (*merkle)->key_id());
   server_options.merkle = merkle->get();
   server_options.rocksdb = store->get();
   server_options.backup_dir = flags.backup_dir;
@@ -233,6 +254,12 @@ int Run(const Flags& flags) {
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
   if (!server.ok()) return Refuse(std::string(server.status().message()));
+
+  Snapshotter::Options snapshot_options;
+  snapshot_options.dir = snapshot_dir;
+  snapshot_options.every = flags.snapshot_every;
+  Snapshotter snapshotter(store->get(), app.projector(), merkle->get(), snapshot_options);
+  snapshotter.Start();
 
   std::cout << "renstrad listening on " << (*server)->address() << " (data " << data_dir
             << ", plan version " << app.version() << ", " << (*store)->Head().sequence << " events)"
@@ -246,6 +273,7 @@ int Run(const Flags& flags) {
   (*server)->Shutdown(kShutdownGrace);
   (*server)->Wait();
   server->reset();
+  snapshotter.Stop(/*final_snapshot=*/true);
   spdlog::info("stopped");
   return 0;
 }
@@ -258,7 +286,8 @@ int main(int argc, char** argv) {
       "The Renstra server.\n"
       "Usage: renstrad [--listen=HOST:PORT] [--data_dir=DIR] [--empty] [--verify_tail=N]\n"
       "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE] [--tree_key=FILE]\n"
-      "                [--log_level=info] [--backup_dir=DIR] [--flagfile=FILE]\n"
+      "                [--log_level=info] [--backup_dir=DIR] [--snapshot_dir=DIR]\n"
+      "                [--snapshot_every=N] [--grpc_max_pollers=N] [--flagfile=FILE]\n"
       "       renstrad --restore_from=BACKUP_DIR [--restore_backup=N] --data_dir=DIR");
   absl::ParseCommandLine(argc, argv);
 #ifdef NDEBUG
@@ -287,6 +316,8 @@ int main(int argc, char** argv) {
   flags.max_pollers = absl::GetFlag(FLAGS_grpc_max_pollers);
   flags.tree_key = absl::GetFlag(FLAGS_tree_key);
   flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
+  flags.snapshot_dir = absl::GetFlag(FLAGS_snapshot_dir);
+  flags.snapshot_every = absl::GetFlag(FLAGS_snapshot_every);
   if (!absl::GetFlag(FLAGS_restore_from).empty()) {
     return renstra::Restore(absl::GetFlag(FLAGS_restore_from), absl::GetFlag(FLAGS_restore_backup),
                             flags.data_dir);

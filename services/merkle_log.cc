@@ -1,5 +1,6 @@
 #include "services/merkle_log.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 
@@ -24,8 +25,8 @@ MerkleLog::MerkleLog(EventStore* store, Ed25519PrivateKey key)
       public_key_(key_.PublicKey()),
       key_id_(ToHex(Sha256(key_.PublicKeyRaw()))) {}
 
-absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(EventStore* store,
-                                                           const std::string& key_path) {
+absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(
+    EventStore* store, const std::string& key_path, std::optional<merkle::MerkleTree> restored) {
   std::error_code ec;
   const bool exists = std::filesystem::exists(key_path, ec);
   std::unique_ptr<MerkleLog> log;
@@ -38,8 +39,104 @@ absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(EventStore* store,
     spdlog::info("made the tree-head signing key {}", key_path);
     log.reset(new MerkleLog(store, std::move(key)));
   }
+  if (restored.has_value() && restored->size() > 0) {
+    const uint64_t restored_size = restored->size();
+    {
+      absl::MutexLock lock(&log->mu_);
+      log->tree_ = *std::move(restored);
+    }
+    log->StartVerifying(restored_size);
+  }
   RETURN_IF_ERROR(log->Sync());
   return log;
+}
+
+MerkleLog::~MerkleLog() {
+  stop_ = true;
+  if (verifier_.joinable()) verifier_.join();
+}
+
+void MerkleLog::StartVerifying(uint64_t restored_size) {
+  {
+    absl::MutexLock lock(&mu_);
+    verifying_ = true;
+  }
+  verifier_ = std::thread([this, restored_size] {
+    const absl::Time start = absl::Now();
+    merkle::MerkleTree fresh;
+    absl::Status result;
+    while (fresh.size() < restored_size && !stop_) {
+      const uint64_t next = fresh.size() + 1;
+      absl::StatusOr<std::vector<v1::EventEnvelope>> chunk =
+          store_->ReadAll(next, std::min<uint64_t>(kChunk, restored_size - fresh.size()));
+      if (!chunk.ok()) {
+        result = chunk.status();
+        break;
+      }
+      if (chunk->empty()) {
+        result = absl::DataLossError(absl::StrCat("event ", next, " is missing"));
+        break;
+      }
+      for (size_t i = 0; i < chunk->size(); ++i) {
+        if ((*chunk)[i].sequence() != next + i) {
+          result = absl::DataLossError(absl::StrCat("event ", next + i, " is missing"));
+          break;
+        }
+        fresh.Append(LeafOf((*chunk)[i]));
+      }
+      if (!result.ok()) break;
+    }
+    absl::MutexLock lock(&mu_);
+    if (stop_ && result.ok() && fresh.size() < restored_size) {
+      result = absl::CancelledError("stopped before the restored Merkle tree was checked");
+    } else if (result.ok() && !tree_.SamePrefix(fresh, restored_size)) {
+      uint64_t first = 0;  // the first event whose leaf differs; 0: an inner node only
+      for (uint64_t i = 0; i < restored_size && first == 0; ++i) {
+        if (*tree_.LeafHashAt(i) != *fresh.LeafHashAt(i)) first = i + 1;
+      }
+      result = absl::DataLossError(absl::StrCat(
+          "the Merkle tree restored from the snapshot differs from the hashes of events 1..",
+          restored_size,
+          first == 0 ? std::string(" (an inner node)") : absl::StrCat(" (first at event ", first, ")"),
+          "; audit reads are refused: restart without that snapshot"));
+    }
+    if (result.ok()) {
+      spdlog::info("Merkle tree: the snapshot's hashes of events 1..{} match the log (checked in {})",
+                   restored_size, absl::FormatDuration(absl::Now() - start));
+    } else if (!stop_) {
+      spdlog::error("Merkle tree: {}", result.ToString());
+      if (result.code() != absl::StatusCode::kDataLoss) {
+        result = absl::DataLossError(absl::StrCat(
+            "the Merkle tree restored from the snapshot could not be checked: ", result.message()));
+      }
+    }
+    verified_ = result;
+    verifying_ = false;
+  });
+}
+
+absl::Status MerkleLog::VerifiedLocked() const {
+  auto done = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !verifying_; };
+  mu_.Await(absl::Condition(&done));
+  return verified_;
+}
+
+absl::Status MerkleLog::AwaitVerified() const {
+  absl::MutexLock lock(&mu_);
+  return VerifiedLocked();
+}
+
+absl::StatusOr<std::vector<std::vector<merkle::Hash>>> MerkleLog::LevelsAt(uint64_t tree_size) {
+  bool behind = false;
+  {
+    absl::MutexLock lock(&mu_);
+    behind = tree_.size() < tree_size;
+  }
+  if (behind) RETURN_IF_ERROR(Sync());
+  absl::MutexLock lock(&mu_);
+  // A restored tree found wrong is not passed on to the next snapshot.
+  if (!verifying_ && !verified_.ok()) return verified_;
+  return tree_.LevelsAt(tree_size);
 }
 
 absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::OpenEphemeral(EventStore* store) {
@@ -94,6 +191,7 @@ absl::StatusOr<SignedHead> MerkleLog::SignedTreeHead() {
   SignedHead out;
   {
     absl::MutexLock lock(&mu_);
+    RETURN_IF_ERROR(VerifiedLocked());
     out.head.size = tree_.size();
     out.head.root = tree_.Root();
   }
@@ -105,17 +203,20 @@ absl::StatusOr<SignedHead> MerkleLog::SignedTreeHead() {
 absl::StatusOr<std::vector<merkle::Hash>> MerkleLog::InclusionProof(uint64_t index,
                                                                     uint64_t tree_size) const {
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(VerifiedLocked());
   return tree_.InclusionProof(index, tree_size);
 }
 
 absl::StatusOr<std::vector<merkle::Hash>> MerkleLog::ConsistencyProof(uint64_t from_size,
                                                                       uint64_t to_size) const {
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(VerifiedLocked());
   return tree_.ConsistencyProof(from_size, to_size);
 }
 
 absl::StatusOr<merkle::Hash> MerkleLog::Root(uint64_t tree_size) const {
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(VerifiedLocked());
   return tree_.Root(tree_size);
 }
 

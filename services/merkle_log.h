@@ -12,6 +12,13 @@
 // The signing key is a PEM file in the data directory, made with mode 0600 at the
 // first start; losing it only means clients must pin the new public key.
 //
+// Restored from a snapshot (services/snapshotter.h), the tree starts with the snapshot's
+// stored hashes of events 1..S instead of hashing them, and a background thread hashes
+// those S events again and compares. Until it has, the audit reads (SignedTreeHead, the
+// proofs, Root) wait for it, so no tree head is ever signed over unverified hashes;
+// plan reads and commands do not wait. If the hashes differ, the error is logged and
+// every audit read answers DATA_LOSS until a restart without that snapshot.
+//
 // Ownership: borrows the EventStore. Thread safety: thread-safe.
 // Errors: Sync returns the store's errors and DATA_LOSS when the store's events no
 // longer follow the tree (an event missing); proofs return OUT_OF_RANGE for sizes or
@@ -20,8 +27,11 @@
 #define RENSTRA_SERVICES_MERKLE_LOG_H_
 
 #include <cstdint>
+#include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -45,8 +55,11 @@ class MerkleLog {
  public:
   // Loads the signing key from `key_path`, making it (mode 0600) if the file does not
   // exist, and hashes every event in the store.
-  static absl::StatusOr<std::unique_ptr<MerkleLog>> Open(EventStore* store,
-                                                         const std::string& key_path);
+  // With `restored` (a snapshot's tree of events 1..S), starts from it and verifies it
+  // in the background (see above) instead of hashing those events now.
+  static absl::StatusOr<std::unique_ptr<MerkleLog>> Open(
+      EventStore* store, const std::string& key_path,
+      std::optional<merkle::MerkleTree> restored = std::nullopt);
   // A log with a key made for this process only (tests, --empty trials).
   static absl::StatusOr<std::unique_ptr<MerkleLog>> OpenEphemeral(EventStore* store);
 
@@ -76,8 +89,20 @@ class MerkleLog {
   // The leaf hash of an envelope as stored.
   static merkle::Hash LeafOf(const v1::EventEnvelope& envelope);
 
+  // The stored levels of the tree over events 1..tree_size, for a snapshot (Syncs first
+  // if the tree is smaller). OUT_OF_RANGE beyond the log.
+  absl::StatusOr<std::vector<std::vector<merkle::Hash>>> LevelsAt(uint64_t tree_size);
+  // Waits for the background check of a restored tree: OK when it matched (or there was
+  // nothing to check), DATA_LOSS when it did not.
+  absl::Status AwaitVerified() const;
+
+  ~MerkleLog();
+
  private:
   MerkleLog(EventStore* store, Ed25519PrivateKey key);
+  void StartVerifying(uint64_t restored_size);
+  // Waits for the background check; its result.
+  absl::Status VerifiedLocked() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void AppendLocked(const v1::EventEnvelope& envelope) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   EventStore* const store_;
@@ -86,6 +111,11 @@ class MerkleLog {
   const std::string key_id_;
   mutable absl::Mutex mu_;
   merkle::MerkleTree tree_ ABSL_GUARDED_BY(mu_);
+  // The background check of a restored tree.
+  bool verifying_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Status verified_ ABSL_GUARDED_BY(mu_);
+  std::atomic<bool> stop_{false};
+  std::thread verifier_;
 };
 
 }  // namespace renstra

@@ -81,6 +81,9 @@ class Projector {
   EventStore* store() const { return store_; }
 
  private:
+  // Captures and restores the models for snapshots (services/snapshotter.h).
+  friend class Snapshotter;
+
   absl::Status ApplyLocked(const v1::EventEnvelope& envelope) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   EventStore* const store_;

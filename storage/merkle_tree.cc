@@ -126,4 +126,46 @@ Hash MerkleTree::SubtreeHash(uint64_t begin, uint64_t end) const {
   return acc;
 }
 
+absl::StatusOr<std::vector<std::vector<Hash>>> MerkleTree::LevelsAt(uint64_t tree_size) const {
+  if (tree_size > size()) {
+    return absl::OutOfRangeError(
+        absl::StrCat("tree size ", tree_size, " is beyond the tree's ", size(), " leaves"));
+  }
+  std::vector<std::vector<Hash>> out;
+  for (size_t k = 0; k < levels_.size() && (tree_size >> k) > 0; ++k) {
+    out.emplace_back(levels_[k].begin(), levels_[k].begin() + (tree_size >> k));
+  }
+  return out;
+}
+
+absl::StatusOr<MerkleTree> MerkleTree::FromLevels(std::vector<std::vector<Hash>> levels) {
+  const uint64_t leaves = levels.empty() ? 0 : levels[0].size();
+  for (size_t k = 0; k < levels.size(); ++k) {
+    if (levels[k].size() != (leaves >> k) || levels[k].empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("level ", k, " has ", levels[k].size(),
+                                                     " hashes; a tree of ", leaves,
+                                                     " leaves has ", leaves >> k));
+    }
+  }
+  if (static_cast<size_t>(std::bit_width(leaves)) != levels.size()) {
+    return absl::InvalidArgumentError(absl::StrCat("a tree of ", leaves, " leaves has ",
+                                                   static_cast<size_t>(std::bit_width(leaves)), " levels, not ",
+                                                   levels.size()));
+  }
+  MerkleTree tree;
+  tree.levels_ = std::move(levels);
+  return tree;
+}
+
+bool MerkleTree::SamePrefix(const MerkleTree& other, uint64_t tree_size) const {
+  if (tree_size > size() || tree_size > other.size()) return false;
+  for (size_t k = 0; k < levels_.size() && (tree_size >> k) > 0; ++k) {
+    if (!std::equal(levels_[k].begin(), levels_[k].begin() + (tree_size >> k),
+                    other.levels_[k].begin())) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace renstra::merkle

@@ -63,6 +63,17 @@ class MerkleTree {
   // tree, and RFC 6962 defines no proof for it).
   absl::StatusOr<std::vector<Hash>> ConsistencyProof(uint64_t old_size, uint64_t new_size) const;
 
+  // The stored subtree hashes of the tree of the first `tree_size` leaves (see
+  // Representation): level k holds tree_size >> k hashes; levels that would be empty are
+  // left out. OUT_OF_RANGE if tree_size > size(). For snapshots.
+  absl::StatusOr<std::vector<std::vector<Hash>>> LevelsAt(uint64_t tree_size) const;
+  // A tree from levels as LevelsAt gives them (a snapshot's), taken as they are: nothing
+  // is re-hashed. INVALID_ARGUMENT if their shape is not that of a tree (a level that is
+  // not half the one below, rounded down, or a missing or extra level).
+  static absl::StatusOr<MerkleTree> FromLevels(std::vector<std::vector<Hash>> levels);
+  // Whether the first `tree_size` leaves and the subtrees over them equal `other`'s.
+  bool SamePrefix(const MerkleTree& other, uint64_t tree_size) const;
+
  private:
   absl::Status CheckTreeSize(uint64_t tree_size) const;
 

@@ -145,7 +145,19 @@ TEST_F(AuditEndToEnd, AFlippedByteFailsVerificationNamingTheEvent) {
   ASSERT_NO_FATAL_FAILURE(FlipLastByteOfEvent(tmp_ / "data", 700));
   ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data", {"--verify_tail=10"}));
   ASSERT_EQ(server_.ready.events, events);
+  // The snapshot written at the clean stop holds the Merkle tree of the unedited log:
+  // the server finds the edit itself and refuses every audit read.
+  CommandResult refused = Verify();
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("the Merkle tree restored from the snapshot differs from "
+                                     "the hashes of events 1.." +
+                                     std::to_string(events) + " (first at event 700)"));
+  Stop();
 
+  // Without the snapshot the server re-hashes the edited log; the client's pinned tree
+  // head shows that history was rewritten.
+  std::filesystem::remove_all(std::filesystem::path(tmp_ / "data") / "snapshots");
+  ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data", {"--verify_tail=10"}));
   CommandResult verify = Verify();
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_THAT(verify.err, HasSubstr("FAILED: the log of " + std::to_string(events) +
