@@ -16,11 +16,13 @@
 // Prints each figure and the ratios; "SUMMARY|" lines are for bench/run-all.sh.
 //
 // Usage: renstra_replay_bench [--events N] [--rounds R] [--work_dir DIR] [--keep]
-//          [--store DIR] [--renstrad PATH]
+//          [--store DIR] [--renstrad PATH] [--skip_startup]
 // --keep leaves the work directory (and its store) in place; --store DIR measures an
-// existing store (e.g. a kept one, DIR = .../store) instead of building one.
+// existing store (e.g. a kept one, DIR = .../store) instead of building one;
+// --skip_startup measures the replay only (no renstrad start-ups).
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -50,9 +52,18 @@ struct Flags {
   int rounds = 3;
   std::string work_dir;
   bool keep = false;
+  bool skip_startup = false;
   std::string store;  // an existing store (kept by --keep) instead of building one
   std::string renstrad = DefaultRenstradPath();
 };
+
+// CPU seconds this thread has used: the work itself, whatever else shares the cores
+// (the wall-clock figures of a loaded machine vary far more).
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
 
 [[noreturn]] void Die(const std::string& what) {
   std::fprintf(stderr, "renstra_replay_bench: %s\n", what.c_str());
@@ -77,6 +88,10 @@ Flags ParseFlags(int argc, char** argv) {
       f.keep = true;
       continue;
     }
+    if (name == "--skip_startup") {
+      f.skip_startup = true;
+      continue;
+    }
     if (i + 1 >= argc) Die(name + " needs a value");
     const std::string value = argv[++i];
     if (name == "--events") {
@@ -96,11 +111,12 @@ Flags ParseFlags(int argc, char** argv) {
   return f;
 }
 
-// Baseline: every event read from RocksDB's "events" column family in order, its
-// envelope and payload decoded (by stream kind), nothing applied. Returns the seconds
+// Baseline: every event read from RocksDB's "events" column family in order (with the
+// replay's read options), its envelope and payload decoded (by stream kind, into one
+// reused message per type, as the replay does), nothing applied. Returns the seconds
 // the scan took (opening the database excluded, as for the replay); dies unless it
 // decoded `events` events.
-double RawScan(const std::string& dir, uint64_t events) {
+double RawScan(const std::string& dir, uint64_t events, double* cpu_seconds) {
   std::vector<std::string> names;
   Check(absl::Status(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok()
                          ? absl::OkStatus()
@@ -120,9 +136,14 @@ double RawScan(const std::string& dir, uint64_t events) {
   }
   if (events_cf == nullptr) Die("raw scan: no events column family");
   uint64_t decoded = 0;
+  const double cpu_start = ThreadCpuSeconds();
   const Clock::time_point start = Clock::now();
   {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), events_cf));
+    // The read options RocksDbEventStore::Scan (the replay's reader) uses.
+    rocksdb::ReadOptions read_options;
+    read_options.readahead_size = 2 << 20;
+    read_options.fill_cache = false;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(read_options, events_cf));
     v1::EventEnvelope envelope;
     v1::PlanEvent plan_event;
     v1::ProposalEvent proposal_event;
@@ -144,6 +165,7 @@ double RawScan(const std::string& dir, uint64_t events) {
     }
   }
   const double seconds = SecondsSince(start);
+  *cpu_seconds = ThreadCpuSeconds() - cpu_start;
   for (rocksdb::ColumnFamilyHandle* h : handles) db->DestroyColumnFamilyHandle(h);
   db->Close();
   if (decoded != events) Die("raw scan: wrong number of events");
@@ -152,15 +174,18 @@ double RawScan(const std::string& dir, uint64_t events) {
 
 // PlanApp::Recover over the store in `dir`: seconds, and checks it applied `events`.
 // Sets *rss_growth_mb to how much this process's resident memory grew during it.
-double Replay(const std::string& dir, uint64_t events, double* rss_growth_mb) {
+// *cpu_seconds: the CPU time the replay's thread used.
+double Replay(const std::string& dir, uint64_t events, double* rss_growth_mb, double* cpu_seconds) {
   RocksDbEventStore::Options options;
   options.verify_tail = 0;
   std::unique_ptr<RocksDbEventStore> store = OrDie(RocksDbEventStore::Open(dir, options), "open");
   PlanApp app(store.get(), std::string(PlanApp::kDefaultPlanId));
   const int64_t rss_before = ProcStatusKb(getpid(), "VmRSS");
+  const double cpu_start = ThreadCpuSeconds();
   const Clock::time_point start = Clock::now();
   Check(app.Recover(), "replay");
   const double seconds = SecondsSince(start);
+  *cpu_seconds = ThreadCpuSeconds() - cpu_start;
   *rss_growth_mb = (ProcStatusKb(getpid(), "VmRSS") - rss_before) / 1024.0;
   if (app.projector()->applied() != events) Die("replay applied the wrong number of events");
   return seconds;
@@ -254,12 +279,15 @@ int Main(int argc, char** argv) {
   const uint64_t events = counts.total;
 
   // Replay vs raw, alternating, medians.
-  std::vector<double> raw, replay, hash;
+  std::vector<double> raw, replay, hash, raw_cpu, replay_cpu;
   double projection_mb = 0;  // from the first replay: freed memory is not given back
   for (int r = 0; r < flags.rounds; ++r) {
-    raw.push_back(RawScan(dir, events));
+    double cpu = 0;
+    raw.push_back(RawScan(dir, events, &cpu));
+    raw_cpu.push_back(cpu);
     double growth_mb = 0;
-    replay.push_back(Replay(dir, events, &growth_mb));
+    replay.push_back(Replay(dir, events, &growth_mb, &cpu));
+    replay_cpu.push_back(cpu);
     if (r == 0) projection_mb = growth_mb;
     hash.push_back(HashAll(dir, events));
   }
@@ -271,10 +299,20 @@ int Main(int argc, char** argv) {
       "  replay into all projections    %7.2f s  (%.0f events/s)  replay/raw %.2fx, "
       "i.e. %.0f%% of raw speed (target >= 50%%)\n",
       replay_s, events / replay_s, replay_s / raw_s, 100 * raw_s / replay_s);
+  std::printf("  CPU time of the thread: raw %.2f s, replay %.2f s, replay/raw %.2fx\n",
+              Median(raw_cpu), Median(replay_cpu), Median(replay_cpu) / Median(raw_cpu));
   std::printf("  Merkle tree of the log         %7.2f s  (%.0f events/s)\n", hash_s,
               events / hash_s);
   std::printf("  resident memory the first replay added: %.0f MB (%.0f bytes/event)\n",
               projection_mb, projection_mb * 1024 * 1024 / events);
+
+  if (flags.skip_startup) {
+    if (!flags.keep) {
+      std::error_code ec;
+      fs::remove_all(root, ec);
+    }
+    return 0;
+  }
 
   // renstrad start-up: the seed-only store as baseline, then the big one.
   const std::string seed_dir = (root / "seed-only").string();

@@ -17,13 +17,14 @@
 #define RENSTRA_DOMAIN_REALIZATION_BOOK_H_
 
 #include <cstdint>
-#include <map>
+#include <deque>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "domain/capaian.h"
 #include "domain/money.h"
 #include "renstra/v1/events.pb.h"
@@ -60,6 +61,9 @@ struct RealizationRecord {
 
 class RealizationBook {
  public:
+  // The prefix of the realization ids the application hands out: "RLZ-000001", ...
+  static constexpr std::string_view kIdPrefix = "RLZ-";
+
   // "realization/<name>" for a plan id "plan/<name>" (or a bare "<name>").
   static std::string StreamOf(std::string_view plan_id);
 
@@ -81,8 +85,15 @@ class RealizationBook {
   // The current spending record of (node, year), by canonical code; nullptr if none.
   const RealizationRecord* CurrentSpending(std::string_view node_code, int year) const;
 
-  // Every record in log order, corrections included.
-  const std::vector<RealizationRecord>& records() const { return records_; }
+  // The record the envelope of this log sequence recorded; nullptr if none.
+  const RealizationRecord* FindBySequence(uint64_t sequence) const;
+  // The highest n of the ids "RLZ-<n>" (kIdPrefix, then a number as absl::SimpleAtoi
+  // reads it) in the book; 0 when there is none. The next id to hand out follows it.
+  int64_t highest_id_number() const { return highest_id_number_; }
+
+  // Every record in log order, corrections included. A deque: a record stays where it is
+  // while the book grows (a replay appends hundreds of thousands of them).
+  const std::deque<RealizationRecord>& records() const { return records_; }
   // The records of one subject in log order (its original and all corrections).
   std::vector<const RealizationRecord*> AchievementHistory(std::string_view indicator_id,
                                                            int year) const;
@@ -91,20 +102,56 @@ class RealizationBook {
   // Puts back the next record (in log order) exactly as a snapshot recorded it
   // (services/snapshotter.h), with its corrected_by already set, and then the book's
   // version: restoring every record of a book, then its version, rebuilds that book.
-  void RestoreRecord(RealizationRecord rec) { Append(std::move(rec)); }
+  void RestoreRecord(RealizationRecord rec) {
+    records_.push_back(std::move(rec));
+    IndexLast();
+  }
   void RestoreVersion(uint64_t version) { version_ = version; }
 
  private:
-  using Subject = std::pair<std::string, int>;  // (indicator id or node code, year)
+  // (indicator id or node code, year); looked up by SubjectRef without a copy.
+  struct Subject {
+    std::string id;
+    int year = 0;
+  };
+  struct SubjectRef {
+    SubjectRef(absl::string_view i, int y) : id(i), year(y) {}
+    SubjectRef(const Subject& s) : id(s.id), year(s.year) {}  // NOLINT: implicit on purpose
+    absl::string_view id;
+    int year;
+  };
+  struct SubjectHash {
+    using is_transparent = void;
+    size_t operator()(SubjectRef s) const;
+  };
+  struct SubjectEq {
+    using is_transparent = void;
+    bool operator()(SubjectRef a, SubjectRef b) const { return a.year == b.year && a.id == b.id; }
+  };
+  using SubjectIndex = absl::flat_hash_map<Subject, size_t, SubjectHash, SubjectEq>;
 
-  absl::Status ApplyCorrection(const v1::RealizationCorrected& e, RealizationRecord rec);
-  void Append(RealizationRecord rec);
+  absl::Status ApplyCorrection(v1::RealizationCorrected& e, const v1::EventEnvelope& envelope);
+  // Appends a record with the envelope's fields set; the caller fills in the rest, then
+  // calls IndexLast(). Only after every check passed: nothing changes on error.
+  RealizationRecord& NewRecord(const v1::EventEnvelope& envelope);
+  // Indexes the last record (by id, by subject, its id number).
+  void IndexLast();
+  const RealizationRecord* Latest(const SubjectIndex& index, std::string_view id, int year) const;
+  // Index in records_ of the record with that id; npos if none.
+  size_t IndexOf(std::string_view id) const;
 
-  std::vector<RealizationRecord> records_;
-  std::map<std::string, size_t, std::less<>> by_id_;
+  std::deque<RealizationRecord> records_;
+  // Realization id → index in records_. The ids the application hands out ("RLZ-" and
+  // n written with at least six digits, as RealizationApp writes them) are found by n
+  // in by_number_ (index + 1; 0 = none): a dense array, much cheaper than a hash table
+  // of strings for the hundreds of thousands of records a replay indexes. Every other
+  // id, and a number far beyond the book's size, is in by_id_.
+  std::vector<uint32_t> by_number_;
+  absl::flat_hash_map<std::string, size_t> by_id_;
   // Subject → index of its latest record (which may be a retraction).
-  std::map<Subject, size_t> latest_achievement_;
-  std::map<Subject, size_t> latest_spending_;
+  SubjectIndex latest_achievement_;
+  SubjectIndex latest_spending_;
+  int64_t highest_id_number_ = 0;
   uint64_t version_ = 0;
 };
 

@@ -133,7 +133,7 @@ TargetValue TargetValue::Number(Decimal value, std::string unit) {
   TargetValue t;
   t.kind_ = Kind::kNumber;
   t.low_ = value;
-  t.unit_ = std::move(unit);
+  if (!unit.empty()) t.mutable_texts().unit = std::move(unit);
   return t;
 }
 
@@ -141,7 +141,7 @@ TargetValue TargetValue::Percent(Decimal value) {
   TargetValue t;
   t.kind_ = Kind::kPercent;
   t.low_ = value;
-  t.unit_.assign(1, '%');  // not = "%": GCC 12 -O3 warns falsely (PR105329)
+  t.mutable_texts().unit.assign(1, '%');  // not = "%": GCC 12 -O3 warns falsely (PR105329)
   return t;
 }
 
@@ -164,8 +164,8 @@ absl::StatusOr<TargetValue> TargetValue::Parse(std::string_view text) {
   };
 
   TargetValue t;
-  t.written_ = cell;
   if (cell.empty()) return t;
+  t.mutable_texts().written = cell;
   if (cell == "-" || cell == kEnDash) {
     t.kind_ = Kind::kNone;
     return t;
@@ -176,9 +176,9 @@ absl::StatusOr<TargetValue> TargetValue::Parse(std::string_view text) {
   }
 
   std::string_view rest = cell;
-  t.bound_op_ = ConsumeBoundOp(rest);
+  t.mutable_texts().bound_op = ConsumeBoundOp(rest);
   SkipSpace(rest);
-  if (!t.bound_op_.empty() && rest.empty()) return invalid("bound without a number");
+  if (!t.bound_op().empty() && rest.empty()) return invalid("bound without a number");
 
   const std::string_view low_text = ConsumeNumberToken(rest);
   if (low_text.empty()) return invalid("expected a number");
@@ -204,20 +204,20 @@ absl::StatusOr<TargetValue> TargetValue::Parse(std::string_view text) {
   }
 
   if (rest == "%") {
-    t.unit_.assign(1, '%');
+    t.mutable_texts().unit.assign(1, '%');
   } else if (!rest.empty()) {
     if (!StartsUnit(rest[0])) {
       return invalid(absl::StrCat("unexpected \"", AsAbsl(rest), "\" after the number"));
     }
-    t.unit_ = std::string(rest);
+    t.mutable_texts().unit = std::string(rest);
   }
 
-  if (!t.bound_op_.empty()) {
+  if (!t.bound_op().empty()) {
     t.kind_ = range ? Kind::kBoundRange : Kind::kBound;
   } else if (range) {
     t.kind_ = Kind::kRange;
   } else {
-    t.kind_ = t.unit_ == "%" ? Kind::kPercent : Kind::kNumber;
+    t.kind_ = t.unit() == "%" ? Kind::kPercent : Kind::kNumber;
   }
   return t;
 }
@@ -228,7 +228,7 @@ bool TargetValue::IsBlank() const {
 
 std::string TargetValue::NormalizedUnit() const {
   if (kind_ == Kind::kPercent) return "%";
-  return absl::AsciiStrToLower(unit_);
+  return absl::AsciiStrToLower(unit());
 }
 
 std::string TargetValue::ToIndonesian() const {
@@ -243,26 +243,28 @@ std::string TargetValue::ToIndonesian() const {
       break;
   }
   std::string out;
-  if (HasOp(kind_)) absl::StrAppend(&out, bound_op_, " ");
+  if (HasOp(kind_)) absl::StrAppend(&out, bound_op(), " ");
   absl::StrAppend(&out, low_.ToIndonesian());
   if (HasHigh(kind_)) absl::StrAppend(&out, "-", high_.ToIndonesian());
   // "%" sticks to the number ("100%"); a word unit is separated ("36 Dokumen").
-  if (kind_ == Kind::kPercent || unit_ == "%") {
+  if (kind_ == Kind::kPercent || unit() == "%") {
     out.push_back('%');
-  } else if (!unit_.empty()) {
-    absl::StrAppend(&out, " ", unit_);
+  } else if (!unit().empty()) {
+    absl::StrAppend(&out, " ", unit());
   }
   return out;
 }
 
-std::string TargetValue::Display() const { return written_.empty() ? ToIndonesian() : written_; }
+std::string TargetValue::Display() const {
+  return written().empty() ? ToIndonesian() : written();
+}
 
 bool operator==(const TargetValue& a, const TargetValue& b) {
   if (a.kind_ != b.kind_) return false;
   if (a.IsBlank()) return true;
   if (a.low_ != b.low_ || a.NormalizedUnit() != b.NormalizedUnit()) return false;
   if (HasHigh(a.kind_) && a.high_ != b.high_) return false;
-  if (HasOp(a.kind_) && a.bound_op_ != b.bound_op_) return false;
+  if (HasOp(a.kind_) && a.bound_op() != b.bound_op()) return false;
   return true;
 }
 
@@ -271,9 +273,9 @@ void TargetValue::ToProto(v1::TargetValue* out) const {
   // Numbers only where the kind uses them: a message carries nothing the value ignores.
   if (!IsBlank()) low_.ToProto(out->mutable_low());
   if (HasHigh(kind_)) high_.ToProto(out->mutable_high());
-  out->set_unit(unit_);
-  out->set_bound_op(bound_op_);
-  out->set_written(written_);
+  out->set_unit(unit());
+  out->set_bound_op(bound_op());
+  out->set_written(written());
 }
 
 TargetValue TargetValue::FromProto(const v1::TargetValue& in) {
@@ -281,10 +283,42 @@ TargetValue TargetValue::FromProto(const v1::TargetValue& in) {
   t.kind_ = KindFromProto(in.kind());
   t.low_ = Decimal::FromProto(in.low());
   t.high_ = Decimal::FromProto(in.high());
-  t.unit_ = in.unit();
-  t.bound_op_ = in.bound_op();
-  t.written_ = in.written();
+  if (!in.unit().empty() || !in.bound_op().empty() || !in.written().empty()) {
+    t.texts_ = std::make_unique<Texts>(Texts{in.unit(), in.bound_op(), in.written()});
+  }
   return t;
+}
+
+TargetValue::TargetValue(const TargetValue& other)
+    : kind_(other.kind_),
+      low_(other.low_),
+      high_(other.high_),
+      texts_(other.texts_ ? std::make_unique<Texts>(*other.texts_) : nullptr) {}
+
+TargetValue& TargetValue::operator=(const TargetValue& other) {
+  if (this != &other) {
+    kind_ = other.kind_;
+    low_ = other.low_;
+    high_ = other.high_;
+    if (!other.texts_) {
+      texts_.reset();
+    } else if (texts_) {
+      *texts_ = *other.texts_;
+    } else {
+      texts_ = std::make_unique<Texts>(*other.texts_);
+    }
+  }
+  return *this;
+}
+
+const TargetValue::Texts& TargetValue::texts() const {
+  static const Texts* const kNone = new Texts();  // never destroyed: no exit-order issue
+  return texts_ ? *texts_ : *kNone;
+}
+
+TargetValue::Texts& TargetValue::mutable_texts() {
+  if (!texts_) texts_ = std::make_unique<Texts>();
+  return *texts_;
 }
 
 }  // namespace renstra

@@ -5,6 +5,7 @@
 #ifndef RENSTRA_DOMAIN_TARGET_VALUE_H_
 #define RENSTRA_DOMAIN_TARGET_VALUE_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ class TargetValue {
   };
 
   TargetValue() = default;  // kEmpty
+  TargetValue(const TargetValue& other);
+  TargetValue& operator=(const TargetValue& other);
+  TargetValue(TargetValue&&) noexcept = default;
+  TargetValue& operator=(TargetValue&&) noexcept = default;
   static TargetValue Number(Decimal value, std::string unit);
   static TargetValue Percent(Decimal value);
   static TargetValue None();
@@ -47,10 +52,10 @@ class TargetValue {
   // The high end (kRange, kBoundRange).
   const Decimal& high() const { return high_; }
   // Unit as written ("Dokumen", "laporan"); "%" for kPercent; may be empty.
-  const std::string& unit() const { return unit_; }
+  const std::string& unit() const { return texts().unit; }
   // ">", ">=", "<" or "<=" (the two-character forms replace "≥"/"≤").
-  const std::string& bound_op() const { return bound_op_; }
-  const std::string& written() const { return written_; }
+  const std::string& bound_op() const { return texts().bound_op; }
+  const std::string& written() const { return texts().written; }
 
   // True for kEmpty, kNone and kNotAvailable: no number to compare or add.
   bool IsBlank() const;
@@ -76,9 +81,18 @@ class TargetValue {
   Kind kind_ = Kind::kEmpty;
   Decimal low_;
   Decimal high_;
-  std::string unit_;
-  std::string bound_op_;
-  std::string written_;
+  // The texts, kept out of line and only when one is not empty: most values held in
+  // memory are blank (a realization's unstated quarters), and a value's size matters
+  // when a replay holds hundreds of thousands of them.
+  struct Texts {
+    std::string unit;
+    std::string bound_op;
+    std::string written;
+  };
+  const Texts& texts() const;
+  Texts& mutable_texts();
+
+  std::unique_ptr<Texts> texts_;
 };
 
 }  // namespace renstra

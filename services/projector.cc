@@ -8,7 +8,6 @@
 namespace renstra {
 namespace {
 
-constexpr size_t kChunk = 4096;
 // A long catch-up logs its progress every this many events.
 constexpr uint64_t kProgressEvery = 250000;
 
@@ -26,7 +25,6 @@ absl::Status Projector::Recover() {
     book_ = ProposalBook();
     realizations_ = RealizationBook();
     applied_ = 0;
-    requests_.clear();
   }
   return CatchUp();
 }
@@ -34,18 +32,19 @@ absl::Status Projector::Recover() {
 absl::Status Projector::CatchUp() {
   absl::MutexLock lock(&mu_);
   const uint64_t start = applied_;
-  uint64_t next_report = kProgressEvery;
-  while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(applied_ + 1, kChunk));
-    for (const v1::EventEnvelope& envelope : chunk) RETURN_IF_ERROR(ApplyLocked(envelope));
-    if (chunk.size() < kChunk) return absl::OkStatus();
-    // Only a long replay (start-up) gets here this often: commands catch up a few events.
-    if (applied_ - start >= next_report) {
+  uint64_t next_report = start + kProgressEvery;
+  // mu_ is held for the whole scan.
+  auto apply = [&](const v1::EventEnvelope& envelope) ABSL_NO_THREAD_SAFETY_ANALYSIS {
+    RETURN_IF_ERROR(ApplyLocked(envelope));
+    // Only a long replay (start-up) gets here: commands catch up a few events.
+    if (applied_ >= next_report) {
       spdlog::info("projections: applied {} events (sequence {} of {})", applied_ - start, applied_,
                    store_->Head().sequence);
       next_report += kProgressEvery;
     }
-  }
+    return absl::OkStatus();
+  };
+  return store_->Scan(applied_ + 1, apply);
 }
 
 absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
@@ -67,15 +66,6 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
     RETURN_IF_ERROR(realizations_.ApplyEnvelope(envelope));
   }
   // Other streams (audit/denied, other plans) have no model here yet.
-  if (!envelope.request_id().empty()) {
-    AppliedRequest& r = requests_[envelope.request_id()];
-    if (r.result.first_sequence == 0) {
-      r.stream = envelope.stream();
-      r.result.first_sequence = envelope.sequence();
-    }
-    r.result.last_sequence = envelope.sequence();
-    r.result.stream_version = envelope.stream_version();
-  }
   applied_ = envelope.sequence();
   if (observer_) observer_(envelope);
   return absl::OkStatus();
@@ -83,10 +73,15 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
 
 std::optional<AppliedRequest> Projector::FindRequest(const std::string& request_id) const {
   if (request_id.empty()) return std::nullopt;
-  absl::ReaderMutexLock lock(&mu_);
-  auto it = requests_.find(request_id);
-  if (it == requests_.end()) return std::nullopt;
-  return it->second;
+  // The store records a request id in the same atomic write as its events, so the record
+  // is there once they are; the models show the command once its last event is applied.
+  absl::StatusOr<std::optional<RequestRecord>> found = store_->FindRequest(request_id);
+  if (!found.ok()) {
+    spdlog::warn("request id {}: {}", request_id, found.status().ToString());
+    return std::nullopt;
+  }
+  if (!found->has_value() || (*found)->result.last_sequence > applied()) return std::nullopt;
+  return AppliedRequest{std::move((*found)->stream), (*found)->result};
 }
 
 }  // namespace renstra

@@ -1,12 +1,13 @@
 // Projector: keeps the read models current by applying the event log in global
 // sequence order — the plan (PlanState) from the plan stream, the proposals
 // (ProposalBook) from proposal streams and the plan's ratifications, the realizations
-// (RealizationBook) from the plan's realization stream — and remembers which request
-// ids are already in the log.
+// (RealizationBook) from the plan's realization stream — and answers which request ids
+// the models already reflect (from the store's own idempotency index: see FindRequest).
 //
 // Every command appends, then calls CatchUp() before answering, so a client reads its
 // own writes; concurrent commands catch up together (whoever holds the lock applies
 // everything appended so far). Replaying from the first event gives the same models.
+// Catching up streams the log (EventStore::Scan) rather than reading it in chunks.
 // A long catch-up (the replay at start) logs its progress every 250,000 events (info).
 //
 // Ownership: borrows the EventStore. Thread safety: all methods are thread-safe;
@@ -20,7 +21,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "domain/plan_state.h"
@@ -69,7 +69,9 @@ class Projector {
     observer_ = std::move(observer);
   }
 
-  // Where an earlier command with this request id landed, if it did.
+  // Where an earlier command with this request id landed, if it did and the models
+  // already show it (its last event is applied); nullopt otherwise, and when the store
+  // cannot be read (logged: the store's Append() still deduplicates the request).
   std::optional<AppliedRequest> FindRequest(const std::string& request_id) const;
 
   const std::string& plan_id() const { return plan_id_; }
@@ -96,7 +98,6 @@ class Projector {
   const std::string realization_stream_;
   uint64_t applied_ ABSL_GUARDED_BY(mu_) = 0;
   std::function<void(const v1::EventEnvelope&)> observer_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, AppliedRequest> requests_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace renstra

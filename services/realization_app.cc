@@ -4,7 +4,6 @@
 #include <optional>
 #include <utility>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/realization_decider.h"
@@ -16,7 +15,6 @@ namespace renstra {
 namespace {
 
 constexpr uint32_t kRealizationEventSchemaVersion = 1;
-constexpr char kIdPrefix[] = "RLZ-";
 
 std::string EventType(const v1::RealizationEvent& e) {
   switch (e.kind_case()) {
@@ -35,15 +33,10 @@ std::string EventType(const v1::RealizationEvent& e) {
 // The next id after the highest "RLZ-n" in the book: derived from the log, so a
 // restarted server continues the numbering and a refused command leaves no gap.
 std::string NextId(const RealizationBook& book) {
-  int64_t highest = 0;
-  for (const RealizationRecord& r : book.records()) {
-    int64_t n = 0;
-    if (r.id.rfind(kIdPrefix, 0) == 0 && absl::SimpleAtoi(r.id.substr(4), &n)) {
-      highest = std::max(highest, n);
-    }
-  }
   char id[32];
-  std::snprintf(id, sizeof(id), "%s%06lld", kIdPrefix, static_cast<long long>(highest + 1));
+  std::snprintf(id, sizeof(id), "%.*s%06lld", static_cast<int>(RealizationBook::kIdPrefix.size()),
+                RealizationBook::kIdPrefix.data(),
+                static_cast<long long>(book.highest_id_number() + 1));
   return id;
 }
 
@@ -94,8 +87,8 @@ std::optional<absl::StatusOr<v1::RealizationView>> RealizationApp::Earlier(
       [&](const PlanState& plan,
           const RealizationBook& book) -> absl::StatusOr<v1::RealizationView> {
         if (earlier->stream == RealizationBook::StreamOf(plan.plan_id())) {
-          for (const RealizationRecord& r : book.records()) {
-            if (r.sequence == earlier->result.first_sequence) return ViewOf(r);
+          if (const RealizationRecord* r = book.FindBySequence(earlier->result.first_sequence)) {
+            return ViewOf(*r);
           }
         }
         return absl::AlreadyExistsError(

@@ -23,9 +23,10 @@ void SnapshotCodec::Put(ByteWriter& w, const TargetValue& t) {
   w.Varint(static_cast<uint64_t>(t.kind_));
   Put(w, t.low_);
   Put(w, t.high_);
-  w.Str(t.unit_);
-  w.Str(t.bound_op_);
-  w.Str(t.written_);
+  const TargetValue::Texts& texts = t.texts();
+  w.Str(texts.unit);
+  w.Str(texts.bound_op);
+  w.Str(texts.written);
 }
 
 void SnapshotCodec::Get(ByteReader& r, TargetValue* t) {
@@ -34,9 +35,16 @@ void SnapshotCodec::Get(ByteReader& r, TargetValue* t) {
   t->kind_ = static_cast<TargetValue::Kind>(kind);
   t->low_ = GetDecimal(r);
   t->high_ = GetDecimal(r);
-  r.Str(&t->unit_);
-  r.Str(&t->bound_op_);
-  r.Str(&t->written_);
+  TargetValue::Texts texts;
+  r.Str(&texts.unit);
+  r.Str(&texts.bound_op);
+  r.Str(&texts.written);
+  // Blank texts stay out of line, as TargetValue keeps them (see target_value.h).
+  if (texts.unit.empty() && texts.bound_op.empty() && texts.written.empty()) {
+    t->texts_.reset();
+  } else {
+    t->mutable_texts() = std::move(texts);
+  }
 }
 
 void SnapshotCodec::Put(ByteWriter& w, const Money& m) {
@@ -166,22 +174,6 @@ void SnapshotCodec::Get(ByteReader& r, RealizationRecord* rec) {
   r.Str(&rec->reason);
   rec->sequence = r.Varint();
   rec->stream_version = r.Varint();
-}
-
-void SnapshotCodec::Put(ByteWriter& w, const std::string& request_id, const AppliedRequest& a) {
-  w.Str(request_id);
-  w.Str(a.stream);
-  w.Varint(a.result.first_sequence);
-  w.Varint(a.result.last_sequence);
-  w.Varint(a.result.stream_version);
-}
-
-void SnapshotCodec::Get(ByteReader& r, std::string* request_id, AppliedRequest* a) {
-  r.Str(request_id);
-  r.Str(&a->stream);
-  a->result.first_sequence = r.Varint();
-  a->result.last_sequence = r.Varint();
-  a->result.stream_version = r.Varint();
 }
 
 }  // namespace renstra

@@ -1,5 +1,5 @@
 // SnapshotCodec: the compact byte encoding of the projections' models inside a snapshot
-// file (services/snapshotter.h): proposals, realization records, request-id entries.
+// file (services/snapshotter.h): proposals and realization records.
 //
 // Encoding: unsigned integers as LEB128 varints, signed ones zig-zagged, strings as a
 // varint length and the bytes, enums as their number; a TargetValue and a Money store
@@ -114,8 +114,6 @@ struct SnapshotCodec {
   static void Get(ByteReader& r, ProposalState* p);
   static void Put(ByteWriter& w, const RealizationRecord& rec);
   static void Get(ByteReader& r, RealizationRecord* rec);
-  static void Put(ByteWriter& w, const std::string& request_id, const AppliedRequest& a);
-  static void Get(ByteReader& r, std::string* request_id, AppliedRequest* a);
 };
 
 }  // namespace renstra

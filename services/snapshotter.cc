@@ -39,7 +39,7 @@ enum Section : uint32_t {
   kMeta = 1,
   kProposals = 2,
   kRealizations = 3,
-  kRequests = 4,
+  // 4 held the request-id map in format 1; request ids now live in the store's index.
   kMerkle = 5,
 };
 
@@ -166,7 +166,6 @@ struct Loaded {
   int64_t plan_version = 0;
   ProposalBook book;
   RealizationBook realizations;
-  absl::flat_hash_map<std::string, AppliedRequest> requests;
   std::optional<merkle::MerkleTree> tree;
 };
 
@@ -208,22 +207,6 @@ absl::Status DecodeRealizations(std::string_view bytes, RealizationBook* book) {
   }
   book->RestoreVersion(version);
   if (!r.ok() || !r.done()) return absl::DataLossError("the realizations section is malformed");
-  return absl::OkStatus();
-}
-
-absl::Status DecodeRequests(std::string_view bytes,
-                            absl::flat_hash_map<std::string, AppliedRequest>* requests) {
-  ByteReader r(bytes);
-  const uint64_t n = r.Varint();
-  if (n > bytes.size()) return absl::DataLossError("the requests section is malformed");
-  requests->reserve(n);
-  for (uint64_t i = 0; i < n && r.ok(); ++i) {
-    std::string id;
-    AppliedRequest a;
-    SnapshotCodec::Get(r, &id, &a);
-    if (r.ok()) requests->insert_or_assign(std::move(id), std::move(a));
-  }
-  if (!r.ok() || !r.done()) return absl::DataLossError("the requests section is malformed");
   return absl::OkStatus();
 }
 
@@ -317,12 +300,12 @@ absl::StatusOr<Loaded> Load(EventStore* store, const std::string& plan_id,
 
   const Entry* sections[kMerkle + 1] = {};
   for (const Entry& e : entries) {
-    if (e.kind < kMeta || e.kind > kMerkle || sections[e.kind] != nullptr) {
+    if (e.kind < kMeta || e.kind > kMerkle || e.kind == 4 || sections[e.kind] != nullptr) {
       return Corrupt(path, absl::StrCat("unknown or repeated section ", e.kind));
     }
     sections[e.kind] = &e;
   }
-  for (uint32_t k = kMeta; k <= kRequests; ++k) {
+  for (uint32_t k = kMeta; k <= kRealizations; ++k) {
     if (sections[k] == nullptr) return Corrupt(path, absl::StrCat("section ", k, " missing"));
   }
   {
@@ -350,10 +333,6 @@ absl::StatusOr<Loaded> Load(EventStore* store, const std::string& plan_id,
         bytes.ok() ? DecodeRealizations(*bytes, &out.realizations) : bytes.status();
   });
   absl::Status rest = [&]() -> absl::Status {
-    {
-      ASSIGN_OR_RETURN(std::string bytes, ReadSection(f.fd, *sections[kRequests], path));
-      RETURN_IF_ERROR(DecodeRequests(bytes, &out.requests));
-    }
     if (sections[kMerkle] != nullptr) {
       ASSIGN_OR_RETURN(merkle::MerkleTree tree, ReadMerkle(f.fd, *sections[kMerkle], path));
       if (tree.size() != out.sequence) {
@@ -414,7 +393,6 @@ absl::StatusOr<SnapshotRecovery> Snapshotter::Recover(EventStore* store, Project
       projector->plan_ = *std::move(plan);
       projector->book_ = std::move(loaded->book);
       projector->realizations_ = std::move(loaded->realizations);
-      projector->requests_ = std::move(loaded->requests);
       projector->applied_ = loaded->sequence;
     }
     out.path = path;
@@ -447,7 +425,7 @@ absl::StatusOr<SnapshotWritten> Snapshotter::Write(EventStore* store, Projector*
                                                    MerkleLog* merkle, const std::string& dir,
                                                    int keep) {
   SnapshotWritten out;
-  std::string meta, proposals, realizations, requests;
+  std::string meta, proposals, realizations;
   const absl::Time locked_at = absl::Now();
   {
     absl::ReaderMutexLock lock(&projector->mu_);
@@ -474,10 +452,6 @@ absl::StatusOr<SnapshotWritten> Snapshotter::Write(EventStore* store, Projector*
     for (const RealizationRecord& rec : projector->realizations_.records()) {
       SnapshotCodec::Put(r, rec);
     }
-
-    ByteWriter q(&requests);
-    q.Varint(projector->requests_.size());
-    for (const auto& [id, applied] : projector->requests_) SnapshotCodec::Put(q, id, applied);
   }
   out.reader_lock = absl::Now() - locked_at;
 
@@ -506,8 +480,7 @@ absl::StatusOr<SnapshotWritten> Snapshotter::Write(EventStore* store, Projector*
 
   const absl::Time write_at = absl::Now();
   std::vector<std::pair<Section, const std::string*>> sections = {
-      {kMeta, &meta}, {kProposals, &proposals}, {kRealizations, &realizations},
-      {kRequests, &requests}};
+      {kMeta, &meta}, {kProposals, &proposals}, {kRealizations, &realizations}};
   if (merkle != nullptr) sections.emplace_back(kMerkle, &merkle_bytes);
   std::string header(kMagic, sizeof(kMagic));
   PutU32(&header, kFormatVersion);

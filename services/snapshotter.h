@@ -14,8 +14,8 @@
 //    A snapshot never stops the server from starting: only the errors a full replay
 //    would give are returned.
 //  - Content: the proposals (ProposalBook), the realization records and version
-//    (RealizationBook), the request-id map and the Merkle tree's stored levels over
-//    events 1..S. The plan (PlanState) is not stored: it is rebuilt by applying the plan
+//    (RealizationBook) and the Merkle tree's stored levels over events 1..S (request
+//    ids need nothing: the store's own index answers them). The plan (PlanState) is not stored: it is rebuilt by applying the plan
 //    stream's own events up to S, read through the stream index — a few thousand events
 //    (the import, then the ratifications), milliseconds, where storing it would mean a
 //    second encoding of every plan field to keep equal to the replay's. The book's
@@ -83,7 +83,7 @@ struct SnapshotWritten {
 class Snapshotter {
  public:
   // Changes whenever the layout or a model's encoding (snapshot_codec.h) changes.
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;
 
   struct Options {
     std::string dir;          // created if missing

@@ -21,6 +21,8 @@
 #define RENSTRA_STORAGE_EVENT_STORE_H_
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,13 @@ struct AppendResult {
   bool deduplicated = false;
 };
 
+// Where the command that used a request id landed: its stream and the result its
+// Append() returned (deduplicated is false here).
+struct RequestRecord {
+  std::string stream;
+  AppendResult result;
+};
+
 // The last event of the log.
 struct ChainHead {
   uint64_t sequence = 0;  // 0 for an empty log
@@ -86,6 +95,23 @@ class EventStore {
   // Up to `max_count` envelopes with sequence >= from_sequence, in order.
   virtual absl::StatusOr<std::vector<v1::EventEnvelope>> ReadAll(uint64_t from_sequence,
                                                                  size_t max_count) = 0;
+
+  // Calls visit(envelope) for every envelope with sequence >= from_sequence, in sequence
+  // order, without building them all at once: the way to read a long log (a replay).
+  // Visits the log as it was when the call began: events appended after that are not
+  // visited (a catch-up scans again for them). The envelope passed to `visit` is valid
+  // only during that call (implementations reuse the message). Stops at the first non-OK
+  // status `visit` returns and returns it; otherwise OK once the end is reached (also
+  // when from_sequence is past the head; 0 reads from the first event). DATA_LOSS if a
+  // stored envelope does not decode. No lock of the store is held while `visit` runs:
+  // it may call any method of the store, Append() included.
+  virtual absl::Status Scan(uint64_t from_sequence,
+                            const std::function<absl::Status(const v1::EventEnvelope&)>& visit) = 0;
+
+  // Where the command that used `request_id` landed (as Append() deduplicates it), or
+  // nullopt if no appended command used it (always nullopt for ""). A record becomes
+  // visible with the events of its command, never before them.
+  virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view request_id) = 0;
 
   // Up to `max_count` envelopes of `stream` with stream_version >= from_version.
   virtual absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,

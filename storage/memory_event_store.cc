@@ -65,6 +65,36 @@ absl::StatusOr<std::vector<v1::EventEnvelope>> MemoryEventStore::ReadAll(uint64_
   return out;
 }
 
+absl::Status MemoryEventStore::Scan(
+    uint64_t from_sequence, const std::function<absl::Status(const v1::EventEnvelope&)>& visit) {
+  constexpr size_t kBatch = 256;
+  std::vector<const v1::EventEnvelope*> batch;
+  uint64_t end = 0;
+  {
+    absl::MutexLock lock(&mu_);
+    end = log_.size();
+  }
+  for (uint64_t next = std::max<uint64_t>(from_sequence, 1); next <= end;) {
+    batch.clear();
+    {
+      // Only the deque's index needs the lock: appended envelopes stay where they are.
+      absl::MutexLock lock(&mu_);
+      for (; next <= end && batch.size() < kBatch; ++next) batch.push_back(&log_[next - 1]);
+    }
+    for (const v1::EventEnvelope* envelope : batch) RETURN_IF_ERROR(visit(*envelope));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<RequestRecord>> MemoryEventStore::FindRequest(
+    std::string_view request_id) {
+  if (request_id.empty()) return std::nullopt;
+  absl::MutexLock lock(&mu_);
+  auto it = request_ids_.find(absl::string_view(request_id.data(), request_id.size()));
+  if (it == request_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
 absl::StatusOr<std::vector<v1::EventEnvelope>> MemoryEventStore::ReadStream(std::string_view stream,
                                                                             uint64_t from_version,
                                                                             size_t max_count) {

@@ -11,6 +11,7 @@
 #define RENSTRA_STORAGE_MEMORY_EVENT_STORE_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ class MemoryEventStore : public EventStore {
   absl::StatusOr<AppendResult> Append(const AppendRequest& request) override;
   absl::StatusOr<std::vector<v1::EventEnvelope>> ReadAll(uint64_t from_sequence,
                                                          size_t max_count) override;
+  // Visits the stored envelopes themselves (no copies), outside the store's lock.
+  absl::Status Scan(uint64_t from_sequence,
+                    const std::function<absl::Status(const v1::EventEnvelope&)>& visit) override;
+  absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view request_id) override;
   absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,
                                                             uint64_t from_version,
                                                             size_t max_count) override;
@@ -40,18 +45,14 @@ class MemoryEventStore : public EventStore {
   absl::StatusOr<uint64_t> VerifyChain(uint64_t from_sequence) override;
 
  private:
-  struct IdempotencyRecord {
-    std::string stream;
-    AppendResult result;
-  };
-
   const std::function<int64_t()> now_micros_;
   absl::Mutex mu_;
-  // log_[i] has sequence i + 1.
-  std::vector<v1::EventEnvelope> log_ ABSL_GUARDED_BY(mu_);
+  // log_[i] has sequence i + 1. A deque so that an envelope never moves once appended
+  // (and is never changed): Scan() reads it without holding mu_.
+  std::deque<v1::EventEnvelope> log_ ABSL_GUARDED_BY(mu_);
   // Per stream: the sequences of its events; entry v - 1 is stream version v.
   absl::flat_hash_map<std::string, std::vector<uint64_t>> streams_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, IdempotencyRecord> request_ids_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, RequestRecord> request_ids_ ABSL_GUARDED_BY(mu_);
   std::string head_hash_ ABSL_GUARDED_BY(mu_);
 };
 

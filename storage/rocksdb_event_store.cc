@@ -21,6 +21,9 @@ namespace {
 using layout::DecodeU64;
 using layout::EncodeU64;
 
+// Scan()'s readahead: large sequential reads for a replay.
+constexpr size_t kScanReadahead = 2 << 20;
+
 std::string_view View(const rocksdb::Slice& slice) { return {slice.data(), slice.size()}; }
 
 // Debian's Abseil has its own absl::string_view, which StrCat needs.
@@ -263,16 +266,49 @@ absl::StatusOr<uint64_t> RocksDbEventStore::LastStreamVersionInDb(std::string_vi
 }
 
 absl::StatusOr<std::optional<layout::IdempotencyRecord>> RocksDbEventStore::LookupRequestId(
-    const std::string& request_id) {
+    std::string_view request_id) {
   std::string value;
-  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), idempotency_, request_id, &value);
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), idempotency_,
+                                    rocksdb::Slice(request_id.data(), request_id.size()), &value);
   if (status.IsNotFound()) return std::nullopt;
-  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", request_id)));
+  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", AsAbsl(request_id))));
   std::optional<layout::IdempotencyRecord> record = layout::DecodeIdempotency(value);
   if (!record) {
-    return absl::DataLossError(absl::StrCat("request id ", request_id, ": malformed record"));
+    return absl::DataLossError(
+        absl::StrCat("request id ", AsAbsl(request_id), ": malformed record"));
   }
   return record;
+}
+
+absl::StatusOr<std::optional<RequestRecord>> RocksDbEventStore::FindRequest(
+    std::string_view request_id) {
+  if (request_id.empty()) return std::nullopt;
+  ASSIGN_OR_RETURN(std::optional<layout::IdempotencyRecord> record, LookupRequestId(request_id));
+  if (!record.has_value()) return std::nullopt;
+  RequestRecord out{std::move(record->stream), record->result};
+  out.result.deduplicated = false;
+  return out;
+}
+
+absl::Status RocksDbEventStore::Scan(
+    uint64_t from_sequence, const std::function<absl::Status(const v1::EventEnvelope&)>& visit) {
+  rocksdb::ReadOptions read_options;
+  // A replay reads every block once, in order: read ahead, and leave the block cache to
+  // the point reads of the commands.
+  read_options.readahead_size = kScanReadahead;
+  read_options.fill_cache = false;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, events_));
+  v1::EventEnvelope envelope;
+  for (it->Seek(EncodeU64(std::max<uint64_t>(from_sequence, 1))); it->Valid(); it->Next()) {
+    ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    const rocksdb::Slice value = it->value();
+    if (!envelope.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      return absl::DataLossError(
+          absl::StrCat("event ", sequence, ": stored envelope does not parse"));
+    }
+    RETURN_IF_ERROR(visit(envelope));
+  }
+  return FromRocksDb(it->status(), "scan");
 }
 
 absl::StatusOr<std::vector<v1::EventEnvelope>> RocksDbEventStore::ReadAll(uint64_t from_sequence,

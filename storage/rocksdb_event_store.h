@@ -69,6 +69,12 @@ class RocksDbEventStore : public EventStore {
   absl::StatusOr<AppendResult> Append(const AppendRequest& request) override;
   absl::StatusOr<std::vector<v1::EventEnvelope>> ReadAll(uint64_t from_sequence,
                                                          size_t max_count) override;
+  // One iterator over the events column family (its implicit snapshot is the log as of
+  // the call), one reused message, blocks read ahead and not kept in the block cache.
+  absl::Status Scan(uint64_t from_sequence,
+                    const std::function<absl::Status(const v1::EventEnvelope&)>& visit) override;
+  // A point read of the idempotency column family (written in the events' batch).
+  absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view request_id) override;
   absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,
                                                             uint64_t from_version,
                                                             size_t max_count) override;
@@ -105,7 +111,7 @@ class RocksDbEventStore : public EventStore {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<uint64_t> LastStreamVersionInDb(std::string_view stream);
   absl::StatusOr<std::optional<layout::IdempotencyRecord>> LookupRequestId(
-      const std::string& request_id);
+      std::string_view request_id);
 
   const Options options_;
   std::unique_ptr<rocksdb::DB> db_;

@@ -1,5 +1,6 @@
 // RealizationBook: corrections (latest wins, history keeps all), retractions, replay and
 // the contradictions that show a log is not a realization log.
+#include "absl/strings/str_cat.h"
 #include "tests/domain/realization_fixture.h"
 
 namespace renstra {
@@ -156,6 +157,157 @@ TEST(RealizationBookTest, ContradictionsAreReported) {
                "event 8: empty realization event");
   EXPECT_EQ(book.records().size(), 2u);
   EXPECT_EQ(book.version(), 5u);
+}
+
+v1::RealizationEvent SpendingEvent(const std::string& id, const std::string& node, int year,
+                                   int64_t rupiah) {
+  v1::RealizationEvent e;
+  v1::SpendingRecorded* s = e.mutable_spending_recorded();
+  s->set_realization_id(id);
+  s->set_node_code(node);
+  s->set_year(year);
+  Money::Rupiah(rupiah).ToProto(s->mutable_spent());
+  return e;
+}
+
+v1::RealizationEvent SpendingFix(const std::string& id, const std::string& corrects,
+                                 int64_t rupiah) {
+  v1::RealizationEvent e;
+  e.mutable_corrected()->set_realization_id(id);
+  e.mutable_corrected()->set_corrects_id(corrects);
+  Money::Rupiah(rupiah).ToProto(e.mutable_corrected()->mutable_spent());
+  return e;
+}
+
+// Many records (the indexes and the storage grow many times over): every lookup is
+// exact, records keep their place, and log order is kept.
+TEST(RealizationBookTest, LookupsStayExactAsTheBookGrows) {
+  constexpr int kSubjects = 40;
+  constexpr int kRecords = 3000;
+  RealizationBook book;
+  // Sequences 10, 20, 30, ...: other streams' events fall between them in the log.
+  auto sequence_of = [](int i) { return static_cast<uint64_t>(10 * (i + 1)); };
+  const RealizationRecord* first = nullptr;
+  for (int i = 0; i < kRecords; ++i) {
+    const std::string id = absl::StrCat("RLZ-", i + 1);
+    const std::string node = absl::StrCat("1.06.04.2.01.", 1000 + i % kSubjects);
+    v1::RealizationEvent e =
+        i < kSubjects ? SpendingEvent(id, node, 2024, 1000 + i)
+                      : SpendingFix(id, absl::StrCat("RLZ-", i + 1 - kSubjects), 1000 + i);
+    v1::EventEnvelope env = Envelope(sequence_of(i), e);
+    env.set_stream_version(static_cast<uint64_t>(i + 1));
+    ASSERT_TRUE(book.ApplyEnvelope(env).ok()) << id;
+    if (i == 0) first = &book.records().front();
+  }
+  ASSERT_EQ(book.records().size(), static_cast<size_t>(kRecords));
+  EXPECT_EQ(&book.records().front(), first);  // never moved
+  EXPECT_EQ(book.version(), static_cast<uint64_t>(kRecords));
+  EXPECT_EQ(book.highest_id_number(), kRecords);
+
+  int i = 0;
+  for (const RealizationRecord& rec : book.records()) {  // log order
+    EXPECT_EQ(rec.id, absl::StrCat("RLZ-", i + 1));
+    EXPECT_EQ(rec.sequence, sequence_of(i));
+    EXPECT_EQ(rec.spent, Money::Rupiah(1000 + i));
+    ++i;
+  }
+  for (int k = 0; k < kRecords; k += 7) {
+    const std::string id = absl::StrCat("RLZ-", k + 1);
+    const RealizationRecord* rec = book.Find(id);
+    ASSERT_NE(rec, nullptr) << id;
+    EXPECT_EQ(rec->id, id);
+    EXPECT_EQ(book.FindBySequence(sequence_of(k)), rec);
+    EXPECT_EQ(book.FindBySequence(sequence_of(k) + 1), nullptr);
+    EXPECT_EQ(rec->corrects_id, k < kSubjects ? "" : absl::StrCat("RLZ-", k + 1 - kSubjects));
+    EXPECT_EQ(rec->corrected_by,
+              k + kSubjects < kRecords ? absl::StrCat("RLZ-", k + 1 + kSubjects) : "");
+  }
+  EXPECT_EQ(book.FindBySequence(0), nullptr);
+  EXPECT_EQ(book.FindBySequence(5), nullptr);
+  EXPECT_EQ(book.FindBySequence(sequence_of(kRecords)), nullptr);
+  EXPECT_EQ(book.Find("RLZ-0"), nullptr);
+  EXPECT_EQ(book.Find(absl::StrCat("RLZ-", kRecords + 1)), nullptr);
+  for (int s = 0; s < kSubjects; ++s) {
+    const std::string node = absl::StrCat("1.06.04.2.01.", 1000 + s);
+    // The last record of subject s is the last i < kRecords with i % kSubjects == s.
+    const int last = (kRecords - 1) - ((kRecords - 1 - s) % kSubjects);
+    const RealizationRecord* current = book.CurrentSpending(node, 2024);
+    ASSERT_NE(current, nullptr) << node;
+    EXPECT_EQ(current->id, absl::StrCat("RLZ-", last + 1));
+    EXPECT_EQ(current->spent, Money::Rupiah(1000 + last));
+    EXPECT_EQ(book.CurrentSpending(node, 2023), nullptr);
+    EXPECT_EQ(book.CurrentAchievement(node, 2024), nullptr);
+    EXPECT_EQ(book.SpendingHistory(node, 2024).size(), static_cast<size_t>(kRecords / kSubjects));
+  }
+
+  // A copy answers from its own records.
+  const RealizationBook copy = book;
+  EXPECT_EQ(copy.Find("RLZ-77")->sequence, sequence_of(76));
+  EXPECT_EQ(copy.Find("RLZ-77"), &copy.records()[76]);
+  EXPECT_EQ(copy.CurrentSpending("1.06.04.2.01.1000", 2024), &copy.records()[kRecords - kSubjects]);
+  EXPECT_EQ(copy.FindBySequence(sequence_of(5)), &copy.records()[5]);
+}
+
+TEST(RealizationBookTest, HighestIdNumberCountsOnlyNumberedIds) {
+  RealizationBook book;
+  EXPECT_EQ(book.highest_id_number(), 0);
+  uint64_t sequence = 0;
+  for (const char* id : {"RLZ-000041", "RLZ-000007", "IMPORT-900", "RLZ-abc", "rlz-500", "RLZ-"}) {
+    v1::EventEnvelope env = Envelope(++sequence, SpendingEvent(id, "1.06.04", 2022, 1));
+    ASSERT_TRUE(book.ApplyEnvelope(env).ok()) << id;
+  }
+  EXPECT_EQ(book.highest_id_number(), 41);
+  // A refused event changes nothing, its id included.
+  ExpectStatus(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000900", "RLZ-404", 1))),
+               Code::kFailedPrecondition,
+               "event 7: correction RLZ-000900 of unknown realization RLZ-404");
+  EXPECT_EQ(book.highest_id_number(), 41);
+  EXPECT_EQ(book.records().size(), 6u);
+  ASSERT_TRUE(
+      book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000100", "RLZ-000041", 2))).ok());
+  EXPECT_EQ(book.highest_id_number(), 100);
+  EXPECT_EQ(book.FindBySequence(8)->id, "RLZ-000100");
+  EXPECT_EQ(book.FindBySequence(7), nullptr);
+}
+
+// Ids as the application writes them, and any other id a log may hold, are all found,
+// told apart, and refused when used twice.
+TEST(RealizationBookTest, EveryIdFormIsFoundAndUniqueOnce) {
+  RealizationBook book;
+  const std::vector<std::string> ids = {
+      "RLZ-000001", "RLZ-0000001", "RLZ-1",      "RLZ-999999999",  "RLZ-1000000", "RLZ-000002",
+      "IMPORT-7",   "RLZ-00000a",  "RLZ-000000", "RLZ-1234567890", "RLZ-001000",  "",
+      "RLZ-+00003", "RLZ-000003"};
+  uint64_t sequence = 0;
+  for (const std::string& id : ids) {
+    ASSERT_TRUE(
+        book.ApplyEnvelope(Envelope(++sequence, SpendingEvent(id, "1.06.04", 2022, 1))).ok())
+        << id;
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const RealizationRecord* rec = book.Find(ids[i]);
+    ASSERT_NE(rec, nullptr) << ids[i];
+    EXPECT_EQ(rec->id, ids[i]);
+    EXPECT_EQ(rec->sequence, i + 1);
+    ++sequence;
+    ExpectStatus(book.ApplyEnvelope(Envelope(sequence, SpendingEvent(ids[i], "1.06.04", 2022, 1))),
+                 Code::kFailedPrecondition,
+                 absl::StrCat("event ", sequence, ": realization ", ids[i], " recorded twice"));
+  }
+  for (const char* unknown : {"RLZ-000004", "RLZ-01", "RLZ-999999998", "RLZ-0", "rlz-000001"}) {
+    EXPECT_EQ(book.Find(unknown), nullptr) << unknown;
+  }
+  EXPECT_EQ(book.records().size(), ids.size());
+  EXPECT_EQ(book.highest_id_number(), 1234567890);  // as absl::SimpleAtoi reads "1234567890"
+
+  // Corrections find the records they correct whatever their form.
+  ASSERT_TRUE(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000004", "RLZ-1", 5))).ok());
+  ASSERT_TRUE(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("X", "RLZ-999999999", 6))).ok());
+  EXPECT_EQ(book.Find("RLZ-1")->corrected_by, "RLZ-000004");
+  EXPECT_EQ(book.Find("RLZ-999999999")->corrected_by, "X");
+  EXPECT_EQ(book.Find("RLZ-000004")->corrects_id, "RLZ-1");
+  EXPECT_EQ(book.Find("X")->spent, Money::Rupiah(6));
+  EXPECT_EQ(book.Find("RLZ-000001")->corrected_by, "");
 }
 
 }  // namespace

@@ -355,5 +355,50 @@ TEST(TargetValueTest, ProtoFields) {
   EXPECT_EQ(TargetValue::FromProto(v1::TargetValue()).kind(), Kind::kEmpty);
 }
 
+// The texts live out of line: copies, assignments and moves keep every one exactly.
+TEST(TargetValueCopyTest, CopiesAssignmentsAndMovesKeepTheTexts) {
+  const TargetValue bound = *TargetValue::Parse("> 201-350 Desa");
+  const TargetValue blank;
+  TargetValue copy = bound;
+  EXPECT_EQ(copy.kind(), Kind::kBoundRange);
+  EXPECT_EQ(copy.bound_op(), ">");
+  EXPECT_EQ(copy.unit(), "Desa");
+  EXPECT_EQ(copy.written(), "> 201-350 Desa");
+  EXPECT_EQ(copy.high(), Decimal::FromInt(350));
+  EXPECT_EQ(&copy.unit() == &bound.unit(), false);  // its own texts
+
+  copy = blank;  // non-blank ← blank
+  EXPECT_EQ(copy.kind(), Kind::kEmpty);
+  EXPECT_EQ(copy.unit(), "");
+  EXPECT_EQ(copy.bound_op(), "");
+  EXPECT_EQ(copy.written(), "");
+  copy = *TargetValue::Parse("100%");  // blank ← non-blank (a move)
+  EXPECT_EQ(copy.ToIndonesian(), "100%");
+  copy = bound;  // non-blank ← non-blank
+  EXPECT_EQ(copy.Display(), "> 201-350 Desa");
+  const TargetValue& same = copy;
+  copy = same;  // self-assignment
+  EXPECT_EQ(copy.written(), "> 201-350 Desa");
+
+  TargetValue moved = std::move(copy);
+  EXPECT_EQ(moved.bound_op(), ">");
+  EXPECT_EQ(moved, bound);
+  EXPECT_EQ(TargetValue::Number(Decimal::FromInt(36), "").unit(), "");
+  EXPECT_EQ(TargetValue::Number(Decimal::FromInt(36), "Dokumen").ToIndonesian(), "36 Dokumen");
+  EXPECT_EQ(TargetValue::Percent(Decimal::FromInt(5)).unit(), "%");
+
+  v1::TargetValue proto;
+  bound.ToProto(&proto);
+  const TargetValue back = TargetValue::FromProto(proto);
+  EXPECT_EQ(back.written(), "> 201-350 Desa");
+  EXPECT_EQ(back.bound_op(), ">");
+  EXPECT_EQ(back.unit(), "Desa");
+  v1::TargetValue blank_proto;
+  blank.ToProto(&blank_proto);
+  EXPECT_EQ(blank_proto.unit(), "");
+  EXPECT_EQ(blank_proto.bound_op(), "");
+  EXPECT_EQ(blank_proto.written(), "");
+}
+
 }  // namespace
 }  // namespace renstra

@@ -206,6 +206,125 @@ TEST_P(EventStoreContractTest, BadInputIsInvalidArgumentNamingTheField) {
   EXPECT_EQ(store_->Head().sequence, 0u);
 }
 
+TEST_P(EventStoreContractTest, ScanVisitsEveryEnvelopeFromASequenceInOrder) {
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2"}, "req-1")).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("b", 0, {"E3"})).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 2, {"E4", "E5"})).ok());
+  const std::vector<v1::EventEnvelope> all = All();
+  ASSERT_EQ(all.size(), 5u);
+
+  std::vector<v1::EventEnvelope> scanned;
+  ASSERT_TRUE(store_
+                  ->Scan(1,
+                         [&](const v1::EventEnvelope& e) {
+                           scanned.push_back(e);
+                           return absl::OkStatus();
+                         })
+                  .ok());
+  ASSERT_EQ(scanned.size(), 5u);
+  for (size_t i = 0; i < all.size(); ++i) {
+    // Every field, as ReadAll() returns it.
+    EXPECT_EQ(scanned[i].SerializeAsString(), all[i].SerializeAsString()) << "event " << i + 1;
+  }
+  EXPECT_EQ(scanned[4].stream(), "a");
+  EXPECT_EQ(scanned[4].stream_version(), 4u);
+  EXPECT_EQ(scanned[4].event_type(), "E5");
+  EXPECT_EQ(scanned[0].request_id(), "req-1");
+
+  std::vector<uint64_t> sequences;
+  auto collect = [&](const v1::EventEnvelope& e) {
+    sequences.push_back(e.sequence());
+    return absl::OkStatus();
+  };
+  ASSERT_TRUE(store_->Scan(4, collect).ok());
+  EXPECT_EQ(sequences, (std::vector<uint64_t>{4, 5}));
+  sequences.clear();
+  ASSERT_TRUE(store_->Scan(0, collect).ok());  // 0 reads from the first event
+  EXPECT_EQ(sequences, (std::vector<uint64_t>{1, 2, 3, 4, 5}));
+  sequences.clear();
+  ASSERT_TRUE(store_->Scan(6, collect).ok());
+  EXPECT_TRUE(sequences.empty());
+}
+
+TEST_P(EventStoreContractTest, ScanStopsAtTheVisitorsErrorAndReturnsIt) {
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2", "E3"})).ok());
+  std::vector<uint64_t> sequences;
+  absl::Status s = store_->Scan(1, [&](const v1::EventEnvelope& e) {
+    sequences.push_back(e.sequence());
+    return e.sequence() == 2 ? absl::DataLossError("stop at 2") : absl::OkStatus();
+  });
+  EXPECT_EQ(s, absl::DataLossError("stop at 2"));
+  EXPECT_EQ(sequences, (std::vector<uint64_t>{1, 2}));
+}
+
+TEST_P(EventStoreContractTest, ScanOfAnEmptyStoreVisitsNothing) {
+  int visited = 0;
+  EXPECT_TRUE(store_
+                  ->Scan(1,
+                         [&](const v1::EventEnvelope&) {
+                           ++visited;
+                           return absl::OkStatus();
+                         })
+                  .ok());
+  EXPECT_EQ(visited, 0);
+}
+
+TEST_P(EventStoreContractTest, ScanDoesNotVisitEventsAppendedByTheVisitor) {
+  // The log as of the call: an append made during the scan (here by the visitor) is
+  // read by the next scan.
+  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2"})).ok());
+  std::vector<uint64_t> sequences;
+  auto collect = [&](const v1::EventEnvelope& e) {
+    sequences.push_back(e.sequence());
+    return absl::OkStatus();
+  };
+  ASSERT_TRUE(store_
+                  ->Scan(1,
+                         [&](const v1::EventEnvelope& e) {
+                           if (e.sequence() == 1) {
+                             EXPECT_TRUE(store_->Append(MakeRequest("b", 0, {"E3"})).ok());
+                           }
+                           return collect(e);
+                         })
+                  .ok());
+  EXPECT_EQ(sequences, (std::vector<uint64_t>{1, 2}));
+  sequences.clear();
+  ASSERT_TRUE(store_->Scan(3, collect).ok());
+  EXPECT_EQ(sequences, (std::vector<uint64_t>{3}));
+}
+
+TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
+  EXPECT_EQ(*store_->FindRequest("req-1"), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest(""), std::nullopt);
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/b", 0, {"E0"})).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1")).ok());
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/b", 1, {"E3"}, "req-2")).ok());
+  // A retry changes nothing about the record.
+  auto retry = store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_TRUE(retry->deduplicated);
+
+  absl::StatusOr<std::optional<RequestRecord>> one = store_->FindRequest("req-1");
+  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_TRUE(one->has_value());
+  EXPECT_EQ((*one)->stream, "plan/a");
+  EXPECT_EQ((*one)->result.first_sequence, 2u);
+  EXPECT_EQ((*one)->result.last_sequence, 3u);
+  EXPECT_EQ((*one)->result.stream_version, 2u);
+  EXPECT_FALSE((*one)->result.deduplicated);
+
+  absl::StatusOr<std::optional<RequestRecord>> two = store_->FindRequest("req-2");
+  ASSERT_TRUE(two.ok()) << two.status();
+  ASSERT_TRUE(two->has_value());
+  EXPECT_EQ((*two)->stream, "plan/b");
+  EXPECT_EQ((*two)->result.first_sequence, 4u);
+  EXPECT_EQ((*two)->result.last_sequence, 4u);
+  EXPECT_EQ((*two)->result.stream_version, 2u);
+
+  EXPECT_EQ(*store_->FindRequest("req-3"), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest("req"), std::nullopt);
+}
+
 TEST_P(EventStoreContractTest, ConcurrentAppendsStayGapFreeAndRacesHaveOneWinner) {
   constexpr int kWriters = 16;
   constexpr int kAppendsPerWriter = 50;

@@ -1,0 +1,139 @@
+// Projector: catching up by scanning the store, and request ids answered from the
+// store's idempotency records only once the models show the request.
+#include "services/projector.h"
+
+#include <string>
+#include <vector>
+
+#include "domain/money.h"
+#include "gtest/gtest.h"
+#include "renstra/v1/realization.pb.h"
+#include "storage/memory_event_store.h"
+
+namespace renstra {
+namespace {
+
+constexpr char kPlan[] = "plan/test";
+constexpr char kRealizations[] = "realization/test";
+
+AppendRequest Spending(const std::string& id, int64_t expected, int64_t rupiah,
+                       const std::string& request_id, const std::string& corrects = "") {
+  v1::RealizationEvent e;
+  if (corrects.empty()) {
+    v1::SpendingRecorded* s = e.mutable_spending_recorded();
+    s->set_realization_id(id);
+    s->set_node_code("1.06.04.2.01");
+    s->set_year(2024);
+    Money::Rupiah(rupiah).ToProto(s->mutable_spent());
+  } else {
+    e.mutable_corrected()->set_realization_id(id);
+    e.mutable_corrected()->set_corrects_id(corrects);
+    Money::Rupiah(rupiah).ToProto(e.mutable_corrected()->mutable_spent());
+  }
+  AppendRequest request;
+  request.stream = kRealizations;
+  request.expected_version = expected;
+  request.events.push_back(NewEvent{"renstra.v1.RealizationEvent", 1, e.SerializeAsString()});
+  request.meta = CommandMeta{"rina", "KEPALA_BIDANG", "laporan", request_id};
+  return request;
+}
+
+AppendRequest Other(const std::string& request_id) {
+  AppendRequest request;
+  request.stream = "audit/denied";
+  request.events = {NewEvent{"T1", 1, "a"}, NewEvent{"T2", 1, "b"}};
+  request.meta = CommandMeta{"budi", "ADMIN", "", request_id};
+  return request;
+}
+
+TEST(ProjectorTest, FindRequestReportsOnlyRequestsTheModelsShow) {
+  MemoryEventStore store([] { return int64_t{1000}; });
+  Projector projector(&store, kPlan);
+  ASSERT_TRUE(store.Append(Other("r-1")).ok());
+  // In the log, not yet applied: not reported (a caller would decide against models
+  // that do not show it).
+  EXPECT_EQ(projector.FindRequest("r-1"), std::nullopt);
+  ASSERT_TRUE(projector.CatchUp().ok());
+  EXPECT_EQ(projector.applied(), 2u);
+
+  std::optional<AppliedRequest> found = projector.FindRequest("r-1");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->stream, "audit/denied");
+  EXPECT_EQ(found->result.first_sequence, 1u);
+  EXPECT_EQ(found->result.last_sequence, 2u);
+  EXPECT_EQ(found->result.stream_version, 2u);
+  EXPECT_FALSE(found->result.deduplicated);
+  EXPECT_EQ(projector.FindRequest(""), std::nullopt);
+  EXPECT_EQ(projector.FindRequest("r-2"), std::nullopt);
+
+  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "r-2")).ok());
+  EXPECT_EQ(projector.FindRequest("r-2"), std::nullopt);
+  ASSERT_TRUE(projector.CatchUp().ok());
+  found = projector.FindRequest("r-2");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->stream, kRealizations);
+  EXPECT_EQ(found->result.first_sequence, 3u);
+  EXPECT_EQ(found->result.last_sequence, 3u);
+  EXPECT_EQ(found->result.stream_version, 1u);
+}
+
+TEST(ProjectorTest, CatchUpAppliesEachEventOnceInOrderAndRecoverRebuildsTheSame) {
+  MemoryEventStore store([] { return int64_t{1000}; });
+  Projector projector(&store, kPlan);
+  std::vector<uint64_t> observed;
+  projector.SetObserver([&](const v1::EventEnvelope& e) { observed.push_back(e.sequence()); });
+  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "a")).ok());
+  ASSERT_TRUE(store.Append(Other("b")).ok());
+  ASSERT_TRUE(projector.CatchUp().ok());
+  ASSERT_TRUE(projector.CatchUp().ok());  // nothing new: applies nothing
+  ASSERT_TRUE(store.Append(Spending("RLZ-000002", 1, 700, "c", "RLZ-000001")).ok());
+  ASSERT_TRUE(projector.CatchUp().ok());
+  EXPECT_EQ(observed, (std::vector<uint64_t>{1, 2, 3, 4}));
+
+  struct Row {
+    std::string id;
+    uint64_t sequence;
+    std::string corrected_by;
+    Money spent;
+    bool operator==(const Row&) const = default;
+  };
+  auto rows = [&] {
+    return projector.ReadRealizations([](const PlanState&, const RealizationBook& book) {
+      std::vector<Row> out;
+      for (const RealizationRecord& r : book.records()) {
+        out.push_back({r.id, r.sequence, r.corrected_by, r.spent});
+      }
+      EXPECT_EQ(book.version(), 2u);
+      EXPECT_EQ(book.highest_id_number(), 2);
+      return out;
+    });
+  };
+  const std::vector<Row> before = rows();
+  ASSERT_EQ(before.size(), 2u);
+  EXPECT_EQ(before[0], (Row{"RLZ-000001", 1, "RLZ-000002", Money::Rupiah(500)}));
+  EXPECT_EQ(before[1], (Row{"RLZ-000002", 4, "", Money::Rupiah(700)}));
+
+  observed.clear();
+  ASSERT_TRUE(projector.Recover().ok());
+  EXPECT_EQ(observed, (std::vector<uint64_t>{1, 2, 3, 4}));
+  EXPECT_EQ(rows(), before);
+  EXPECT_EQ(projector.applied(), 4u);
+  EXPECT_EQ(projector.FindRequest("c")->result.first_sequence, 4u);
+}
+
+TEST(ProjectorTest, CatchUpStopsAtAnEventItCannotApply) {
+  MemoryEventStore store([] { return int64_t{1000}; });
+  Projector projector(&store, kPlan);
+  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "a")).ok());
+  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 1, 500, "b")).ok());  // recorded twice
+  ASSERT_TRUE(store.Append(Other("c")).ok());
+  absl::Status s = projector.CatchUp();
+  EXPECT_EQ(s, absl::FailedPreconditionError("event 2: realization RLZ-000001 recorded twice"));
+  EXPECT_EQ(projector.applied(), 1u);
+  EXPECT_TRUE(projector.FindRequest("a").has_value());
+  EXPECT_EQ(projector.FindRequest("b"), std::nullopt);
+  EXPECT_EQ(projector.FindRequest("c"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace renstra
