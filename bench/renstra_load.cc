@@ -77,6 +77,7 @@ absl::StatusOr<std::unique_ptr<RenstraLoad>> RenstraLoad::Connect(const std::str
     std::shared_ptr<grpc::Channel> channel = OwnChannel(address);
     load->plans_.push_back(v1::PlanService::NewStub(channel));
     load->workflows_.push_back(v1::WorkflowService::NewStub(channel));
+    load->logs_.push_back(v1::LogService::NewStub(channel));
     if (c == 0) load->audit_ = v1::AuditService::NewStub(channel);
   }
   grpc::ClientContext context;
@@ -120,7 +121,7 @@ std::string RenstraLoad::GetHead(int client) {
   grpc::ClientContext context;
   WithToken(&context, kReaderToken);
   v1::GetHeadResponse head;
-  return Error(plans_[client]->GetHead(&context, v1::GetHeadRequest(), &head));
+  return Error(logs_[client]->GetHead(&context, v1::GetHeadRequest(), &head));
 }
 
 std::string RenstraLoad::GetSubtree(int client, uint64_t n) {

@@ -44,7 +44,7 @@ class RenstraLoad {
   // new value; request id "<run_tag>-<client>-<n>".
   std::string Propose(int client, const std::string& run_tag, uint64_t n);
   std::string GetPlan(int client);
-  // PlanService.GetHead: an authenticated call that does almost no work (the head's
+  // LogService.GetHead: an authenticated call that does almost no work (the head's
   // sequence and hash), i.e. what gRPC itself costs per call.
   std::string GetHead(int client);
   // GetSubtree of codes()[n % size].
@@ -64,6 +64,7 @@ class RenstraLoad {
 
   std::vector<std::unique_ptr<v1::PlanService::Stub>> plans_;
   std::vector<std::unique_ptr<v1::WorkflowService::Stub>> workflows_;
+  std::vector<std::unique_ptr<v1::LogService::Stub>> logs_;
   std::unique_ptr<v1::AuditService::Stub> audit_;
   std::vector<ProposalTarget> targets_;
   std::vector<std::string> codes_;

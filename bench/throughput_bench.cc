@@ -12,7 +12,7 @@
 //             no projection): what the layers above the store cost;
 //   raw       synced RocksDB Puts of values of the envelope's size (raw_rocksdb.h): the
 //             disk's limit;
-//   floor     PlanService.GetHead through the same channels: a call that does no work,
+//   floor     LogService.GetHead through the same channels: a call that does no work,
 //             the most any command through gRPC could reach on this machine.
 // The envelope used for pg, store and raw is one renstrad stored for a Propose (read back
 // with AuditService.ReadEvents after a warm-up). Prints commands/s, renstrad ÷ pg,
