@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "services/call_log.h"
+#include "spdlog/spdlog.h"
 
 namespace renstra {
 namespace {
@@ -86,6 +87,10 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   // Both are process-wide switches read by every ServerBuilder; setting them again is
   // harmless.
   grpc::EnableDefaultHealthCheckService(true);
+  // Create spdlog's registry here, on one thread, before the handlers' threads first log
+  // (call_log.cc): its lazy creation inside the uninstrumented libspdlog is invisible to
+  // ThreadSanitizer, which then reports the first concurrent calls as a race.
+  spdlog::default_logger();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = CredentialsOf(options);
