@@ -355,8 +355,9 @@ int Main(int argc, char** argv) {
       "(start-up %.1fx faster than the replay; target: serving within 1 s)\n",
       static_cast<unsigned long long>(snap.events), Median(snap.seconds), Median(snap.hwm_mb),
       Median(snap.rss_mb), Median(big.seconds) / Median(snap.seconds));
-  std::printf("  the snapshot: %.1f MB; the start + clean stop that wrote it took %.2f s:\n    | %s\n",
-              snapshot_bytes / 1e6, snapshot_cycle_s, snapshot_log.c_str());
+  std::printf(
+      "  the snapshot: %.1f MB; the start + clean stop that wrote it took %.2f s:\n    | %s\n",
+      snapshot_bytes / 1e6, snapshot_cycle_s, snapshot_log.c_str());
   std::printf("  its log's lines (last start, from the snapshot):\n");
   PrintProgressLines(log);
 

@@ -227,8 +227,8 @@ int Main(int argc, char** argv) {
     });
     // The ceiling of any command through gRPC here: a call that does no work, with the
     // same clients, channels and tokens.
-    const Measured floor =
-        Measure(clients, flags.seconds, server.pid(), false, [&](int c) { return grpc->GetHead(c); });
+    const Measured floor = Measure(clients, flags.seconds, server.pid(), false,
+                                   [&](int c) { return grpc->GetHead(c); });
     std::fill(counters.begin(), counters.end(), 0);
     const Measured disk = Measure(clients, flags.seconds, 0, false,
                                   [&](int c) { return raw->Put(c, counters[c]++, envelope); });
@@ -245,10 +245,11 @@ int Main(int argc, char** argv) {
                 direct.load.per_second(), d, Cpu(ren.server_cpu_us).c_str(),
                 Cpu(pgm.server_cpu_us).c_str(), envelope.size(), Cpu(ren.client_cpu_us).c_str(),
                 Cpu(pgm.client_cpu_us).c_str(), Cpu(direct.client_cpu_us).c_str());
-    std::printf("%7s a call that does no work (GetHead): %.0f calls/s, CPU us %s/%s per call; "
-                "renstrad Propose reaches %.2f of it\n",
-                "", floor.load.per_second(), Cpu(floor.server_cpu_us).c_str(),
-                Cpu(floor.client_cpu_us).c_str(), r / std::max(floor.load.per_second(), 1.0));
+    std::printf(
+        "%7s a call that does no work (GetHead): %.0f calls/s, CPU us %s/%s per call; "
+        "renstrad Propose reaches %.2f of it\n",
+        "", floor.load.per_second(), Cpu(floor.server_cpu_us).c_str(),
+        Cpu(floor.client_cpu_us).c_str(), r / std::max(floor.load.per_second(), 1.0));
     std::printf("SUMMARY|floor|%d|%.0f|%s|%s\n", clients, floor.load.per_second(),
                 Cpu(floor.server_cpu_us).c_str(), Cpu(floor.client_cpu_us).c_str());
     std::fflush(stdout);

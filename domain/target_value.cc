@@ -255,9 +255,7 @@ std::string TargetValue::ToIndonesian() const {
   return out;
 }
 
-std::string TargetValue::Display() const {
-  return written().empty() ? ToIndonesian() : written();
-}
+std::string TargetValue::Display() const { return written().empty() ? ToIndonesian() : written(); }
 
 bool operator==(const TargetValue& a, const TargetValue& b) {
   if (a.kind_ != b.kind_) return false;

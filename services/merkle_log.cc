@@ -97,12 +97,14 @@ void MerkleLog::StartVerifying(uint64_t restored_size) {
       result = absl::DataLossError(absl::StrCat(
           "the Merkle tree restored from the snapshot differs from the hashes of events 1..",
           restored_size,
-          first == 0 ? std::string(" (an inner node)") : absl::StrCat(" (first at event ", first, ")"),
+          first == 0 ? std::string(" (an inner node)")
+                     : absl::StrCat(" (first at event ", first, ")"),
           "; audit reads are refused: restart without that snapshot"));
     }
     if (result.ok()) {
-      spdlog::info("Merkle tree: the snapshot's hashes of events 1..{} match the log (checked in {})",
-                   restored_size, absl::FormatDuration(absl::Now() - start));
+      spdlog::info(
+          "Merkle tree: the snapshot's hashes of events 1..{} match the log (checked in {})",
+          restored_size, absl::FormatDuration(absl::Now() - start));
     } else if (!stop_) {
       spdlog::error("Merkle tree: {}", result.ToString());
       if (result.code() != absl::StatusCode::kDataLoss) {

@@ -26,8 +26,8 @@
 #ifndef RENSTRA_SERVICES_MERKLE_LOG_H_
 #define RENSTRA_SERVICES_MERKLE_LOG_H_
 
-#include <cstdint>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>

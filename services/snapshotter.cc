@@ -245,8 +245,8 @@ absl::StatusOr<merkle::MerkleTree> ReadMerkle(int fd, const Entry& e, const std:
 }
 
 // Reads `path` and checks it against the log; the plan is not part of it (see header).
-absl::StatusOr<Loaded> Load(EventStore* store, const std::string& plan_id,
-                            const std::string& path, const ChainHead& head) {
+absl::StatusOr<Loaded> Load(EventStore* store, const std::string& plan_id, const std::string& path,
+                            const ChainHead& head) {
   Fd f;
   f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (f.fd < 0) return Errno("open", path);
@@ -284,9 +284,9 @@ absl::StatusOr<Loaded> Load(EventStore* store, const std::string& plan_id,
   // Against the log: S must exist and be the same event.
   if (out.sequence == 0) return Corrupt(path, "covers no event");
   if (out.sequence > head.sequence) {
-    return absl::FailedPreconditionError(
-        absl::StrCat(path, ": covers events up to ", out.sequence, " but the log ends at ",
-                     head.sequence, " (a log restored from an older backup?)"));
+    return absl::FailedPreconditionError(absl::StrCat(path, ": covers events up to ", out.sequence,
+                                                      " but the log ends at ", head.sequence,
+                                                      " (a log restored from an older backup?)"));
   }
   ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> at, store->ReadAll(out.sequence, 1));
   if (at.empty() || at[0].sequence() != out.sequence) {
@@ -336,8 +336,8 @@ absl::StatusOr<Loaded> Load(EventStore* store, const std::string& plan_id,
     if (sections[kMerkle] != nullptr) {
       ASSIGN_OR_RETURN(merkle::MerkleTree tree, ReadMerkle(f.fd, *sections[kMerkle], path));
       if (tree.size() != out.sequence) {
-        return Corrupt(path, absl::StrCat("its Merkle tree has ", tree.size(), " leaves, not ",
-                                          out.sequence));
+        return Corrupt(
+            path, absl::StrCat("its Merkle tree has ", tree.size(), " leaves, not ", out.sequence));
       }
       out.tree = std::move(tree);
     }
@@ -357,7 +357,8 @@ absl::StatusOr<PlanState> ReplayPlanUpTo(EventStore* store, const std::string& p
   PlanState plan;
   uint64_t next = 1;
   while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadStream(plan_id, next, kChunk));
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
+                     store->ReadStream(plan_id, next, kChunk));
     for (const v1::EventEnvelope& e : chunk) {
       if (e.sequence() > sequence) return plan;
       RETURN_IF_ERROR(plan.Apply(e));
@@ -380,9 +381,9 @@ absl::StatusOr<SnapshotRecovery> Snapshotter::Recover(EventStore* store, Project
         loaded.ok() ? ReplayPlanUpTo(store, projector->plan_id(), loaded->sequence)
                     : absl::StatusOr<PlanState>(loaded.status());
     if (plan.ok() && plan->version() != loaded->plan_version) {
-      plan = absl::DataLossError(absl::StrCat(path, ": the plan is at version ",
-                                              loaded->plan_version, " in the snapshot, ",
-                                              plan->version(), " in the log"));
+      plan =
+          absl::DataLossError(absl::StrCat(path, ": the plan is at version ", loaded->plan_version,
+                                           " in the snapshot, ", plan->version(), " in the log"));
     }
     if (!plan.ok()) {
       spdlog::warn("snapshot: ignoring {}: {}", path, plan.status().ToString());
@@ -458,8 +459,7 @@ absl::StatusOr<SnapshotWritten> Snapshotter::Write(EventStore* store, Projector*
   std::string merkle_bytes;
   if (merkle != nullptr) {
     const absl::Time merkle_at = absl::Now();
-    ASSIGN_OR_RETURN(std::vector<std::vector<merkle::Hash>> levels,
-                     merkle->LevelsAt(out.sequence));
+    ASSIGN_OR_RETURN(std::vector<std::vector<merkle::Hash>> levels, merkle->LevelsAt(out.sequence));
     out.merkle_lock = absl::Now() - merkle_at;
     size_t total = 8 + 8 * levels.size();
     for (const auto& level : levels) total += level.size() * merkle::kHashSize;
@@ -504,8 +504,8 @@ absl::StatusOr<SnapshotWritten> Snapshotter::Write(EventStore* store, Projector*
   fs::create_directories(dir, ec);
   if (ec) return absl::InternalError(absl::StrCat("create ", dir, ": ", ec.message()));
   out.path = PathFor(dir, out.sequence);
-  const std::string tmp = absl::StrCat(out.path.substr(0, out.path.size() - kSuffix.size()),
-                                       std::string(kTmpSuffix));
+  const std::string tmp =
+      absl::StrCat(out.path.substr(0, out.path.size() - kSuffix.size()), std::string(kTmpSuffix));
   {
     Fd f;
     f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -580,8 +580,8 @@ void Snapshotter::Run() {
 
 void Snapshotter::WriteAndLog(const char* why) {
   absl::MutexLock one(&write_mu_);
-  absl::StatusOr<SnapshotWritten> w = Write(store_, projector_, merkle_, options_.dir,
-                                            options_.keep);
+  absl::StatusOr<SnapshotWritten> w =
+      Write(store_, projector_, merkle_, options_.dir, options_.keep);
   if (!w.ok()) {
     spdlog::error("snapshot ({}): cannot write: {}", why, w.status().ToString());
     // Try again only after as many events again, not on every poll.

@@ -15,11 +15,11 @@
 //    would give are returned.
 //  - Content: the proposals (ProposalBook), the realization records and version
 //    (RealizationBook) and the Merkle tree's stored levels over events 1..S (request
-//    ids need nothing: the store's own index answers them). The plan (PlanState) is not stored: it is rebuilt by applying the plan
-//    stream's own events up to S, read through the stream index — a few thousand events
-//    (the import, then the ratifications), milliseconds, where storing it would mean a
-//    second encoding of every plan field to keep equal to the replay's. The book's
-//    proposals already reflect the ratifications up to S.
+//    ids need nothing: the store's own index answers them). The plan (PlanState) is not stored: it
+//    is rebuilt by applying the plan stream's own events up to S, read through the stream index — a
+//    few thousand events (the import, then the ratifications), milliseconds, where storing it would
+//    mean a second encoding of every plan field to keep equal to the replay's. The book's proposals
+//    already reflect the ratifications up to S.
 //  - Restored models are equal to those of a full replay (tests/services/
 //    snapshot_test.cc compares them field by field).
 //  - File: DIR/snapshot-<S, 20 digits>.snap, written to a .tmp file, fsynced, renamed,
@@ -61,10 +61,10 @@ namespace renstra {
 
 // What Recover() did.
 struct SnapshotRecovery {
-  std::string path;        // the snapshot used; empty when the log was replayed from event 1
-  uint64_t sequence = 0;   // S of the snapshot used
-  absl::Duration load;     // reading, checking and decoding the snapshot, the plan's replay
-  absl::Duration tail;     // the replay after it (or the full replay)
+  std::string path;       // the snapshot used; empty when the log was replayed from event 1
+  uint64_t sequence = 0;  // S of the snapshot used
+  absl::Duration load;    // reading, checking and decoding the snapshot, the plan's replay
+  absl::Duration tail;    // the replay after it (or the full replay)
   uint64_t tail_events = 0;
   // The snapshot's Merkle tree over events 1..S, for MerkleLog::Open.
   std::optional<merkle::MerkleTree> tree;

@@ -143,14 +143,14 @@ absl::StatusOr<MerkleTree> MerkleTree::FromLevels(std::vector<std::vector<Hash>>
   for (size_t k = 0; k < levels.size(); ++k) {
     if (levels[k].size() != (leaves >> k) || levels[k].empty()) {
       return absl::InvalidArgumentError(absl::StrCat("level ", k, " has ", levels[k].size(),
-                                                     " hashes; a tree of ", leaves,
-                                                     " leaves has ", leaves >> k));
+                                                     " hashes; a tree of ", leaves, " leaves has ",
+                                                     leaves >> k));
     }
   }
   if (static_cast<size_t>(std::bit_width(leaves)) != levels.size()) {
     return absl::InvalidArgumentError(absl::StrCat("a tree of ", leaves, " leaves has ",
-                                                   static_cast<size_t>(std::bit_width(leaves)), " levels, not ",
-                                                   levels.size()));
+                                                   static_cast<size_t>(std::bit_width(leaves)),
+                                                   " levels, not ", levels.size()));
   }
   MerkleTree tree;
   tree.levels_ = std::move(levels);

@@ -4,8 +4,6 @@
 // proofs); snapshots that do not fit the log (another log, newer than the log, a torn
 // or corrupt file, another format version) are ignored; a crash while writing leaves the
 // previous snapshot usable; the restored Merkle tree is checked against the events.
-#include "services/snapshotter.h"
-
 #include <google/protobuf/util/message_differencer.h>
 
 #include <filesystem>
@@ -23,6 +21,7 @@
 #include "services/realization_app.h"
 #include "services/seed_data.h"
 #include "services/snapshot_codec.h"
+#include "services/snapshotter.h"
 #include "services/workflow_app.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_event_store.h"
@@ -58,8 +57,8 @@ v1::Money Rupiah(int64_t amount) {
 class Dir {
  public:
   Dir() {
-    path_ = fs::path(::testing::TempDir()) /
-            absl::StrCat("snapshot_test_", getpid(), "_", counter_++);
+    path_ =
+        fs::path(::testing::TempDir()) / absl::StrCat("snapshot_test_", getpid(), "_", counter_++);
     fs::remove_all(path_);
     fs::create_directories(path_);
   }
@@ -332,8 +331,8 @@ class SnapshotTest : public ::testing::Test {
 
 TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
   const SnapshotWritten written = BuildWithSnapshot(3, 1);
-  EXPECT_EQ(written.path, absl::StrFormat("%s/snapshot-%020d.snap", dir_.snapshots(),
-                                          written.sequence));
+  EXPECT_EQ(written.path,
+            absl::StrFormat("%s/snapshot-%020d.snap", dir_.snapshots(), written.sequence));
   EXPECT_TRUE(fs::exists(written.path));
   EXPECT_EQ(written.bytes, fs::file_size(written.path));
 
@@ -353,8 +352,8 @@ TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
   ExpectSameModels(restored, *replayed);
 
   // The Merkle tree: restored + the tail hashed vs every event hashed.
-  absl::StatusOr<std::unique_ptr<MerkleLog>> from_snapshot = MerkleLog::Open(
-      restored.store, dir_.root() + "/key.pem", std::move(recovery->tree));
+  absl::StatusOr<std::unique_ptr<MerkleLog>> from_snapshot =
+      MerkleLog::Open(restored.store, dir_.root() + "/key.pem", std::move(recovery->tree));
   ASSERT_TRUE(from_snapshot.ok()) << from_snapshot.status();
   EXPECT_TRUE((*from_snapshot)->AwaitVerified().ok());
   absl::StatusOr<std::unique_ptr<MerkleLog>> hashed = MerkleLog::OpenEphemeral(restored.store);
@@ -363,7 +362,8 @@ TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
   ASSERT_EQ((*hashed)->size(), head);
   for (uint64_t n = 1; n <= head; ++n) {
     ASSERT_EQ(*(*from_snapshot)->Root(n), *(*hashed)->Root(n)) << n;
-    ASSERT_EQ(*(*from_snapshot)->InclusionProof(n - 1, head), *(*hashed)->InclusionProof(n - 1, head))
+    ASSERT_EQ(*(*from_snapshot)->InclusionProof(n - 1, head),
+              *(*hashed)->InclusionProof(n - 1, head))
         << n;
     ASSERT_EQ(*(*from_snapshot)->ConsistencyProof(n, head), *(*hashed)->ConsistencyProof(n, head))
         << n;
@@ -560,7 +560,8 @@ TEST_F(SnapshotTest, RestoredMerkleTreeThatDiffersFromTheLogRefusesAuditReads) {
   EXPECT_EQ(verified.message(),
             absl::StrCat("the Merkle tree restored from the snapshot differs from the hashes "
                          "of events 1..",
-                         head, " (first at event 1); audit reads are refused: restart without "
+                         head,
+                         " (first at event 1); audit reads are refused: restart without "
                          "that snapshot"));
   EXPECT_EQ((*log)->SignedTreeHead().status(), verified);
   EXPECT_EQ((*log)->Root(1).status(), verified);
@@ -581,9 +582,10 @@ TEST_F(SnapshotTest, BackgroundWriterAndShutdownSnapshot) {
   Snapshotter snapshotter(apps.store, apps.projector(), merkle->get(), options);
   snapshotter.Start();
   // The seed alone is more than 10 events: a snapshot of it comes without any command.
-  const std::string seed_snapshot = absl::StrFormat("%s/snapshot-%020d.snap", dir_.snapshots(),
-                                                    apps.store->Head().sequence);
-  for (int i = 0; i < 2000 && !fs::exists(seed_snapshot); ++i) absl::SleepFor(absl::Milliseconds(5));
+  const std::string seed_snapshot =
+      absl::StrFormat("%s/snapshot-%020d.snap", dir_.snapshots(), apps.store->Head().sequence);
+  for (int i = 0; i < 2000 && !fs::exists(seed_snapshot); ++i)
+    absl::SleepFor(absl::Milliseconds(5));
   EXPECT_TRUE(fs::exists(seed_snapshot));
   RunRound(apps, 0);  // fewer than 10 events may be left unsnapshotted until shutdown
   snapshotter.Stop(/*final_snapshot=*/true);
