@@ -2,7 +2,7 @@
 // them (thousands with dots, decimals with a comma: "139.700 Orang", "4,19-4,90",
 // "1.234.567"), turned into the API's exact value messages (v1::TargetValue, v1::Money).
 //
-// The client links only the generated stubs (CONVENTIONS.md, rule 1), so this is the
+// The client links only the generated stubs (docs/architecture.md, "Layers"), so this is the
 // client's own reader; it accepts the forms the server's domain reads (see
 // domain/target_value.h) and keeps the text as typed in `written`. The server checks
 // the value again against the indicator (unit, year).

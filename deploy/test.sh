@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 ./deploy/install-deps.sh
 
-# domain/ is pure: no gRPC or RocksDB headers (CONVENTIONS.md, rule 1).
+# domain/ is pure: no gRPC or RocksDB headers (docs/architecture.md, "Layers").
 if grep -rnE '#include *[<"](grpcpp|grpc/|grpc\+\+|rocksdb/)' domain; then
   echo "test.sh: domain/ must not include gRPC or RocksDB headers (see above)" >&2
   exit 1

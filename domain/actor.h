@@ -1,7 +1,7 @@
 // Actor: who issues a command, as the domain sees it (authenticated by services/).
 //
 // Role rules shared by every decision: which roles may do what, and the division
-// scoping of Kepala Bidang and Sekretariat (DESIGN.md, invariant 5).
+// scoping of Kepala Bidang and Sekretariat (docs/architecture.md, invariant 5).
 #ifndef RENSTRA_DOMAIN_ACTOR_H_
 #define RENSTRA_DOMAIN_ACTOR_H_
 

@@ -14,7 +14,7 @@ struct ProgramDivision {
   v1::Division division;
 };
 
-// DESIGN.md's default assignment, from BAB II's description of each division.
+// The default assignment, from BAB II's description of each division (docs/architecture.md).
 constexpr ProgramDivision kDefaults[] = {
     {"1.06.01", v1::SEKRETARIAT},
     {"1.06.02", v1::PEMBERDAYAAN_SOSIAL},

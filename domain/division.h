@@ -1,7 +1,7 @@
 // Divisions (Bidang) of the agency and the default assignment of programs to them.
 //
 // The seed's T-C.27 leaves the responsible-unit column empty; BAB II's description of
-// each division's functions gives the default (see DESIGN.md), which an admin can later
+// each division's functions gives the default (docs/architecture.md), which an admin can later
 // change through an event.
 #ifndef RENSTRA_DOMAIN_DIVISION_H_
 #define RENSTRA_DOMAIN_DIVISION_H_

@@ -15,7 +15,7 @@
 //  - An indicator's unit is that of its first non-blank target (then end-of-period
 //    target, then baseline); "%" for percentages.
 //  - The responsible division is column 19 when written, else the default for the
-//    node's program (DESIGN.md); location is column 20 as written.
+//    node's program (division.h); location is column 20 as written.
 //  - Blank cells produce no event; "-" does (it is what the agency wrote).
 //
 // Pure; thread-safe.

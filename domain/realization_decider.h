@@ -5,7 +5,7 @@
 //
 // Rules:
 //  - Only KEPALA_BIDANG and SEKRETARIAT record or correct, each for its own division's
-//    nodes (DESIGN.md invariant 5) → PERMISSION_DENIED naming the rule.
+//    nodes (docs/architecture.md, invariant 5) → PERMISSION_DENIED naming the rule.
 //  - realization_id: required (INVALID_ARGUMENT); used before → ALREADY_EXISTS.
 //  - Unknown indicator or node, correcting an unknown realization id → NOT_FOUND.
 //  - year outside the plan's years 2022–2026 → INVALID_ARGUMENT

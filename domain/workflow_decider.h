@@ -6,7 +6,7 @@
 // withdrawn by the proposer; APPROVED may be revised by its proposer (a rebase after a
 // conflict), which sends it back to DRAFT; APPLIED, REJECTED and WITHDRAWN are final.
 //
-// Rules (DESIGN.md invariant 5): only KEPALA_BIDANG and SEKRETARIAT propose, each for
+// Rules (docs/architecture.md, invariant 5): only KEPALA_BIDANG and SEKRETARIAT propose, each for
 // its own division's nodes; only the proposer submits, revises or withdraws; only the
 // KEPALA_DINAS reviews, opens, ratifies and locks; nobody decides on a proposal they
 // made; INSPEKTORAT and ADMIN write nothing here.

@@ -1,6 +1,6 @@
 // The crash test: renstrad under load from many concurrent clients (workload.h) is
 // killed with SIGKILL at random moments and restarted, cycle after cycle, and after
-// every restart the harness checks DESIGN.md's invariants 2–4 from the outside:
+// every restart the harness checks invariants 2–4 of docs/architecture.md from the outside:
 //   - every acknowledged command is in the log exactly once (by its request id, with the
 //     event type and stream it should have), and no command in doubt is there twice;
 //   - the hash chain verifies (the events read here, and LogService.VerifyLog);
