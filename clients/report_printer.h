@@ -4,7 +4,7 @@
 //
 // The server sends every cell's Indonesian text ("1.234.567", "80,00", "-"); the
 // printer only arranges them, so the figures printed are exactly the server's.
-// Column headings are the official tables' Indonesian terms (GLOSSARY.md).
+// Column headings are the official tables' Indonesian terms (the T-C.23/T-C.24/E.80 forms).
 //
 // Thread safety: pure functions (the writers write only to the given stream).
 #ifndef RENSTRA_CLIENTS_REPORT_PRINTER_H_
