@@ -11,7 +11,7 @@
 // Also prints the bytes per event: the serialized envelope, and the store on disk after
 // a flush and full compaction, divided by the events in it.
 //
-// Usage: renstra_append_bench [--seconds S]   (build Release)
+// Usage: renstra_append_bench [--seconds S] [--ack_sync_every_ms N]   (build Release)
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -58,9 +58,16 @@ struct Run {
   uint64_t syncs = 0;
 };
 
+// --ack_sync_every_ms: how often the store fdatasyncs its record of acknowledged events
+// (RocksDbEventStoreOptions::acknowledged_sync_every; 0: after every group).
+std::chrono::milliseconds ack_sync_every =
+    renstra::RocksDbEventStoreOptions().acknowledged_sync_every;
+
 Run OurAppends(const fs::path& dir, int writers, double seconds) {
+  renstra::RocksDbEventStore::Options options;
+  options.acknowledged_sync_every = ack_sync_every;
   absl::StatusOr<std::unique_ptr<renstra::RocksDbEventStore>> store =
-      renstra::RocksDbEventStore::Open(dir.string());
+      renstra::RocksDbEventStore::Open(dir.string(), options);
   Check(store.status(), "open");
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> done{0};
@@ -107,6 +114,9 @@ int main(int argc, char** argv) {
   double seconds = 3;
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::string(argv[i]) == "--seconds") seconds = std::atof(argv[i + 1]);
+    if (std::string(argv[i]) == "--ack_sync_every_ms") {
+      ack_sync_every = std::chrono::milliseconds(std::atoll(argv[i + 1]));
+    }
   }
   const fs::path root = fs::temp_directory_path() / absl::StrCat("renstra_append_bench_", getpid());
   fs::create_directories(root);
@@ -127,8 +137,10 @@ int main(int argc, char** argv) {
   sample.set_prev_hash(std::string(32, 'h'));
   const size_t envelope_bytes = renstra::SerializeEnvelope(sample).size();
 
-  std::printf("durable one-event commands, %.0f s per run (envelope %zu bytes)\n", seconds,
-              envelope_bytes);
+  std::printf(
+      "durable one-event commands, %.0f s per run (envelope %zu bytes; acknowledged record "
+      "fdatasynced every %lld ms)\n",
+      seconds, envelope_bytes, static_cast<long long>(ack_sync_every.count()));
   std::printf("%8s %14s %12s %14s %10s\n", "writers", "ours cmd/s", "cmds/fsync", "raw synced/s",
               "ours/raw");
   for (int writers : {1, 16, 64}) {

@@ -119,6 +119,7 @@ absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, con
 
 absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
     const v1::GetHistoryRequest& request) const {
+  RETURN_IF_ERROR(merkle_->damage());
   ASSIGN_OR_RETURN(AuditSubject subject,
                    projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
                      return SubjectOf(request, plan, book);
@@ -144,6 +145,7 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
 }
 
 absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& request) const {
+  RETURN_IF_ERROR(merkle_->damage());
   switch (request.as_of_case()) {
     case v1::GetPlanAsOfRequest::kVersion: {
       ASSIGN_OR_RETURN(PlanState plan,
@@ -167,6 +169,7 @@ absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& reques
 
 absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
     const v1::DiffVersionsRequest& request) const {
+  RETURN_IF_ERROR(merkle_->damage());
   ASSIGN_OR_RETURN(PlanState from, ReplayPlanToVersion(store_, *projector_, request.from_version(),
                                                        "from_version"));
   ASSIGN_OR_RETURN(PlanState to,
@@ -187,6 +190,7 @@ absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
 
 absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
     const v1::ReadEventsRequest& request) const {
+  RETURN_IF_ERROR(merkle_->damage());
   const uint64_t from = request.from_sequence() == 0 ? 1 : request.from_sequence();
   const uint32_t limit =
       request.limit() == 0 || request.limit() > kMaxPage ? kMaxPage : request.limit();

@@ -2,7 +2,8 @@
 // of a version or an instant, diffs between versions, pages of the log, and the
 // Merkle tree's signed heads and proofs (see proto/renstra/v1/audit_service.proto).
 //
-// Reads only: it never appends. History and diffs read the store directly (the whole
+// Reads only: it never appends. Every read answers DATA_LOSS once the background check
+// of the chain (merkle_log.h) found it broken. History and diffs read the store directly (the whole
 // log, in order), so they see exactly what is stored, not a projection's summary.
 //
 // Ownership: borrows the store, the projector and the Merkle log.

@@ -30,6 +30,7 @@
 #include "absl/flags/usage.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
@@ -75,6 +76,10 @@ ABSL_FLAG(std::string, snapshot_dir, "",
 ABSL_FLAG(uint64_t, snapshot_every, 100000,
           "Write a snapshot in the background every this many events, and one at a clean "
           "shutdown (0: write none; an existing snapshot is still used at start)");
+ABSL_FLAG(std::string, accept_log_loss, "",
+          "After renstrad refused a log shorter than what it had acknowledged: serve it anyway, "
+          "provided it ends exactly at this sequence (the one the refusal named). Recorded as "
+          "a LogLossAccepted event; see docs/operations.md");
 ABSL_FLAG(std::string, log_level, "info",
           "Least severe log level written: trace, debug, info, warn, error, critical, off");
 
@@ -120,7 +125,28 @@ struct Flags {
   int max_pollers = 16;
   std::string snapshot_dir;
   uint64_t snapshot_every = 0;
+  std::optional<uint64_t> accept_log_loss;
 };
+
+constexpr char kLogStream[] = "audit/log";
+
+// Records what --accept_log_loss accepted as the first event after the accepted head.
+absl::Status RecordAcceptedLoss(EventStore* store, const AcceptedLoss& loss) {
+  v1::LogLossAccepted event;
+  event.set_acknowledged_sequence(loss.acknowledged.sequence);
+  event.set_acknowledged_hash(loss.acknowledged.hash);
+  event.set_head_sequence(loss.head.sequence);
+  event.set_kept_wal(loss.kept_wal);
+  AppendRequest request;
+  request.stream = kLogStream;
+  request.expected_version = kAnyVersion;
+  NewEvent& e = request.events.emplace_back();
+  e.event_type = v1::LogLossAccepted::descriptor()->full_name();
+  event.SerializeToString(&e.payload);
+  request.meta = CommandMeta{"renstrad", "", "--accept_log_loss", ""};
+  absl::StatusOr<AppendResult> appended = store->Append(request);
+  return appended.ok() ? absl::OkStatus() : appended.status();
+}
 
 // --restore_from: restores a backup into an empty data directory and exits.
 int Restore(const std::string& backup_dir, uint32_t backup, const std::string& data_dir) {
@@ -193,6 +219,7 @@ int Run(const Flags& flags) {
 
   RocksDbEventStore::Options store_options;
   store_options.verify_tail = flags.verify_tail;
+  store_options.accept_log_loss = flags.accept_log_loss;
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store =
       RocksDbEventStore::Open(data_dir, store_options);
   if (!store.ok()) {
@@ -202,6 +229,25 @@ int Run(const Flags& flags) {
     }
     return Refuse(
         absl::StrCat("cannot open the event log in ", data_dir, ": ", store.status().ToString()));
+  }
+  if (!(*store)->recovery_note().empty()) spdlog::warn("event log: {}", (*store)->recovery_note());
+  if (const std::optional<AcceptedLoss>& loss = (*store)->accepted_loss(); loss.has_value()) {
+    spdlog::error(
+        "event log: ACCEPTING THE LOSS of acknowledged events as asked (--accept_log_loss={}): "
+        "events up to {} (hash {}) had been acknowledged, the log now ends at event {}{}; tree "
+        "heads signed for more than {} events no longer extend to this log",
+        loss->head.sequence, loss->acknowledged.sequence, ToHex(loss->acknowledged.hash),
+        loss->head.sequence,
+        loss->kept_wal.empty()
+            ? std::string()
+            : absl::StrCat("; the write-ahead log as found is kept in ", loss->kept_wal),
+        loss->head.sequence);
+    if (absl::Status s = RecordAcceptedLoss(store->get(), *loss); !s.ok()) {
+      return Refuse(absl::StrCat("cannot record the accepted loss: ", s.ToString()));
+    }
+  } else if (flags.accept_log_loss.has_value()) {
+    spdlog::warn("--accept_log_loss={}: no acknowledged event was missing; nothing accepted",
+                 *flags.accept_log_loss);
   }
 
   PlanApp app(store->get(), std::string(PlanApp::kDefaultPlanId));
@@ -288,6 +334,7 @@ int main(int argc, char** argv) {
       "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE] [--tree_key=FILE]\n"
       "                [--log_level=info] [--backup_dir=DIR] [--snapshot_dir=DIR]\n"
       "                [--snapshot_every=N] [--grpc_max_pollers=N] [--flagfile=FILE]\n"
+      "                [--accept_log_loss=SEQUENCE]\n"
       "       renstrad --restore_from=BACKUP_DIR [--restore_backup=N] --data_dir=DIR");
   absl::ParseCommandLine(argc, argv);
 #ifdef NDEBUG
@@ -318,6 +365,15 @@ int main(int argc, char** argv) {
   flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   flags.snapshot_dir = absl::GetFlag(FLAGS_snapshot_dir);
   flags.snapshot_every = absl::GetFlag(FLAGS_snapshot_every);
+  if (const std::string accept = absl::GetFlag(FLAGS_accept_log_loss); !accept.empty()) {
+    uint64_t sequence = 0;
+    if (!absl::SimpleAtoi(accept, &sequence)) {
+      std::cerr << "renstrad: --accept_log_loss: \"" << accept
+                << "\" is not a sequence number (the head the refusal named)" << std::endl;
+      return 2;
+    }
+    flags.accept_log_loss = sequence;
+  }
   if (!absl::GetFlag(FLAGS_restore_from).empty()) {
     return renstra::Restore(absl::GetFlag(FLAGS_restore_from), absl::GetFlag(FLAGS_restore_backup),
                             flags.data_dir);

@@ -39,14 +39,13 @@ absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(
     spdlog::info("made the tree-head signing key {}", key_path);
     log.reset(new MerkleLog(store, std::move(key)));
   }
+  uint64_t restored_size = 0;
   if (restored.has_value() && restored->size() > 0) {
-    const uint64_t restored_size = restored->size();
-    {
-      absl::MutexLock lock(&log->mu_);
-      log->tree_ = *std::move(restored);
-    }
-    log->StartVerifying(restored_size);
+    restored_size = restored->size();
+    absl::MutexLock lock(&log->mu_);
+    log->tree_ = *std::move(restored);
   }
+  log->StartVerifying(restored_size);
   RETURN_IF_ERROR(log->Sync());
   return log;
 }
@@ -64,32 +63,42 @@ void MerkleLog::StartVerifying(uint64_t restored_size) {
   verifier_ = std::thread([this, restored_size] {
     const absl::Time start = absl::Now();
     merkle::MerkleTree fresh;
-    absl::Status result;
-    while (fresh.size() < restored_size && !stop_) {
-      const uint64_t next = fresh.size() + 1;
-      absl::StatusOr<std::vector<v1::EventEnvelope>> chunk =
-          store_->ReadAll(next, std::min<uint64_t>(kChunk, restored_size - fresh.size()));
-      if (!chunk.ok()) {
-        result = chunk.status();
-        break;
+    uint64_t next = 1;
+    std::string prev_hash = kZeroHash;
+    // The chain, as ChainVerifier checks it (same wording), over the parsed envelopes;
+    // and the leaves of the restored part of the tree.
+    absl::Status result = store_->Scan(1, [&](const v1::EventEnvelope& e) -> absl::Status {
+      if (stop_) return absl::CancelledError("stopped before the log's chain was checked");
+      if (e.sequence() != next) {
+        return absl::DataLossError(absl::StrCat(
+            "event ", next, ": missing (the next stored event is ", e.sequence(), ")"));
       }
-      if (chunk->empty()) {
-        result = absl::DataLossError(absl::StrCat("event ", next, " is missing"));
-        break;
+      if (e.prev_hash() != prev_hash) {
+        return absl::DataLossError(
+            absl::StrCat("event ", next, ": prev_hash ", ToHex(e.prev_hash()),
+                         " does not match the hash of event ", next - 1, " (", ToHex(prev_hash),
+                         "); one of them was altered"));
       }
-      for (size_t i = 0; i < chunk->size(); ++i) {
-        if ((*chunk)[i].sequence() != next + i) {
-          result = absl::DataLossError(absl::StrCat("event ", next + i, " is missing"));
-          break;
-        }
-        fresh.Append(LeafOf((*chunk)[i]));
-      }
-      if (!result.ok()) break;
+      const std::string bytes = SerializeEnvelope(e);
+      prev_hash = Sha256(bytes);
+      if (next <= restored_size) fresh.Append(merkle::LeafHash(bytes));
+      ++next;
+      return absl::OkStatus();
+    });
+    const uint64_t checked = next - 1;
+    bool chain_broken = false;
+    if (result.ok() && checked < restored_size) {
+      result = absl::DataLossError(absl::StrCat("event ", next, " is missing"));
+    }
+    if (!result.ok() && result.code() == absl::StatusCode::kDataLoss) {
+      chain_broken = true;
+      result = absl::DataLossError(
+          absl::StrCat(result.message(),
+                       "; found by the background check of the whole chain: audit reads and "
+                       "writes are refused until the log is repaired (restore a backup)"));
     }
     absl::MutexLock lock(&mu_);
-    if (stop_ && result.ok() && fresh.size() < restored_size) {
-      result = absl::CancelledError("stopped before the restored Merkle tree was checked");
-    } else if (result.ok() && !tree_.SamePrefix(fresh, restored_size)) {
+    if (result.ok() && restored_size > 0 && !tree_.SamePrefix(fresh, restored_size)) {
       uint64_t first = 0;  // the first event whose leaf differs; 0: an inner node only
       for (uint64_t i = 0; i < restored_size && first == 0; ++i) {
         if (*tree_.LeafHashAt(i) != *fresh.LeafHashAt(i)) first = i + 1;
@@ -103,18 +112,32 @@ void MerkleLog::StartVerifying(uint64_t restored_size) {
     }
     if (result.ok()) {
       spdlog::info(
-          "Merkle tree: the snapshot's hashes of events 1..{} match the log (checked in {})",
-          restored_size, absl::FormatDuration(absl::Now() - start));
+          "event log: the hash chain of events 1..{} is intact{} (checked in the background in "
+          "{})",
+          checked,
+          restored_size > 0 ? absl::StrCat(", and the snapshot's Merkle hashes of events 1..",
+                                           restored_size, " match it")
+                            : std::string(),
+          absl::FormatDuration(absl::Now() - start));
     } else if (!stop_) {
-      spdlog::error("Merkle tree: {}", result.ToString());
+      spdlog::error("event log: {}", result.ToString());
       if (result.code() != absl::StatusCode::kDataLoss) {
-        result = absl::DataLossError(absl::StrCat(
-            "the Merkle tree restored from the snapshot could not be checked: ", result.message()));
+        result = absl::DataLossError(
+            absl::StrCat("the event log's hash chain could not be checked: ", result.message()));
       }
+      if (chain_broken) store_->RefuseAppends(result);
+    } else if (result.ok() || result.code() != absl::StatusCode::kDataLoss) {
+      result = absl::CancelledError("stopped before the log's chain was checked");
     }
     verified_ = result;
     verifying_ = false;
   });
+}
+
+absl::Status MerkleLog::damage() const {
+  absl::MutexLock lock(&mu_);
+  if (verifying_) return absl::OkStatus();
+  return verified_;
 }
 
 absl::Status MerkleLog::VerifiedLocked() const {
@@ -190,6 +213,8 @@ uint64_t MerkleLog::size() const {
 
 absl::StatusOr<SignedHead> MerkleLog::SignedTreeHead() {
   RETURN_IF_ERROR(Sync());
+  // Never sign a size the store's acknowledged record could not vouch for after a crash.
+  RETURN_IF_ERROR(store_->SyncAcknowledged());
   SignedHead out;
   {
     absl::MutexLock lock(&mu_);

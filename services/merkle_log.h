@@ -12,12 +12,21 @@
 // The signing key is a PEM file in the data directory, made with mode 0600 at the
 // first start; losing it only means clients must pin the new public key.
 //
-// Restored from a snapshot (services/snapshotter.h), the tree starts with the snapshot's
-// stored hashes of events 1..S instead of hashing them, and a background thread hashes
-// those S events again and compares. Until it has, the audit reads (SignedTreeHead, the
-// proofs, Root) wait for it, so no tree head is ever signed over unverified hashes;
-// plan reads and commands do not wait. If the hashes differ, the error is logged and
-// every audit read answers DATA_LOSS until a restart without that snapshot.
+// After Open() a background thread reads the whole log once and checks its hash chain
+// (every prev_hash link, no gap): the start-up check covers only the last --verify_tail
+// events, and an older event edited with valid RocksDB checksums would otherwise be
+// served until someone ran `log verify`. Restored from a snapshot (services/snapshotter.h),
+// the tree starts with the snapshot's stored hashes of events 1..S instead of hashing
+// them, and the same pass hashes those S events again and compares. Until the pass is
+// done, the audit reads (SignedTreeHead, the proofs, Root) wait for it, so no tree head is
+// ever signed over unverified hashes; plan reads and commands do not wait. If the chain
+// is broken, the error (naming the first bad event) is logged, every audit read answers
+// DATA_LOSS (damage() for the reads that do not use the tree) and the store refuses
+// every append (EventStore::RefuseAppends); if only the snapshot's hashes differ, the
+// audit reads answer DATA_LOSS until a restart without that snapshot.
+//
+// Before a tree head is signed, the store's record of acknowledged events is made
+// durable (EventStore::SyncAcknowledged): a signed size is never beyond it.
 //
 // Ownership: borrows the EventStore. Thread safety: thread-safe.
 // Errors: Sync returns the store's errors and DATA_LOSS when the store's events no
@@ -95,6 +104,9 @@ class MerkleLog {
   // Waits for the background check of a restored tree: OK when it matched (or there was
   // nothing to check), DATA_LOSS when it did not.
   absl::Status AwaitVerified() const;
+  // Without waiting: the DATA_LOSS the background check found, OK while it runs or if it
+  // found nothing.
+  absl::Status damage() const;
 
   ~MerkleLog();
 

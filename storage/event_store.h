@@ -127,6 +127,15 @@ class EventStore {
   // prev_hash link and that sequences have no gap. Returns the number checked;
   // DATA_LOSS naming the first bad sequence.
   virtual absl::StatusOr<uint64_t> VerifyChain(uint64_t from_sequence) = 0;
+
+  // Makes the store's record of what it has acknowledged durable, before the server
+  // commits to it elsewhere (a signed tree head). A no-op where nothing persists.
+  virtual absl::Status SyncAcknowledged() = 0;
+
+  // From now on every Append() fails with `reason` (a DATA_LOSS naming the first broken
+  // event, found by the background check of the chain): appending would extend a broken
+  // chain. Reads go on. The first reason given stays.
+  virtual void RefuseAppends(absl::Status reason) = 0;
 };
 
 }  // namespace renstra

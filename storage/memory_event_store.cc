@@ -18,6 +18,7 @@ MemoryEventStore::MemoryEventStore(std::function<int64_t()> now_micros)
 absl::StatusOr<AppendResult> MemoryEventStore::Append(const AppendRequest& request) {
   RETURN_IF_ERROR(ValidateAppendRequest(request));
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(refused_);
   const std::string& request_id = request.meta.request_id;
   if (!request_id.empty()) {
     auto it = request_ids_.find(request_id);
@@ -137,6 +138,11 @@ absl::StatusOr<uint64_t> MemoryEventStore::VerifyChain(uint64_t from_sequence) {
         absl::StrCat("event ", log_.size(), ": hash does not match the head hash"));
   }
   return verifier.checked();
+}
+
+void MemoryEventStore::RefuseAppends(absl::Status reason) {
+  absl::MutexLock lock(&mu_);
+  if (refused_.ok()) refused_ = std::move(reason);
 }
 
 }  // namespace renstra

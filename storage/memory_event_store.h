@@ -43,6 +43,9 @@ class MemoryEventStore : public EventStore {
   uint64_t StreamVersion(std::string_view stream) override;
   ChainHead Head() override;
   absl::StatusOr<uint64_t> VerifyChain(uint64_t from_sequence) override;
+  // Nothing to persist.
+  absl::Status SyncAcknowledged() override { return absl::OkStatus(); }
+  void RefuseAppends(absl::Status reason) override;
 
  private:
   const std::function<int64_t()> now_micros_;
@@ -54,6 +57,7 @@ class MemoryEventStore : public EventStore {
   absl::flat_hash_map<std::string, std::vector<uint64_t>> streams_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, RequestRecord> request_ids_ ABSL_GUARDED_BY(mu_);
   std::string head_hash_ ABSL_GUARDED_BY(mu_);
+  absl::Status refused_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace renstra

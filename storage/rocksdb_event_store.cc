@@ -14,6 +14,7 @@
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_status.h"
 #include "storage/system_clock.h"
+#include "storage/wal_recovery.h"
 
 namespace renstra {
 namespace {
@@ -70,9 +71,32 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
     return absl::InvalidArgumentError("max_batch_commands: must be >= 1");
   }
   if (!options.now_micros) options.now_micros = SystemNowMicros;
+  ASSIGN_OR_RETURN(std::unique_ptr<AcknowledgedHead> acknowledged,
+                   AcknowledgedHead::Open(absl::StrCat(dir, "/", AcknowledgedHead::kFileName)));
+  const std::optional<ChainHead> recorded = acknowledged->recorded();
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
   db_options.create_missing_column_families = true;
+  // A torn last record (a write cut short by a crash: never synced, never acknowledged)
+  // is dropped; damage anywhere else fails the open instead of being silently cut off
+  // there, as the default kPointInTimeRecovery would (see the file comment).
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kTolerateCorruptedTailRecords;
+  std::string kept_wal;
+  std::string rocksdb_error;
+  std::string note;
+  if (options.accept_log_loss.has_value()) {
+    // Deliberately accept what a point-in-time recovery keeps, but only the head the
+    // operator named, and checked before anything on disk changes.
+    ASSIGN_OR_RETURN(kept_wal, KeepWalFiles(dir));
+    ASSIGN_OR_RETURN(RecoveryProbe probe, ProbePointInTimeRecovery(dir, 0));
+    if (probe.head.sequence != *options.accept_log_loss) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("open ", dir, ": accept_log_loss: ", *options.accept_log_loss,
+                       ", but the log recovers to event ", probe.head.sequence,
+                       "; give that exact head to accept the loss"));
+    }
+    db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  }
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   for (const char* name : {rocksdb::kDefaultColumnFamilyName.c_str(), layout::kEventsCf,
                            layout::kStreamsCf, layout::kIdempotencyCf, layout::kMetaCf}) {
@@ -80,16 +104,74 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
-  RETURN_IF_ERROR(FromRocksDb(rocksdb::DB::Open(db_options, dir, families, &handles, &raw_db),
-                              absl::StrCat("open ", dir)));
+  rocksdb::Status opened = rocksdb::DB::Open(db_options, dir, families, &handles, &raw_db);
+  if (opened.IsCorruption() && !options.accept_log_loss.has_value()) {
+    // Damage in the WAL: keep it as found, then see what a point-in-time recovery keeps.
+    rocksdb_error = opened.ToString();
+    ASSIGN_OR_RETURN(kept_wal, KeepWalFiles(dir));
+    const std::string kept_text =
+        kept_wal.empty() ? std::string("there was no WAL file to keep")
+                         : absl::StrCat("the write-ahead log as found is kept in ", kept_wal);
+    absl::StatusOr<RecoveryProbe> probe =
+        ProbePointInTimeRecovery(dir, recorded.has_value() ? recorded->sequence : 0);
+    if (!probe.ok()) {
+      return absl::DataLossError(
+          absl::StrCat("open ", dir, ": ", rocksdb_error, "; ", kept_text,
+                       "; a point-in-time recovery fails too: ", probe.status().message()));
+    }
+    if (!recorded.has_value()) {
+      return absl::DataLossError(absl::StrCat(
+          "open ", dir, ": ", rocksdb_error, "; there is no record of the acknowledged events (",
+          AcknowledgedHead::kFileName, ") to tell a torn tail from lost events; ", kept_text,
+          "; a point-in-time recovery would end the log at event ", probe->head.sequence,
+          "; to serve that, restart once with --accept_log_loss=", probe->head.sequence));
+    }
+    if (probe->head.sequence < recorded->sequence || probe->hash_at != recorded->hash) {
+      // Acknowledged events would be lost: refuse without a read-write open, which would
+      // change the files.
+      std::optional<AcceptedLoss> unused;
+      return CompareWithAcknowledged(dir, acknowledged->path(), recorded, probe->head,
+                                     probe->hash_at, std::nullopt, kept_wal, rocksdb_error,
+                                     &unused);
+    }
+    // Only records after the last acknowledged event were damaged: a torn tail.
+    note = absl::StrCat("the write-ahead log was damaged after the last acknowledged event ",
+                        recorded->sequence, " (", rocksdb_error, "); recovered to event ",
+                        probe->head.sequence, ", dropping only unacknowledged writes; ", kept_text);
+    db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+    for (auto& family : families) family.options = rocksdb::ColumnFamilyOptions(db_options);
+    handles.clear();
+    opened = rocksdb::DB::Open(db_options, dir, families, &handles, &raw_db);
+  }
+  RETURN_IF_ERROR(FromRocksDb(opened, absl::StrCat("open ", dir)));
   std::unique_ptr<RocksDbEventStore> store(new RocksDbEventStore(
       std::move(options), std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles)));
+  store->acknowledged_ = std::move(acknowledged);
+  store->recovery_note_ = std::move(note);
   RETURN_IF_ERROR(store->LoadHead());
   absl::StatusOr<uint64_t> verified = store->VerifyTail(store->options_.verify_tail);
   if (!verified.ok()) {
     return absl::Status(verified.status().code(),
                         absl::StrCat("open ", dir, ": ", verified.status().message()));
   }
+  {
+    const ChainHead head = store->Head();
+    std::optional<std::string> hash_at;
+    if (recorded.has_value() && recorded->sequence > 0 && recorded->sequence <= head.sequence) {
+      std::string value;
+      rocksdb::Status got = store->db_->Get(rocksdb::ReadOptions(), store->events_,
+                                            EncodeU64(recorded->sequence), &value);
+      if (!got.IsNotFound()) RETURN_IF_ERROR(FromRocksDb(got, "read the acknowledged event"));
+      if (got.ok()) hash_at = Sha256(value);
+    }
+    RETURN_IF_ERROR(CompareWithAcknowledged(dir, store->acknowledged_->path(), recorded, head,
+                                            hash_at, store->options_.accept_log_loss, kept_wal,
+                                            rocksdb_error, &store->accepted_loss_));
+  }
+  // The whole log as opened is now what the server stands by (also the durable events
+  // of a group that was cut off before it was acknowledged).
+  RETURN_IF_ERROR(store->acknowledged_->Record(store->Head(), /*sync=*/true));
+  store->acknowledged_synced_at_ = std::chrono::steady_clock::now();
   return store;
 }
 
@@ -134,6 +216,7 @@ absl::StatusOr<AppendResult> RocksDbEventStore::Append(const AppendRequest& requ
   RETURN_IF_ERROR(ValidateAppendRequest(request));
   Writer writer(&request);
   absl::MutexLock lock(&mu_);
+  RETURN_IF_ERROR(refused_);
   writers_.push_back(&writer);
   auto done_or_leader = [this, &writer]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     return writer.done || writers_.front() == &writer;
@@ -168,13 +251,21 @@ void RocksDbEventStore::CommitGroup(const std::vector<Writer*>& writers) {
       // Let new requests queue up (for the next group) during the sync.
       mu_.Unlock();
       status = FromRocksDb(db_->Write(write_options, &group.batch), "append");
+      // Recorded before anyone learns of the group (readers see only head_).
+      absl::Status recorded = status.ok()
+                                  ? RecordAcknowledged(ChainHead{group.sequence, group.prev_hash})
+                                  : absl::OkStatus();
       mu_.Lock();
+      if (status.ok()) {
+        // Committed either way; without the record the group is not acknowledged (a
+        // retry with the same request id finds it).
+        head_ = ChainHead{group.sequence, group.prev_hash};
+        for (auto& [stream, version] : group.versions) versions_[stream] = version;
+        ++sync_groups_;
+        status = recorded;
+      }
     }
-    if (status.ok()) {
-      head_ = ChainHead{group.sequence, group.prev_hash};
-      for (auto& [stream, version] : group.versions) versions_[stream] = version;
-      ++sync_groups_;
-    } else {
+    if (!status.ok()) {
       for (Writer* writer : writers) {
         if (writer->result.ok()) writer->result = status;
       }
@@ -314,10 +405,14 @@ absl::Status RocksDbEventStore::Scan(
 absl::StatusOr<std::vector<v1::EventEnvelope>> RocksDbEventStore::ReadAll(uint64_t from_sequence,
                                                                           size_t max_count) {
   std::vector<v1::EventEnvelope> out;
+  // Only acknowledged events: a tree head is never signed over a group still being
+  // recorded (see RecordAcknowledged).
+  const uint64_t head = Head().sequence;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
   for (it->Seek(EncodeU64(std::max<uint64_t>(from_sequence, 1)));
        it->Valid() && out.size() < max_count; it->Next()) {
     ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    if (sequence > head) break;
     ASSIGN_OR_RETURN(v1::EventEnvelope envelope, ParseEnvelope(sequence, View(it->value())));
     out.push_back(std::move(envelope));
   }
@@ -370,13 +465,35 @@ uint64_t RocksDbEventStore::sync_groups() const {
   return sync_groups_;
 }
 
+absl::Status RocksDbEventStore::RecordAcknowledged(const ChainHead& head) {
+  const auto now = std::chrono::steady_clock::now();
+  const bool sync = now - acknowledged_synced_at_ >= options_.acknowledged_sync_every;
+  RETURN_IF_ERROR(acknowledged_->Record(head, sync));
+  if (sync) acknowledged_synced_at_ = now;
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbEventStore::SyncAcknowledged() { return acknowledged_->Sync(); }
+
+void RocksDbEventStore::RefuseAppends(absl::Status reason) {
+  absl::MutexLock lock(&mu_);
+  if (refused_.ok()) refused_ = std::move(reason);
+}
+
 absl::StatusOr<uint64_t> RocksDbEventStore::VerifyTail(uint64_t n) {
   if (n == 0) return 0;
   const uint64_t last = Head().sequence;
-  return VerifyChain(last >= n ? last - n + 1 : 1);
+  // Open() compares with the acknowledged record itself (CompareWithAcknowledged), before it
+  // records the head it opened with.
+  return VerifyChainFrom(last >= n ? last - n + 1 : 1, /*against_acknowledged=*/false);
 }
 
 absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChain(uint64_t from_sequence) {
+  return VerifyChainFrom(from_sequence, /*against_acknowledged=*/true);
+}
+
+absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChainFrom(uint64_t from_sequence,
+                                                            bool against_acknowledged) {
   if (from_sequence == 0) return absl::InvalidArgumentError("from_sequence: must be >= 1");
   // One snapshot: the events and the recorded head must agree with each other.
   rocksdb::ManagedSnapshot snapshot(db_.get());
@@ -427,6 +544,21 @@ absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChain(uint64_t from_sequence) 
   if (recorded->hash != verifier.last_hash()) {
     return absl::DataLossError(
         absl::StrCat("event ", last, ": hash does not match the recorded head hash"));
+  }
+  // And against the server's own record, outside RocksDB: the log may not have come back
+  // shorter than what was acknowledged.
+  if (!against_acknowledged) return verifier.checked();
+  ASSIGN_OR_RETURN(std::optional<ChainHead> acknowledged,
+                   AcknowledgedHead::Read(acknowledged_->path()));
+  if (acknowledged.has_value() && acknowledged->sequence > last) {
+    return absl::DataLossError(absl::StrCat(
+        "event ", last + 1, ": missing; the log ends at ", last, " but events up to ",
+        acknowledged->sequence, " were acknowledged (recorded in ", acknowledged_->path(), ")"));
+  }
+  if (acknowledged.has_value() && acknowledged->sequence == last &&
+      acknowledged->hash != verifier.last_hash()) {
+    return absl::DataLossError(
+        absl::StrCat("event ", last, ": hash does not match the acknowledged record"));
   }
   return verifier.checked();
 }

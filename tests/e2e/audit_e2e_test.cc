@@ -14,7 +14,10 @@
 #include <vector>
 
 #include "renstra/v1/users.pb.h"
+#include "rocksdb/db.h"
 #include "services/authenticator.h"
+#include "storage/envelope_hash.h"
+#include "storage/rocksdb_layout.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
@@ -22,6 +25,30 @@ namespace renstra::testing {
 namespace {
 
 using ::testing::HasSubstr;
+
+// The stored bytes of event `sequence` in the (stopped) server's RocksDB.
+std::string StoredEvent(const std::string& dir, uint64_t sequence) {
+  std::vector<std::string> names;
+  EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  size_t events = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    families.emplace_back(names[i], rocksdb::ColumnFamilyOptions());
+    if (names[i] == layout::kEventsCf) events = i;
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  EXPECT_TRUE(
+      rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), dir, families, &handles, &raw).ok());
+  if (raw == nullptr) return "";
+  std::string value;
+  EXPECT_TRUE(
+      raw->Get(rocksdb::ReadOptions(), handles[events], layout::EncodeU64(sequence), &value).ok());
+  for (rocksdb::ColumnFamilyHandle* h : handles)
+    EXPECT_TRUE(raw->DestroyColumnFamilyHandle(h).ok());
+  delete raw;
+  return value;
+}
 
 constexpr char kKadisToken[] = "kadis-71c0a9e2d4b35f86";
 constexpr char kRehabToken[] = "rehab-2e5d8b0c91a4f763";
@@ -145,27 +172,143 @@ TEST_F(AuditEndToEnd, AFlippedByteFailsVerificationNamingTheEvent) {
   ASSERT_NO_FATAL_FAILURE(FlipLastByteOfEvent(tmp_ / "data", 700));
   ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data", {"--verify_tail=10"}));
   ASSERT_EQ(server_.ready.events, events);
-  // The snapshot written at the clean stop holds the Merkle tree of the unedited log:
-  // the server finds the edit itself and refuses every audit read.
+  // The server's background check of the whole chain (which also re-hashes the
+  // snapshot's Merkle tree) finds the edit itself and refuses every audit read.
   CommandResult refused = Verify();
   EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_THAT(refused.err, HasSubstr("the Merkle tree restored from the snapshot differs from "
-                                     "the hashes of events 1.." +
-                                     std::to_string(events) + " (first at event 700)"));
+  EXPECT_THAT(refused.err, HasSubstr("renstra: the event log is damaged: event 700: prev_hash "));
+  EXPECT_THAT(refused.err, HasSubstr(" does not match the hash of event 699 ("));
+  EXPECT_THAT(refused.err, HasSubstr("; found by the background check of the whole chain"));
   Stop();
 
-  // Without the snapshot the server re-hashes the edited log; the client's pinned tree
-  // head shows that history was rewritten.
+  // Without the snapshot too: before that check, only the client's pinned tree head
+  // showed that history was rewritten.
   std::filesystem::remove_all(std::filesystem::path(tmp_ / "data") / "snapshots");
   ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data", {"--verify_tail=10"}));
   CommandResult verify = Verify();
   EXPECT_EQ(verify.exit_code, 1);
-  EXPECT_THAT(verify.err, HasSubstr("FAILED: the log of " + std::to_string(events) +
-                                    " events does not extend the one verified before"));
-  EXPECT_THAT(verify.err, HasSubstr("history was rewritten"));
+  EXPECT_THAT(verify.err, HasSubstr("renstra: the event log is damaged: event 700: prev_hash "));
   CommandResult rehash = As(kAdminToken, {"audit", "rehash"});
   EXPECT_EQ(rehash.exit_code, 1);
   EXPECT_THAT(rehash.err, HasSubstr("event 700"));
+}
+
+// The log's head sequence, as `renstra log head` prints it.
+uint64_t HeadOf(const CommandResult& head) {
+  EXPECT_EQ(head.exit_code, 0) << head.err;
+  return std::stoull(head.out.substr(std::string("sequence ").size()));
+}
+
+TEST_F(AuditEndToEnd, AFlippedWalByteAfterKillRefusesToStartUntilTheLossIsAccepted) {
+  const std::string data = tmp_ / "data";
+  uint64_t before_third = 0;
+  for (int i = 1; i <= 5; ++i) {
+    if (i == 3) before_third = HeadOf(As(kInspektoratToken, {"log", "head"}));
+    CommandResult r =
+        As(kRehabToken,
+           {"propose", "--justification", "jejak-" + std::to_string(i), "--set-target",
+            std::string(kRehabIndicator) + ":2025=23" + std::to_string(i) + " Orang", "--submit"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  const uint64_t acknowledged = HeadOf(As(kInspektoratToken, {"log", "head"}));
+  EXPECT_EQ(server_.daemon->Kill(), 128 + 9);
+  server_.daemon.reset();
+
+  // One byte flipped in the write-ahead log, inside the third proposal's first record.
+  std::string wal;
+  std::string bytes;
+  for (const auto& entry : std::filesystem::directory_iterator(data)) {
+    if (entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    if (content.str().find("jejak-3") != std::string::npos) {
+      wal = entry.path().string();
+      bytes = content.str();
+    }
+  }
+  ASSERT_FALSE(wal.empty());
+  bytes[bytes.find("jejak-3") + 2] ^= 0x20;
+  std::ofstream(wal, std::ios::binary | std::ios::trunc) << bytes;
+
+  const std::vector<std::string> argv = {RENSTRAD_PATH, "--listen=127.0.0.1:0",
+                                         "--data_dir=" + data, "--users=" + users_};
+  CommandResult refused = RunCommand(argv);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.out, "");
+  const uint64_t missing = acknowledged - before_third;
+  EXPECT_THAT(
+      refused.err,
+      HasSubstr("renstrad: refusing to serve: the event log in " + data + " is damaged: open " +
+                data + ": " + std::to_string(missing) + " acknowledged events are missing, from " +
+                "event " + std::to_string(before_third + 1) + " to " +
+                std::to_string(acknowledged) + ": the log ends at event " +
+                std::to_string(before_third) + ", but events up to " +
+                std::to_string(acknowledged) + " were acknowledged (recorded in " + data +
+                "/RENSTRA-ACKNOWLEDGED); RocksDB reported: Corruption: "));
+  EXPECT_THAT(refused.err,
+              HasSubstr("; the write-ahead log as found is kept in " + data + "/wal-kept-"));
+  EXPECT_THAT(refused.err,
+              HasSubstr("; restore a backup, or serve the log as it is with --accept_log_loss=" +
+                        std::to_string(before_third) + "\n"));
+
+  // Accepting another head changes nothing; the exact one serves the shorter log, with the
+  // acceptance recorded as its next event.
+  std::vector<std::string> wrong = argv;
+  wrong.push_back("--accept_log_loss=" + std::to_string(before_third + 1));
+  CommandResult not_that = RunCommand(wrong);
+  EXPECT_EQ(not_that.exit_code, 2);
+  EXPECT_THAT(
+      not_that.err,
+      HasSubstr("renstrad: cannot open the event log in " + data + ": FAILED_PRECONDITION: open " +
+                data + ": accept_log_loss: " + std::to_string(before_third + 1) +
+                ", but the log recovers to event " + std::to_string(before_third) +
+                "; give that exact head to accept the loss\n"));
+  ASSERT_NO_FATAL_FAILURE(Start(data, {"--accept_log_loss=" + std::to_string(before_third)}));
+  EXPECT_EQ(server_.ready.events, before_third + 1);
+  CommandResult accepted = As(kInspektoratToken, {"audit", "history", "--user", "renstrad"});
+  ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
+  EXPECT_THAT(accepted.out, HasSubstr("LogLossAccepted"));
+  Stop();
+  ASSERT_NO_FATAL_FAILURE(Start(data));
+  EXPECT_EQ(server_.ready.events, before_third + 1);
+}
+
+TEST_F(AuditEndToEnd, ATamperedOldEventWithoutASnapshotStopsAuditReadsAndWrites) {
+  const uint64_t events = server_.ready.events;
+  Stop();
+  // Someone edits event 700 on disk with valid RocksDB checksums; no snapshot to compare
+  // with, and the tail check at start looks at the last 10 events only.
+  std::filesystem::remove_all(std::filesystem::path(tmp_ / "data") / "snapshots");
+  ASSERT_NO_FATAL_FAILURE(FlipLastByteOfEvent(tmp_ / "data", 700));
+  const std::string before = StoredEvent(tmp_ / "data", 699);
+  const std::string edited = StoredEvent(tmp_ / "data", 700);
+  v1::EventEnvelope envelope;
+  ASSERT_TRUE(envelope.ParseFromString(edited));
+  ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "data", {"--verify_tail=10", "--snapshot_every=0"}));
+  ASSERT_EQ(server_.ready.events, events);
+
+  // The background check of the whole chain names the first bad event.
+  const std::string reason =
+      "event 700: prev_hash " + ToHex(envelope.prev_hash()) +
+      " does not match the hash of event 699 (" + ToHex(Sha256(before)) +
+      "); one of them was altered; found by the background check of the whole chain: audit "
+      "reads and writes are refused until the log is repaired (restore a backup)";
+  CommandResult head = As(kInspektoratToken, {"audit", "head"});
+  EXPECT_EQ(head.exit_code, 1);
+  EXPECT_EQ(head.err, "renstra: the event log is damaged: " + reason + "\n");
+  CommandResult history = As(kInspektoratToken, {"audit", "history", "--user", "rehab"});
+  EXPECT_EQ(history.exit_code, 1);
+  EXPECT_EQ(history.err, "renstra: the event log is damaged: " + reason + "\n");
+  // Writes are refused too, and nothing is appended.
+  CommandResult propose =
+      As(kRehabToken, {"propose", "--justification", "uji", "--set-target",
+                       std::string(kRehabIndicator) + ":2025=230 Orang", "--submit"});
+  EXPECT_EQ(propose.exit_code, 1);
+  EXPECT_EQ(propose.err, "renstra: the event log is damaged: " + reason + "\n");
+  CommandResult log_head = As(kInspektoratToken, {"log", "head"});
+  ASSERT_EQ(log_head.exit_code, 0) << log_head.err;
+  EXPECT_THAT(log_head.out, HasSubstr("sequence " + std::to_string(events) + "\n"));
 }
 
 TEST_F(AuditEndToEnd, ATruncatedLogOrAForeignKeyIsRejected) {

@@ -3,6 +3,7 @@
 #include "storage/rocksdb_event_store.h"
 
 #include <barrier>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -183,6 +184,17 @@ TEST_F(RocksDbEventStoreTest, TamperedPayloadBreaksTheNextLink) {
 TEST_F(RocksDbEventStoreTest, TamperedLastEventDoesNotMatchTheRecordedHead) {
   WriteFiveEvents();
   FlipPayloadByte(path_, 5);
+  // The store's record of what it acknowledged catches it even without the tail check.
+  EXPECT_EQ(OpenStatus(/*verify_tail=*/0),
+            absl::DataLossError("open " + path_ +
+                                ": event 5: its hash differs from the one "
+                                "acknowledged (recorded in " +
+                                path_ +
+                                "/RENSTRA-ACKNOWLEDGED); "
+                                "restore a backup, or serve the log as it is with "
+                                "--accept_log_loss=5"));
+  // Without that record (a data directory of an older version) VerifyChain finds it.
+  ASSERT_TRUE(std::filesystem::remove(path_ + "/RENSTRA-ACKNOWLEDGED"));
   auto store = Open(/*verify_tail=*/0);
   ASSERT_NE(store, nullptr);
   auto verified = store->VerifyChain(1);
@@ -193,6 +205,16 @@ TEST_F(RocksDbEventStoreTest, TamperedLastEventDoesNotMatchTheRecordedHead) {
 TEST_F(RocksDbEventStoreTest, TruncatedLogIsDetected) {
   WriteFiveEvents();
   DeleteEvent(path_, 5);
+  EXPECT_EQ(OpenStatus(/*verify_tail=*/0),
+            absl::DataLossError("open " + path_ +
+                                ": 1 acknowledged event is missing, from event "
+                                "5 to 5: the log ends at event 4, but events up to 5 were "
+                                "acknowledged (recorded in " +
+                                path_ +
+                                "/RENSTRA-ACKNOWLEDGED); "
+                                "restore a backup, or serve the log as it is with "
+                                "--accept_log_loss=4"));
+  ASSERT_TRUE(std::filesystem::remove(path_ + "/RENSTRA-ACKNOWLEDGED"));
   auto store = Open(/*verify_tail=*/0);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->Head().sequence, 4u);
