@@ -58,7 +58,7 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
 }  // namespace
 
 PlanApp::PlanApp(EventStore* store, std::string plan_id)
-    : store_(store), projector_(store, std::move(plan_id)) {}
+    : projector_(store, std::move(plan_id)), runner_(store, &projector_) {}
 
 absl::Status PlanApp::Recover() { return projector_.Recover(); }
 
@@ -85,35 +85,32 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
     return out;
   }
 
-  absl::MutexLock command(&command_mu_);
-  if (std::optional<AppliedRequest> earlier = projector_.FindRequest(request.request_id())) {
-    // A retry: answer as the original did (same table, decided against an empty plan).
-    ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
-    v1::ImportTableResponse out = DescribeImport(decision);
-    out.set_plan_version(static_cast<int64_t>(earlier->result.stream_version));
-    return out;
-  }
-  AppendRequest append;
-  ASSIGN_OR_RETURN(ImportDecision decision,
-                   projector_.Read([&](const PlanState& plan, const ProposalBook&) {
-                     append.expected_version = plan.version();
-                     return DecideImport(plan, table, options);
-                   }));
-  append.stream = projector_.plan_id();
-  append.meta =
-      CommandMeta{who.name, who.role, absl::StrCat("import T-C.27 from ", request.source_name()),
-                  request.request_id()};
-  for (const v1::PlanEvent& e : decision.events) {
-    NewEvent& n = append.events.emplace_back();
-    n.event_type = EventTypeName(e);
-    n.schema_version = kPlanEventSchemaVersion;
-    e.SerializeToString(&n.payload);
-  }
-  ASSIGN_OR_RETURN(AppendResult result, store_->Append(append));
-  RETURN_IF_ERROR(projector_.CatchUp());
-  v1::ImportTableResponse out = DescribeImport(decision);
-  out.set_plan_version(static_cast<int64_t>(result.stream_version));
-  return out;
+  // The decision's answer; a retry answers as the original did (the same table,
+  // decided against an empty plan).
+  std::optional<ImportDecision> decided;
+  CommandSpec spec{who, "/renstra.v1.PlanService/ImportTable", &request, request.request_id(),
+                   CommandLock::kPlan};
+  return runner_.Run<v1::ImportTableResponse>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        Decision decision;
+        decision.stream = projector_.plan_id();
+        decision.reason = absl::StrCat("import T-C.27 from ", request.source_name());
+        ASSIGN_OR_RETURN(decided, projector_.Read([&](const PlanState& plan, const ProposalBook&) {
+          decision.expected_version = plan.version();
+          return DecideImport(plan, table, options);
+        }));
+        decision.events = ToNewEvents(decided->events, kPlanEventSchemaVersion);
+        return decision;
+      },
+      [&](const Landed& landed) -> absl::StatusOr<v1::ImportTableResponse> {
+        if (landed.result.deduplicated || !decided.has_value()) {
+          ASSIGN_OR_RETURN(decided, DecideImport(empty, table, options));
+        }
+        v1::ImportTableResponse out = DescribeImport(*decided);
+        out.set_plan_version(static_cast<int64_t>(landed.result.stream_version));
+        return out;
+      });
 }
 
 absl::StatusOr<bool> PlanApp::ImportSeedIfEmpty(std::string_view seed_text,

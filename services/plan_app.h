@@ -2,8 +2,9 @@
 // plan, subtree, validation, export). It decides with the domain, appends the events
 // to the EventStore, and lets the Projector apply them, as a replay would.
 //
-// Ownership: borrows the EventStore (must outlive the PlanApp); owns the Projector that
-// other application services (WorkflowApp) share through projector().
+// Ownership: borrows the EventStore (must outlive the PlanApp); owns the Projector and
+// the CommandRunner that the other application services share through projector() and
+// runner(). An import runs through the runner under its kPlan lock.
 // Thread safety: all methods are safe to call concurrently.
 // Errors: as PlanService documents (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION,
 // ABORTED, DATA_LOSS, UNAVAILABLE), as absl::Status; services/ maps them to gRPC.
@@ -17,18 +18,12 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "renstra/v1/plan_service.pb.h"
+#include "services/command_runner.h"
 #include "services/projector.h"
 #include "storage/event_store.h"
 
 namespace renstra {
-
-// Who is calling, as recorded in the envelope.
-struct Principal {
-  std::string name;
-  std::string role;
-};
 
 class PlanApp {
  public:
@@ -55,11 +50,11 @@ class PlanApp {
   int64_t version() const;
 
   Projector* projector() { return &projector_; }
+  CommandRunner* runner() { return &runner_; }
 
  private:
-  EventStore* const store_;
   Projector projector_;
-  absl::Mutex command_mu_;  // serializes imports
+  CommandRunner runner_;
 };
 
 }  // namespace renstra

@@ -71,17 +71,4 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
   return absl::OkStatus();
 }
 
-std::optional<AppliedRequest> Projector::FindRequest(const std::string& request_id) const {
-  if (request_id.empty()) return std::nullopt;
-  // The store records a request id in the same atomic write as its events, so the record
-  // is there once they are; the models show the command once its last event is applied.
-  absl::StatusOr<std::optional<RequestRecord>> found = store_->FindRequest(request_id);
-  if (!found.ok()) {
-    spdlog::warn("request id {}: {}", request_id, found.status().ToString());
-    return std::nullopt;
-  }
-  if (!found->has_value() || (*found)->result.last_sequence > applied()) return std::nullopt;
-  return AppliedRequest{std::move((*found)->stream), (*found)->result};
-}
-
 }  // namespace renstra

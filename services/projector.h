@@ -1,8 +1,8 @@
 // Projector: keeps the read models current by applying the event log in global
 // sequence order — the plan (PlanState) from the plan stream, the proposals
 // (ProposalBook) from proposal streams and the plan's ratifications, the realizations
-// (RealizationBook) from the plan's realization stream — and answers which request ids
-// the models already reflect (from the store's own idempotency index: see FindRequest).
+// (RealizationBook) from the plan's realization stream. (Request ids are looked up by
+// the CommandRunner in the store's idempotency records, which it catches up to.)
 //
 // Every command appends, then calls CatchUp() before answering, so a client reads its
 // own writes; concurrent commands catch up together (whoever holds the lock applies
@@ -29,12 +29,6 @@
 #include "storage/event_store.h"
 
 namespace renstra {
-
-// Where a request id's command landed.
-struct AppliedRequest {
-  std::string stream;
-  AppendResult result;
-};
 
 class Projector {
  public:
@@ -68,11 +62,6 @@ class Projector {
     absl::MutexLock lock(&mu_);
     observer_ = std::move(observer);
   }
-
-  // Where an earlier command with this request id landed, if it did and the models
-  // already show it (its last event is applied); nullopt otherwise, and when the store
-  // cannot be read (logged: the store's Append() still deduplicates the request).
-  std::optional<AppliedRequest> FindRequest(const std::string& request_id) const;
 
   const std::string& plan_id() const { return plan_id_; }
   // Sequence of the last event applied.

@@ -16,19 +16,8 @@ namespace {
 
 constexpr uint32_t kRealizationEventSchemaVersion = 1;
 
-std::string EventType(const v1::RealizationEvent& e) {
-  switch (e.kind_case()) {
-    case v1::RealizationEvent::kAchievementRecorded:
-      return v1::AchievementRecorded::descriptor()->full_name();
-    case v1::RealizationEvent::kSpendingRecorded:
-      return v1::SpendingRecorded::descriptor()->full_name();
-    case v1::RealizationEvent::kCorrected:
-      return v1::RealizationCorrected::descriptor()->full_name();
-    case v1::RealizationEvent::KIND_NOT_SET:
-      break;
-  }
-  return "";
-}
+// The full gRPC method of a RealizationService command: the scope of its request ids.
+std::string Method(const char* rpc) { return absl::StrCat("/renstra.v1.RealizationService/", rpc); }
 
 // The next id after the highest "RLZ-n" in the book: derived from the log, so a
 // restarted server continues the numbering and a refused command leaves no gap.
@@ -76,61 +65,52 @@ absl::StatusOr<Decimal> Threshold(const std::string& text, const char* field, De
 
 }  // namespace
 
-RealizationApp::RealizationApp(EventStore* store, Projector* projector, ReportOptions options)
-    : store_(store), projector_(projector), options_(std::move(options)) {}
+RealizationApp::RealizationApp(CommandRunner* runner, ReportOptions options)
+    : runner_(runner), projector_(runner->projector()), options_(std::move(options)) {}
 
-std::optional<absl::StatusOr<v1::RealizationView>> RealizationApp::Earlier(
-    const std::string& request_id) const {
-  std::optional<AppliedRequest> earlier = projector_->FindRequest(request_id);
-  if (!earlier.has_value()) return std::nullopt;
+absl::StatusOr<v1::RealizationView> RealizationApp::RecordOf(const Landed& landed) const {
   return projector_->ReadRealizations(
       [&](const PlanState& plan,
           const RealizationBook& book) -> absl::StatusOr<v1::RealizationView> {
-        if (earlier->stream == RealizationBook::StreamOf(plan.plan_id())) {
-          if (const RealizationRecord* r = book.FindBySequence(earlier->result.first_sequence)) {
-            return ViewOf(*r);
-          }
+        const RealizationRecord* r = landed.stream == RealizationBook::StreamOf(plan.plan_id())
+                                         ? book.FindBySequence(landed.result.first_sequence)
+                                         : nullptr;
+        if (r == nullptr) {
+          return absl::InternalError(
+              absl::StrCat("no realization recorded at event ", landed.result.first_sequence));
         }
-        return absl::AlreadyExistsError(
-            absl::StrCat("request_id: \"", request_id, "\" was already used for another command"));
+        return ViewOf(*r);
       });
 }
 
 template <typename Decide>
-absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor,
+absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor, const char* rpc,
+                                                        const google::protobuf::Message& request,
                                                         const std::string& request_id,
                                                         const std::string& reason, Decide decide) {
-  absl::MutexLock command(&command_mu_);
-  // Under the lock: a retry racing its original sees the original's events here.
-  if (auto earlier = Earlier(request_id)) return *std::move(earlier);
-  std::string stream, id;
-  int64_t expected = 0;
-  ASSIGN_OR_RETURN(
-      std::vector<v1::RealizationEvent> events,
-      projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book) {
-        stream = RealizationBook::StreamOf(plan.plan_id());
-        expected = static_cast<int64_t>(book.version());
-        id = NextId(book);
-        return decide(plan, book, id);
-      }));
-  AppendRequest append;
-  append.stream = stream;
-  append.expected_version = expected;
-  for (const v1::RealizationEvent& e : events) {
-    NewEvent& n = append.events.emplace_back();
-    n.event_type = EventType(e);
-    n.schema_version = kRealizationEventSchemaVersion;
-    e.SerializeToString(&n.payload);
-  }
-  append.meta = CommandMeta{actor.name, v1::Role::Value_Name(actor.role), reason, request_id};
-  RETURN_IF_ERROR(store_->Append(append).status());
-  RETURN_IF_ERROR(projector_->CatchUp());
-  return Get(id);
+  CommandSpec spec{PrincipalOf(actor), Method(rpc), &request, request_id,
+                   CommandLock::kRealizations};
+  return runner_->Run<v1::RealizationView>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        Decision decision;
+        decision.reason = reason;
+        ASSIGN_OR_RETURN(
+            std::vector<v1::RealizationEvent> events,
+            projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book) {
+              decision.stream = RealizationBook::StreamOf(plan.plan_id());
+              decision.expected_version = static_cast<int64_t>(book.version());
+              return decide(plan, book, NextId(book));
+            }));
+        decision.events = ToNewEvents(events, kRealizationEventSchemaVersion);
+        return decision;
+      },
+      [&](const Landed& landed) { return RecordOf(landed); });
 }
 
 absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
     const Actor& actor, const v1::RecordAchievementRequest& r) {
-  return Run(actor, r.request_id(), r.note(),
+  return Run(actor, "RecordAchievement", r, r.request_id(), r.note(),
              [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
                RecordAchievementCommand c{id,
                                           r.indicator_id(),
@@ -144,7 +124,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
 
 absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
     const Actor& actor, const v1::RecordSpendingRequest& r) {
-  return Run(actor, r.request_id(), r.note(),
+  return Run(actor, "RecordSpending", r, r.request_id(), r.note(),
              [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
                RecordSpendingCommand c{
                    id,      r.node_code(), r.year(), Money::FromProto(r.spent()), r.evidence_ref(),
@@ -155,7 +135,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
 
 absl::StatusOr<v1::RealizationView> RealizationApp::Correct(
     const Actor& actor, const v1::CorrectRealizationRequest& r) {
-  return Run(actor, r.request_id(), r.note(),
+  return Run(actor, "CorrectRealization", r, r.request_id(), r.note(),
              [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
                CorrectCommand c;
                c.realization_id = id;

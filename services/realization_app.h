@@ -1,19 +1,20 @@
 // RealizationApp: the application layer of realization (realisasi) recording and its
 // reports. A command allocates the next realization id ("RLZ-000001"), decides with the
-// domain (realization_decider.h) against the Projector's plan and realization book,
-// appends to the plan's realization stream (RealizationBook::StreamOf) with the book's
-// version as the expected version, and catches the Projector up before answering.
+// domain (realization_decider.h) against the Projector's plan and realization book, and
+// has the CommandRunner append to the plan's realization stream
+// (RealizationBook::StreamOf) with the book's version as the expected version.
 // Reports are built by domain/report_models.h and converted by report_views.h.
 //
 // Concurrency: every command appends to the same stream, so commands are serialized by
-// one mutex: ids are then allocated without gaps (a refused command consumes none), and
-// a retry with the same request id that races its original is answered from the log.
-// A writer in another process would still make the append fail with ABORTED.
+// the runner's kRealizations lock: ids are then allocated without gaps (a refused
+// command consumes none). A writer in another process would still make the append fail
+// with ABORTED.
 //
-// Idempotency: a request id already in the log returns the record that command created
-// (a request id used by a command of another kind is ALREADY_EXISTS).
+// Idempotency (command_runner.h): a retry — same user, method and request — returns the
+// record that command created; any other reuse of its request id is refused.
 //
-// Ownership: borrows the EventStore and the Projector (both must outlive it).
+// Ownership: borrows the CommandRunner (and through it the EventStore and Projector;
+// all must outlive it).
 // Thread safety: all methods are safe to call concurrently.
 // Errors: see RealizationService in proto/renstra/v1/realization_service.proto.
 #ifndef RENSTRA_SERVICES_REALIZATION_APP_H_
@@ -23,10 +24,10 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "domain/actor.h"
 #include "domain/report_models.h"
 #include "renstra/v1/realization_service.pb.h"
+#include "services/command_runner.h"
 #include "services/projector.h"
 #include "storage/event_store.h"
 
@@ -36,7 +37,7 @@ class RealizationApp {
  public:
   // `options`: polarity and predikat configuration of the reports (defaults: the
   // domain's; the year filter is set per request).
-  RealizationApp(EventStore* store, Projector* projector, ReportOptions options = {});
+  explicit RealizationApp(CommandRunner* runner, ReportOptions options = {});
 
   absl::StatusOr<v1::RealizationView> RecordAchievement(const Actor& actor,
                                                         const v1::RecordAchievementRequest& r);
@@ -57,16 +58,18 @@ class RealizationApp {
 
  private:
   // Decides with decide(plan, book, id) and appends; returns the new record's view.
+  // `rpc`: the RealizationService method (the scope of the request id).
   template <typename Decide>
-  absl::StatusOr<v1::RealizationView> Run(const Actor& actor, const std::string& request_id,
-                                          const std::string& reason, Decide decide);
-  // The record created by the command of `request_id`, if the log has one.
-  std::optional<absl::StatusOr<v1::RealizationView>> Earlier(const std::string& request_id) const;
+  absl::StatusOr<v1::RealizationView> Run(const Actor& actor, const char* rpc,
+                                          const google::protobuf::Message& request,
+                                          const std::string& request_id, const std::string& reason,
+                                          Decide decide);
+  // The record a command created (its first event).
+  absl::StatusOr<v1::RealizationView> RecordOf(const Landed& landed) const;
 
-  EventStore* const store_;
+  CommandRunner* const runner_;
   Projector* const projector_;
   const ReportOptions options_;
-  absl::Mutex command_mu_;
 };
 
 }  // namespace renstra

@@ -45,14 +45,14 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
     : guard_(options.authenticator, store),
       plan_service_(app, &guard_),
       log_service_(store, &guard_),
-      workflow_app_(store, app->projector()),
+      workflow_app_(app->runner()),
       workflow_service_(&workflow_app_, &guard_),
       audit_app_(store, app->projector(), merkle),
       audit_service_(&audit_app_, &guard_),
-      user_admin_(store, options.authenticator),
+      user_admin_(app->runner(), options.authenticator),
       admin_app_(options.rocksdb, options.backup_dir, &metrics_),
       admin_service_(&admin_app_, &user_admin_, &guard_),
-      realization_app_(store, app->projector()),
+      realization_app_(app->runner()),
       realization_service_(&realization_app_, &guard_) {}
 
 void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb) {

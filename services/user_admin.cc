@@ -21,18 +21,8 @@ std::string NewToken() {
       absl::string_view(reinterpret_cast<const char*>(bytes), sizeof(bytes)));
 }
 
-std::string EventType(const v1::UserEvent& e) {
-  switch (e.kind_case()) {
-    case v1::UserEvent::kAdded:
-      return "renstra.v1.UserAdded";
-    case v1::UserEvent::kDisabled:
-      return "renstra.v1.UserDisabled";
-    case v1::UserEvent::kTokenRotated:
-      return "renstra.v1.UserTokenRotated";
-    default:
-      return "renstra.v1.UserEvent";
-  }
-}
+// The full gRPC method of an AdminService command: the scope of its request ids.
+std::string Method(const char* rpc) { return absl::StrCat("/renstra.v1.AdminService/", rpc); }
 
 v1::UserView ViewOf(const v1::UserEntry& e) {
   v1::UserView v;
@@ -57,6 +47,7 @@ bool ValidName(const std::string& name) {
 // A retried command that made a token cannot answer with it again: only its hash
 // was kept.
 absl::Status TokenGone(const std::string& request_id, const std::string& name) {
+  // Only a true retry (same admin, method and request) gets here: see command_runner.h.
   return absl::AlreadyExistsError(
       absl::StrCat("request_id: ", request_id, " already gave ", name,
                    " a token, shown only in that answer; rotate the token if it was lost"));
@@ -74,7 +65,6 @@ absl::Status UserAdmin::RequireUsers() const {
 
 absl::Status UserAdmin::Recover() {
   if (authenticator_ == nullptr) return absl::OkStatus();
-  absl::MutexLock lock(&mu_);
   uint64_t next = 1;
   while (true) {
     ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
@@ -91,25 +81,14 @@ absl::Status UserAdmin::Recover() {
   }
 }
 
-absl::StatusOr<bool> UserAdmin::Record(const Actor& admin, const v1::UserEvent& event,
-                                       const std::string& reason, const std::string& request_id) {
-  AppendRequest request;
-  request.stream = std::string(kStream);
-  request.expected_version = static_cast<int64_t>(store_->StreamVersion(kStream));
-  request.meta.principal = admin.name;
-  request.meta.role = v1::Role::Value_Name(admin.role);
-  request.meta.reason = reason;
-  request.meta.request_id = request_id;
-  NewEvent e;
-  e.event_type = EventType(event);
-  e.schema_version = kUserEventSchemaVersion;
-  event.SerializeToString(&e.payload);
-  request.events.push_back(std::move(e));
-  ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
-  // A retried request id appended nothing: the event is already applied.
-  if (result.deduplicated) return true;
-  RETURN_IF_ERROR(authenticator_->Apply(event, /*replaying=*/false));
-  return false;
+Decision UserAdmin::Record(const v1::UserEvent& event, const std::string& reason) {
+  Decision decision;
+  decision.stream = std::string(kStream);
+  decision.expected_version = static_cast<int64_t>(store_->StreamVersion(kStream));
+  decision.reason = reason;
+  decision.events.push_back(ToNewEvent(event, kUserEventSchemaVersion));
+  decision.apply = [this, event] { return authenticator_->Apply(event, /*replaying=*/false); };
+  return decision;
 }
 
 absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
@@ -136,70 +115,88 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
   if (request.role() == v1::Role::KEPALA_BIDANG && request.division() == v1::DIVISION_UNSPECIFIED) {
     return absl::InvalidArgumentError("division: required for a KEPALA_BIDANG");
   }
-  absl::MutexLock lock(&mu_);
-  if (authenticator_->Find(request.name()).ok()) {
-    return absl::AlreadyExistsError(absl::StrCat("name: user ", request.name(), " exists"));
-  }
   const std::string token = NewToken();
-  v1::UserEvent event;
-  v1::UserEntry* entry = event.mutable_added()->mutable_user();
-  *entry = Authenticator::MakeEntry(request.name(), request.role(), request.division(), token);
-  entry->set_display_name(request.display_name());
-  ASSIGN_OR_RETURN(bool retried, Record(admin, event, absl::StrCat("add user ", request.name()),
-                                        request.request_id()));
-  if (retried) return TokenGone(request.request_id(), request.name());
-  v1::UserWithToken out;
-  *out.mutable_user() = ViewOf(*entry);
-  out.set_token(token);
-  return out;
+  v1::UserEntry entry;
+  CommandSpec spec{PrincipalOf(admin), Method("AddUser"), &request, request.request_id(),
+                   CommandLock::kUsers};
+  return runner_->Run<v1::UserWithToken>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        if (authenticator_->Find(request.name()).ok()) {
+          return absl::AlreadyExistsError(absl::StrCat("name: user ", request.name(), " exists"));
+        }
+        v1::UserEvent event;
+        entry = Authenticator::MakeEntry(request.name(), request.role(), request.division(), token);
+        entry.set_display_name(request.display_name());
+        *event.mutable_added()->mutable_user() = entry;
+        return Record(event, absl::StrCat("add user ", request.name()));
+      },
+      [&](const Landed& landed) -> absl::StatusOr<v1::UserWithToken> {
+        if (landed.result.deduplicated) return TokenGone(request.request_id(), request.name());
+        v1::UserWithToken out;
+        *out.mutable_user() = ViewOf(entry);
+        out.set_token(token);
+        return out;
+      });
 }
 
 absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
                                                     const v1::DisableUserRequest& request) {
   RETURN_IF_ERROR(RequireUsers());
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
-  if (request.name() == admin.name) {
-    return absl::FailedPreconditionError("name: an admin cannot disable themselves");
-  }
-  if (entry.disabled()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("name: user ", request.name(), " is already disabled"));
-  }
-  v1::UserEvent event;
-  event.mutable_disabled()->set_name(request.name());
-  ASSIGN_OR_RETURN(bool retried,
-                   Record(admin, event,
-                          request.reason().empty() ? absl::StrCat("disable user ", request.name())
-                                                   : request.reason(),
-                          request.request_id()));
-  (void)retried;  // disabling twice answers the same
-  entry.set_disabled(true);
-  return ViewOf(entry);
+  CommandSpec spec{PrincipalOf(admin), Method("DisableUser"), &request, request.request_id(),
+                   CommandLock::kUsers};
+  return runner_->Run<v1::UserView>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        if (request.name() == admin.name) {
+          return absl::FailedPreconditionError("name: an admin cannot disable themselves");
+        }
+        if (entry.disabled()) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("name: user ", request.name(), " is already disabled"));
+        }
+        v1::UserEvent event;
+        event.mutable_disabled()->set_name(request.name());
+        return Record(event, request.reason().empty()
+                                 ? absl::StrCat("disable user ", request.name())
+                                 : request.reason());
+      },
+      // A retry answers as the first attempt did: the user as they are now.
+      [&](const Landed&) -> absl::StatusOr<v1::UserView> {
+        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        return ViewOf(entry);
+      });
 }
 
 absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,
                                                          const v1::RotateTokenRequest& request) {
   RETURN_IF_ERROR(RequireUsers());
-  absl::MutexLock lock(&mu_);
-  ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
   const std::string token = NewToken();
-  const v1::UserEntry fresh =
-      Authenticator::MakeEntry(entry.name(), entry.role(), entry.division(), token);
-  v1::UserEvent event;
-  event.mutable_token_rotated()->set_name(entry.name());
-  event.mutable_token_rotated()->set_token_salt(fresh.token_salt());
-  event.mutable_token_rotated()->set_token_sha256(fresh.token_sha256());
-  ASSIGN_OR_RETURN(bool retried,
-                   Record(admin, event,
-                          request.reason().empty() ? absl::StrCat("rotate token of ", entry.name())
-                                                   : request.reason(),
-                          request.request_id()));
-  if (retried) return TokenGone(request.request_id(), entry.name());
-  v1::UserWithToken out;
-  *out.mutable_user() = ViewOf(entry);
-  out.set_token(token);
-  return out;
+  v1::UserEntry entry;
+  CommandSpec spec{PrincipalOf(admin), Method("RotateToken"), &request, request.request_id(),
+                   CommandLock::kUsers};
+  return runner_->Run<v1::UserWithToken>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        ASSIGN_OR_RETURN(entry, authenticator_->Find(request.name()));
+        const v1::UserEntry fresh =
+            Authenticator::MakeEntry(entry.name(), entry.role(), entry.division(), token);
+        v1::UserEvent event;
+        event.mutable_token_rotated()->set_name(entry.name());
+        event.mutable_token_rotated()->set_token_salt(fresh.token_salt());
+        event.mutable_token_rotated()->set_token_sha256(fresh.token_sha256());
+        return Record(event, request.reason().empty()
+                                 ? absl::StrCat("rotate token of ", entry.name())
+                                 : request.reason());
+      },
+      [&](const Landed& landed) -> absl::StatusOr<v1::UserWithToken> {
+        if (landed.result.deduplicated) return TokenGone(request.request_id(), request.name());
+        v1::UserWithToken out;
+        *out.mutable_user() = ViewOf(entry);
+        out.set_token(token);
+        return out;
+      });
 }
 
 absl::StatusOr<v1::ListUsersResponse> UserAdmin::ListUsers() const {

@@ -5,8 +5,13 @@
 // Tokens are made here (24 random bytes, hex), returned once to the admin, and stored
 // only as salted hashes. At start, Recover() applies the stream over the users file.
 //
-// Ownership: borrows the store and the Authenticator. Thread safety: thread-safe
-// (commands are serialized; appends use the stream's expected version).
+// Commands run through the CommandRunner (kUsers lock: serialized; appends use the
+// stream's expected version). A retry of AddUser or RotateToken (same admin, method and
+// request) cannot show the token again (ALREADY_EXISTS saying so); any other reuse of a
+// request id is refused (command_runner.h).
+//
+// Ownership: borrows the runner (and its store) and the Authenticator. Thread safety:
+// thread-safe. Recover() runs before serving.
 // Errors: INVALID_ARGUMENT naming the field; ALREADY_EXISTS / NOT_FOUND naming the
 // user; FAILED_PRECONDITION (disabling oneself or a disabled user); the store's.
 #ifndef RENSTRA_SERVICES_USER_ADMIN_H_
@@ -16,10 +21,10 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "domain/actor.h"
 #include "renstra/v1/admin_service.pb.h"
 #include "services/authenticator.h"
+#include "services/command_runner.h"
 #include "storage/event_store.h"
 
 namespace renstra {
@@ -28,8 +33,8 @@ class UserAdmin {
  public:
   static constexpr std::string_view kStream = "users";
 
-  UserAdmin(EventStore* store, Authenticator* authenticator)
-      : store_(store), authenticator_(authenticator) {}
+  UserAdmin(CommandRunner* runner, Authenticator* authenticator)
+      : runner_(runner), store_(runner->store()), authenticator_(authenticator) {}
 
   // Applies every event of the "users" stream to the Authenticator.
   absl::Status Recover();
@@ -42,16 +47,14 @@ class UserAdmin {
   absl::StatusOr<v1::ListUsersResponse> ListUsers() const;
 
  private:
-  // Appends `event` for `admin` and applies it; true when the request id was already
-  // in the log (nothing appended).
-  absl::StatusOr<bool> Record(const Actor& admin, const v1::UserEvent& event,
-                              const std::string& reason, const std::string& request_id)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // The decision to append `event` to the stream (at its current version) and apply it
+  // to the Authenticator; called under the runner's kUsers lock.
+  Decision Record(const v1::UserEvent& event, const std::string& reason);
   absl::Status RequireUsers() const;
 
+  CommandRunner* const runner_;
   EventStore* const store_;
   Authenticator* const authenticator_;
-  absl::Mutex mu_;
 };
 
 }  // namespace renstra

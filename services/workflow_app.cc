@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "domain/plan_events.h"
@@ -14,44 +15,16 @@ namespace {
 
 constexpr uint32_t kProposalEventSchemaVersion = 1;
 
-std::string ProposalEventType(const v1::ProposalEvent& e) {
-  switch (e.kind_case()) {
-    case v1::ProposalEvent::kDrafted:
-      return v1::ProposalDrafted::descriptor()->full_name();
-    case v1::ProposalEvent::kRevised:
-      return v1::ProposalRevised::descriptor()->full_name();
-    case v1::ProposalEvent::kSubmitted:
-      return v1::ProposalSubmitted::descriptor()->full_name();
-    case v1::ProposalEvent::kWithdrawn:
-      return v1::ProposalWithdrawn::descriptor()->full_name();
-    case v1::ProposalEvent::kReviewed:
-      return v1::ProposalReviewed::descriptor()->full_name();
-    case v1::ProposalEvent::KIND_NOT_SET:
-      break;
-  }
-  return "";
-}
+// The full gRPC method of a WorkflowService command: the scope of its request ids.
+std::string Method(const char* rpc) { return absl::StrCat("/renstra.v1.WorkflowService/", rpc); }
 
-std::vector<NewEvent> ToNew(const std::vector<v1::ProposalEvent>& events) {
-  std::vector<NewEvent> out;
-  for (const v1::ProposalEvent& e : events) {
-    NewEvent& n = out.emplace_back();
-    n.event_type = ProposalEventType(e);
-    n.schema_version = kProposalEventSchemaVersion;
-    e.SerializeToString(&n.payload);
+// The proposal whose stream `stream` is; INTERNAL if it is not a proposal's.
+absl::StatusOr<std::string> ProposalIdOf(const std::string& stream) {
+  constexpr absl::string_view kPrefix = "proposal/";
+  if (!absl::StartsWith(stream, kPrefix)) {
+    return absl::InternalError(absl::StrCat("stream \"", stream, "\" is not a proposal's"));
   }
-  return out;
-}
-
-std::vector<NewEvent> ToNew(const std::vector<v1::PlanEvent>& events) {
-  std::vector<NewEvent> out;
-  for (const v1::PlanEvent& e : events) {
-    NewEvent& n = out.emplace_back();
-    n.event_type = EventTypeName(e);
-    n.schema_version = kPlanEventSchemaVersion;
-    e.SerializeToString(&n.payload);
-  }
-  return out;
+  return stream.substr(kPrefix.size());
 }
 
 v1::ProposalView ViewOf(const ProposalState& p) {
@@ -84,90 +57,69 @@ std::vector<std::string> Ids(const google::protobuf::RepeatedPtrField<std::strin
 
 }  // namespace
 
-WorkflowApp::WorkflowApp(EventStore* store, Projector* projector)
-    : store_(store), projector_(projector) {}
+WorkflowApp::WorkflowApp(CommandRunner* runner)
+    : runner_(runner), store_(runner->store()), projector_(runner->projector()) {}
 
-absl::StatusOr<AppendResult> WorkflowApp::Append(const std::string& stream,
-                                                 int64_t expected_version,
-                                                 std::vector<NewEvent> events, const Actor& actor,
-                                                 const std::string& reason,
-                                                 const std::string& request_id) {
-  AppendRequest request;
-  request.stream = stream;
-  request.expected_version = expected_version;
-  request.events = std::move(events);
-  request.meta = CommandMeta{actor.name, v1::Role::Value_Name(actor.role), reason, request_id};
-  ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
-  RETURN_IF_ERROR(projector_->CatchUp());
-  return result;
+template <typename Decide>
+absl::StatusOr<Decision> WorkflowApp::DecideProposal(const std::string& proposal_id,
+                                                     const std::string& reason, Decide decide) {
+  Decision decision;
+  decision.stream = ProposalBook::StreamOf(proposal_id);
+  decision.reason = reason;
+  ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
+                   projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                     const ProposalState* p = book.Find(proposal_id);
+                     decision.expected_version =
+                         p == nullptr ? 0 : static_cast<int64_t>(p->stream_version);
+                     return decide(plan, book);
+                   }));
+  decision.events = ToNewEvents(events, kProposalEventSchemaVersion);
+  return decision;
+}
+
+absl::StatusOr<v1::ProposalView> WorkflowApp::AnswerProposal(const Landed& landed) const {
+  ASSIGN_OR_RETURN(std::string id, ProposalIdOf(landed.stream));
+  return GetProposal(id);
 }
 
 template <typename Decide>
-absl::StatusOr<v1::ProposalView> WorkflowApp::RunProposalCommand(const Actor& actor,
-                                                                 const std::string& request_id,
-                                                                 const std::string& proposal_id,
-                                                                 const std::string& reason,
-                                                                 Decide decide) {
-  if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request_id)) {
-    // A retry: the original landed; answer with the proposal as it is now.
-    return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
-  }
-  absl::Status done = [&]() -> absl::Status {
-    absl::ReaderMutexLock command(&command_mu_);
-    int64_t expected = 0;
-    ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
-                     projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                       const ProposalState* p = book.Find(proposal_id);
-                       expected = p == nullptr ? 0 : static_cast<int64_t>(p->stream_version);
-                       return decide(plan, book);
-                     }));
-    return Append(ProposalBook::StreamOf(proposal_id), expected, ToNew(events), actor, reason,
-                  request_id)
-        .status();
-  }();
-  if (!done.ok()) {
-    // A concurrent retry of this request may have landed between the check above and
-    // the decision (which then saw the proposal already moved on): that is a success.
-    std::optional<AppliedRequest> earlier = FindLandedRequest(request_id);
-    if (!earlier.has_value()) return done;
-    return GetProposal(earlier->stream.substr(std::string("proposal/").size()));
-  }
-  return GetProposal(proposal_id);
-}
-
-std::optional<AppliedRequest> WorkflowApp::FindLandedRequest(const std::string& request_id) {
-  if (request_id.empty() || !projector_->CatchUp().ok()) return std::nullopt;
-  return projector_->FindRequest(request_id);
+absl::StatusOr<v1::ProposalView> WorkflowApp::RunProposalCommand(
+    const Actor& actor, const char* rpc, const google::protobuf::Message& request,
+    const std::string& request_id, const std::string& proposal_id, const std::string& reason,
+    Decide decide) {
+  CommandSpec spec{PrincipalOf(actor), Method(rpc), &request, request_id, CommandLock::kProposal};
+  return runner_->Run<v1::ProposalView>(
+      spec, [&] { return DecideProposal(proposal_id, reason, decide); },
+      [&](const Landed& landed) { return AnswerProposal(landed); });
 }
 
 template <typename Decide>
-absl::StatusOr<AppendResult> WorkflowApp::RunPlanCommand(const Actor& actor,
+absl::StatusOr<AppendResult> WorkflowApp::RunPlanCommand(const Actor& actor, const char* rpc,
+                                                         const google::protobuf::Message& request,
                                                          const std::string& request_id,
                                                          const std::string& reason, Decide decide) {
-  if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request_id)) {
-    AppendResult r = earlier->result;
-    r.deduplicated = true;
-    return r;
-  }
-  absl::StatusOr<AppendResult> done = [&]() -> absl::StatusOr<AppendResult> {
-    absl::WriterMutexLock command(&command_mu_);
-    int64_t expected = 0;
-    ASSIGN_OR_RETURN(std::vector<v1::PlanEvent> events,
-                     projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                       expected = plan.version();
-                       return decide(plan, book);
-                     }));
-    return Append(projector_->plan_id(), expected, ToNew(events), actor, reason, request_id);
-  }();
-  if (!done.ok()) {
-    // As for proposals: a concurrent retry that landed first makes this a retry too.
-    if (std::optional<AppliedRequest> earlier = FindLandedRequest(request_id)) {
-      AppendResult r = earlier->result;
-      r.deduplicated = true;
-      return r;
-    }
-  }
-  return done;
+  CommandSpec spec{PrincipalOf(actor), Method(rpc), &request, request_id, CommandLock::kPlan};
+  return runner_->Run<AppendResult>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        Decision decision;
+        decision.stream = projector_->plan_id();
+        decision.reason = reason;
+        ASSIGN_OR_RETURN(std::vector<v1::PlanEvent> events,
+                         projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                           decision.expected_version = plan.version();
+                           return decide(plan, book);
+                         }));
+        decision.events = ToNewEvents(events, kPlanEventSchemaVersion);
+        return decision;
+      },
+      [&](const Landed& landed) -> absl::StatusOr<AppendResult> {
+        if (landed.stream != projector_->plan_id()) {
+          return absl::InternalError(
+              absl::StrCat("stream \"", landed.stream, "\" is not the plan's"));
+        }
+        return landed.result;
+      });
 }
 
 std::string WorkflowApp::NextProposalId() {
@@ -203,28 +155,31 @@ std::string WorkflowApp::NextRevisionId() const {
 
 absl::StatusOr<v1::ProposalView> WorkflowApp::Propose(const Actor& actor,
                                                       const v1::ProposeRequest& request) {
-  if (std::optional<AppliedRequest> earlier = projector_->FindRequest(request.request_id())) {
-    // A retry: the draft landed, but maybe not the submission (the server may have
-    // died between the two appends). Finish what the original was asked to do.
-    const std::string id = earlier->stream.substr(std::string("proposal/").size());
-    if (!request.submit()) return GetProposal(id);
-    return SubmitDrafted(actor, request, id);
-  }
-  const std::string id = NextProposalId();
-  DraftCommand command{id,
-                       request.title(),
-                       request.justification(),
-                       {request.changes().begin(), request.changes().end()}};
-  absl::StatusOr<v1::ProposalView> view =
-      RunProposalCommand(actor, request.request_id(), id, request.justification(),
-                         [&](const PlanState& plan, const ProposalBook&) {
-                           return DecideDraft(plan, actor, command);
-                         });
-  // A concurrent retry with the same request id may have drafted under another id first
-  // (the store refuses the id for a second stream); RunProposalCommand then answers with
-  // that proposal, and this id is given back.
-  if (!view.ok() || view->proposal_id() != id) ReleaseProposalId(id);
+  // The id is allocated only when the draft is decided (a retry allocates none).
+  std::string id;
+  CommandSpec spec{PrincipalOf(actor), Method("Propose"), &request, request.request_id(),
+                   CommandLock::kProposal};
+  absl::StatusOr<v1::ProposalView> view = runner_->Run<v1::ProposalView>(
+      spec,
+      [&] {
+        if (id.empty()) id = NextProposalId();
+        DraftCommand command{id,
+                             request.title(),
+                             request.justification(),
+                             {request.changes().begin(), request.changes().end()}};
+        return DecideProposal(id, request.justification(),
+                              [&](const PlanState& plan, const ProposalBook&) {
+                                return DecideDraft(plan, actor, command);
+                              });
+      },
+      [&](const Landed& landed) { return AnswerProposal(landed); });
+  // A concurrent attempt of the same request may have drafted under another id first
+  // (the store refuses the request id for a second stream); the runner then answers
+  // with that proposal, and this id is given back.
+  if (!id.empty() && (!view.ok() || view->proposal_id() != id)) ReleaseProposalId(id);
   if (!view.ok() || !request.submit()) return view;
+  // The draft landed, now or earlier, but maybe not its submission (the server may have
+  // died between the two appends): finish what the request asked for.
   return SubmitDrafted(actor, request, view->proposal_id());
 }
 
@@ -232,15 +187,16 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::SubmitDrafted(const Actor& actor,
                                                             const v1::ProposeRequest& request,
                                                             const std::string& proposal_id) {
   // Submitting is its own event and its own transition, with a request id derived from
-  // the proposal's: a retry of the Propose submits at most once.
+  // the proposal's: a retry of the Propose submits at most once. It is the very request
+  // SubmitProposal would send, so it is fingerprinted as one.
   v1::ProposalActionRequest submit;
   submit.set_proposal_id(proposal_id);
   if (!request.request_id().empty()) {
     submit.set_request_id(absl::StrCat(request.request_id(), kSubmitRequestSuffix));
-    if (projector_->FindRequest(submit.request_id()).has_value()) return GetProposal(proposal_id);
   }
-  // Only a draft is submitted: a proposal that has moved on (submitted by a log written
-  // before submissions carried a request id, or withdrawn) is answered as it is.
+  // Only a draft is submitted: a proposal that has moved on (submitted, returned,
+  // withdrawn) is answered as it is. A draft whose submission did land (submitted,
+  // returned, then revised) is answered by the runner as a retry, not submitted again.
   absl::StatusOr<v1::ProposalView> current = GetProposal(proposal_id);
   if (!current.ok() || current->status() != v1::DRAFT) return current;
   return Submit(actor, submit);
@@ -251,8 +207,8 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Revise(const Actor& actor,
   ReviseCommand command{request.proposal_id(),
                         request.justification(),
                         {request.changes().begin(), request.changes().end()}};
-  return RunProposalCommand(actor, request.request_id(), request.proposal_id(),
-                            request.justification(),
+  return RunProposalCommand(actor, "ReviseProposal", request, request.request_id(),
+                            request.proposal_id(), request.justification(),
                             [&](const PlanState& plan, const ProposalBook& book) {
                               return DecideRevise(plan, book, actor, command);
                             });
@@ -260,35 +216,36 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Revise(const Actor& actor,
 
 absl::StatusOr<v1::ProposalView> WorkflowApp::Submit(const Actor& actor,
                                                      const v1::ProposalActionRequest& request) {
-  return RunProposalCommand(actor, request.request_id(), request.proposal_id(), request.note(),
-                            [&](const PlanState&, const ProposalBook& book) {
-                              return DecideSubmit(book, actor, request.proposal_id(),
-                                                  request.note());
-                            });
+  return RunProposalCommand(
+      actor, "SubmitProposal", request, request.request_id(), request.proposal_id(), request.note(),
+      [&](const PlanState&, const ProposalBook& book) {
+        return DecideSubmit(book, actor, request.proposal_id(), request.note());
+      });
 }
 
 absl::StatusOr<v1::ProposalView> WorkflowApp::Withdraw(const Actor& actor,
                                                        const v1::ProposalActionRequest& request) {
-  return RunProposalCommand(actor, request.request_id(), request.proposal_id(), request.note(),
-                            [&](const PlanState&, const ProposalBook& book) {
-                              return DecideWithdraw(book, actor, request.proposal_id(),
-                                                    request.note());
-                            });
+  return RunProposalCommand(
+      actor, "WithdrawProposal", request, request.request_id(), request.proposal_id(),
+      request.note(), [&](const PlanState&, const ProposalBook& book) {
+        return DecideWithdraw(book, actor, request.proposal_id(), request.note());
+      });
 }
 
 absl::StatusOr<v1::ProposalView> WorkflowApp::Review(const Actor& actor,
                                                      const v1::ReviewProposalRequest& request) {
-  return RunProposalCommand(actor, request.request_id(), request.proposal_id(), request.note(),
-                            [&](const PlanState&, const ProposalBook& book) {
-                              return DecideReview(book, actor, request.proposal_id(),
-                                                  request.decision(), request.note());
-                            });
+  return RunProposalCommand(
+      actor, "ReviewProposal", request, request.request_id(), request.proposal_id(), request.note(),
+      [&](const PlanState&, const ProposalBook& book) {
+        return DecideReview(book, actor, request.proposal_id(), request.decision(), request.note());
+      });
 }
 
 absl::StatusOr<v1::RevisionInfo> WorkflowApp::OpenRevision(const Actor& actor,
                                                            const v1::OpenRevisionRequest& request) {
   const std::string id = NextRevisionId();
-  RETURN_IF_ERROR(RunPlanCommand(actor, request.request_id(), request.name(),
+  RETURN_IF_ERROR(RunPlanCommand(actor, "OpenRevision", request, request.request_id(),
+                                 request.name(),
                                  [&](const PlanState& plan, const ProposalBook&) {
                                    return DecideOpenRevision(plan, actor, id, request.name());
                                  })
@@ -302,11 +259,12 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
                                                      const v1::RatifyRevisionRequest& request) {
   RatifyCommand command{request.legal_basis(), request.reason(), request.effective_date(),
                         request.signer(), Ids(request.proposal_ids())};
-  ASSIGN_OR_RETURN(AppendResult result,
-                   RunPlanCommand(actor, request.request_id(), request.reason(),
-                                  [&](const PlanState& plan, const ProposalBook& book) {
-                                    return DecideRatify(plan, book, actor, command);
-                                  }));
+  ASSIGN_OR_RETURN(
+      AppendResult result,
+      RunPlanCommand(actor, "RatifyRevision", request, request.request_id(), request.reason(),
+                     [&](const PlanState& plan, const ProposalBook& book) {
+                       return DecideRatify(plan, book, actor, command);
+                     }));
   return projector_->Read(
       [&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<v1::RevisionInfo> {
         // A revision's plan version is the last version its append wrote.
@@ -320,7 +278,7 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
 absl::StatusOr<v1::LockPlanResponse> WorkflowApp::Lock(const Actor& actor,
                                                        const v1::LockPlanRequest& request) {
   ASSIGN_OR_RETURN(AppendResult result,
-                   RunPlanCommand(actor, request.request_id(), "lock",
+                   RunPlanCommand(actor, "LockPlan", request, request.request_id(), "lock",
                                   [&](const PlanState& plan, const ProposalBook&) {
                                     return DecideLock(plan, actor);
                                   }));

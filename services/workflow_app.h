@@ -1,22 +1,21 @@
 // WorkflowApp: the application layer of the revision workflow. For each command it
-// decides with the domain (workflow_decider.h) against the Projector's models, appends
-// the events to the right stream with that stream's expected version (a proposal's own
-// stream, or the plan stream for revisions), and catches the Projector up before
-// answering. A concurrent change to the same stream makes the append fail with ABORTED.
+// decides with the domain (workflow_decider.h) against the Projector's models and has
+// the CommandRunner append the events to the right stream with that stream's expected
+// version (a proposal's own stream, or the plan stream for revisions). A concurrent
+// change to the same stream makes the append fail with ABORTED.
 //
-// Concurrency: commands on proposals decide and append under a shared lock, so they
-// run concurrently (and share fsyncs) and conflict only through their stream's
-// expected version (ABORTED). Revision commands (open, ratify, lock) hold the lock
-// exclusively: a ratification reads the proposals' state from their streams but
-// appends to the plan stream, so a concurrent revise or withdraw of a proposal it
-// applies must not slip between its decision and its append.
+// Concurrency: commands on proposals take the runner's kProposal lock (shared), so they
+// run concurrently (and share fsyncs); revision commands (open, ratify, lock) take kPlan
+// (exclusive). See command_runner.h.
 //
-// Idempotency: a request id already in the log answers with the proposal (or revision)
-// as it is now. Propose with `submit` is two appends, the draft and then its
-// submission (request id: the Propose's + "#submit"); a retry whose draft landed but
-// whose submission did not (the server died between them) submits it, once.
+// Idempotency (command_runner.h): a retry — same user, method and request — answers
+// with the proposal (or revision) as it is now. Propose with `submit` is two appends,
+// the draft and then its submission (a SubmitProposal with request id the Propose's +
+// "#submit"); a retry whose draft landed but whose submission did not (the server died
+// between them) submits it, once.
 //
-// Ownership: borrows the EventStore and the Projector (both must outlive it).
+// Ownership: borrows the CommandRunner (and through it the EventStore and Projector;
+// all must outlive it).
 // Thread safety: all methods are safe to call concurrently.
 // Errors: see WorkflowService in proto/renstra/v1/workflow_service.proto.
 #ifndef RENSTRA_SERVICES_WORKFLOW_APP_H_
@@ -29,6 +28,7 @@
 #include "absl/synchronization/mutex.h"
 #include "domain/actor.h"
 #include "renstra/v1/workflow_service.pb.h"
+#include "services/command_runner.h"
 #include "services/projector.h"
 #include "storage/event_store.h"
 
@@ -36,7 +36,7 @@ namespace renstra {
 
 class WorkflowApp {
  public:
-  WorkflowApp(EventStore* store, Projector* projector);
+  explicit WorkflowApp(CommandRunner* runner);
 
   absl::StatusOr<v1::ProposalView> Propose(const Actor& actor, const v1::ProposeRequest& request);
   absl::StatusOr<v1::ProposalView> Revise(const Actor& actor,
@@ -69,22 +69,26 @@ class WorkflowApp {
   absl::StatusOr<v1::ProposalView> SubmitDrafted(const Actor& actor,
                                                  const v1::ProposeRequest& request,
                                                  const std::string& proposal_id);
-  // Appends `payloads` (serialized events of `type_of`) to `stream` and catches up.
-  absl::StatusOr<AppendResult> Append(const std::string& stream, int64_t expected_version,
-                                      std::vector<NewEvent> events, const Actor& actor,
-                                      const std::string& reason, const std::string& request_id);
-  // Runs a decided proposal command: decide(plan, book) → events for `proposal_id`.
+  // The decision of decide(plan, book) for the stream of `proposal_id`.
   template <typename Decide>
-  absl::StatusOr<v1::ProposalView> RunProposalCommand(const Actor& actor,
+  absl::StatusOr<Decision> DecideProposal(const std::string& proposal_id, const std::string& reason,
+                                          Decide decide);
+  // The proposal whose stream a command landed on, as it is now.
+  absl::StatusOr<v1::ProposalView> AnswerProposal(const Landed& landed) const;
+  // Runs a decided proposal command: decide(plan, book) → events for `proposal_id`.
+  // `rpc`: the WorkflowService method (the scope of the request id).
+  template <typename Decide>
+  absl::StatusOr<v1::ProposalView> RunProposalCommand(const Actor& actor, const char* rpc,
+                                                      const google::protobuf::Message& request,
                                                       const std::string& request_id,
                                                       const std::string& proposal_id,
                                                       const std::string& reason, Decide decide);
+  // Runs a decided plan command: decide(plan, book) → events for the plan stream.
   template <typename Decide>
-  absl::StatusOr<AppendResult> RunPlanCommand(const Actor& actor, const std::string& request_id,
+  absl::StatusOr<AppendResult> RunPlanCommand(const Actor& actor, const char* rpc,
+                                              const google::protobuf::Message& request,
+                                              const std::string& request_id,
                                               const std::string& reason, Decide decide);
-  // The earlier result of `request_id` once the projection has caught up with the log:
-  // a failed command whose request landed through a concurrent retry is that retry.
-  std::optional<AppliedRequest> FindLandedRequest(const std::string& request_id);
   std::string NextProposalId();
   // Gives back a refused draft's id when no later id was handed out, so that refused
   // proposals leave no gap in the numbering (a gap could look like a deleted record to
@@ -92,10 +96,9 @@ class WorkflowApp {
   void ReleaseProposalId(const std::string& id);
   std::string NextRevisionId() const;
 
+  CommandRunner* const runner_;
   EventStore* const store_;
   Projector* const projector_;
-  // Shared by proposal commands, exclusive for revision commands (see above).
-  absl::Mutex command_mu_;
   absl::Mutex id_mu_;
   int next_proposal_ ABSL_GUARDED_BY(id_mu_) = 0;
 };

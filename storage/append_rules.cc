@@ -41,11 +41,26 @@ absl::Status CheckExpectedVersion(std::string_view stream, int64_t expected, uin
                                          ", actual ", actual));
 }
 
-absl::Status RequestIdReused(std::string_view request_id, std::string_view original_stream,
-                             std::string_view stream) {
-  return absl::InvalidArgumentError(
-      absl::StrCat("meta.request_id: \"", AsAbsl(request_id), "\" was already used for stream \"",
-                   AsAbsl(original_stream), "\", not \"", AsAbsl(stream), "\""));
+absl::Status CheckRetryOf(const RequestRecord& record, const AppendRequest& request) {
+  const std::string used =
+      absl::StrCat("meta.request_id: \"", request.meta.request_id, "\" was already used ");
+  if (record.legacy) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(used, "before request ids were scoped; use a new request id"));
+  }
+  if (record.stream != request.stream) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(used, "for stream \"", record.stream, "\", not \"", request.stream, "\""));
+  }
+  if (record.method != request.meta.method) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(used, "for ", record.method, ", not ", request.meta.method));
+  }
+  if (record.fingerprint != request.meta.fingerprint) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(used, "for a different ", record.method, " request"));
+  }
+  return absl::OkStatus();
 }
 
 v1::EventEnvelope BuildEnvelope(const AppendRequest& request, size_t index, uint64_t sequence,

@@ -24,10 +24,12 @@ absl::Status ValidateAppendRequest(const AppendRequest& request);
 // "stream S: expected version X, actual Y".
 absl::Status CheckExpectedVersion(std::string_view stream, int64_t expected, uint64_t actual);
 
-// INVALID_ARGUMENT for a request id first used with `original_stream` and now with
-// `stream`.
-absl::Status RequestIdReused(std::string_view request_id, std::string_view original_stream,
-                             std::string_view stream);
+// OK when `request` retries the command `record` describes (same stream, method and
+// fingerprint): the store then answers with the record's result. Otherwise
+// INVALID_ARGUMENT naming the request id: "meta.request_id: "R" was already used for
+// stream "A", not "B"", "... for <method>, not <method>", "... for a different <method>
+// request", or "... before request ids were scoped" for a legacy record.
+absl::Status CheckRetryOf(const RequestRecord& record, const AppendRequest& request);
 
 // The envelope for request.events[index] at the given position in the log.
 v1::EventEnvelope BuildEnvelope(const AppendRequest& request, size_t index, uint64_t sequence,

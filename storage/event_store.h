@@ -2,9 +2,20 @@
 //
 // A global, gap-free sequence (from 1) over all streams; per-stream versions (from 1);
 // atomic append of a batch of events to one stream with an expected version; an
-// idempotency key (the command's request id) so a retried command appends nothing
+// idempotency record per (principal, request id) so a retried command appends nothing
 // more; and a SHA-256 hash chain: each envelope's prev_hash is the hash of the
 // previous envelope's deterministic serialization (32 zero bytes for the first).
+//
+// Idempotency: a request id is scoped to its principal — two principals may use the
+// same id for unrelated commands. The record of (principal, request id) keeps the
+// stream, the result, the command's method and its request fingerprint (see
+// CommandMeta). An Append() with a recorded (principal, request id) appends nothing:
+// it returns the original result (deduplicated) when stream, method and fingerprint
+// all match, and INVALID_ARGUMENT naming the request id otherwise — never another
+// command's result. Records written before request ids were scoped (keyed by the id
+// alone, with no principal, method or fingerprint) stay readable: FindRequest()
+// reports them with `legacy` set, and they never deduplicate an Append(); the caller
+// (services/command_runner.h) refuses to reuse such an id.
 //
 // Durability: Append() returns only after the events are synced to stable storage
 // (implementations that persist). Concurrent Append() calls may be grouped so one
@@ -14,7 +25,8 @@
 //
 // Errors: ABORTED when the expected version does not match (message names the stream,
 // expected and actual versions); INVALID_ARGUMENT for an empty stream name, an empty
-// batch, or a request id reused for a different stream; DATA_LOSS when a stored event
+// batch, or a request id its principal used for a different stream, method or request
+// (message names the request id); DATA_LOSS when a stored event
 // fails the chain check (message names the sequence); UNAVAILABLE / INTERNAL when the
 // underlying storage fails.
 #ifndef RENSTRA_STORAGE_EVENT_STORE_H_
@@ -45,8 +57,13 @@ struct CommandMeta {
   std::string principal;
   std::string role;
   std::string reason;
-  // Idempotency key; empty means "no deduplication".
+  // Idempotency key, scoped to `principal`; empty means "no deduplication".
   std::string request_id;
+  // What a retry with the same request id must match to be deduplicated: the command's
+  // full method name ("/renstra.v1.WorkflowService/Propose") and a digest of its
+  // request (services/command_runner.h computes it). Ignored without a request id.
+  std::string method = {};
+  std::string fingerprint = {};
 };
 
 // Expected-version value meaning "append whatever the stream's version is".
@@ -72,10 +89,17 @@ struct AppendResult {
 };
 
 // Where the command that used a request id landed: its stream and the result its
-// Append() returned (deduplicated is false here).
+// Append() returned (deduplicated is false here), with the method and fingerprint a
+// retry must match.
 struct RequestRecord {
   std::string stream;
   AppendResult result;
+  std::string method = {};
+  std::string fingerprint = {};
+  // Written before request ids were scoped: keyed by the request id alone, with no
+  // principal, method or fingerprint (both empty). Such a record identifies no request
+  // that could be retried safely.
+  bool legacy = false;
 };
 
 // The last event of the log.
@@ -108,10 +132,12 @@ class EventStore {
   virtual absl::Status Scan(uint64_t from_sequence,
                             const std::function<absl::Status(const v1::EventEnvelope&)>& visit) = 0;
 
-  // Where the command that used `request_id` landed (as Append() deduplicates it), or
-  // nullopt if no appended command used it (always nullopt for ""). A record becomes
-  // visible with the events of its command, never before them.
-  virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view request_id) = 0;
+  // Where the command that `principal` sent with `request_id` landed (as Append()
+  // deduplicates it), or else a legacy record of the request id alone (see the file
+  // comment), or nullopt (always nullopt for ""). A record becomes visible with the
+  // events of its command, never before them.
+  virtual absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view principal,
+                                                                   std::string_view request_id) = 0;
 
   // Up to `max_count` envelopes of `stream` with stream_version >= from_version.
   virtual absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,

@@ -20,12 +20,11 @@ absl::StatusOr<AppendResult> MemoryEventStore::Append(const AppendRequest& reque
   absl::MutexLock lock(&mu_);
   RETURN_IF_ERROR(refused_);
   const std::string& request_id = request.meta.request_id;
+  const RequestKey key{request.meta.principal, request_id};
   if (!request_id.empty()) {
-    auto it = request_ids_.find(request_id);
+    auto it = request_ids_.find(key);
     if (it != request_ids_.end()) {
-      if (it->second.stream != request.stream) {
-        return RequestIdReused(request_id, it->second.stream, request.stream);
-      }
+      RETURN_IF_ERROR(CheckRetryOf(it->second, request));
       AppendResult result = it->second.result;
       result.deduplicated = true;
       return result;
@@ -51,7 +50,10 @@ absl::StatusOr<AppendResult> MemoryEventStore::Append(const AppendRequest& reque
   }
   result.last_sequence = log_.size();
   result.stream_version = stream.size();
-  if (!request_id.empty()) request_ids_[request_id] = {request.stream, result};
+  if (!request_id.empty()) {
+    request_ids_[key] =
+        RequestRecord{request.stream, result, request.meta.method, request.meta.fingerprint};
+  }
   return result;
 }
 
@@ -88,10 +90,10 @@ absl::Status MemoryEventStore::Scan(
 }
 
 absl::StatusOr<std::optional<RequestRecord>> MemoryEventStore::FindRequest(
-    std::string_view request_id) {
+    std::string_view principal, std::string_view request_id) {
   if (request_id.empty()) return std::nullopt;
   absl::MutexLock lock(&mu_);
-  auto it = request_ids_.find(absl::string_view(request_id.data(), request_id.size()));
+  auto it = request_ids_.find(RequestKey{std::string(principal), std::string(request_id)});
   if (it == request_ids_.end()) return std::nullopt;
   return it->second;
 }

@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -36,7 +37,8 @@ class MemoryEventStore : public EventStore {
   // Visits the stored envelopes themselves (no copies), outside the store's lock.
   absl::Status Scan(uint64_t from_sequence,
                     const std::function<absl::Status(const v1::EventEnvelope&)>& visit) override;
-  absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view request_id) override;
+  absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view principal,
+                                                           std::string_view request_id) override;
   absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,
                                                             uint64_t from_version,
                                                             size_t max_count) override;
@@ -55,7 +57,9 @@ class MemoryEventStore : public EventStore {
   std::deque<v1::EventEnvelope> log_ ABSL_GUARDED_BY(mu_);
   // Per stream: the sequences of its events; entry v - 1 is stream version v.
   absl::flat_hash_map<std::string, std::vector<uint64_t>> streams_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, RequestRecord> request_ids_ ABSL_GUARDED_BY(mu_);
+  // (principal, request id) → where that request landed; never holds legacy records.
+  using RequestKey = std::pair<std::string, std::string>;
+  absl::flat_hash_map<RequestKey, RequestRecord> request_ids_ ABSL_GUARDED_BY(mu_);
   std::string head_hash_ ABSL_GUARDED_BY(mu_);
   absl::Status refused_ ABSL_GUARDED_BY(mu_);
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
 #include "rocksdb/db.h"
@@ -277,17 +278,17 @@ void RocksDbEventStore::CommitGroup(const std::vector<Writer*>& writers) {
 absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest& request,
                                                             Group& group) {
   const std::string& request_id = request.meta.request_id;
+  const std::string request_key =
+      request_id.empty() ? std::string() : layout::RequestKey(request.meta.principal, request_id);
   if (!request_id.empty()) {
     std::optional<layout::IdempotencyRecord> record;
-    if (auto it = group.request_ids.find(request_id); it != group.request_ids.end()) {
+    if (auto it = group.request_ids.find(request_key); it != group.request_ids.end()) {
       record = it->second;
     } else {
-      ASSIGN_OR_RETURN(record, LookupRequestId(request_id));
+      ASSIGN_OR_RETURN(record, LookupRequestId(request_key));
     }
     if (record.has_value()) {
-      if (record->stream != request.stream) {
-        return RequestIdReused(request_id, record->stream, request.stream);
-      }
+      RETURN_IF_ERROR(CheckRetryOf(*record, request));
       AppendResult result = record->result;
       result.deduplicated = true;
       return result;
@@ -320,9 +321,10 @@ absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest&
     prev_hash = Sha256(bytes);
   }
   AppendResult result{group.sequence + 1, sequence, version, false};
-  layout::IdempotencyRecord record{request.stream, result};
+  layout::IdempotencyRecord record{request.stream, result, request.meta.method,
+                                   request.meta.fingerprint};
   if (status.ok() && !request_id.empty()) {
-    status = group.batch.Put(idempotency_, request_id, layout::EncodeIdempotency(record));
+    status = group.batch.Put(idempotency_, request_key, layout::EncodeIdempotency(record));
   }
   if (!status.ok()) {
     group.batch.RollbackToSavePoint().PermitUncheckedError();
@@ -332,7 +334,7 @@ absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest&
   group.sequence = sequence;
   group.prev_hash = std::move(prev_hash);
   group.versions[request.stream] = version;
-  if (!request_id.empty()) group.request_ids[request_id] = std::move(record);
+  if (!request_id.empty()) group.request_ids[request_key] = std::move(record);
   return result;
 }
 
@@ -357,28 +359,34 @@ absl::StatusOr<uint64_t> RocksDbEventStore::LastStreamVersionInDb(std::string_vi
 }
 
 absl::StatusOr<std::optional<layout::IdempotencyRecord>> RocksDbEventStore::LookupRequestId(
-    std::string_view request_id) {
+    std::string_view key) {
   std::string value;
   rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), idempotency_,
-                                    rocksdb::Slice(request_id.data(), request_id.size()), &value);
+                                    rocksdb::Slice(key.data(), key.size()), &value);
   if (status.IsNotFound()) return std::nullopt;
-  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", AsAbsl(request_id))));
+  // The key holds the principal and the request id: name them readably.
+  const std::string printable = absl::CHexEscape(AsAbsl(key));
+  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", printable)));
   std::optional<layout::IdempotencyRecord> record = layout::DecodeIdempotency(value);
   if (!record) {
-    return absl::DataLossError(
-        absl::StrCat("request id ", AsAbsl(request_id), ": malformed record"));
+    return absl::DataLossError(absl::StrCat("request id ", printable, ": malformed record"));
   }
   return record;
 }
 
 absl::StatusOr<std::optional<RequestRecord>> RocksDbEventStore::FindRequest(
-    std::string_view request_id) {
+    std::string_view principal, std::string_view request_id) {
   if (request_id.empty()) return std::nullopt;
-  ASSIGN_OR_RETURN(std::optional<layout::IdempotencyRecord> record, LookupRequestId(request_id));
-  if (!record.has_value()) return std::nullopt;
-  RequestRecord out{std::move(record->stream), record->result};
-  out.result.deduplicated = false;
-  return out;
+  ASSIGN_OR_RETURN(std::optional<layout::IdempotencyRecord> record,
+                   LookupRequestId(layout::RequestKey(principal, request_id)));
+  if (!record.has_value()) {
+    // A log written before request ids were scoped keyed them by the id alone. A scoped
+    // record found that way belongs to someone else (its key merely equals this id).
+    ASSIGN_OR_RETURN(record, LookupRequestId(request_id));
+    if (!record.has_value() || !record->legacy) return std::nullopt;
+  }
+  record->result.deduplicated = false;
+  return record;
 }
 
 absl::Status RocksDbEventStore::Scan(

@@ -101,7 +101,9 @@ class RocksDbEventStore : public EventStore {
   absl::Status Scan(uint64_t from_sequence,
                     const std::function<absl::Status(const v1::EventEnvelope&)>& visit) override;
   // A point read of the idempotency column family (written in the events' batch).
-  absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view request_id) override;
+  // Reads the scoped record, else a legacy one (see rocksdb_layout.h).
+  absl::StatusOr<std::optional<RequestRecord>> FindRequest(std::string_view principal,
+                                                           std::string_view request_id) override;
   absl::StatusOr<std::vector<v1::EventEnvelope>> ReadStream(std::string_view stream,
                                                             uint64_t from_version,
                                                             size_t max_count) override;
@@ -153,8 +155,8 @@ class RocksDbEventStore : public EventStore {
   absl::StatusOr<uint64_t> LoadStreamVersion(std::string_view stream)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<uint64_t> LastStreamVersionInDb(std::string_view stream);
-  absl::StatusOr<std::optional<layout::IdempotencyRecord>> LookupRequestId(
-      std::string_view request_id);
+  // The record stored under `key` (a layout::RequestKey, or a legacy bare request id).
+  absl::StatusOr<std::optional<layout::IdempotencyRecord>> LookupRequestId(std::string_view key);
 
   const Options options_;
   std::unique_ptr<rocksdb::DB> db_;

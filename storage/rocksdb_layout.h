@@ -2,7 +2,8 @@
 //
 //   "events"       8-byte big-endian sequence         -> SerializeEnvelope(envelope)
 //   "streams"      stream + '\0' + 8-byte BE version  -> 8-byte BE sequence
-//   "idempotency"  request_id                         -> IdempotencyRecord (below)
+//   "idempotency"  RequestKey(principal, request_id)  -> EncodeIdempotency(record)
+//                  request_id (legacy, read only)     -> the legacy encoding (below)
 //   "meta"         "head"                             -> 8-byte BE sequence + 32-byte hash
 //
 // Big-endian integers make RocksDB's bytewise order the numeric order. Stream names
@@ -37,14 +38,27 @@ std::string StreamPrefix(std::string_view stream);
 // stream + '\0' + EncodeU64(version).
 std::string StreamKey(std::string_view stream, uint64_t version);
 
-// What the idempotency column family remembers about a request id.
-struct IdempotencyRecord {
-  std::string stream;
-  AppendResult result;  // deduplicated is always false in the record
-};
-// EncodeU64(first) + EncodeU64(last) + EncodeU64(stream_version) + stream bytes.
+// What the idempotency column family remembers about a request (deduplicated is
+// always false in the record).
+using IdempotencyRecord = RequestRecord;
+
+// '\0' + principal + '\0' + request_id: the key of a request scoped to its principal
+// (principal names never contain '\0'). The release before scoping keyed records by
+// the request id alone; those keys stay where they are and are read as legacy
+// records. A legacy request id that happened to look like a scoped key only ever
+// yields a legacy record (its value says so), never a wrong retry.
+std::string RequestKey(std::string_view principal, std::string_view request_id);
+
+// kScopedRecordTag + EncodeU64(first) + EncodeU64(last) + EncodeU64(stream_version) +
+// EncodeU64(stream size) + stream + EncodeU64(method size) + method + fingerprint.
+// `record.legacy` is not encoded (a record written now is never legacy).
 std::string EncodeIdempotency(const IdempotencyRecord& record);
+// Decodes both encodings: the scoped one above, and the legacy one of the release before
+// (EncodeU64(first) + EncodeU64(last) + EncodeU64(stream_version) + stream bytes, whose
+// first byte is never kScopedRecordTag: a sequence below 2^56 starts with 0x00), which
+// yields legacy = true and no method or fingerprint. nullopt when malformed.
 std::optional<IdempotencyRecord> DecodeIdempotency(std::string_view bytes);
+inline constexpr char kScopedRecordTag = '\x01';
 
 // The recorded head: EncodeU64(sequence) + hash.
 std::string EncodeHead(const ChainHead& head);

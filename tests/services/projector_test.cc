@@ -46,37 +46,6 @@ AppendRequest Other(const std::string& request_id) {
   return request;
 }
 
-TEST(ProjectorTest, FindRequestReportsOnlyRequestsTheModelsShow) {
-  MemoryEventStore store([] { return int64_t{1000}; });
-  Projector projector(&store, kPlan);
-  ASSERT_TRUE(store.Append(Other("r-1")).ok());
-  // In the log, not yet applied: not reported (a caller would decide against models
-  // that do not show it).
-  EXPECT_EQ(projector.FindRequest("r-1"), std::nullopt);
-  ASSERT_TRUE(projector.CatchUp().ok());
-  EXPECT_EQ(projector.applied(), 2u);
-
-  std::optional<AppliedRequest> found = projector.FindRequest("r-1");
-  ASSERT_TRUE(found.has_value());
-  EXPECT_EQ(found->stream, "audit/denied");
-  EXPECT_EQ(found->result.first_sequence, 1u);
-  EXPECT_EQ(found->result.last_sequence, 2u);
-  EXPECT_EQ(found->result.stream_version, 2u);
-  EXPECT_FALSE(found->result.deduplicated);
-  EXPECT_EQ(projector.FindRequest(""), std::nullopt);
-  EXPECT_EQ(projector.FindRequest("r-2"), std::nullopt);
-
-  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "r-2")).ok());
-  EXPECT_EQ(projector.FindRequest("r-2"), std::nullopt);
-  ASSERT_TRUE(projector.CatchUp().ok());
-  found = projector.FindRequest("r-2");
-  ASSERT_TRUE(found.has_value());
-  EXPECT_EQ(found->stream, kRealizations);
-  EXPECT_EQ(found->result.first_sequence, 3u);
-  EXPECT_EQ(found->result.last_sequence, 3u);
-  EXPECT_EQ(found->result.stream_version, 1u);
-}
-
 TEST(ProjectorTest, CatchUpAppliesEachEventOnceInOrderAndRecoverRebuildsTheSame) {
   MemoryEventStore store([] { return int64_t{1000}; });
   Projector projector(&store, kPlan);
@@ -118,7 +87,6 @@ TEST(ProjectorTest, CatchUpAppliesEachEventOnceInOrderAndRecoverRebuildsTheSame)
   EXPECT_EQ(observed, (std::vector<uint64_t>{1, 2, 3, 4}));
   EXPECT_EQ(rows(), before);
   EXPECT_EQ(projector.applied(), 4u);
-  EXPECT_EQ(projector.FindRequest("c")->result.first_sequence, 4u);
 }
 
 TEST(ProjectorTest, CatchUpStopsAtAnEventItCannotApply) {
@@ -130,9 +98,6 @@ TEST(ProjectorTest, CatchUpStopsAtAnEventItCannotApply) {
   absl::Status s = projector.CatchUp();
   EXPECT_EQ(s, absl::FailedPreconditionError("event 2: realization RLZ-000001 recorded twice"));
   EXPECT_EQ(projector.applied(), 1u);
-  EXPECT_TRUE(projector.FindRequest("a").has_value());
-  EXPECT_EQ(projector.FindRequest("b"), std::nullopt);
-  EXPECT_EQ(projector.FindRequest("c"), std::nullopt);
 }
 
 }  // namespace

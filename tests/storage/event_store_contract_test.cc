@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "rocksdb/db.h"
 #include "storage/memory_event_store.h"
 #include "storage/rocksdb_event_store.h"
+#include "storage/rocksdb_layout.h"
 #include "tests/storage/storage_test_util.h"
 
 namespace renstra {
@@ -294,8 +296,8 @@ TEST_P(EventStoreContractTest, ScanDoesNotVisitEventsAppendedByTheVisitor) {
 }
 
 TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
-  EXPECT_EQ(*store_->FindRequest("req-1"), std::nullopt);
-  EXPECT_EQ(*store_->FindRequest(""), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest("budi", "req-1"), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest("budi", ""), std::nullopt);
   ASSERT_TRUE(store_->Append(MakeRequest("plan/b", 0, {"E0"})).ok());
   ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1")).ok());
   ASSERT_TRUE(store_->Append(MakeRequest("plan/b", 1, {"E3"}, "req-2")).ok());
@@ -304,7 +306,7 @@ TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
   ASSERT_TRUE(retry.ok()) << retry.status();
   EXPECT_TRUE(retry->deduplicated);
 
-  absl::StatusOr<std::optional<RequestRecord>> one = store_->FindRequest("req-1");
+  absl::StatusOr<std::optional<RequestRecord>> one = store_->FindRequest("budi", "req-1");
   ASSERT_TRUE(one.ok()) << one.status();
   ASSERT_TRUE(one->has_value());
   EXPECT_EQ((*one)->stream, "plan/a");
@@ -313,7 +315,7 @@ TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
   EXPECT_EQ((*one)->result.stream_version, 2u);
   EXPECT_FALSE((*one)->result.deduplicated);
 
-  absl::StatusOr<std::optional<RequestRecord>> two = store_->FindRequest("req-2");
+  absl::StatusOr<std::optional<RequestRecord>> two = store_->FindRequest("budi", "req-2");
   ASSERT_TRUE(two.ok()) << two.status();
   ASSERT_TRUE(two->has_value());
   EXPECT_EQ((*two)->stream, "plan/b");
@@ -321,8 +323,66 @@ TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
   EXPECT_EQ((*two)->result.last_sequence, 4u);
   EXPECT_EQ((*two)->result.stream_version, 2u);
 
-  EXPECT_EQ(*store_->FindRequest("req-3"), std::nullopt);
-  EXPECT_EQ(*store_->FindRequest("req"), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest("budi", "req-3"), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest("budi", "req"), std::nullopt);
+  // Scoped to the principal: nobody else's request.
+  EXPECT_EQ(*store_->FindRequest("rina", "req-1"), std::nullopt);
+  EXPECT_EQ(*store_->FindRequest("", "req-1"), std::nullopt);
+}
+
+// Request ids are public in the log: one principal's id is new for every other.
+TEST_P(EventStoreContractTest, RequestIdsAreScopedToTheirPrincipal) {
+  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1"}, "req-1")).ok());
+  AppendRequest other = MakeRequest("plan/b", 0, {"E2"}, "req-1");
+  other.meta.principal = "rina";
+  auto appended = store_->Append(other);
+  ASSERT_TRUE(appended.ok()) << appended.status();
+  EXPECT_FALSE(appended->deduplicated);
+  EXPECT_EQ(appended->first_sequence, 2u);
+
+  absl::StatusOr<std::optional<RequestRecord>> budi = store_->FindRequest("budi", "req-1");
+  absl::StatusOr<std::optional<RequestRecord>> rina = store_->FindRequest("rina", "req-1");
+  ASSERT_TRUE(budi.ok() && budi->has_value());
+  ASSERT_TRUE(rina.ok() && rina->has_value());
+  EXPECT_EQ((*budi)->stream, "plan/a");
+  EXPECT_EQ((*rina)->stream, "plan/b");
+  EXPECT_EQ((*rina)->result.first_sequence, 2u);
+  EXPECT_FALSE((*rina)->legacy);
+  EXPECT_EQ(All().size(), 2u);
+}
+
+// A request id's record keeps the method and fingerprint; an append with the same
+// principal and id but another method or request appends nothing and names the id.
+TEST_P(EventStoreContractTest, AReusedRequestIdMustMatchMethodAndFingerprint) {
+  AppendRequest first = MakeRequest("plan/a", 0, {"E1"}, "req-1");
+  first.meta.method = "/renstra.v1.WorkflowService/LockPlan";
+  first.meta.fingerprint = std::string(32, 'f');
+  ASSERT_TRUE(store_->Append(first).ok());
+  absl::StatusOr<std::optional<RequestRecord>> record = store_->FindRequest("budi", "req-1");
+  ASSERT_TRUE(record.ok() && record->has_value());
+  EXPECT_EQ((*record)->method, "/renstra.v1.WorkflowService/LockPlan");
+  EXPECT_EQ((*record)->fingerprint, std::string(32, 'f'));
+  const ChainHead before = store_->Head();
+
+  AppendRequest other_body = first;
+  other_body.meta.fingerprint = std::string(32, 'g');
+  EXPECT_EQ(store_->Append(other_body).status(),
+            absl::InvalidArgumentError("meta.request_id: \"req-1\" was already used for a "
+                                       "different /renstra.v1.WorkflowService/LockPlan request"));
+  AppendRequest other_method = first;
+  other_method.meta.method = "/renstra.v1.WorkflowService/OpenRevision";
+  EXPECT_EQ(
+      store_->Append(other_method).status(),
+      absl::InvalidArgumentError(
+          "meta.request_id: \"req-1\" was already used for "
+          "/renstra.v1.WorkflowService/LockPlan, not /renstra.v1.WorkflowService/OpenRevision"));
+  EXPECT_EQ(store_->Head().sequence, before.sequence);
+  EXPECT_EQ(store_->Head().hash, before.hash);
+
+  auto retry = store_->Append(first);
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_TRUE(retry->deduplicated);
+  EXPECT_EQ(retry->first_sequence, 1u);
 }
 
 TEST_P(EventStoreContractTest, ConcurrentAppendsStayGapFreeAndRacesHaveOneWinner) {
@@ -394,6 +454,64 @@ INSTANTIATE_TEST_SUITE_P(Stores, EventStoreContractTest,
                          [](const ::testing::TestParamInfo<StoreKind>& info) {
                            return info.param == StoreKind::kMemory ? "Memory" : "RocksDb";
                          });
+
+// A log written before request ids were scoped keeps its records under the bare request
+// id, with no principal, method or fingerprint: they are read back as legacy records
+// (for whoever asks), never as a principal's own, and they deduplicate no append.
+TEST(RocksDbIdempotencyUpgradeTest, RecordsOfTheReleaseBeforeAreReadAsLegacy) {
+  TempDir dir;
+  const std::string path = dir.Sub("db");
+  {
+    auto opened = RocksDbEventStore::Open(path);
+    ASSERT_TRUE(opened.ok()) << opened.status();
+    ASSERT_TRUE((*opened)->Append(MakeRequest("plan/a", 0, {"E1", "E2"})).ok());
+  }
+  {
+    // What the release before wrote for request "old-1" (the two events above), and a
+    // bare key that happens to look like a scoped one.
+    rocksdb::Options options;
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (const char* name : {rocksdb::kDefaultColumnFamilyName.c_str(), layout::kEventsCf,
+                             layout::kStreamsCf, layout::kIdempotencyCf, layout::kMetaCf}) {
+      families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, path, families, &handles, &raw).ok());
+    std::unique_ptr<rocksdb::DB> db(raw);
+    const std::string legacy =
+        layout::EncodeU64(1) + layout::EncodeU64(2) + layout::EncodeU64(2) + "plan/a";
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[3], "old-1", legacy).ok());
+    ASSERT_TRUE(
+        db->Put(rocksdb::WriteOptions(), handles[3], layout::RequestKey("budi", "old-2"), legacy)
+            .ok());
+    for (rocksdb::ColumnFamilyHandle* h : handles)
+      ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  }
+  auto opened = RocksDbEventStore::Open(path);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  RocksDbEventStore& store = **opened;
+  for (const auto& [principal, id] : std::vector<std::pair<std::string, std::string>>{
+           {"budi", "old-1"}, {"rina", "old-1"}, {"budi", "old-2"}}) {
+    SCOPED_TRACE(principal + " " + id);
+    absl::StatusOr<std::optional<RequestRecord>> found = store.FindRequest(principal, id);
+    ASSERT_TRUE(found.ok()) << found.status();
+    ASSERT_TRUE(found->has_value());
+    EXPECT_TRUE((*found)->legacy);
+    EXPECT_EQ((*found)->stream, "plan/a");
+    EXPECT_EQ((*found)->result.first_sequence, 1u);
+    EXPECT_EQ((*found)->result.last_sequence, 2u);
+    EXPECT_EQ((*found)->method, "");
+    EXPECT_EQ((*found)->fingerprint, "");
+  }
+  // A scoped record is never taken for a legacy one of another request id.
+  ASSERT_TRUE(store.Append(MakeRequest("plan/b", 0, {"E3"}, "new-1")).ok());
+  EXPECT_EQ(*store.FindRequest("rina", layout::RequestKey("budi", "new-1")), std::nullopt);
+  // The legacy record of budi/old-2 under its scoped key refuses an append with it.
+  EXPECT_EQ(store.Append(MakeRequest("plan/a", 2, {"E4"}, "old-2")).status(),
+            absl::InvalidArgumentError("meta.request_id: \"old-2\" was already used before "
+                                       "request ids were scoped; use a new request id"));
+}
 
 }  // namespace
 }  // namespace renstra

@@ -18,14 +18,38 @@ TEST(RocksDbLayoutTest, StreamKeysShareTheStreamPrefix) {
 }
 
 TEST(RocksDbLayoutTest, IdempotencyRecordRoundTrips) {
-  IdempotencyRecord record{"plan/a", AppendResult{4, 6, 3, false}};
+  IdempotencyRecord record{"plan/a", AppendResult{4, 6, 3, false}, "/m/Propose",
+                           std::string(32, '\x7f')};
   std::optional<IdempotencyRecord> decoded = DecodeIdempotency(EncodeIdempotency(record));
   ASSERT_TRUE(decoded.has_value());
   EXPECT_EQ(decoded->stream, "plan/a");
   EXPECT_EQ(decoded->result.first_sequence, 4u);
   EXPECT_EQ(decoded->result.last_sequence, 6u);
   EXPECT_EQ(decoded->result.stream_version, 3u);
+  EXPECT_EQ(decoded->method, "/m/Propose");
+  EXPECT_EQ(decoded->fingerprint, std::string(32, '\x7f'));
+  EXPECT_FALSE(decoded->legacy);
   EXPECT_EQ(DecodeIdempotency("too short"), std::nullopt);
+  // A stream length past the end is malformed, not read beyond the value.
+  EXPECT_EQ(DecodeIdempotency(EncodeIdempotency(record).substr(0, 1 + 24 + 8 + 2)), std::nullopt);
+}
+
+TEST(RocksDbLayoutTest, LegacyIdempotencyRecordsDecodeAsLegacy) {
+  const std::string legacy = EncodeU64(4) + EncodeU64(6) + EncodeU64(3) + "plan/a";
+  std::optional<IdempotencyRecord> decoded = DecodeIdempotency(legacy);
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_TRUE(decoded->legacy);
+  EXPECT_EQ(decoded->stream, "plan/a");
+  EXPECT_EQ(decoded->result.first_sequence, 4u);
+  EXPECT_EQ(decoded->result.last_sequence, 6u);
+  EXPECT_EQ(decoded->result.stream_version, 3u);
+  EXPECT_EQ(decoded->method, "");
+  EXPECT_EQ(decoded->fingerprint, "");
+}
+
+TEST(RocksDbLayoutTest, RequestKeysScopeTheIdToItsPrincipal) {
+  EXPECT_EQ(RequestKey("rehab", "r-1"), std::string("\0rehab\0r-1", 10));
+  EXPECT_NE(RequestKey("rehab", "r-1"), RequestKey("iwan", "r-1"));
 }
 
 TEST(RocksDbLayoutTest, HeadRoundTrips) {
