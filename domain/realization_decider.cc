@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/status_macros.h"
+#include "domain/value_limits.h"
 #include "domain/year.h"
 
 namespace renstra {
@@ -64,6 +65,7 @@ absl::StatusOr<TargetValue> NormalizeValue(const std::string& field, const Targe
                    absl::StrCat("a realization is one number, not \"", v.ToIndonesian(), "\""));
   }
   if (v.low() < Decimal()) return Invalid(field, absl::StrCat("negative value ", v.ToIndonesian()));
+  RETURN_IF_ERROR(CheckTargetNumber(field, v.low()));
   const std::string want = TargetValue::Number(Decimal(), ind.unit).NormalizedUnit();
   const std::string got = v.NormalizedUnit();
   if (!got.empty() && !want.empty() && got != want) {
@@ -98,10 +100,7 @@ absl::StatusOr<AchievedValue> NormalizeAchievement(const std::string& field,
 
 absl::Status CheckSpent(const std::string& field, const Money& spent) {
   if (!spent.present()) return Invalid(field, "required");
-  if (spent.rupiah() < 0) {
-    return Invalid(field, absl::StrCat("negative amount ", FormatRupiah(spent.rupiah())));
-  }
-  return absl::OkStatus();
+  return CheckRupiah(field, spent.rupiah());
 }
 
 // The indicator, its node, and the checks common to recording and correcting.

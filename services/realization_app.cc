@@ -8,6 +8,7 @@
 #include "domain/code.h"
 #include "domain/realization_decider.h"
 #include "domain/status_macros.h"
+#include "domain/value_limits.h"
 #include "domain/year.h"
 #include "services/report_views.h"
 
@@ -131,7 +132,10 @@ absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor,
 absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
     const Actor& actor, const v1::RecordAchievementRequest& r) {
   return Run(actor, r.request_id(), r.note(),
-             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
+             [&](const PlanState& plan, const RealizationBook& book,
+                 const std::string& id) -> absl::StatusOr<std::vector<v1::RealizationEvent>> {
+               // What a Decimal cannot hold (a scale of 99) is refused before conversion.
+               RETURN_IF_ERROR(CheckAchievedValueMessage("value", r.value()));
                RecordAchievementCommand c{id,
                                           r.indicator_id(),
                                           r.year(),
@@ -145,7 +149,11 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
 absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
     const Actor& actor, const v1::RecordSpendingRequest& r) {
   return Run(actor, r.request_id(), r.note(),
-             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
+             [&](const PlanState& plan, const RealizationBook& book,
+                 const std::string& id) -> absl::StatusOr<std::vector<v1::RealizationEvent>> {
+               if (r.has_spent() && r.spent().present()) {
+                 RETURN_IF_ERROR(CheckMoneyMessage("spent", r.spent()));
+               }
                RecordSpendingCommand c{
                    id,      r.node_code(), r.year(), Money::FromProto(r.spent()), r.evidence_ref(),
                    r.note()};
@@ -156,7 +164,14 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
 absl::StatusOr<v1::RealizationView> RealizationApp::Correct(
     const Actor& actor, const v1::CorrectRealizationRequest& r) {
   return Run(actor, r.request_id(), r.note(),
-             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
+             [&](const PlanState& plan, const RealizationBook& book,
+                 const std::string& id) -> absl::StatusOr<std::vector<v1::RealizationEvent>> {
+               if (r.has_achievement()) {
+                 RETURN_IF_ERROR(CheckAchievedValueMessage("achievement", r.achievement()));
+               }
+               if (r.has_spent() && r.spent().present()) {
+                 RETURN_IF_ERROR(CheckMoneyMessage("spent", r.spent()));
+               }
                CorrectCommand c;
                c.realization_id = id;
                c.corrects_id = r.corrects_id();
