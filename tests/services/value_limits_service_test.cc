@@ -1,6 +1,7 @@
 // Values at the edge of the domain over a real channel: each refused command gets
 // INVALID_ARGUMENT naming the field and the limit, and changes nothing (the log's head
-// stays where it was).
+// stays where it was). A request that is not valid UTF-8 where the API has a string is
+// refused with INVALID_ARGUMENT naming the field, not INTERNAL with an empty message.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -156,6 +157,34 @@ TEST_F(ValueLimitsServiceTest, RealizationsBeyondTheLimitsChangeNothing) {
       [&](grpc::ClientContext* c) { return realization_->CorrectRealization(c, correct, &view); },
       grpc::StatusCode::INVALID_ARGUMENT,
       "spent: 100.000.000.000.001 exceeds the maximum 100.000.000.000.000 Rupiah");
+}
+
+TEST_F(ValueLimitsServiceTest, InvalidUtf8NamesTheField) {
+  // Before: INTERNAL with an empty message, from gRPC, before any handler ran.
+  v1::ProposeRequest top = Propose(SetTarget(kRehabIndicator, kYear, "220 Orang"));
+  top.set_justification("alasan \xff\xfe");
+  ExpectRefused("rehab", ProposeCall(top), grpc::StatusCode::INVALID_ARGUMENT,
+                "request: field renstra.v1.ProposeRequest.justification is not valid UTF-8 "
+                "(string fields carry UTF-8 text)");
+
+  v1::ProposeRequest nested = Propose(SetTarget(kRehabIndicator, kYear, "220 Orang"));
+  nested.mutable_changes(0)->mutable_set_target()->mutable_value()->set_unit("Or\xc3");
+  ExpectRefused("rehab", ProposeCall(nested), grpc::StatusCode::INVALID_ARGUMENT,
+                "request: field renstra.v1.TargetValue.unit is not valid UTF-8 (string fields "
+                "carry UTF-8 text)");
+
+  // Without a token too: the request is refused for what it is before anything else.
+  auto context = Context();
+  v1::ProposalView out;
+  const grpc::Status anonymous = server_->workflow().Propose(context.get(), top, &out);
+  EXPECT_EQ(anonymous.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  // A well-formed request on the same connection afterwards is served normally.
+  v1::ProposalView view;
+  EXPECT_TRUE(server_->workflow()
+                  .Propose(ContextAs(TokenOf("rehab")).get(),
+                           Propose(SetTarget(kRehabIndicator, kYear, "220 Orang")), &view)
+                  .ok());
 }
 
 }  // namespace
