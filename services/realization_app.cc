@@ -8,7 +8,6 @@
 #include "domain/code.h"
 #include "domain/realization_decider.h"
 #include "domain/status_macros.h"
-#include "domain/value_limits.h"
 #include "domain/year.h"
 #include "services/report_views.h"
 
@@ -132,16 +131,14 @@ absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor,
 absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
     const Actor& actor, const v1::RecordAchievementRequest& r) {
   return Run(actor, r.request_id(), r.note(),
-             [&](const PlanState& plan, const RealizationBook& book,
-                 const std::string& id) -> absl::StatusOr<std::vector<v1::RealizationEvent>> {
-               // What a Decimal cannot hold (a scale of 99) is refused before conversion.
-               RETURN_IF_ERROR(CheckAchievedValueMessage("value", r.value()));
+             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
                RecordAchievementCommand c{id,
                                           r.indicator_id(),
                                           r.year(),
                                           AchievedValue::FromProto(r.value()),
                                           r.evidence_ref(),
                                           r.note()};
+               c.value_message = &r.value();
                return DecideRecordAchievement(plan, book, actor, c);
              });
 }
@@ -149,14 +146,11 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
 absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
     const Actor& actor, const v1::RecordSpendingRequest& r) {
   return Run(actor, r.request_id(), r.note(),
-             [&](const PlanState& plan, const RealizationBook& book,
-                 const std::string& id) -> absl::StatusOr<std::vector<v1::RealizationEvent>> {
-               if (r.has_spent() && r.spent().present()) {
-                 RETURN_IF_ERROR(CheckMoneyMessage("spent", r.spent()));
-               }
+             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
                RecordSpendingCommand c{
                    id,      r.node_code(), r.year(), Money::FromProto(r.spent()), r.evidence_ref(),
                    r.note()};
+               c.spent_message = &r.spent();
                return DecideRecordSpending(plan, book, actor, c);
              });
 }
@@ -164,19 +158,18 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
 absl::StatusOr<v1::RealizationView> RealizationApp::Correct(
     const Actor& actor, const v1::CorrectRealizationRequest& r) {
   return Run(actor, r.request_id(), r.note(),
-             [&](const PlanState& plan, const RealizationBook& book,
-                 const std::string& id) -> absl::StatusOr<std::vector<v1::RealizationEvent>> {
-               if (r.has_achievement()) {
-                 RETURN_IF_ERROR(CheckAchievedValueMessage("achievement", r.achievement()));
-               }
-               if (r.has_spent() && r.spent().present()) {
-                 RETURN_IF_ERROR(CheckMoneyMessage("spent", r.spent()));
-               }
+             [&](const PlanState& plan, const RealizationBook& book, const std::string& id) {
                CorrectCommand c;
                c.realization_id = id;
                c.corrects_id = r.corrects_id();
-               if (r.has_achievement()) c.achievement = AchievedValue::FromProto(r.achievement());
-               if (r.has_spent()) c.spent = Money::FromProto(r.spent());
+               if (r.has_achievement()) {
+                 c.achievement = AchievedValue::FromProto(r.achievement());
+                 c.achievement_message = &r.achievement();
+               }
+               if (r.has_spent()) {
+                 c.spent = Money::FromProto(r.spent());
+                 c.spent_message = &r.spent();
+               }
                c.retract = r.retract();
                c.evidence_ref = r.evidence_ref();
                c.note = r.note();

@@ -65,6 +65,30 @@ TEST(RealizationLimitsTest, RequestValuesAreCheckedBeforeConversion) {
                "spent: 9.223.372.036.854.775.807 exceeds the maximum 100.000.000.000.000 Rupiah");
 }
 
+TEST(RealizationLimitsTest, TheDeciderChecksTheMessageAfterTheRole) {
+  const Realizations r;
+  v1::AchievedValue sent;
+  sent.mutable_yearly()->set_kind(v1::TargetValue::NUMBER);
+  sent.mutable_yearly()->mutable_low()->set_units(5);
+  sent.mutable_yearly()->mutable_low()->set_scale(99);
+  RecordAchievementCommand c{"RLZ-000001", kPermakanan, 2024, AchievedValue::FromProto(sent),
+                             "BA-1",       ""};
+  c.value_message = &sent;
+  ExpectStatus(DecideRecordAchievement(r.plan(), r.book(), kRina, c).status(),
+               Code::kInvalidArgument, "value.yearly.low.scale: 99 exceeds the maximum scale 4");
+  EXPECT_EQ(DecideRecordAchievement(r.plan(), r.book(), kIwan, c).status().code(),
+            Code::kPermissionDenied);
+
+  v1::Money spent;
+  spent.set_present(true);
+  spent.set_rupiah(5);
+  spent.set_written("5.000.000");
+  RecordSpendingCommand s{"RLZ-000001", kNode, 2024, Money::FromProto(spent), "SP2D-1", ""};
+  s.spent_message = &spent;
+  ExpectStatus(DecideRecordSpending(r.plan(), r.book(), kRina, s).status(), Code::kInvalidArgument,
+               "spent.written: \"5.000.000\" does not read as the amount 5");
+}
+
 // A spending record as a log written before the limits holds it.
 void ApplyLegacySpending(RealizationBook& book, const std::string& id, const std::string& code,
                          int64_t rupiah) {
