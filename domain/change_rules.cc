@@ -5,6 +5,7 @@
 #include "domain/money.h"
 #include "domain/status_macros.h"
 #include "domain/target_value.h"
+#include "domain/value_limits.h"
 #include "domain/year.h"
 
 namespace renstra {
@@ -21,6 +22,7 @@ std::string UnitOf(const TargetValue& v) {
 
 absl::Status CheckTargetValue(const std::string& field, const v1::TargetValue& proto,
                               const std::string& indicator_unit) {
+  RETURN_IF_ERROR(CheckTargetValueMessage(field, proto));
   const TargetValue v = TargetValue::FromProto(proto);
   if (v.kind() == TargetValue::Kind::kEmpty) return Invalid(field, "required");
   if (v.IsBlank()) return absl::OkStatus();
@@ -35,11 +37,7 @@ absl::Status CheckTargetValue(const std::string& field, const v1::TargetValue& p
 }
 
 absl::Status CheckMoney(const std::string& field, const v1::Money& m) {
-  if (!m.present()) return Invalid(field, "required");
-  if (m.rupiah() < 0) {
-    return Invalid(field, absl::StrCat("negative amount ", FormatRupiah(m.rupiah())));
-  }
-  return absl::OkStatus();
+  return CheckMoneyMessage(field, m);
 }
 
 absl::Status CheckActive(const NodeState& node, int year, const std::string& field) {

@@ -99,4 +99,10 @@ std::optional<int64_t> CheckedAdd(int64_t a, int64_t b) {
   return sum;
 }
 
+int64_t SaturatingAdd(int64_t a, int64_t b) {
+  int64_t sum;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  return b > 0 ? INT64_MAX : INT64_MIN;
+}
+
 }  // namespace renstra

@@ -61,6 +61,12 @@ std::string FormatRupiah(int64_t rupiah);
 // a + b, or std::nullopt on int64 overflow.
 std::optional<int64_t> CheckedAdd(int64_t a, int64_t b);
 
+// a + b, clamped to the int64 range. For totals of plan cells, which the limits keep far
+// below it (value_limits.h, plan_limits.h): only a log written before those limits can
+// reach the clamp, and an impossible 9.223.372.036.854.775.807 then shows it, where
+// skipping the amount would print a plausible, wrong total.
+int64_t SaturatingAdd(int64_t a, int64_t b);
+
 }  // namespace renstra
 
 #endif  // RENSTRA_DOMAIN_MONEY_H_

@@ -346,7 +346,7 @@ void PlanState::FillNode(const NodeState& node, bool with_children, v1::Node* ou
     v1::YearFunding* f = out->add_funding();
     f->set_year(year);
     amount.ToProto(f->mutable_amount());
-    total = CheckedAdd(total, amount.rupiah()).value_or(total);
+    total = SaturatingAdd(total, amount.rupiah());
   }
   out->set_funding_total(total);
   if (!node.children.empty()) {
@@ -356,7 +356,7 @@ void PlanState::FillNode(const NodeState& node, bool with_children, v1::Node* ou
       const NodeState* child = FindNode(child_code);
       for (const auto& [year, amount] : child->funding) {
         if (!amount.present()) continue;
-        rollup[year] = CheckedAdd(rollup[year], amount.rupiah()).value_or(rollup[year]);
+        rollup[year] = SaturatingAdd(rollup[year], amount.rupiah());
         any_present[year - kFirstTargetYear] = true;
       }
     }

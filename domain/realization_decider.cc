@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/status_macros.h"
+#include "domain/value_limits.h"
 #include "domain/year.h"
 
 namespace renstra {
@@ -64,6 +65,7 @@ absl::StatusOr<TargetValue> NormalizeValue(const std::string& field, const Targe
                    absl::StrCat("a realization is one number, not \"", v.ToIndonesian(), "\""));
   }
   if (v.low() < Decimal()) return Invalid(field, absl::StrCat("negative value ", v.ToIndonesian()));
+  RETURN_IF_ERROR(CheckTargetNumber(field, v.low()));
   const std::string want = TargetValue::Number(Decimal(), ind.unit).NormalizedUnit();
   const std::string got = v.NormalizedUnit();
   if (!got.empty() && !want.empty() && got != want) {
@@ -98,10 +100,7 @@ absl::StatusOr<AchievedValue> NormalizeAchievement(const std::string& field,
 
 absl::Status CheckSpent(const std::string& field, const Money& spent) {
   if (!spent.present()) return Invalid(field, "required");
-  if (spent.rupiah() < 0) {
-    return Invalid(field, absl::StrCat("negative amount ", FormatRupiah(spent.rupiah())));
-  }
-  return absl::OkStatus();
+  return CheckRupiah(field, spent.rupiah());
 }
 
 // The indicator, its node, and the checks common to recording and correcting.
@@ -149,6 +148,9 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
   ASSIGN_OR_RETURN(auto resolved,
                    ResolveIndicator(plan, actor, command.indicator_id, command.year));
   const auto [node, ind] = resolved;
+  if (command.value_message != nullptr) {
+    RETURN_IF_ERROR(CheckAchievedValueMessage("value", *command.value_message));
+  }
   ASSIGN_OR_RETURN(AchievedValue value, NormalizeAchievement("value", command.value, *ind));
   RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
   if (const RealizationRecord* r = book.CurrentAchievement(ind->id, command.year)) {
@@ -173,6 +175,9 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordSpending(
   RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
   ASSIGN_OR_RETURN(const NodeState* node,
                    ResolveNode(plan, actor, command.node_code, command.year));
+  if (command.spent_message != nullptr && command.spent_message->present()) {
+    RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
+  }
   RETURN_IF_ERROR(CheckSpent("spent", command.spent));
   RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
   if (const RealizationRecord* r = book.CurrentSpending(node->code, command.year)) {
@@ -233,12 +238,18 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
     if (!command.achievement) {
       return Invalid("spent", absl::StrCat(old->id, " records an achievement; give achievement"));
     }
+    if (command.achievement_message != nullptr) {
+      RETURN_IF_ERROR(CheckAchievedValueMessage("achievement", *command.achievement_message));
+    }
     ASSIGN_OR_RETURN(AchievedValue value,
                      NormalizeAchievement("achievement", *command.achievement, *ind));
     value.ToProto(e->mutable_achievement());
   } else {
     if (!command.spent) {
       return Invalid("achievement", absl::StrCat(old->id, " records spending; give spent"));
+    }
+    if (command.spent_message != nullptr && command.spent_message->present()) {
+      RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
     }
     RETURN_IF_ERROR(CheckSpent("spent", *command.spent));
     Money::Rupiah(command.spent->rupiah()).ToProto(e->mutable_spent());

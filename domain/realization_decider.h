@@ -12,9 +12,10 @@
 //    ("year: 2027 is outside the plan's years 2022–2026").
 //  - The node retired in that year, or the indicator not in force that year (replaced)
 //    → FAILED_PRECONDITION.
-//  - Values: an achievement states a yearly value or at least one quarter; each is one
-//    number (no range, bound, "-" or N/A), not negative, in the indicator's unit (a bare
-//    number takes the indicator's unit), and the quarters add up without overflow →
+//  - Values: within the limits of value_limits.h (checked on the request's message
+//    when the command carries it); an achievement states a yearly value or at least one quarter;
+//    each is one number (no range, bound, "-" or N/A), not negative, in the indicator's unit (a
+//    bare number takes the indicator's unit), and the quarters add up without overflow →
 //    INVALID_ARGUMENT naming the field. Spending is present and not negative →
 //    INVALID_ARGUMENT.
 //  - evidence_ref is required on every record and correction (the inspectorate must be
@@ -54,6 +55,10 @@ struct RecordAchievementCommand {
   AchievedValue value;  // yearly and/or quarters; kEmpty = not stated
   std::string evidence_ref;
   std::string note;  // optional
+  // The value as the request sent it, when it came from one (not owned; must outlive the
+  // call): checked (value_limits.h) with the values, because converting it to `value`
+  // loses what a Decimal cannot hold (a scale of 99).
+  const v1::AchievedValue* value_message = nullptr;
 };
 
 struct RecordSpendingCommand {
@@ -63,6 +68,8 @@ struct RecordSpendingCommand {
   Money spent;
   std::string evidence_ref;
   std::string note;  // optional
+  // As sent, when from a request (not owned): checked as RecordAchievementCommand's.
+  const v1::Money* spent_message = nullptr;
 };
 
 struct CorrectCommand {
@@ -75,6 +82,9 @@ struct CorrectCommand {
   bool retract = false;
   std::string evidence_ref;
   std::string note;  // required: what was wrong
+  // As sent, when from a request (not owned): checked as RecordAchievementCommand's.
+  const v1::AchievedValue* achievement_message = nullptr;
+  const v1::Money* spent_message = nullptr;
 };
 
 absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(

@@ -1,11 +1,12 @@
 #include "domain/serapan.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace renstra {
 
-Money RolledUpSpent(const PlanState& plan, const RealizationBook& book, const NodeState& node,
-                    int year) {
+std::optional<Money> RolledUpSpent(const PlanState& plan, const RealizationBook& book,
+                                   const NodeState& node, int year) {
   bool any = false;
   int64_t sum = 0;
   std::vector<const NodeState*> stack = {&node};
@@ -14,7 +15,9 @@ Money RolledUpSpent(const PlanState& plan, const RealizationBook& book, const No
     stack.pop_back();
     if (const RealizationRecord* r = book.CurrentSpending(n->code, year)) {
       any = true;
-      sum = CheckedAdd(sum, r->spent.rupiah()).value_or(INT64_MAX);
+      const std::optional<int64_t> next = CheckedAdd(sum, r->spent.rupiah());
+      if (!next) return std::nullopt;
+      sum = *next;
     }
     for (const std::string& child : n->children) {
       if (const NodeState* c = plan.FindNode(child)) stack.push_back(c);
@@ -34,7 +37,14 @@ Absorption AbsorptionOf(const PlanState& plan, const RealizationBook& book, cons
                         int year) {
   Absorption out;
   if (auto it = node.funding.find(year); it != node.funding.end()) out.funding = it->second;
-  out.spent = RolledUpSpent(plan, book, node, year);
+  const std::optional<Money> spent = RolledUpSpent(plan, book, node, year);
+  if (!spent) {
+    out.ratio = Ratio::NotComputable(
+        "the spending recorded under this node adds up to more "
+        "than an amount can hold");
+    return out;
+  }
+  out.spent = *spent;
   out.ratio = AbsorptionRatio(out.funding, out.spent);
   return out;
 }

@@ -16,6 +16,8 @@
 #ifndef RENSTRA_DOMAIN_SERAPAN_H_
 #define RENSTRA_DOMAIN_SERAPAN_H_
 
+#include <optional>
+
 #include "domain/money.h"
 #include "domain/plan_state.h"
 #include "domain/realization_book.h"
@@ -30,9 +32,12 @@ struct Absorption {
 };
 
 // The rolled-up spent of `node` in `year`; absent when no current record exists in the
-// subtree. Saturates at INT64_MAX rather than wrapping (never reached by real budgets).
-Money RolledUpSpent(const PlanState& plan, const RealizationBook& book, const NodeState& node,
-                    int year);
+// subtree; std::nullopt when the records add up to more than an int64 (each record is at
+// most kMaxRupiah, value_limits.h, so only ~92,000 records in one subtree and year, or a
+// log written before the limits, can): AbsorptionOf then reports the ratio as not
+// computable, saying why, rather than a figure computed from a wrong sum.
+std::optional<Money> RolledUpSpent(const PlanState& plan, const RealizationBook& book,
+                                   const NodeState& node, int year);
 
 // Funding, rolled-up spent and absorption of `node` in `year`.
 Absorption AbsorptionOf(const PlanState& plan, const RealizationBook& book, const NodeState& node,

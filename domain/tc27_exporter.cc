@@ -152,10 +152,10 @@ std::string ExportTc27(const PlanState& plan, TableFormat format) {
       const NodeState* node = plan.FindNode(code);
       if (node->level != v1::PROGRAM) continue;
       auto it = node->funding.find(year);
-      if (it != node->funding.end()) sum = CheckedAdd(sum, it->second.rupiah()).value_or(sum);
+      if (it != node->funding.end()) sum = SaturatingAdd(sum, it->second.rupiah());
     }
     total[7 + 2 * (year - kFirstTargetYear)] = FormatRupiah(sum);
-    all = CheckedAdd(all, sum).value_or(all);
+    all = SaturatingAdd(all, sum);
   }
   total[17] = FormatRupiah(all);
   w.Write(total);

@@ -21,7 +21,7 @@ v1::Finding MakeFinding(v1::Finding::Kind kind, const NodeState& node, int year,
   return f;
 }
 
-int64_t Add(int64_t a, int64_t b) { return CheckedAdd(a, b).value_or(a); }
+int64_t Add(int64_t a, int64_t b) { return SaturatingAdd(a, b); }
 
 void CheckRowFunding(const NodeState& node, std::vector<v1::Finding>* out) {
   int64_t node_total = 0;

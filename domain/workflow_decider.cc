@@ -5,7 +5,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "domain/change_rules.h"
+#include "domain/plan_limits.h"
 #include "domain/status_macros.h"
+#include "domain/value_limits.h"
 
 namespace renstra {
 namespace {
@@ -45,16 +47,6 @@ absl::StatusOr<std::vector<v1::Change>> ResolveAll(const PlanState& plan, const 
     out.push_back(std::move(c));
   }
   return out;
-}
-
-bool IsIsoDate(const std::string& s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 }  // namespace
@@ -184,10 +176,7 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   }
   if (command.legal_basis.empty()) return absl::InvalidArgumentError("legal_basis: required");
   if (command.signer.empty()) return absl::InvalidArgumentError("signer: required");
-  if (!IsIsoDate(command.effective_date)) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("effective_date: \"", command.effective_date, "\" is not a date YYYY-MM-DD"));
-  }
+  RETURN_IF_ERROR(CheckDate("effective_date", command.effective_date));
   if (command.proposal_ids.empty()) {
     return absl::InvalidArgumentError("proposal_ids: at least one approved proposal required");
   }
@@ -206,6 +195,15 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
       return absl::FailedPreconditionError(absl::StrCat("proposal_ids[", i, "]: ", id, " is ",
                                                         v1::ProposalStatus_Name(p->status),
                                                         "; only APPROVED proposals are ratified"));
+    }
+    // Approved before the value limits existed? Its values are checked again here.
+    for (size_t c = 0; c < p->changes.size(); ++c) {
+      const absl::Status values =
+          CheckChangeValues(absl::StrCat("changes[", c, "]"), p->changes[c]);
+      if (!values.ok()) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("proposal_ids[", i, "]: ", id, " ", values.message(), "; revise it"));
+      }
     }
     proposals.push_back(p);
   }
@@ -242,6 +240,8 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
         absl::StrCat("ratification conflicts; nothing applied; rebase these proposals: ",
                      absl::StrJoin(conflicts, "; ")));
   }
+  // The cells are bounded one by one; their total is bounded here, where the plan changes.
+  RETURN_IF_ERROR(CheckPlanFundingTotal(preview));
   // Set last: `r` points into out[0], which the push_backs above may have moved.
   out[0].mutable_revision_ratified()->set_change_count(static_cast<int32_t>(out.size() - 1));
   return out;

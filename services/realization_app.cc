@@ -118,6 +118,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
                                           AchievedValue::FromProto(r.value()),
                                           r.evidence_ref(),
                                           r.note()};
+               c.value_message = &r.value();
                return DecideRecordAchievement(plan, book, actor, c);
              });
 }
@@ -129,6 +130,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
                RecordSpendingCommand c{
                    id,      r.node_code(), r.year(), Money::FromProto(r.spent()), r.evidence_ref(),
                    r.note()};
+               c.spent_message = &r.spent();
                return DecideRecordSpending(plan, book, actor, c);
              });
 }
@@ -140,8 +142,14 @@ absl::StatusOr<v1::RealizationView> RealizationApp::Correct(
                CorrectCommand c;
                c.realization_id = id;
                c.corrects_id = r.corrects_id();
-               if (r.has_achievement()) c.achievement = AchievedValue::FromProto(r.achievement());
-               if (r.has_spent()) c.spent = Money::FromProto(r.spent());
+               if (r.has_achievement()) {
+                 c.achievement = AchievedValue::FromProto(r.achievement());
+                 c.achievement_message = &r.achievement();
+               }
+               if (r.has_spent()) {
+                 c.spent = Money::FromProto(r.spent());
+                 c.spent_message = &r.spent();
+               }
                c.retract = r.retract();
                c.evidence_ref = r.evidence_ref();
                c.note = r.note();

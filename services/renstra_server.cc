@@ -9,6 +9,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "services/call_log.h"
+#include "services/parse_error_interceptor.h"
 #include "spdlog/spdlog.h"
 
 namespace renstra {
@@ -124,6 +125,8 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   builder.RegisterService(&server->audit_service_);
   builder.RegisterService(&server->admin_service_);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  // First, so that CallLog logs the status it makes of an unparsable request.
+  interceptors.push_back(std::make_unique<ParseErrorInterceptorFactory>());
   interceptors.push_back(
       std::make_unique<CallLogFactory>(options.authenticator, &server->metrics_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
