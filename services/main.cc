@@ -77,6 +77,21 @@ ABSL_FLAG(uint64_t, snapshot_every, 100000,
           "shutdown (0: write none; an existing snapshot is still used at start)");
 ABSL_FLAG(std::string, log_level, "info",
           "Least severe log level written: trace, debug, info, warn, error, critical, off");
+ABSL_FLAG(double, anonymous_calls_per_second, 20,
+          "Calls without valid credentials accepted per second from one peer host; beyond "
+          "(after --anonymous_burst at once) RESOURCE_EXHAUSTED (0: no limit)");
+ABSL_FLAG(double, anonymous_burst, 40,
+          "Calls without valid credentials one peer host may make at once");
+ABSL_FLAG(double, user_calls_per_second, 1000,
+          "Calls accepted per second from one authenticated user (in open mode: one peer "
+          "host); beyond (after --user_burst at once) RESOURCE_EXHAUSTED (0: no limit)");
+ABSL_FLAG(double, user_burst, 2000, "Calls one user may make at once");
+ABSL_FLAG(uint32_t, refusals_recorded_per_window, 10,
+          "Refused calls of one (peer host, user, method, code) recorded one by one on "
+          "\"audit/denied\" per --refusal_window; the rest are counted into one "
+          "AccessDeniedSummary event per window");
+ABSL_FLAG(absl::Duration, refusal_window, absl::Minutes(1),
+          "The window of --refusals_recorded_per_window, e.g. 60s, 5m");
 
 namespace renstra {
 namespace {
@@ -120,7 +135,32 @@ struct Flags {
   int max_pollers = 16;
   std::string snapshot_dir;
   uint64_t snapshot_every = 0;
+  CallGuardOptions guard;
 };
+
+// The rate limits and the record of refusals, or why the flags are unusable.
+absl::StatusOr<CallGuardOptions> GuardOptionsOf(double anonymous_rate, double anonymous_burst,
+                                                double user_rate, double user_burst,
+                                                uint32_t recorded, absl::Duration window) {
+  if (anonymous_rate < 0 || user_rate < 0) {
+    return absl::InvalidArgumentError(
+        "--anonymous_calls_per_second and --user_calls_per_second: must be 0 (no limit) or more");
+  }
+  if ((anonymous_rate > 0 && anonymous_burst < 1) || (user_rate > 0 && user_burst < 1)) {
+    return absl::InvalidArgumentError("--anonymous_burst and --user_burst: must be at least 1");
+  }
+  if (window <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--refusal_window: must be positive, e.g. 60s");
+  }
+  CallGuardOptions options;
+  options.per_peer.per_second = anonymous_rate;
+  options.per_peer.burst = anonymous_burst;
+  options.per_principal.per_second = user_rate;
+  options.per_principal.burst = user_burst;
+  options.refusals.recorded_per_window = recorded;
+  options.refusals.window = window;
+  return options;
+}
 
 // --restore_from: restores a backup into an empty data directory and exits.
 int Restore(const std::string& backup_dir, uint32_t backup, const std::string& data_dir) {
@@ -250,6 +290,7 @@ int Run(const Flags& flags) {
   server_options.merkle = merkle->get();
   server_options.rocksdb = store->get();
   server_options.backup_dir = flags.backup_dir;
+  server_options.guard = flags.guard;
 
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
@@ -288,6 +329,9 @@ int main(int argc, char** argv) {
       "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE] [--tree_key=FILE]\n"
       "                [--log_level=info] [--backup_dir=DIR] [--snapshot_dir=DIR]\n"
       "                [--snapshot_every=N] [--grpc_max_pollers=N] [--flagfile=FILE]\n"
+      "                [--anonymous_calls_per_second=R --anonymous_burst=B]\n"
+      "                [--user_calls_per_second=R --user_burst=B]\n"
+      "                [--refusals_recorded_per_window=N --refusal_window=D]\n"
       "       renstrad --restore_from=BACKUP_DIR [--restore_backup=N] --data_dir=DIR");
   absl::ParseCommandLine(argc, argv);
 #ifdef NDEBUG
@@ -318,6 +362,15 @@ int main(int argc, char** argv) {
   flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   flags.snapshot_dir = absl::GetFlag(FLAGS_snapshot_dir);
   flags.snapshot_every = absl::GetFlag(FLAGS_snapshot_every);
+  absl::StatusOr<renstra::CallGuardOptions> guard = renstra::GuardOptionsOf(
+      absl::GetFlag(FLAGS_anonymous_calls_per_second), absl::GetFlag(FLAGS_anonymous_burst),
+      absl::GetFlag(FLAGS_user_calls_per_second), absl::GetFlag(FLAGS_user_burst),
+      absl::GetFlag(FLAGS_refusals_recorded_per_window), absl::GetFlag(FLAGS_refusal_window));
+  if (!guard.ok()) {
+    std::cerr << "renstrad: " << guard.status().message() << std::endl;
+    return 2;
+  }
+  flags.guard = *std::move(guard);
   if (!absl::GetFlag(FLAGS_restore_from).empty()) {
     return renstra::Restore(absl::GetFlag(FLAGS_restore_from), absl::GetFlag(FLAGS_restore_backup),
                             flags.data_dir);
