@@ -103,6 +103,8 @@ std::string DescribeUser(const v1::UserEvent& event) {
       return absl::StrCat("UserDisabled ", event.disabled().name());
     case v1::UserEvent::kTokenRotated:
       return absl::StrCat("UserTokenRotated ", event.token_rotated().name());
+    case v1::UserEvent::kEnabled:
+      return absl::StrCat("UserEnabled ", event.enabled().name());
     case v1::UserEvent::KIND_NOT_SET:
       break;
   }
@@ -126,6 +128,7 @@ std::string UserOf(const v1::UserEvent& event) {
   if (event.has_added()) return event.added().user().name();
   if (event.has_disabled()) return event.disabled().name();
   if (event.has_token_rotated()) return event.token_rotated().name();
+  if (event.has_enabled()) return event.enabled().name();
   return "";
 }
 

@@ -11,6 +11,8 @@
 // Logs go to stderr. Exit status: 0 after a clean shutdown; 2 when it cannot start
 // (damaged or unreadable log, address in use, ...), with the reason on stderr.
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdint>
@@ -138,6 +140,21 @@ struct Flags {
   CallGuardOptions guard;
 };
 
+// Warns when a file holding secrets (token hashes, the signing key) may be read or
+// changed by others than the server. Reading through the group is accepted for a file
+// the server does not own: deploy/ installs the users file root:renstra 0640.
+void WarnIfExposed(const std::string& path, const char* what) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return;
+  mode_t exposed = st.st_mode & (S_IRWXG | S_IRWXO);
+  if (st.st_uid != ::geteuid()) exposed &= ~S_IRGRP;
+  if (exposed == 0) return;
+  spdlog::warn(
+      "{} {} is readable or writable by group or others (mode {:04o}): chmod 0600 it "
+      "(or 0640 owned by root with the server's group, see docs/operations.md)",
+      what, path, st.st_mode & 07777);
+}
+
 // The rate limits and the record of refusals, or why the flags are unusable.
 absl::StatusOr<CallGuardOptions> GuardOptionsOf(double anonymous_rate, double anonymous_burst,
                                                 double user_rate, double user_burst,
@@ -186,6 +203,7 @@ absl::Status LoadAccess(const Flags& flags, std::optional<Authenticator>* authen
     if (!loaded.ok()) return loaded.status();
     *authenticator = *std::move(loaded);
     spdlog::info("{} users from {}", (*authenticator)->user_count(), flags.users);
+    WarnIfExposed(flags.users, "the users file");
   } else {
     spdlog::warn("no --users file: every caller is anonymous; workflow commands are refused");
   }
@@ -287,6 +305,7 @@ int Run(const Flags& flags) {
                tree_restored ? "restored from the snapshot and hashed up to" : "hashed",
                (*merkle)->size(), absl::FormatDuration(absl::Now() - hash_start),
                (*merkle)->key_id());
+  WarnIfExposed(tree_key, "the tree-head key");
   server_options.merkle = merkle->get();
   server_options.rocksdb = store->get();
   server_options.backup_dir = flags.backup_dir;

@@ -29,6 +29,8 @@ std::string EventType(const v1::UserEvent& e) {
       return "renstra.v1.UserDisabled";
     case v1::UserEvent::kTokenRotated:
       return "renstra.v1.UserTokenRotated";
+    case v1::UserEvent::kEnabled:
+      return "renstra.v1.UserEnabled";
     default:
       return "renstra.v1.UserEvent";
   }
@@ -166,6 +168,14 @@ absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
     return absl::FailedPreconditionError(
         absl::StrCat("name: user ", request.name(), " is already disabled"));
   }
+  // Checked under mu_, which every change of the users holds until its event is
+  // appended and applied: two admins disabling each other at once are serialized here,
+  // and the second sees the first's change.
+  if (entry.role() == v1::Role::ADMIN && EnabledAdmins() <= 1) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("rule: the last enabled admin cannot be disabled: ", request.name(),
+                     " is the only enabled ADMIN (add or enable another admin first)"));
+  }
   v1::UserEvent event;
   event.mutable_disabled()->set_name(request.name());
   ASSIGN_OR_RETURN(bool retried,
@@ -176,6 +186,35 @@ absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
   (void)retried;  // disabling twice answers the same
   entry.set_disabled(true);
   return ViewOf(entry);
+}
+
+absl::StatusOr<v1::UserView> UserAdmin::EnableUser(const Actor& admin,
+                                                   const v1::EnableUserRequest& request) {
+  RETURN_IF_ERROR(RequireUsers());
+  absl::MutexLock lock(&mu_);
+  ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+  if (!entry.disabled()) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("name: user ", request.name(), " is not disabled"));
+  }
+  v1::UserEvent event;
+  event.mutable_enabled()->set_name(request.name());
+  ASSIGN_OR_RETURN(bool retried,
+                   Record(admin, event,
+                          request.reason().empty() ? absl::StrCat("enable user ", request.name())
+                                                   : request.reason(),
+                          request.request_id()));
+  (void)retried;  // enabling twice answers the same
+  entry.set_disabled(false);
+  return ViewOf(entry);
+}
+
+int UserAdmin::EnabledAdmins() const {
+  int admins = 0;
+  for (const v1::UserEntry& e : authenticator_->Entries()) {
+    if (e.role() == v1::Role::ADMIN && !e.disabled()) ++admins;
+  }
+  return admins;
 }
 
 absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,

@@ -8,7 +8,8 @@
 // Ownership: borrows the store and the Authenticator. Thread safety: thread-safe
 // (commands are serialized; appends use the stream's expected version).
 // Errors: INVALID_ARGUMENT naming the field; ALREADY_EXISTS / NOT_FOUND naming the
-// user; FAILED_PRECONDITION (disabling oneself or a disabled user); the store's.
+// user; FAILED_PRECONDITION (disabling oneself, a disabled user or the last enabled
+// admin; enabling a user who is not disabled); the store's.
 #ifndef RENSTRA_SERVICES_USER_ADMIN_H_
 #define RENSTRA_SERVICES_USER_ADMIN_H_
 
@@ -35,8 +36,11 @@ class UserAdmin {
   absl::Status Recover();
 
   absl::StatusOr<v1::UserWithToken> AddUser(const Actor& admin, const v1::AddUserRequest& request);
+  // Refuses (FAILED_PRECONDITION) to disable the last enabled ADMIN, atomically with
+  // the append.
   absl::StatusOr<v1::UserView> DisableUser(const Actor& admin,
                                            const v1::DisableUserRequest& request);
+  absl::StatusOr<v1::UserView> EnableUser(const Actor& admin, const v1::EnableUserRequest& request);
   absl::StatusOr<v1::UserWithToken> RotateToken(const Actor& admin,
                                                 const v1::RotateTokenRequest& request);
   absl::StatusOr<v1::ListUsersResponse> ListUsers() const;
@@ -48,6 +52,8 @@ class UserAdmin {
                               const std::string& reason, const std::string& request_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::Status RequireUsers() const;
+  // Enabled users with the ADMIN role.
+  int EnabledAdmins() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   EventStore* const store_;
   Authenticator* const authenticator_;
