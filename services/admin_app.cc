@@ -79,8 +79,8 @@ absl::StatusOr<v1::ListBackupsResponse> AdminApp::ListBackups(
 }
 
 absl::StatusOr<v1::Backup> AdminApp::VerifyBackup(const v1::VerifyBackupRequest& request) const {
-  ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/true));
   if (request.id() == 0) return absl::InvalidArgumentError("id: required (a backup number)");
+  ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/true));
   const auto start = std::chrono::steady_clock::now();
   ASSIGN_OR_RETURN(BackupInfo info, RocksDbBackup::Verify(dir, request.id()));
   v1::Backup out = ToProto(dir, info);
