@@ -16,6 +16,8 @@
 //
 // Usage: renstra_flood_bench [--seconds S] [--flooders N] [--work_dir DIR]
 //          [--renstrad PATH]
+#include <grpcpp/grpcpp.h>
+
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -33,7 +35,7 @@
 #include "bench/bench_support.h"
 #include "bench/renstra_load.h"
 #include "bench/renstrad_runner.h"
-#include "renstra/v1/log_service.grpc.pb.h"
+#include "renstra/v1/plan_service.grpc.pb.h"
 
 namespace renstra::bench {
 namespace {
