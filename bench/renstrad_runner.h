@@ -32,8 +32,9 @@ struct RunningRenstrad {
   pid_t pid() const { return daemon->pid(); }
 };
 
-// Starts `binary` on 127.0.0.1:0 with `data_dir`, the demo users file and `extra`
-// flags, stderr appended to `log_path`; waits up to 10 minutes for the ready line.
+// Starts `binary` on 127.0.0.1:0 with `data_dir`, the demo users file, no per-user
+// rate limit and `extra` flags, stderr appended to `log_path`; waits up to 10 minutes for the ready
+// line.
 absl::StatusOr<RunningRenstrad> StartRenstrad(const std::string& binary,
                                               const std::string& data_dir,
                                               const std::string& log_path,

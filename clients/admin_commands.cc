@@ -38,7 +38,7 @@ void AdminCommands::Register(CLI::App* app) {
   verify_backup_->add_option("--dir", dir_, "Backup directory on the server");
   metrics_ = AddCommand(admin, "metrics", "Print the server's metrics (Prometheus text format)");
 
-  CLI::App* user = AddCommand(admin, "user", "Add, disable, rotate and list users");
+  CLI::App* user = AddCommand(admin, "user", "Add, disable, enable, rotate and list users");
   user->require_subcommand(1);
   user_add_ = AddCommand(user, "add", "Add a user and print their token (shown once)");
   user_add_->add_option("name", name_, "Login name")->required();
@@ -52,11 +52,14 @@ void AdminCommands::Register(CLI::App* app) {
   user_disable_ = AddCommand(user, "disable", "Refuse a user's token from now on");
   user_disable_->add_option("name", name_, "Login name")->required();
   user_disable_->add_option("--reason", reason_, "Why (recorded in the log)");
+  user_enable_ = AddCommand(user, "enable", "Accept a disabled user's token again");
+  user_enable_->add_option("name", name_, "Login name")->required();
+  user_enable_->add_option("--reason", reason_, "Why (recorded in the log)");
   user_rotate_ = AddCommand(user, "rotate", "Give a user a new token (printed once)");
   user_rotate_->add_option("name", name_, "Login name")->required();
   user_rotate_->add_option("--reason", reason_, "Why (recorded in the log)");
   user_list_ = AddCommand(user, "list", "List users and their roles");
-  for (CLI::App* c : {user_add_, user_disable_, user_rotate_}) {
+  for (CLI::App* c : {user_add_, user_disable_, user_enable_, user_rotate_}) {
     c->add_option("--request-id", request_id_,
                   "Idempotency key (default: a fresh random id); reuse it to retry safely");
   }
@@ -122,6 +125,17 @@ int AdminCommands::RunUsers(Client& client) {
     print(answer);
     return kExitOk;
   }
+  if (user_enable_->parsed()) {
+    v1::EnableUserRequest request;
+    request.set_request_id(request_id);
+    request.set_name(name_);
+    request.set_reason(reason_);
+    v1::UserView answer;
+    status = client.admin()->EnableUser(client.NewContext().get(), request, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    print(answer);
+    return kExitOk;
+  }
   v1::ListUsersResponse answer;
   status = client.admin()->ListUsers(client.NewContext().get(), {}, &answer);
   if (!status.ok()) return Fail(UserMessage(status, client));
@@ -161,8 +175,8 @@ std::optional<int> AdminCommands::Run(Client& client) {
     PrintBackup(backup, std::cout);
     return kExitOk;
   }
-  if (user_add_->parsed() || user_disable_->parsed() || user_rotate_->parsed() ||
-      user_list_->parsed()) {
+  if (user_add_->parsed() || user_disable_->parsed() || user_enable_->parsed() ||
+      user_rotate_->parsed() || user_list_->parsed()) {
     return RunUsers(client);
   }
   if (metrics_->parsed()) {

@@ -1,5 +1,5 @@
 // AdminCommands: the `renstra admin` subcommands for operators (role ADMIN) — backup,
-// backups, verify-backup, metrics, user add|disable|rotate|list — registered on the
+// backups, verify-backup, metrics, user add|disable|enable|rotate|list — registered on the
 // CLI11 application. A new token is printed once, on stdout, and never again.
 //
 // Ownership: holds the parsed arguments. Thread safety: not thread-safe.
@@ -34,6 +34,7 @@ class AdminCommands {
   CLI::App* metrics_ = nullptr;
   CLI::App* user_add_ = nullptr;
   CLI::App* user_disable_ = nullptr;
+  CLI::App* user_enable_ = nullptr;
   CLI::App* user_rotate_ = nullptr;
   CLI::App* user_list_ = nullptr;
   std::string dir_;

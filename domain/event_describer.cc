@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "domain/code.h"
 #include "domain/proposal_state.h"
 #include "domain/strings.h"
@@ -18,6 +19,7 @@ namespace {
 constexpr std::string_view kProposalPrefix = "proposal/";
 constexpr std::string_view kRealizationPrefix = "realization/";
 constexpr std::string_view kUsersStream = "users";
+constexpr std::string_view kDeniedSummaryType = "renstra.v1.AccessDeniedSummary";
 
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -101,10 +103,24 @@ std::string DescribeUser(const v1::UserEvent& event) {
       return absl::StrCat("UserDisabled ", event.disabled().name());
     case v1::UserEvent::kTokenRotated:
       return absl::StrCat("UserTokenRotated ", event.token_rotated().name());
+    case v1::UserEvent::kEnabled:
+      return absl::StrCat("UserEnabled ", event.enabled().name());
     case v1::UserEvent::KIND_NOT_SET:
       break;
   }
   return "";
+}
+
+// "AccessDeniedSummary UNAUTHENTICATED /renstra.v1.PlanService/GetPlan x2710 from
+// ipv4:10.0.0.7 [by rehab] between <first> and <last> UTC: <message>".
+std::string DescribeDeniedSummary(const v1::AccessDeniedSummary& s) {
+  const auto when = [](int64_t micros) {
+    return absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::FromUnixMicros(micros),
+                            absl::UTCTimeZone());
+  };
+  return absl::StrCat("AccessDeniedSummary ", s.code(), " ", s.method(), " x", s.count(), " from ",
+                      s.peer(), s.principal().empty() ? "" : " by " + s.principal(), " between ",
+                      when(s.first_micros()), " and ", when(s.last_micros()), Suffix(s.message()));
 }
 
 // The user an administration event is about.
@@ -112,6 +128,7 @@ std::string UserOf(const v1::UserEvent& event) {
   if (event.has_added()) return event.added().user().name();
   if (event.has_disabled()) return event.disabled().name();
   if (event.has_token_rotated()) return event.token_rotated().name();
+  if (event.has_enabled()) return event.enabled().name();
   return "";
 }
 
@@ -338,6 +355,9 @@ std::string DescribeEvent(const v1::EventEnvelope& envelope) {
   } else if (stream == kUsersStream) {
     v1::UserEvent event;
     if (event.ParseFromString(envelope.payload())) line = DescribeUser(event);
+  } else if (stream == kDeniedStream && envelope.event_type() == kDeniedSummaryType) {
+    v1::AccessDeniedSummary s;
+    if (s.ParseFromString(envelope.payload())) line = DescribeDeniedSummary(s);
   } else if (stream == kDeniedStream) {
     v1::AccessDenied denied;
     if (denied.ParseFromString(envelope.payload())) {
@@ -359,6 +379,11 @@ bool EventTouches(const v1::EventEnvelope& envelope, const AuditSubject& subject
       return event.ParseFromString(envelope.payload()) && UserOf(event) == subject.id;
     }
     if (stream != kDeniedStream) return false;
+    if (envelope.event_type() == kDeniedSummaryType) {
+      v1::AccessDeniedSummary s;
+      return s.ParseFromString(envelope.payload()) && !subject.id.empty() &&
+             s.principal() == subject.id;
+    }
     v1::AccessDenied denied;
     return denied.ParseFromString(envelope.payload()) && !subject.id.empty() &&
            denied.principal() == subject.id;

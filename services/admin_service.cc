@@ -57,6 +57,12 @@ grpc::Status AdminServiceImpl::DisableUser(grpc::ServerContext* c, const v1::Dis
              [&](const Actor& admin) { return users_->DisableUser(admin, *r); });
 }
 
+grpc::Status AdminServiceImpl::EnableUser(grpc::ServerContext* c, const v1::EnableUserRequest* r,
+                                          v1::UserView* out) {
+  return Run(c, "EnableUser", "enable users", out,
+             [&](const Actor& admin) { return users_->EnableUser(admin, *r); });
+}
+
 grpc::Status AdminServiceImpl::RotateToken(grpc::ServerContext* c, const v1::RotateTokenRequest* r,
                                            v1::UserWithToken* out) {
   return Run(c, "RotateToken", "rotate tokens", out,

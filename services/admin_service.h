@@ -31,6 +31,8 @@ class AdminServiceImpl final : public v1::AdminService::Service {
                        v1::UserWithToken* out) override;
   grpc::Status DisableUser(grpc::ServerContext* c, const v1::DisableUserRequest* r,
                            v1::UserView* out) override;
+  grpc::Status EnableUser(grpc::ServerContext* c, const v1::EnableUserRequest* r,
+                          v1::UserView* out) override;
   grpc::Status RotateToken(grpc::ServerContext* c, const v1::RotateTokenRequest* r,
                            v1::UserWithToken* out) override;
   grpc::Status ListUsers(grpc::ServerContext* c, const v1::ListUsersRequest* r,

@@ -65,15 +65,9 @@ grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRe
   const std::string method = Method("Follow");
   absl::StatusOr<Actor> actor = guard_->Authenticate(c, method);
   if (!actor.ok()) return ToGrpcStatus(actor.status());
-  if (feeds_.fetch_add(1) >= kMaxFeeds) {
-    feeds_.fetch_sub(1);
-    return ToGrpcStatus(absl::ResourceExhaustedError(
-        absl::StrCat("too many live feeds (at most ", kMaxFeeds, "); try again later")));
-  }
-  struct Release {
-    std::atomic<int>* feeds;
-    ~Release() { feeds->fetch_sub(1); }
-  } release{&feeds_};
+  // Held until the feed ends.
+  absl::StatusOr<FeedSlots::Lease> slot = feeds_.Acquire(*actor);
+  if (!slot.ok()) return ToGrpcStatus(slot.status());
 
   uint64_t next = r->from_sequence() == 0 ? 1 : r->from_sequence();
   EventStore* store = app_->store();

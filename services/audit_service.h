@@ -6,8 +6,9 @@
 // Live feeds (Follow): each runs on its own handler thread, reading the store by
 // sequence — so catch-up and live have no gap and no duplicate — and sleeping on the
 // Merkle log's tail between appends. A slow client blocks only its own handler (gRPC
-// flow control), never an append. At most kMaxFeeds run at once; more get
-// RESOURCE_EXHAUSTED.
+// flow control), never an append. The feeds share FeedSlots (see feed_slots.h): at
+// most 32 at once, 4 per user, 8 of them kept for the INSPEKTORAT; beyond,
+// RESOURCE_EXHAUSTED naming the limit.
 //
 // Ownership: borrows the AuditApp and the CallGuard. Thread safety: thread-safe.
 #ifndef RENSTRA_SERVICES_AUDIT_SERVICE_H_
@@ -15,18 +16,15 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include <atomic>
-
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "services/audit_app.h"
 #include "services/call_guard.h"
+#include "services/feed_slots.h"
 
 namespace renstra {
 
 class AuditServiceImpl final : public v1::AuditService::Service {
  public:
-  static constexpr int kMaxFeeds = 32;
-
   AuditServiceImpl(AuditApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
 
   grpc::Status GetHistory(grpc::ServerContext* c, const v1::GetHistoryRequest* r,
@@ -56,7 +54,7 @@ class AuditServiceImpl final : public v1::AuditService::Service {
 
   AuditApp* const app_;
   CallGuard* const guard_;
-  std::atomic<int> feeds_{0};
+  FeedSlots feeds_;
 };
 
 }  // namespace renstra

@@ -143,6 +143,14 @@ absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
       it->disabled = true;
       return absl::OkStatus();
     }
+    case v1::UserEvent::kEnabled: {
+      auto it = find(event.enabled().name());
+      if (it == list.end()) {
+        return absl::NotFoundError(absl::StrCat("name: no user ", event.enabled().name()));
+      }
+      it->disabled = false;
+      return absl::OkStatus();
+    }
     case v1::UserEvent::kTokenRotated: {
       const auto& e = event.token_rotated();
       auto it = find(e.name());

@@ -11,6 +11,8 @@
 // Logs go to stderr. Exit status: 0 after a clean shutdown; 2 when it cannot start
 // (damaged or unreadable log, address in use, ...), with the reason on stderr.
 #include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <cstdint>
@@ -82,6 +84,21 @@ ABSL_FLAG(std::string, accept_log_loss, "",
           "a LogLossAccepted event; see docs/operations.md");
 ABSL_FLAG(std::string, log_level, "info",
           "Least severe log level written: trace, debug, info, warn, error, critical, off");
+ABSL_FLAG(double, anonymous_calls_per_second, 20,
+          "Calls without valid credentials accepted per second from one peer host; beyond "
+          "(after --anonymous_burst at once) RESOURCE_EXHAUSTED (0: no limit)");
+ABSL_FLAG(double, anonymous_burst, 40,
+          "Calls without valid credentials one peer host may make at once");
+ABSL_FLAG(double, user_calls_per_second, 1000,
+          "Calls accepted per second from one authenticated user (in open mode: one peer "
+          "host); beyond (after --user_burst at once) RESOURCE_EXHAUSTED (0: no limit)");
+ABSL_FLAG(double, user_burst, 2000, "Calls one user may make at once");
+ABSL_FLAG(uint32_t, refusals_recorded_per_window, 10,
+          "Refused calls of one (peer host, user, method, code) recorded one by one on "
+          "\"audit/denied\" per --refusal_window; the rest are counted into one "
+          "AccessDeniedSummary event per window");
+ABSL_FLAG(absl::Duration, refusal_window, absl::Minutes(1),
+          "The window of --refusals_recorded_per_window, e.g. 60s, 5m");
 
 namespace renstra {
 namespace {
@@ -126,6 +143,7 @@ struct Flags {
   std::string snapshot_dir;
   uint64_t snapshot_every = 0;
   std::optional<uint64_t> accept_log_loss;
+  CallGuardOptions guard;
 };
 
 constexpr char kLogStream[] = "audit/log";
@@ -146,6 +164,45 @@ absl::Status RecordAcceptedLoss(EventStore* store, const AcceptedLoss& loss) {
   request.meta = CommandMeta{"renstrad", "", "--accept_log_loss", ""};
   absl::StatusOr<AppendResult> appended = store->Append(request);
   return appended.ok() ? absl::OkStatus() : appended.status();
+}
+
+// Warns when a file holding secrets (token hashes, the signing key) may be read or
+// changed by others than the server. Reading through the group is accepted for a file
+// the server does not own: deploy/ installs the users file root:renstra 0640.
+void WarnIfExposed(const std::string& path, const char* what) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return;
+  mode_t exposed = st.st_mode & (S_IRWXG | S_IRWXO);
+  if (st.st_uid != ::geteuid()) exposed &= ~S_IRGRP;
+  if (exposed == 0) return;
+  spdlog::warn(
+      "{} {} is readable or writable by group or others (mode {:04o}): chmod 0600 it "
+      "(or 0640 owned by root with the server's group, see docs/operations.md)",
+      what, path, st.st_mode & 07777);
+}
+
+// The rate limits and the record of refusals, or why the flags are unusable.
+absl::StatusOr<CallGuardOptions> GuardOptionsOf(double anonymous_rate, double anonymous_burst,
+                                                double user_rate, double user_burst,
+                                                uint32_t recorded, absl::Duration window) {
+  if (anonymous_rate < 0 || user_rate < 0) {
+    return absl::InvalidArgumentError(
+        "--anonymous_calls_per_second and --user_calls_per_second: must be 0 (no limit) or more");
+  }
+  if ((anonymous_rate > 0 && anonymous_burst < 1) || (user_rate > 0 && user_burst < 1)) {
+    return absl::InvalidArgumentError("--anonymous_burst and --user_burst: must be at least 1");
+  }
+  if (window <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("--refusal_window: must be positive, e.g. 60s");
+  }
+  CallGuardOptions options;
+  options.per_peer.per_second = anonymous_rate;
+  options.per_peer.burst = anonymous_burst;
+  options.per_principal.per_second = user_rate;
+  options.per_principal.burst = user_burst;
+  options.refusals.recorded_per_window = recorded;
+  options.refusals.window = window;
+  return options;
 }
 
 // --restore_from: restores a backup into an empty data directory and exits.
@@ -172,6 +229,7 @@ absl::Status LoadAccess(const Flags& flags, std::optional<Authenticator>* authen
     if (!loaded.ok()) return loaded.status();
     *authenticator = *std::move(loaded);
     spdlog::info("{} users from {}", (*authenticator)->user_count(), flags.users);
+    WarnIfExposed(flags.users, "the users file");
   } else {
     spdlog::warn("no --users file: every caller is anonymous; workflow commands are refused");
   }
@@ -293,9 +351,11 @@ int Run(const Flags& flags) {
                tree_restored ? "restored from the snapshot and hashed up to" : "hashed",
                (*merkle)->size(), absl::FormatDuration(absl::Now() - hash_start),
                (*merkle)->key_id());
+  WarnIfExposed(tree_key, "the tree-head key");
   server_options.merkle = merkle->get();
   server_options.rocksdb = store->get();
   server_options.backup_dir = flags.backup_dir;
+  server_options.guard = flags.guard;
 
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());
@@ -335,6 +395,9 @@ int main(int argc, char** argv) {
       "                [--log_level=info] [--backup_dir=DIR] [--snapshot_dir=DIR]\n"
       "                [--snapshot_every=N] [--grpc_max_pollers=N] [--flagfile=FILE]\n"
       "                [--accept_log_loss=SEQUENCE]\n"
+      "                [--anonymous_calls_per_second=R --anonymous_burst=B]\n"
+      "                [--user_calls_per_second=R --user_burst=B]\n"
+      "                [--refusals_recorded_per_window=N --refusal_window=D]\n"
       "       renstrad --restore_from=BACKUP_DIR [--restore_backup=N] --data_dir=DIR");
   absl::ParseCommandLine(argc, argv);
 #ifdef NDEBUG
@@ -374,6 +437,15 @@ int main(int argc, char** argv) {
     }
     flags.accept_log_loss = sequence;
   }
+  absl::StatusOr<renstra::CallGuardOptions> guard = renstra::GuardOptionsOf(
+      absl::GetFlag(FLAGS_anonymous_calls_per_second), absl::GetFlag(FLAGS_anonymous_burst),
+      absl::GetFlag(FLAGS_user_calls_per_second), absl::GetFlag(FLAGS_user_burst),
+      absl::GetFlag(FLAGS_refusals_recorded_per_window), absl::GetFlag(FLAGS_refusal_window));
+  if (!guard.ok()) {
+    std::cerr << "renstrad: " << guard.status().message() << std::endl;
+    return 2;
+  }
+  flags.guard = *std::move(guard);
   if (!absl::GetFlag(FLAGS_restore_from).empty()) {
     return renstra::Restore(absl::GetFlag(FLAGS_restore_from), absl::GetFlag(FLAGS_restore_backup),
                             flags.data_dir);

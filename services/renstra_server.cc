@@ -43,7 +43,7 @@ std::string WithPort(const std::string& listen_address, int port) {
 
 RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOptions& options,
                              MerkleLog* merkle)
-    : guard_(options.authenticator, store),
+    : guard_(options.authenticator, store, options.guard),
       plan_service_(app, &guard_),
       log_service_(store, &guard_),
       workflow_app_(app->runner()),
@@ -109,6 +109,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   // Users added, disabled or rotated at run time, over the users file.
   if (absl::Status s = server->user_admin_.Recover(); !s.ok()) return s;
   server->own_merkle_ = std::move(own_merkle);
+  server->guard_.StartFlusher();
   server->AddSampledMetrics(app, store, options.rocksdb);
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen_address, *credentials, &server->port_);
@@ -128,7 +129,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   // First, so that CallLog logs the status it makes of an unparsable request.
   interceptors.push_back(std::make_unique<ParseErrorInterceptorFactory>());
   interceptors.push_back(
-      std::make_unique<CallLogFactory>(options.authenticator, &server->metrics_));
+      std::make_unique<CallLogFactory>(options.authenticator, &server->metrics_, &server->guard_));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   builder.RegisterService(&server->realization_service_);
   server->server_ = builder.BuildAndStart();

@@ -67,6 +67,9 @@ struct ServerOptions {
   // and the directory backups go to when a request names none.
   RocksDbEventStore* rocksdb = nullptr;
   std::string backup_dir;
+  // Rate limits and the record of refused calls (see call_guard.h); the limits are off
+  // by default (renstrad sets them from its flags).
+  CallGuardOptions guard;
 
   bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };

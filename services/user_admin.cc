@@ -156,6 +156,14 @@ absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
           return absl::FailedPreconditionError(
               absl::StrCat("name: user ", request.name(), " is already disabled"));
         }
+        // Decided under the users lock, which every change of the users holds until its
+        // event is appended and applied: two admins disabling each other at once are
+        // serialized here, and the second sees the first's change.
+        if (entry.role() == v1::Role::ADMIN && EnabledAdmins() <= 1) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("rule: the last enabled admin cannot be disabled: ", request.name(),
+                           " is the only enabled ADMIN (add or enable another admin first)"));
+        }
         v1::UserEvent event;
         event.mutable_disabled()->set_name(request.name());
         return Record(event, request.reason().empty()
@@ -167,6 +175,39 @@ absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
         ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
         return ViewOf(entry);
       });
+}
+
+absl::StatusOr<v1::UserView> UserAdmin::EnableUser(const Actor& admin,
+                                                   const v1::EnableUserRequest& request) {
+  RETURN_IF_ERROR(RequireUsers());
+  CommandSpec spec{PrincipalOf(admin), Method("EnableUser"), &request, request.request_id(),
+                   CommandLock::kUsers};
+  return runner_->Run<v1::UserView>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        if (!entry.disabled()) {
+          return absl::FailedPreconditionError(
+              absl::StrCat("name: user ", request.name(), " is not disabled"));
+        }
+        v1::UserEvent event;
+        event.mutable_enabled()->set_name(request.name());
+        return Record(event, request.reason().empty()
+                                 ? absl::StrCat("enable user ", request.name())
+                                 : request.reason());
+      },
+      [&](const Landed&) -> absl::StatusOr<v1::UserView> {
+        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        return ViewOf(entry);
+      });
+}
+
+int UserAdmin::EnabledAdmins() const {
+  int admins = 0;
+  for (const v1::UserEntry& e : authenticator_->Entries()) {
+    if (e.role() == v1::Role::ADMIN && !e.disabled()) ++admins;
+  }
+  return admins;
 }
 
 absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,

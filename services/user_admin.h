@@ -13,7 +13,8 @@
 // Ownership: borrows the runner (and its store) and the Authenticator. Thread safety:
 // thread-safe. Recover() runs before serving.
 // Errors: INVALID_ARGUMENT naming the field; ALREADY_EXISTS / NOT_FOUND naming the
-// user; FAILED_PRECONDITION (disabling oneself or a disabled user); the store's.
+// user; FAILED_PRECONDITION (disabling oneself, a disabled user or the last enabled
+// admin; enabling a user who is not disabled); the store's.
 #ifndef RENSTRA_SERVICES_USER_ADMIN_H_
 #define RENSTRA_SERVICES_USER_ADMIN_H_
 
@@ -40,8 +41,11 @@ class UserAdmin {
   absl::Status Recover();
 
   absl::StatusOr<v1::UserWithToken> AddUser(const Actor& admin, const v1::AddUserRequest& request);
+  // Refuses (FAILED_PRECONDITION) to disable the last enabled ADMIN, atomically with
+  // the append.
   absl::StatusOr<v1::UserView> DisableUser(const Actor& admin,
                                            const v1::DisableUserRequest& request);
+  absl::StatusOr<v1::UserView> EnableUser(const Actor& admin, const v1::EnableUserRequest& request);
   absl::StatusOr<v1::UserWithToken> RotateToken(const Actor& admin,
                                                 const v1::RotateTokenRequest& request);
   absl::StatusOr<v1::ListUsersResponse> ListUsers() const;
@@ -51,6 +55,8 @@ class UserAdmin {
   // to the Authenticator; called under the runner's kUsers lock.
   Decision Record(const v1::UserEvent& event, const std::string& reason);
   absl::Status RequireUsers() const;
+  // Enabled users with the ADMIN role; called under the runner's kUsers lock.
+  int EnabledAdmins() const;
 
   CommandRunner* const runner_;
   EventStore* const store_;

@@ -46,10 +46,7 @@ absl::Status FsError(std::string_view what, const fs::path& path, const std::err
 
 // `path` made absolute and normal, without a trailing separator.
 absl::StatusOr<fs::path> Normal(const std::string& path, std::string_view what) {
-  if (path.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(absl::string_view(what.data(), what.size()), ": must not be empty"));
-  }
+  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(path, std::string(what)));
   std::error_code ec;
   fs::path normal = fs::weakly_canonical(path, ec);
   if (ec) return FsError(what, path, ec);
@@ -66,7 +63,7 @@ class NullLogger : public rocksdb::Logger {
 };
 
 absl::Status RequireBackupDir(const std::string& backup_dir) {
-  if (backup_dir.empty()) return absl::InvalidArgumentError("backup directory: must not be empty");
+  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(backup_dir, "backup directory"));
   std::error_code ec;
   if (!fs::is_directory(backup_dir, ec)) {
     return absl::NotFoundError(absl::StrCat("backup directory ", backup_dir, " does not exist"));
@@ -222,6 +219,7 @@ absl::Status SyncDir(const fs::path& dir) {
 absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optional<uint32_t> id,
                                        const std::string& target_dir)
     ABSL_EXCLUSIVE_LOCKS_REQUIRED(backup_mu) {
+  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(backup_dir, "backup directory"));
   ASSIGN_OR_RETURN(fs::path target, Normal(target_dir, "restore target"));
   std::error_code ec;
   const fs::file_status target_status = fs::status(target, ec);
@@ -309,6 +307,24 @@ absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optio
 
 }  // namespace
 
+absl::Status RocksDbBackup::CheckDirName(const std::string& dir, const std::string& what) {
+  if (dir.empty()) return absl::InvalidArgumentError(absl::StrCat(what, ": must not be empty"));
+  for (char c : dir) {
+    // A NUL would cut the path short at the system call: a different directory.
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": must not contain a NUL or control character"));
+    }
+  }
+  for (const fs::path& part : fs::path(dir)) {
+    if (part == "..") {
+      return absl::InvalidArgumentError(
+          absl::StrCat(what, ": must not contain a \"..\" component"));
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<BackupInfo> RocksDbBackup::Create(RocksDbEventStore& store,
                                                  const std::string& backup_dir) {
   rocksdb::DB* db = store.db_.get();
@@ -325,9 +341,10 @@ absl::StatusOr<BackupInfo> RocksDbBackup::Create(RocksDbEventStore& store,
   fs::create_directories(backup, ec);
   if (ec) return FsError("cannot create backup directory", backup, ec);
   rocksdb::BackupEngine* raw = nullptr;
-  RETURN_IF_ERROR(FromRocksDb(
-      rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir), db->GetEnv(), &raw),
-      absl::StrCat("open backup directory ", backup_dir)));
+  RETURN_IF_ERROR(
+      FromRocksDb(rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup.string()),
+                                              db->GetEnv(), &raw),
+                  absl::StrCat("open backup directory ", backup_dir)));
   std::unique_ptr<rocksdb::BackupEngine> engine(raw);
 
   // The flush puts every column family's memtable into table files; the WAL written

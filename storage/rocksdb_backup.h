@@ -26,8 +26,10 @@
 // the same backup directory at the same time is not supported.
 //
 // Errors (messages name the directory and, where there is one, the backup id):
-//   INVALID_ARGUMENT     empty directory argument; a backup directory that is the
-//                        store's data directory or inside it; keep == 0 for Purge()
+//   INVALID_ARGUMENT     empty directory argument, or one with a NUL or control
+//                        character or a ".." component (checked before anything is
+//                        created); a backup directory that is the store's data
+//                        directory or inside it; keep == 0 for Purge()
 //   NOT_FOUND            the backup directory does not exist (List/Verify/Restore); no
 //                        backup with that id; no backup at all
 //   FAILED_PRECONDITION  the restore target exists and is not an empty directory
@@ -63,6 +65,11 @@ struct BackupInfo {
 class RocksDbBackup {
  public:
   RocksDbBackup() = delete;
+
+  // INVALID_ARGUMENT naming `what` when `dir` is empty, holds a NUL or another control
+  // character, or has a ".." component; every function here checks its directories
+  // so before it touches the file system.
+  static absl::Status CheckDirName(const std::string& dir, const std::string& what);
 
   // Backs up the live `store` as a new backup in `backup_dir` (created if missing,
   // with its parents), and returns it.

@@ -356,7 +356,9 @@ TEST_F(ResourceTest, ARequestOver32MiBIsResourceExhausted) {
   EXPECT_EQ(Stop(), 0);
 }
 
-TEST_F(ResourceTest, The33rdLiveFeedIsResourceExhaustedAndAFreedSlotIsReused) {
+// Live feeds are shared per user (services/feed_slots.h: 4 per user, 8 of 32 kept for
+// the INSPEKTORAT): one user's fifth feed is refused, and a freed slot is reused.
+TEST_F(ResourceTest, AUsersFifthLiveFeedIsResourceExhaustedAndAFreedSlotIsReused) {
   ASSERT_TRUE(Start("renstrad.log"));
   auto audit = v1::AuditService::NewStub(channel_);
   const uint64_t head = Head();
@@ -374,14 +376,16 @@ TEST_F(ResourceTest, The33rdLiveFeedIsResourceExhaustedAndAFreedSlotIsReused) {
     v1::AuditEvent event;
     return feed->reader->Read(&event) && event.envelope().sequence() == head;
   };
-  std::vector<Feed> feeds(32);
+  std::vector<Feed> feeds(4);
   for (size_t i = 0; i < feeds.size(); ++i) ASSERT_TRUE(open(&feeds[i])) << "feed " << i;
 
   Feed extra;
   EXPECT_FALSE(open(&extra));
   grpc::Status s = extra.reader->Finish();
   EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
-  EXPECT_EQ(s.error_message(), "too many live feeds (at most 32); try again later");
+  EXPECT_EQ(s.error_message(),
+            "live feeds: inspektorat already holds 4, the most one user may (4); close one and "
+            "try again");
 
   // A client that goes away frees its slot (the server notices within its poll).
   feeds[0].context->TryCancel();

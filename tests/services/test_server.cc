@@ -42,6 +42,11 @@ std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_opti
   }
   options.tls_cert_chain_pem = test_options.tls_cert_pem;
   options.tls_private_key_pem = test_options.tls_key_pem;
+  options.guard = test_options.guard;
+  if (test_options.backup_dir.has_value()) {
+    options.rocksdb = t->store_.get();
+    options.backup_dir = *test_options.backup_dir;
+  }
   auto server = RenstraServer::Start(options, t->app_.get(), t->store_.get());
   if (!server.ok()) {
     ADD_FAILURE() << "start server: " << server.status();

@@ -34,6 +34,10 @@ struct TestServerOptions {
   std::string tls_cert_pem;
   std::string tls_key_pem;
   std::string tls_ca_pem;
+  // Rate limits and the record of refusals (see call_guard.h).
+  CallGuardOptions guard;
+  // Set: online backups of the store, with this backup root ("" = none).
+  std::optional<std::string> backup_dir;
 };
 
 class TestServer {
