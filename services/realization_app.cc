@@ -8,6 +8,7 @@
 #include "domain/code.h"
 #include "domain/realization_decider.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
 #include "domain/year.h"
 #include "services/report_views.h"
 
@@ -122,7 +123,9 @@ absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor,
     n.schema_version = kRealizationEventSchemaVersion;
     e.SerializeToString(&n.payload);
   }
-  append.meta = CommandMeta{actor.name, v1::Role::Value_Name(actor.role), reason, request_id};
+  // The note is in the payload; the envelope keeps a short line (not stored twice).
+  append.meta =
+      CommandMeta{actor.name, v1::Role::Value_Name(actor.role), EnvelopeReason(reason), request_id};
   RETURN_IF_ERROR(store_->Append(append).status());
   RETURN_IF_ERROR(projector_->CatchUp());
   return Get(id);

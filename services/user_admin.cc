@@ -7,6 +7,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
+#include "domain/user_name.h"
 
 namespace renstra {
 namespace {
@@ -44,14 +46,11 @@ v1::UserView ViewOf(const v1::UserEntry& e) {
   return v;
 }
 
-bool ValidName(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
-      return false;
-    }
-  }
-  return true;
+// A new account's name (user_name.h: charset, length, reserved system names) and
+// display name (text_limits.h).
+absl::Status CheckNewUser(const v1::AddUserRequest& request) {
+  RETURN_IF_ERROR(CheckUserName("name", request.name()));
+  return CheckText("display_name", request.display_name(), kDisplayNameText);
 }
 
 // A retried command that made a token cannot answer with it again: only its hash
@@ -115,11 +114,7 @@ absl::StatusOr<bool> UserAdmin::Record(const Actor& admin, const v1::UserEvent& 
 absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
                                                      const v1::AddUserRequest& request) {
   RETURN_IF_ERROR(RequireUsers());
-  if (!ValidName(request.name())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("name: \"", request.name(),
-                     "\" must be 1 to 64 lowercase letters, digits, '.', '_' or '-'"));
-  }
+  RETURN_IF_ERROR(CheckNewUser(request));
   if (request.role() == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError("role: required");
   }
