@@ -180,13 +180,13 @@ TEST_F(ResourceTest, AFullDiskAnswersUnavailableWithTheReasonAndDamagesNothing) 
   ASSERT_TRUE(Start("full.log", full));
   const uint64_t seed_events = Head();
 
-  // Proposals of ~120 KB each (the justification is in the event and its envelope).
+  // Proposals of ~8 KB each (a justification's limit is 8 KiB, stored once).
   std::vector<std::string> acknowledged;
   grpc::Status failed;
   std::string failed_id;
-  for (int i = 1; i <= 40 && failed.ok(); ++i) {
+  for (int i = 1; i <= 400 && failed.ok(); ++i) {
     const std::string id = absl::StrCat("full-", i);
-    const grpc::Status s = Propose(Proposal(id, 60000));
+    const grpc::Status s = Propose(Proposal(id, 8000));
     if (s.ok()) {
       acknowledged.push_back(id);
     } else {
@@ -217,9 +217,9 @@ TEST_F(ResourceTest, AFullDiskAnswersUnavailableWithTheReasonAndDamagesNothing) 
   for (const std::string& id : acknowledged) EXPECT_EQ(events[id], 1) << id;
   EXPECT_EQ(events[failed_id], 0);
   EXPECT_EQ(events["full-small"], 0);
-  EXPECT_TRUE(Propose(Proposal(failed_id, 60000)).ok());
+  EXPECT_TRUE(Propose(Proposal(failed_id, 8000)).ok());
   EXPECT_TRUE(Propose(Proposal("full-small")).ok());
-  EXPECT_TRUE(Propose(Proposal(failed_id, 60000)).ok());  // a retry: nothing more
+  EXPECT_TRUE(Propose(Proposal(failed_id, 8000)).ok());  // a retry: nothing more
   events = EventsPerRequestId();
   EXPECT_EQ(events[failed_id], 1);
   EXPECT_EQ(events["full-small"], 1);
