@@ -6,6 +6,8 @@
 #include "CLI/CLI.hpp"
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
+#include "clients/record_printer.h"
+#include "clients/terminal_text.h"
 
 namespace renstra {
 namespace {
@@ -16,9 +18,9 @@ void PrintBackup(const v1::Backup& b, std::ostream& out) {
   gmtime_r(&t, &tm);
   char when[32];
   std::strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
-  out << "backup " << b.id() << " in " << b.dir() << ": " << when << ", events 1.."
-      << b.last_sequence() << ", head " << b.head_hash() << ", " << b.number_files() << " files, "
-      << b.size_bytes() << " bytes";
+  out << "backup " << b.id() << " in " << Printable(b.dir()) << ": " << when << ", events 1.."
+      << b.last_sequence() << ", head " << Printable(b.head_hash()) << ", " << b.number_files()
+      << " files, " << b.size_bytes() << " bytes";
   if (b.elapsed_micros() > 0) out << " (" << b.elapsed_micros() / 1000 << " ms)";
   out << "\n";
 }
@@ -67,13 +69,7 @@ void AdminCommands::Register(CLI::App* app) {
 
 int AdminCommands::RunUsers(Client& client) {
   grpc::Status status;
-  auto print = [](const v1::UserView& u, std::ostream& out = std::cout) {
-    out << u.name() << "  " << v1::Role::Value_Name(u.role());
-    if (u.division() != v1::DIVISION_UNSPECIFIED) out << "  " << v1::Division_Name(u.division());
-    if (!u.display_name().empty()) out << "  \"" << u.display_name() << "\"";
-    if (u.disabled()) out << "  DISABLED";
-    out << "\n";
-  };
+  auto print = [](const v1::UserView& u, std::ostream& out = std::cout) { PrintUser(u, out); };
   const std::string request_id = request_id_.empty() ? NewRequestId() : request_id_;
   if (user_add_->parsed()) {
     v1::AddUserRequest request;
@@ -109,7 +105,7 @@ int AdminCommands::RunUsers(Client& client) {
     v1::UserWithToken answer;
     status = client.admin()->RotateToken(client.NewContext().get(), request, &answer);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    std::cerr << "new token for " << answer.user().name()
+    std::cerr << "new token for " << Printable(answer.user().name())
               << " (shown once; the old one is refused from now on):" << std::endl;
     std::cout << answer.token() << std::endl;
     return kExitOk;
@@ -183,7 +179,7 @@ std::optional<int> AdminCommands::Run(Client& client) {
     v1::Metrics metrics;
     status = client.admin()->GetMetrics(client.NewContext().get(), {}, &metrics);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    std::cout << metrics.text() << std::flush;
+    std::cout << PrintableLines(metrics.text(), "") << std::flush;
     return kExitOk;
   }
   return std::nullopt;

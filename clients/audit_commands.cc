@@ -13,20 +13,11 @@
 #include "clients/cli_output.h"
 #include "clients/diff_printer.h"
 #include "clients/log_archive.h"
+#include "clients/record_printer.h"
+#include "clients/terminal_text.h"
 
 namespace renstra {
 namespace {
-
-void PrintEvent(const v1::AuditEvent& event, std::ostream& out) {
-  const v1::EventEnvelope& e = event.envelope();
-  out << "#" << e.sequence() << "  " << FormatUtcMicros(e.timestamp_micros()) << "  "
-      << e.principal();
-  if (!e.role().empty()) out << " (" << e.role() << ")";
-  out << "  " << event.summary();
-  if (!e.reason().empty()) out << "  — " << e.reason();
-  if (!e.request_id().empty()) out << "  [request " << e.request_id() << "]";
-  out << "\n";
-}
 
 bool ReadWhole(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
@@ -60,6 +51,8 @@ void AuditCommands::Register(CLI::App* app) {
   history_->add_option("--revision", revision_, "Revision id, e.g. REV-1");
   history_->add_option("--user", user_, "User name (includes refused attempts)");
   history_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  history_->add_option("--page-size", page_size_,
+                       "Events per request (default: as many as one answer holds)");
 
   diff_ = AddCommand(audit, "diff", "What changed between two plan versions, and why");
   diff_->add_option("--from", from_version_, "Plan version to compare from")->required();
@@ -75,6 +68,8 @@ void AuditCommands::Register(CLI::App* app) {
 
   export_ = AddCommand(audit, "export", "Archive the log as JSON Lines with its signed tree head");
   export_->add_option("--output,-o", output_, "File to write")->required();
+  export_->add_option("--page-size", page_size_, "Events per request (default and at most 1000)")
+      ->check(CLI::Range(1u, 1000u));
 
   verify_export_ =
       AddCommand(audit, "verify-export", "Check an archive offline: chain, Merkle root, signature");
@@ -125,11 +120,21 @@ int AuditCommands::History(Client& client) {
         "--revision, --user",
         kExitUsage);
   }
+  // Page by page: a long history does not have to fit one answer.
+  request.set_page_size(page_size_);
   v1::GetHistoryResponse response;
-  grpc::Status status = client.audit()->GetHistory(client.NewContext().get(), request, &response);
-  if (!status.ok()) return Fail(UserMessage(status, client));
+  do {
+    v1::GetHistoryResponse page;
+    grpc::Status status = client.audit()->GetHistory(client.NewContext().get(), request, &page);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    if (!page.next_page_token().empty() && page.events_size() == 0) {
+      return Fail("renstra: the server returned an empty page of history");
+    }
+    request.set_page_token(page.next_page_token());
+    for (v1::AuditEvent& e : *page.mutable_events()) *response.add_events() = std::move(e);
+  } while (!request.page_token().empty());
   if (json_) return PrintJson(response);
-  for (const v1::AuditEvent& event : response.events()) PrintEvent(event, std::cout);
+  for (const v1::AuditEvent& event : response.events()) PrintAuditEvent(event, std::cout);
   std::cout << response.events_size() << " events" << std::endl;
   return kExitOk;
 }
@@ -177,7 +182,7 @@ int AuditCommands::Follow(Client& client) {
   v1::AuditEvent event;
   uint64_t seen = 0;
   while (reader->Read(&event)) {
-    PrintEvent(event, std::cout);
+    PrintAuditEvent(event, std::cout);
     std::cout << std::flush;
     if (count_ > 0 && ++seen == count_) {
       context->TryCancel();
@@ -203,7 +208,11 @@ int AuditCommands::Export(Client& client) {
   while (next <= head.tree_size()) {
     v1::ReadEventsRequest request;
     request.set_from_sequence(next);
-    request.set_limit(static_cast<uint32_t>(std::min<uint64_t>(1000, head.tree_size() - next + 1)));
+    // A page may hold fewer events than asked (the server stops at 4 MiB): ask again
+    // from the one after the last received.
+    const uint64_t page_size = page_size_ == 0 ? 1000 : page_size_;
+    request.set_limit(
+        static_cast<uint32_t>(std::min<uint64_t>(page_size, head.tree_size() - next + 1)));
     v1::ReadEventsResponse page;
     status = client.audit()->ReadEvents(client.NewContext().get(), request, &page);
     if (!status.ok()) return Fail(UserMessage(status, client));
@@ -240,7 +249,7 @@ int AuditCommands::PublicKey(Client& client) {
   grpc::Status status = client.audit()->GetPublicKey(client.NewContext().get(), {}, &key);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (output_.empty()) {
-    std::cout << key.pem() << std::flush;
+    std::cout << PrintableLines(key.pem(), "") << std::flush;
     return kExitOk;
   }
   std::ofstream out(output_, std::ios::trunc);
@@ -257,7 +266,7 @@ int AuditCommands::Head(Client& client) {
   if (json_) return PrintJson(head);
   std::cout << "tree size " << head.tree_size() << "\nroot " << Hex(head.root_hash())
             << "\ntimestamp " << FormatUtcMicros(head.timestamp_micros()) << "\nkey "
-            << head.key_id() << "\nsignature " << Hex(head.signature()) << std::endl;
+            << Printable(head.key_id()) << "\nsignature " << Hex(head.signature()) << std::endl;
   return kExitOk;
 }
 
@@ -276,9 +285,9 @@ int AuditCommands::Rehash(Client& client) {
   grpc::Status status = client.audit()->RehashStore(client.NewContext().get(), {}, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   std::cout << "ok: re-hashed " << response.checked() << " events in "
-            << response.elapsed_micros() / 1000 << " ms; chain head " << response.head_hash()
-            << "; Merkle root " << Hex(response.root_hash()) << " (matches the signed tree)"
-            << std::endl;
+            << response.elapsed_micros() / 1000 << " ms; chain head "
+            << Printable(response.head_hash()) << "; Merkle root " << Hex(response.root_hash())
+            << " (matches the signed tree)" << std::endl;
   return kExitOk;
 }
 

@@ -59,6 +59,7 @@ class AuditCommands {
   std::string output_;
   uint64_t from_sequence_ = 1;
   uint64_t count_ = 0;
+  uint32_t page_size_ = 0;
   std::string file_;
   std::string pubkey_file_;
   std::string state_file_;

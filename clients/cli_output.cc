@@ -4,10 +4,14 @@
 
 #include <iostream>
 
+#include "clients/terminal_text.h"
+
 namespace renstra {
 
 int Fail(const std::string& message, int code) {
-  std::cerr << message << std::endl;
+  // Messages quote values from the server and the command line: no control character
+  // reaches the terminal (terminal_text.h).
+  std::cerr << PrintableLines(message, "") << std::endl;
   return code;
 }
 

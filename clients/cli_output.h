@@ -17,7 +17,8 @@ constexpr int kExitError = 1;
 // A usage error: unknown option, missing or malformed argument, unreadable input.
 constexpr int kExitUsage = 2;
 
-// Writes `message` and a newline to stderr; returns `code`.
+// Writes `message` (control characters escaped, see terminal_text.h) and a newline to
+// stderr; returns `code`.
 int Fail(const std::string& message, int code = kExitError);
 
 // Writes `message` in protobuf's JSON mapping (indented) to stdout; returns kExitOk, or

@@ -128,9 +128,13 @@ grpc::Status Client::GetProposal(const std::string& proposal_id, v1::ProposalVie
   return workflow_->GetProposal(NewContext().get(), request, response);
 }
 
-grpc::Status Client::ListProposals(v1::ProposalStatus status, v1::ListProposalsResponse* response) {
+grpc::Status Client::ListProposals(v1::ProposalStatus status, uint32_t page_size,
+                                   const std::string& page_token,
+                                   v1::ListProposalsResponse* response) {
   v1::ListProposalsRequest request;
   request.set_status(status);
+  request.set_page_size(page_size);
+  request.set_page_token(page_token);
   return workflow_->ListProposals(NewContext().get(), request, response);
 }
 

@@ -67,7 +67,10 @@ class Client {
   grpc::Status LockPlan(const v1::LockPlanRequest& request, v1::LockPlanResponse* response);
   grpc::Status GetInbox(v1::GetInboxResponse* response);
   grpc::Status GetProposal(const std::string& proposal_id, v1::ProposalView* response);
-  grpc::Status ListProposals(v1::ProposalStatus status, v1::ListProposalsResponse* response);
+  // One page (see ListProposalsRequest); page_size 0 = as many as the server's page
+  // holds.
+  grpc::Status ListProposals(v1::ProposalStatus status, uint32_t page_size,
+                             const std::string& page_token, v1::ListProposalsResponse* response);
   grpc::Status ListRevisions(v1::ListRevisionsResponse* response);
   grpc::Status GetPlanAtVersion(int64_t version, v1::Plan* response);
 

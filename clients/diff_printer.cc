@@ -3,26 +3,27 @@
 #include <vector>
 
 #include "clients/report_html.h"
+#include "clients/terminal_text.h"
 
 namespace renstra {
 namespace {
 
 std::string Join(const google::protobuf::RepeatedPtrField<std::string>& items) {
   std::string out;
-  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + Printable(item);
   return out;
 }
 
 // The columns of one entry, in table order.
 std::vector<std::string> Columns(const v1::DiffEntry& e) {
-  const std::string what = e.indicator_id().empty() ? e.node_code() : e.indicator_id();
+  const std::string what = Printable(e.indicator_id().empty() ? e.node_code() : e.indicator_id());
   return {DiffKindName(e.kind()),
           what,
           e.year() == 0 ? "" : std::to_string(e.year()),
-          e.before(),
-          e.after(),
-          e.revision_id().empty() ? "" : e.revision_id() + " " + e.revision_name(),
-          e.legal_basis(),
+          Printable(e.before()),
+          Printable(e.after()),
+          e.revision_id().empty() ? "" : Printable(e.revision_id() + " " + e.revision_name()),
+          Printable(e.legal_basis()),
           Join(e.proposal_ids()),
           Join(e.proposers()),
           Join(e.approvers())};
@@ -69,7 +70,7 @@ void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out) {
   for (const v1::DiffEntry& e : diff.entries()) {
     std::vector<std::string> c = Columns(e);
     out << "  " << c[0] << "  " << c[1] << (c[2].empty() ? "" : " " + c[2]);
-    if (!e.node_name().empty()) out << "  (" << e.node_name() << ")";
+    if (!e.node_name().empty()) out << "  (" << Printable(e.node_name()) << ")";
     out << "\n    " << (c[3].empty() ? "-" : c[3]) << " → " << (c[4].empty() ? "-" : c[4]) << "\n";
     if (!e.revision_id().empty()) {
       out << "    by " << c[5] << "; dasar hukum: " << c[6];

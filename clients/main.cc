@@ -39,6 +39,7 @@
 #include "clients/credentials.h"
 #include "clients/plan_printer.h"
 #include "clients/realization_commands.h"
+#include "clients/terminal_text.h"
 #include "clients/workflow_commands.h"
 
 namespace renstra {
@@ -157,7 +158,9 @@ int PlanExport(Client& client, const ExportArgs& args) {
   grpc::Status status = client.ExportTable(args.table, format, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.output.empty() || args.output == "-") {
-    std::cout << response.content() << std::flush;
+    // The terminal gets the table with any control character escaped; a file gets it
+    // as exported.
+    std::cout << PrintableLines(response.content(), "") << std::flush;
     return kExitOk;
   }
   std::ofstream file(args.output, std::ios::binary | std::ios::trunc);
@@ -233,7 +236,8 @@ int LogHead(Client& client) {
   v1::GetHeadResponse response;
   grpc::Status status = client.GetHead(&response);
   if (!status.ok()) return Fail(UserMessage(status, client));
-  std::cout << "sequence " << response.sequence() << "\nhash " << response.hash() << std::endl;
+  std::cout << "sequence " << response.sequence() << "\nhash " << Printable(response.hash())
+            << std::endl;
   return kExitOk;
 }
 
@@ -242,7 +246,7 @@ int LogVerify(Client& client, uint64_t from) {
   grpc::Status status = client.VerifyLog(from, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   std::cout << "ok: checked " << response.checked() << " events; head " << response.head_sequence()
-            << " " << response.head_hash() << std::endl;
+            << " " << Printable(response.head_hash()) << std::endl;
   return kExitOk;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "clients/terminal_text.h"
+
 namespace renstra {
 namespace {
 
@@ -61,8 +63,8 @@ void PrintRows(const std::vector<Row>& rows, const std::string& indent, std::ost
 void PrintIndicator(const v1::Indicator& indicator, int number,
                     const std::map<int, const v1::Money*>& funding, int depth, std::ostream& out) {
   const std::string indent = Indent(depth);
-  out << indent << "Indikator " << number << ": " << indicator.statement() << "\n";
-  out << indent << "  Satuan: " << (indicator.unit().empty() ? "-" : indicator.unit())
+  out << indent << "Indikator " << number << ": " << Printable(indicator.statement()) << "\n";
+  out << indent << "  Satuan: " << (indicator.unit().empty() ? "-" : Printable(indicator.unit()))
       << "; kondisi awal (2021): " << FormatTarget(indicator.baseline());
   const int from = indicator.from_year() == 0 ? kFirstTargetYear : indicator.from_year();
   const int to = indicator.to_year() == 0 ? kLastTargetYear : indicator.to_year();
@@ -97,7 +99,7 @@ std::string FormatRupiah(int64_t rupiah) {
 }
 
 std::string FormatMoney(const v1::Money& money) {
-  if (!money.written().empty()) return money.written();
+  if (!money.written().empty()) return Printable(money.written());
   if (!money.present()) return "-";
   return FormatRupiah(money.rupiah());
 }
@@ -116,8 +118,8 @@ std::string FormatDecimal(const v1::Decimal& decimal) {
 }
 
 std::string FormatTarget(const v1::TargetValue& target) {
-  if (!target.written().empty()) return target.written();
-  const std::string unit = target.unit().empty() ? "" : " " + target.unit();
+  if (!target.written().empty()) return Printable(target.written());
+  const std::string unit = target.unit().empty() ? "" : " " + Printable(target.unit());
   switch (target.kind()) {
     case v1::TargetValue::NOT_AVAILABLE:
       return "N/A";
@@ -128,9 +130,9 @@ std::string FormatTarget(const v1::TargetValue& target) {
     case v1::TargetValue::RANGE:
       return FormatDecimal(target.low()) + "-" + FormatDecimal(target.high()) + unit;
     case v1::TargetValue::BOUND:
-      return target.bound_op() + " " + FormatDecimal(target.low()) + unit;
+      return Printable(target.bound_op()) + " " + FormatDecimal(target.low()) + unit;
     case v1::TargetValue::BOUND_RANGE:
-      return target.bound_op() + " " + FormatDecimal(target.low()) + "-" +
+      return Printable(target.bound_op()) + " " + FormatDecimal(target.low()) + "-" +
              FormatDecimal(target.high()) + unit;
     default:  // EMPTY, NONE, unspecified
       return "-";
@@ -157,24 +159,24 @@ std::string DivisionName(v1::Division division) {
 std::string FormatFinding(const v1::Finding& finding) {
   std::ostringstream out;
   out << v1::Finding::Kind_Name(finding.kind()) << " "
-      << (finding.code().empty() ? "-" : finding.code());
+      << (finding.code().empty() ? "-" : Printable(finding.code()));
   if (finding.year() != 0) out << " year=" << finding.year();
   if (finding.line() != 0) out << " line=" << finding.line();
-  if (!finding.stated().empty()) out << " stated=" << finding.stated();
-  if (!finding.computed().empty()) out << " computed=" << finding.computed();
-  out << " : " << finding.message();
+  if (!finding.stated().empty()) out << " stated=" << Printable(finding.stated());
+  if (!finding.computed().empty()) out << " computed=" << Printable(finding.computed());
+  out << " : " << Printable(finding.message());
   return out.str();
 }
 
 void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
   const std::string indent = Indent(depth);
-  out << indent << LevelName(node.level()) << " " << node.code();
+  out << indent << LevelName(node.level()) << " " << Printable(node.code());
   if (!node.code_written().empty() && node.code_written() != node.code()) {
-    out << " (" << node.code_written() << ")";
+    out << " (" << Printable(node.code_written()) << ")";
   }
-  out << "  " << node.name() << "\n";
+  out << "  " << Printable(node.name()) << "\n";
   out << indent << "  Penanggung jawab: " << DivisionName(node.division());
-  if (!node.location().empty()) out << "; lokasi: " << node.location();
+  if (!node.location().empty()) out << "; lokasi: " << Printable(node.location());
   out << "; pagu indikatif 2022-2026: Rp " << FormatRupiah(node.funding_total()) << "\n";
 
   std::map<int, const v1::Money*> funding;
@@ -194,28 +196,31 @@ void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
 }
 
 void PrintPlan(const v1::Plan& plan, std::ostream& out) {
-  out << "Renstra " << plan.agency() << " " << plan.baseline_year() << "-" << plan.final_year()
-      << " (" << plan.plan_id() << ", version " << plan.version() << ")\n";
+  out << "Renstra " << Printable(plan.agency()) << " " << plan.baseline_year() << "-"
+      << plan.final_year() << " (" << Printable(plan.plan_id()) << ", version " << plan.version()
+      << ")\n";
   out << "Revision " << plan.revision();
   if (plan.revision() == 0) {
     out << " (as imported)";
   } else if (plan.revisions_size() > 0) {
     const v1::RevisionInfo& last = plan.revisions(plan.revisions_size() - 1);
-    out << " (" << last.name() << "; dasar hukum: " << last.legal_basis() << ")";
+    out << " (" << Printable(last.name()) << "; dasar hukum: " << Printable(last.legal_basis())
+        << ")";
   }
   out << "; " << (plan.locked() ? "locked" : "not locked");
   if (plan.has_open_revision() && !plan.open_revision().revision_id().empty()) {
-    out << "; open revision: " << plan.open_revision().name();
+    out << "; open revision: " << Printable(plan.open_revision().name());
   }
   out << "\n";
-  if (!plan.source().empty()) out << "Sumber: " << plan.source() << "\n";
+  if (!plan.source().empty()) out << "Sumber: " << Printable(plan.source()) << "\n";
   for (const v1::Goal& goal : plan.goals()) {
-    out << "Tujuan " << goal.id() << ": " << goal.statement();
-    if (!goal.indicator().empty()) out << " [indikator: " << goal.indicator() << "]";
+    out << "Tujuan " << Printable(goal.id()) << ": " << Printable(goal.statement());
+    if (!goal.indicator().empty()) out << " [indikator: " << Printable(goal.indicator()) << "]";
     out << "\n";
     for (const v1::Objective& objective : goal.objectives()) {
-      out << "  Sasaran " << objective.id() << ": " << objective.statement();
-      if (!objective.indicator().empty()) out << " [indikator: " << objective.indicator() << "]";
+      out << "  Sasaran " << Printable(objective.id()) << ": " << Printable(objective.statement());
+      if (!objective.indicator().empty())
+        out << " [indikator: " << Printable(objective.indicator()) << "]";
       out << "\n";
     }
   }

@@ -8,46 +8,19 @@
 #include "CLI/CLI.hpp"
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
+#include "clients/record_printer.h"
 #include "clients/report_html.h"
 #include "clients/value_parser.h"
 
 namespace renstra {
 namespace {
 
-// "110 Orang", "Rp 1.234.567", or "retracted".
-std::string ValueText(const v1::RealizationView& v) {
-  if (v.retracted()) return "retracted";
-  if (v.kind() == v1::RealizationView::SPENDING) {
-    // Thousands with dots, as the tables print Rupiah.
-    std::string digits = std::to_string(v.spent().rupiah());
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ".");
-    return "Rp " + digits;
-  }
-  return v.achieved_text();
-}
-
-std::string Subject(const v1::RealizationView& v) {
-  return v.kind() == v1::RealizationView::ACHIEVEMENT ? v.indicator_id() : v.node_code();
-}
-
-void PrintRecord(const v1::RealizationView& v, std::ostream& out) {
-  out << v.realization_id() << "  " << v.year() << "  " << Subject(v) << "  " << ValueText(v)
-      << "  evidence " << v.evidence_ref();
-  if (!v.note().empty()) out << "  — " << v.note();
-  out << "  [" << v.principal();
-  if (!v.role().empty()) out << " (" << v.role() << ")";
-  out << " " << FormatUtcMicros(v.at_micros()) << "]";
-  if (!v.corrects_id().empty()) out << "  corrects " << v.corrects_id();
-  if (!v.corrected_by().empty()) out << "  corrected by " << v.corrected_by();
-  out << "\n";
-}
-
 int Answer(Client& client, const grpc::Status& status, const v1::RealizationView& view, bool json,
            const char* verb) {
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json) return PrintJson(view);
   std::cout << verb << " ";
-  PrintRecord(view, std::cout);
+  PrintRealization(view, std::cout);
   std::cout << std::flush;
   return kExitOk;
 }
@@ -234,7 +207,7 @@ int RealizationCommands::List(Client& client) {
       client.realization()->ListRealizations(client.NewContext().get(), request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(response);
-  for (const v1::RealizationView& v : response.realizations()) PrintRecord(v, std::cout);
+  for (const v1::RealizationView& v : response.realizations()) PrintRealization(v, std::cout);
   std::cout << response.realizations_size() << " realization(s)" << std::endl;
   return kExitOk;
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "clients/terminal_text.h"
+
 namespace renstra {
 namespace {
 
@@ -144,7 +146,7 @@ ReportTable WarningTable(const v1::EarlyWarnings& report) {
 void PrintTable(const ReportTable& table, std::ostream& out) {
   std::vector<size_t> width(table.header.size(), 0);
   auto cell = [&](size_t r, size_t c) {
-    std::string s = Clip(table.rows[r][c]);
+    std::string s = Clip(Printable(table.rows[r][c]));
     if (static_cast<int>(c) == table.indent_column) {
       s.insert(0, static_cast<size_t>(2 * std::max(0, table.depth[r])), ' ');
     }
@@ -165,7 +167,7 @@ void PrintTable(const ReportTable& table, std::ostream& out) {
     }
     out << text << "\n";
   };
-  out << table.title << "\n";
+  out << Printable(table.title) << "\n";
   line(table.header);
   size_t total = 0;
   for (size_t w : width) total += w + 2;
@@ -183,6 +185,7 @@ void PrintTable(const ReportTable& table, std::ostream& out) {
 void PrintDelimited(const ReportTable& table, char separator, std::ostream& out) {
   auto field = [&](std::string s) {
     if (separator == ',') {
+      s = PrintableLines(s, "");
       if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
       std::string quoted = "\"";
       for (char ch : s) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
@@ -190,7 +193,7 @@ void PrintDelimited(const ReportTable& table, char separator, std::ostream& out)
     }
     std::replace_if(
         s.begin(), s.end(), [](char ch) { return ch == '\t' || ch == '\n' || ch == '\r'; }, ' ');
-    return s;
+    return Printable(s);
   };
   auto line = [&](const std::vector<std::string>& cells) {
     for (size_t c = 0; c < cells.size(); ++c) {

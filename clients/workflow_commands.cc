@@ -7,6 +7,7 @@
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
 #include "clients/proposal_printer.h"
+#include "clients/terminal_text.h"
 
 namespace renstra {
 namespace {
@@ -117,6 +118,8 @@ void WorkflowCommands::Register(CLI::App* app, CLI::App* plan) {
           {"draft", "submitted", "approved", "rejected", "returned", "withdrawn", "applied"},
           CLI::ignore_case));
   list_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  list_->add_option("--page-size", page_size_,
+                    "Proposals per request (default: as many as one answer holds)");
   submit_ = AddCommand(proposal, "submit", "Submit a draft or returned proposal for review");
   withdraw_ = AddCommand(proposal, "withdraw", "Withdraw a proposal before it is decided");
   for (CLI::App* command : {submit_, withdraw_}) {
@@ -269,9 +272,21 @@ int WorkflowCommands::ListProposals(Client& client) {
   if (!status_.empty() && !v1::ProposalStatus_Parse(Upper(status_), &filter)) {
     return Fail("renstra: unknown status " + status_, kExitUsage);
   }
+  // Page by page: a long list does not have to fit one answer.
   v1::ListProposalsResponse response;
-  const grpc::Status status = client.ListProposals(filter, &response);
-  if (!status.ok()) return Fail(UserMessage(status, client));
+  std::string token;
+  do {
+    v1::ListProposalsResponse page;
+    const grpc::Status status = client.ListProposals(filter, page_size_, token, &page);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    if (!page.next_page_token().empty() && page.next_page_token() <= token) {
+      return Fail("renstra: the server repeated page token " + page.next_page_token());
+    }
+    token = page.next_page_token();
+    for (v1::ProposalView& p : *page.mutable_proposals()) {
+      *response.add_proposals() = std::move(p);
+    }
+  } while (!token.empty());
   if (json_) return PrintJson(response);
   if (response.proposals_size() == 0) std::cout << "No proposals.\n";
   for (const v1::ProposalView& p : response.proposals()) std::cout << ProposalLine(p) << "\n";
@@ -297,7 +312,8 @@ int WorkflowCommands::OpenRevision(Client& client) {
   const grpc::Status status = client.OpenRevision(request, &revision);
   if (!status.ok()) return FailWrite(status, client, request.request_id());
   if (json_) return PrintJson(revision);
-  std::cout << "Opened revision " << revision.revision_id() << ": " << revision.name() << std::endl;
+  std::cout << "Opened revision " << Printable(revision.revision_id()) << ": "
+            << Printable(revision.name()) << std::endl;
   return kExitOk;
 }
 

@@ -91,6 +91,7 @@ class WorkflowCommands {
   std::string justification_;
   std::string note_;
   std::string status_;
+  uint32_t page_size_ = 0;
   bool submit_flag_ = false;
   bool approve_ = false;
   bool reject_ = false;

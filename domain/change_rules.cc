@@ -1,6 +1,7 @@
 #include "domain/change_rules.h"
 
 #include "absl/strings/str_cat.h"
+#include "domain/change_text.h"
 #include "domain/code.h"
 #include "domain/money.h"
 #include "domain/status_macros.h"
@@ -189,6 +190,7 @@ std::string Quote(const TargetValue& v) { return absl::StrCat("\"", v.Display(),
 absl::StatusOr<v1::Change> ResolveChange(const PlanState& plan, const Actor& actor,
                                          const v1::Change& change, int index) {
   const std::string path = absl::StrCat("changes[", index, "]");
+  RETURN_IF_ERROR(CheckChangeText(change, path));
   switch (change.kind_case()) {
     case v1::Change::kSetTarget:
       return ResolveSetTarget(plan, actor, change.set_target(), path + ".set_target");

@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "domain/strings.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
@@ -34,7 +35,7 @@ absl::StatusOr<Code> Code::Parse(std::string_view text) {
   const std::string_view trimmed = TrimAscii(text);
   auto invalid = [trimmed](std::string_view reason) {
     return absl::InvalidArgumentError(
-        absl::StrCat("code \"", AsAbsl(trimmed), "\": ", AsAbsl(reason)));
+        absl::StrCat("code \"", SafePrefix(trimmed), "\": ", AsAbsl(reason)));
   };
   if (trimmed.empty()) return invalid("empty code");
 
@@ -47,7 +48,8 @@ absl::StatusOr<Code> Code::Parse(std::string_view text) {
     if (seg.empty()) return invalid(absl::StrCat("segment ", i + 1, " is empty"));
     for (char c : seg) {
       if (!IsAsciiDigit(c)) {
-        return invalid(absl::StrCat("segment ", i + 1, " (\"", AsAbsl(seg), "\") is not a number"));
+        return invalid(
+            absl::StrCat("segment ", i + 1, " (\"", SafePrefix(seg), "\") is not a number"));
       }
     }
     // Sources pad inconsistently ("001", "0005", "02" for a one-digit segment): the
@@ -57,7 +59,7 @@ absl::StatusOr<Code> Code::Parse(std::string_view text) {
         first_significant == std::string_view::npos ? "" : seg.substr(first_significant);
     const size_t width = static_cast<size_t>(kSegmentWidths[i]);
     if (digits.size() > width) {
-      return invalid(absl::StrCat("segment ", i + 1, " (\"", AsAbsl(seg), "\") does not fit ",
+      return invalid(absl::StrCat("segment ", i + 1, " (\"", SafePrefix(seg), "\") does not fit ",
                                   width, width == 1 ? " digit" : " digits"));
     }
     if (i > 0) code.canonical_.push_back('.');

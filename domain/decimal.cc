@@ -7,6 +7,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "domain/strings.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
@@ -103,7 +104,7 @@ absl::StatusOr<Decimal> Decimal::ParseIndonesian(std::string_view text) {
   absl::StatusOr<Decimal> d = ParseIndonesianReason(trimmed);
   if (!d.ok()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("number \"", AsAbsl(trimmed), "\": ", d.status().message()));
+        absl::StrCat("number \"", SafePrefix(trimmed), "\": ", d.status().message()));
   }
   return d;
 }

@@ -212,8 +212,9 @@ std::string DescribeProposal(std::string_view id, const v1::ProposalEvent& event
   switch (event.kind_case()) {
     case v1::ProposalEvent::kDrafted: {
       const auto& e = event.drafted();
+      // The justification in full: the envelope's reason keeps only its first line.
       return absl::StrCat("ProposalDrafted ", AsAbsl(id), " by ", e.proposer(), ": ", e.title(),
-                          " (", e.changes_size(), " changes)");
+                          " (", e.changes_size(), " changes)", Suffix(e.justification()));
     }
     case v1::ProposalEvent::kRevised:
       return absl::StrCat("ProposalRevised ", AsAbsl(id), " (", event.revised().changes_size(),

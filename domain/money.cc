@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "domain/decimal.h"
 #include "domain/strings.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
@@ -33,7 +34,7 @@ bool IsZeroDecimals(std::string_view s) {
 }
 
 absl::Status Invalid(std::string_view text, absl::string_view reason) {
-  return absl::InvalidArgumentError(absl::StrCat("money \"", AsAbsl(text), "\": ", reason));
+  return absl::InvalidArgumentError(absl::StrCat("money \"", SafePrefix(text), "\": ", reason));
 }
 
 }  // namespace

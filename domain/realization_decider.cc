@@ -1,11 +1,15 @@
 #include "domain/realization_decider.h"
 
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/status_macros.h"
 #include "domain/value_limits.h"
+#include "domain/text_limits.h"
 #include "domain/year.h"
 
 namespace renstra {
@@ -133,6 +137,31 @@ absl::StatusOr<const NodeState*> ResolveNode(const PlanState& plan, const Actor&
   return node;
 }
 
+// The free text of a record, checked before anything is looked up or quoted back
+// (text_limits.h): the subject's id or code, the values' units and written forms, the
+// evidence and the note.
+absl::Status CheckRecordText(const char* subject_field, const std::string& subject,
+                             const std::vector<std::pair<std::string, const TargetValue*>>& values,
+                             const std::optional<Money>& spent, const std::string& evidence_ref,
+                             const std::string& note) {
+  RETURN_IF_ERROR(CheckText(subject_field, subject, kCodeText));
+  for (const auto& [field, v] : values) {
+    RETURN_IF_ERROR(CheckText(field + ".unit", v->unit(), kUnitText));
+    RETURN_IF_ERROR(CheckText(field + ".bound_op", v->bound_op(), kValueText));
+    RETURN_IF_ERROR(CheckText(field + ".written", v->written(), kValueText));
+  }
+  if (spent) RETURN_IF_ERROR(CheckText("spent.written", spent->written(), kValueText));
+  RETURN_IF_ERROR(CheckText("evidence_ref", evidence_ref, kEvidenceText));
+  return CheckText("note", note, kNoteText);
+}
+
+std::vector<std::pair<std::string, const TargetValue*>> ValuesOf(const std::string& field,
+                                                                 const AchievedValue& v) {
+  std::vector<std::pair<std::string, const TargetValue*>> out = {{field + ".yearly", &v.yearly}};
+  for (int q = 0; q < 4; ++q) out.emplace_back(absl::StrCat(field, ".q", q + 1), &v.quarters[q]);
+  return out;
+}
+
 absl::Status AlreadyRecorded(const std::string& subject, int year, const RealizationRecord& r) {
   return absl::FailedPreconditionError(absl::StrCat(subject, " ", year, " already has realization ",
                                                     r.id, "; record a correction of it instead"));
@@ -145,6 +174,9 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
     const RecordAchievementCommand& command) {
   RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
   RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  RETURN_IF_ERROR(CheckRecordText("indicator_id", command.indicator_id,
+                                  ValuesOf("value", command.value), std::nullopt,
+                                  command.evidence_ref, command.note));
   ASSIGN_OR_RETURN(auto resolved,
                    ResolveIndicator(plan, actor, command.indicator_id, command.year));
   const auto [node, ind] = resolved;
@@ -173,6 +205,8 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordSpending(
     const RecordSpendingCommand& command) {
   RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
   RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  RETURN_IF_ERROR(CheckRecordText("node_code", command.node_code, {}, command.spent,
+                                  command.evidence_ref, command.note));
   ASSIGN_OR_RETURN(const NodeState* node,
                    ResolveNode(plan, actor, command.node_code, command.year));
   if (command.spent_message != nullptr && command.spent_message->present()) {
@@ -201,6 +235,11 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
   RETURN_IF_ERROR(RequireRecorder(actor, "correct realizations"));
   RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
   if (command.corrects_id.empty()) return Invalid("corrects_id", "required");
+  RETURN_IF_ERROR(CheckRecordText("corrects_id", command.corrects_id,
+                                  command.achievement
+                                      ? ValuesOf("achievement", *command.achievement)
+                                      : std::vector<std::pair<std::string, const TargetValue*>>{},
+                                  command.spent, command.evidence_ref, command.note));
   const RealizationRecord* old = book.Find(command.corrects_id);
   if (old == nullptr) {
     return absl::NotFoundError(

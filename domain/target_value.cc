@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "domain/strings.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
@@ -160,7 +161,7 @@ TargetValue TargetValue::NotAvailable() {
 absl::StatusOr<TargetValue> TargetValue::Parse(std::string_view text) {
   const std::string cell = NormalizeSpaces(text);
   auto invalid = [&cell](absl::string_view reason) {
-    return absl::InvalidArgumentError(absl::StrCat("target \"", cell, "\": ", reason));
+    return absl::InvalidArgumentError(absl::StrCat("target \"", SafePrefix(cell), "\": ", reason));
   };
 
   TargetValue t;
@@ -207,7 +208,7 @@ absl::StatusOr<TargetValue> TargetValue::Parse(std::string_view text) {
     t.mutable_texts().unit.assign(1, '%');
   } else if (!rest.empty()) {
     if (!StartsUnit(rest[0])) {
-      return invalid(absl::StrCat("unexpected \"", AsAbsl(rest), "\" after the number"));
+      return invalid(absl::StrCat("unexpected \"", SafePrefix(rest), "\" after the number"));
     }
     t.mutable_texts().unit = std::string(rest);
   }

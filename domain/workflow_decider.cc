@@ -8,12 +8,14 @@
 #include "domain/plan_limits.h"
 #include "domain/status_macros.h"
 #include "domain/value_limits.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
 
 absl::StatusOr<const ProposalState*> FindProposal(const ProposalBook& book, const std::string& id) {
   if (id.empty()) return absl::InvalidArgumentError("proposal_id: required");
+  RETURN_IF_ERROR(CheckText("proposal_id", id, kCodeText));
   const ProposalState* p = book.Find(id);
   if (p == nullptr) return absl::NotFoundError(absl::StrCat("proposal ", id, ": no such proposal"));
   return p;
@@ -60,6 +62,8 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideDraft(const PlanState& plan
   if (command.justification.empty()) {
     return absl::InvalidArgumentError("justification: required");
   }
+  RETURN_IF_ERROR(CheckText("title", command.title, kTitleText));
+  RETURN_IF_ERROR(CheckText("justification", command.justification, kJustificationText));
   ASSIGN_OR_RETURN(std::vector<v1::Change> changes, ResolveAll(plan, actor, command.changes));
   std::vector<v1::ProposalEvent> out(1);
   v1::ProposalDrafted* d = out[0].mutable_drafted();
@@ -79,6 +83,7 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideRevise(const PlanState& pla
                                                             const ReviseCommand& command) {
   RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "revise proposals"));
+  RETURN_IF_ERROR(CheckText("justification", command.justification, kJustificationText));
   ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, command.proposal_id));
   RETURN_IF_ERROR(RequireProposer(*p, actor, "revise"));
   RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED, v1::APPROVED}, "revise"));
@@ -97,6 +102,7 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideSubmit(const ProposalBook& 
                                                             const std::string& note) {
   RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "submit proposals"));
+  RETURN_IF_ERROR(CheckText("note", note, kNoteText));
   ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
   RETURN_IF_ERROR(RequireProposer(*p, actor, "submit"));
   RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED}, "submit"));
@@ -111,6 +117,7 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideWithdraw(const ProposalBook
                                                               const std::string& note) {
   RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "withdraw proposals"));
+  RETURN_IF_ERROR(CheckText("note", note, kNoteText));
   ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
   RETURN_IF_ERROR(RequireProposer(*p, actor, "withdraw"));
   RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::SUBMITTED, v1::RETURNED}, "withdraw"));
@@ -125,6 +132,7 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideReview(const ProposalBook& 
                                                             v1::ProposalReviewed::Decision decision,
                                                             const std::string& note) {
   RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "review proposals"));
+  RETURN_IF_ERROR(CheckText("note", note, kNoteText));
   ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
   if (p->proposer == actor.name) {
     return absl::PermissionDeniedError(absl::StrCat(
@@ -153,6 +161,7 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideOpenRevision(const PlanState& p
   RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "open a revision"));
   if (name.empty())
     return absl::InvalidArgumentError("name: required (e.g. \"Perubahan Renstra 2025\")");
+  RETURN_IF_ERROR(CheckText("name", name, kNameText));
   if (!plan.established()) return absl::FailedPreconditionError("the plan has not been imported");
   if (const v1::RevisionInfo* open = plan.open_revision()) {
     return absl::FailedPreconditionError(
@@ -176,6 +185,10 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   }
   if (command.legal_basis.empty()) return absl::InvalidArgumentError("legal_basis: required");
   if (command.signer.empty()) return absl::InvalidArgumentError("signer: required");
+  RETURN_IF_ERROR(CheckText("legal_basis", command.legal_basis, kLegalBasisText));
+  RETURN_IF_ERROR(CheckText("reason", command.reason, kReasonText));
+  RETURN_IF_ERROR(CheckText("signer", command.signer, kSignerText));
+  RETURN_IF_ERROR(CheckText("effective_date", command.effective_date, kDateText));
   RETURN_IF_ERROR(CheckDate("effective_date", command.effective_date));
   if (command.proposal_ids.empty()) {
     return absl::InvalidArgumentError("proposal_ids: at least one approved proposal required");
@@ -184,6 +197,7 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   std::vector<const ProposalState*> proposals;
   for (size_t i = 0; i < command.proposal_ids.size(); ++i) {
     const std::string& id = command.proposal_ids[i];
+    RETURN_IF_ERROR(CheckText(absl::StrCat("proposal_ids[", i, "]"), id, kCodeText));
     if (!seen.insert(id).second) {
       return absl::InvalidArgumentError(absl::StrCat("proposal_ids[", i, "]: ", id, " repeated"));
     }

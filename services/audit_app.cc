@@ -4,11 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/event_describer.h"
 #include "domain/plan_diff.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
+#include "services/page_budget.h"
 #include "services/plan_replay.h"
 #include "storage/envelope_hash.h"
 #include "storage/merkle_hash.h"
@@ -36,6 +39,31 @@ v1::AuditEvent ToAuditEvent(const v1::EventEnvelope& envelope) {
   *out.mutable_envelope() = envelope;
   out.set_summary(DescribeEvent(envelope));
   return out;
+}
+
+// Visits the stored events from `from` in sequence order while `fn` returns true.
+template <typename Fn>
+absl::Status ForEachEventFrom(EventStore* store, uint64_t from, Fn fn) {
+  uint64_t next = from;
+  while (true) {
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadAll(next, kChunk));
+    for (const v1::EventEnvelope& e : chunk) {
+      if (!fn(e)) return absl::OkStatus();
+    }
+    if (chunk.size() < kChunk) return absl::OkStatus();
+    next += chunk.size();
+  }
+}
+
+// A history page token is the sequence its page starts at.
+absl::StatusOr<uint64_t> HistoryStart(const std::string& token) {
+  if (token.empty()) return 1;
+  uint64_t from = 0;
+  if (!absl::SimpleAtoi(token, &from) || from == 0) {
+    return absl::InvalidArgumentError(absl::StrCat("page_token: \"", SafePrefix(token),
+                                                   "\" is not a token from an earlier page"));
+  }
+  return from;
 }
 
 std::string Bytes(const merkle::Hash& hash) { return merkle::ToBytes(hash); }
@@ -77,21 +105,21 @@ absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, con
         return absl::InvalidArgumentError(absl::StrCat("node_code: ", code.status().message()));
       }
       if (plan.FindNode(code->canonical()) == nullptr) {
-        return absl::NotFoundError(
-            absl::StrCat("node_code: no node with code ", request.node_code(), " in the plan"));
+        return absl::NotFoundError(absl::StrCat("node_code: no node with code ",
+                                                SafePrefix(request.node_code()), " in the plan"));
       }
       return AuditSubject{AuditSubject::Kind::kNode, code->canonical()};
     }
     case v1::GetHistoryRequest::kIndicatorId:
       if (plan.FindIndicator(request.indicator_id()).first == nullptr) {
-        return absl::NotFoundError(
-            absl::StrCat("indicator_id: no indicator ", request.indicator_id(), " in the plan"));
+        return absl::NotFoundError(absl::StrCat(
+            "indicator_id: no indicator ", SafePrefix(request.indicator_id()), " in the plan"));
       }
       return AuditSubject{AuditSubject::Kind::kIndicator, request.indicator_id()};
     case v1::GetHistoryRequest::kProposalId:
       if (book.Find(request.proposal_id()) == nullptr) {
         return absl::NotFoundError(
-            absl::StrCat("proposal_id: no proposal ", request.proposal_id()));
+            absl::StrCat("proposal_id: no proposal ", SafePrefix(request.proposal_id())));
       }
       return AuditSubject{AuditSubject::Kind::kProposal, request.proposal_id()};
     case v1::GetHistoryRequest::kRevisionId: {
@@ -102,7 +130,7 @@ absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, con
       }
       if (!known) {
         return absl::NotFoundError(
-            absl::StrCat("revision_id: no revision ", request.revision_id()));
+            absl::StrCat("revision_id: no revision ", SafePrefix(request.revision_id())));
       }
       return AuditSubject{AuditSubject::Kind::kRevision, request.revision_id()};
     }
@@ -124,13 +152,21 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
                    projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
                      return SubjectOf(request, plan, book);
                    }));
+  ASSIGN_OR_RETURN(const uint64_t from, HistoryStart(request.page_token()));
   v1::GetHistoryResponse out;
-  // A revision also owns the change events its ratification appended after it.
+  PageBudget page(request.page_size());
+  // A revision also owns the change events its ratification appended after it (one
+  // append, so consecutive: a page never ends inside them, see below).
   VersionRange changes;
   const std::string& plan_stream = projector_->plan_id();
-  RETURN_IF_ERROR(ForEachEvent(store_, [&](const v1::EventEnvelope& e) {
+  RETURN_IF_ERROR(ForEachEventFrom(store_, from, [&](const v1::EventEnvelope& e) {
     const bool applied = e.stream() == plan_stream && changes.Contains(e.stream_version());
-    if (!applied && !EventTouches(e, subject)) return;
+    if (!applied && !EventTouches(e, subject)) return true;
+    v1::AuditEvent event = ToAuditEvent(e);
+    if (!page.Take(event.ByteSizeLong()) && !applied) {
+      out.set_next_page_token(absl::StrCat(e.sequence()));
+      return false;
+    }
     if (subject.kind == AuditSubject::Kind::kRevision && e.stream() == plan_stream &&
         e.event_type() == v1::RevisionRatified::descriptor()->full_name()) {
       v1::PlanEvent event;
@@ -139,7 +175,8 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
                                              event.revision_ratified().change_count());
       }
     }
-    *out.add_events() = ToAuditEvent(e);
+    *out.add_events() = std::move(event);
+    return true;
   }));
   return out;
 }
@@ -201,8 +238,16 @@ absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
   }
   v1::ReadEventsResponse out;
   ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
-  for (v1::EventEnvelope& e : events) *out.add_events() = std::move(e);
+  // Whole pages of large events would pass what a client accepts: stop at the budget.
+  PageBudget page(limit);
+  uint64_t next = from;
+  for (v1::EventEnvelope& e : events) {
+    if (!page.Take(e.ByteSizeLong())) break;
+    next = e.sequence() + 1;
+    *out.add_events() = std::move(e);
+  }
   out.set_head_sequence(store_->Head().sequence);
+  out.set_next_sequence(next > out.head_sequence() ? 0 : next);
   return out;
 }
 

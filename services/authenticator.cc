@@ -13,6 +13,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "domain/strings.h"
+#include "domain/text_limits.h"
+#include "domain/user_name.h"
 #include "google/protobuf/text_format.h"
 
 namespace renstra {
@@ -98,9 +100,18 @@ absl::StatusOr<Authenticator> Authenticator::FromConfig(const v1::UsersConfig& c
   absl::MutexLock lock(&auth.users_->mu);
   for (int i = 0; i < config.user_size(); ++i) {
     const v1::UserEntry& e = config.user(i);
-    const std::string where = absl::StrCat("user[", i, "] (", e.name(), ")");
+    const std::string where = absl::StrCat("user[", i, "] (", SafePrefix(e.name()), ")");
     if (!e.name().empty() && !names.insert(e.name()).second) {
       return absl::InvalidArgumentError(absl::StrCat(where, ".name: used twice"));
+    }
+    // The file is checked like an added user; the "users" stream is not (an account
+    // that was valid when added stays replayable).
+    if (!e.name().empty()) {
+      if (absl::Status s = CheckUserName(where + ".name", e.name()); !s.ok()) return s;
+    }
+    if (absl::Status s = CheckText(where + ".display_name", e.display_name(), kDisplayNameText);
+        !s.ok()) {
+      return s;
     }
     absl::StatusOr<User> u = UserOf(e, where);
     if (!u.ok()) return u.status();

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -151,8 +152,11 @@ absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     request.stream = decision.stream;
     request.expected_version = decision.expected_version;
     request.events = std::move(decision.events);
-    request.meta = CommandMeta{spec.principal.name, spec.principal.role, decision.reason,
-                               spec.request_id,     spec.method,         fingerprint};
+    // The full text of a reason is in the payload; the envelope keeps a short line of it
+    // (docs/limits.md, "Text"), so a long justification is not stored twice.
+    request.meta =
+        CommandMeta{spec.principal.name, spec.principal.role, EnvelopeReason(decision.reason),
+                    spec.request_id,     spec.method,         fingerprint};
     ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
     RETURN_IF_ERROR(projector_->CatchUp());
     // A deduplicated append is a racing retry's: its events were applied by it.

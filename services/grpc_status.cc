@@ -1,9 +1,16 @@
 #include "services/grpc_status.h"
 
 #include <string>
+#include <string_view>
+
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
+
+constexpr size_t kMaxStatusMessageBytes = 4096;
+
+std::string_view AsStd(absl::string_view s) { return std::string_view(s.data(), s.size()); }
 
 grpc::StatusCode ToGrpcCode(absl::StatusCode code) {
   switch (code) {
@@ -50,7 +57,12 @@ grpc::StatusCode ToGrpcCode(absl::StatusCode code) {
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
-  return grpc::Status(ToGrpcCode(status.code()), std::string(status.message()));
+  // The message travels in a header: one that passes the client's metadata limit
+  // (8 KiB by default) turns the answer into RESOURCE_EXHAUSTED and loses it. Messages
+  // quote only short prefixes of values (text_limits.h); this bounds the rest (a long
+  // list of ratification conflicts).
+  return grpc::Status(ToGrpcCode(status.code()),
+                      SafePrefix(AsStd(status.message()), kMaxStatusMessageBytes));
 }
 
 }  // namespace renstra

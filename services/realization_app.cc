@@ -8,6 +8,7 @@
 #include "domain/code.h"
 #include "domain/realization_decider.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
 #include "domain/year.h"
 #include "services/report_views.h"
 

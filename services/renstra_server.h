@@ -48,8 +48,10 @@ namespace renstra {
 struct ServerOptions {
   // "HOST:PORT"; port 0 picks a free port (see RenstraServer::port()).
   std::string listen_address = "127.0.0.1:50051";
-  // Largest request accepted (an import carries a whole document).
-  int max_receive_message_bytes = 32 << 20;
+  // Largest request accepted; gRPC refuses a larger one (RESOURCE_EXHAUSTED) before
+  // reading it into memory. 4 MiB holds an import of the whole seed document (104 KiB)
+  // forty times over and any command within the text limits (docs/limits.md).
+  int max_receive_message_bytes = 4 << 20;
   // Idle polling threads the sync server keeps. gRPC's default (2) makes a loaded server
   // start and end a thread for nearly every call (11% of its CPU at 64 clients).
   int max_pollers = 16;

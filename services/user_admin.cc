@@ -7,6 +7,8 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
+#include "domain/user_name.h"
 
 namespace renstra {
 namespace {
@@ -34,14 +36,11 @@ v1::UserView ViewOf(const v1::UserEntry& e) {
   return v;
 }
 
-bool ValidName(const std::string& name) {
-  if (name.empty() || name.size() > 64) return false;
-  for (char c : name) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
-      return false;
-    }
-  }
-  return true;
+// A new account's name (user_name.h: charset, length, reserved system names) and
+// display name (text_limits.h).
+absl::Status CheckNewUser(const v1::AddUserRequest& request) {
+  RETURN_IF_ERROR(CheckUserName("name", request.name()));
+  return CheckText("display_name", request.display_name(), kDisplayNameText);
 }
 
 // A retried command that made a token cannot answer with it again: only its hash
@@ -94,11 +93,7 @@ Decision UserAdmin::Record(const v1::UserEvent& event, const std::string& reason
 absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
                                                      const v1::AddUserRequest& request) {
   RETURN_IF_ERROR(RequireUsers());
-  if (!ValidName(request.name())) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("name: \"", request.name(),
-                     "\" must be 1 to 64 lowercase letters, digits, '.', '_' or '-'"));
-  }
+  RETURN_IF_ERROR(CheckNewUser(request));
   if (request.role() == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError("role: required");
   }
@@ -192,9 +187,8 @@ absl::StatusOr<v1::UserView> UserAdmin::EnableUser(const Actor& admin,
         }
         v1::UserEvent event;
         event.mutable_enabled()->set_name(request.name());
-        return Record(event, request.reason().empty()
-                                 ? absl::StrCat("enable user ", request.name())
-                                 : request.reason());
+        return Record(event, request.reason().empty() ? absl::StrCat("enable user ", request.name())
+                                                      : request.reason());
       },
       [&](const Landed&) -> absl::StatusOr<v1::UserView> {
         ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));

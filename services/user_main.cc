@@ -42,6 +42,9 @@ int main(int argc, char** argv) {
   if (args.size() != 2) return Fail("give exactly one NAME:ROLE[:DIVISION] (see --help)");
   absl::StatusOr<renstra::UserSpec> spec = renstra::ParseUserSpec(args[1]);
   if (!spec.ok()) return Fail(std::string(spec.status().message()));
+  if (absl::Status s = renstra::CheckDisplayName(absl::GetFlag(FLAGS_display_name)); !s.ok()) {
+    return Fail(std::string(s.message()));
+  }
 
   std::string token;
   if (absl::GetFlag(FLAGS_token_stdin)) {

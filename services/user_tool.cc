@@ -9,19 +9,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "domain/strings.h"
+#include "domain/text_limits.h"
+#include "domain/user_name.h"
 #include "google/protobuf/text_format.h"
 #include "services/authenticator.h"
 
 namespace renstra {
 namespace {
 
-constexpr size_t kMaxNameLength = 64;
 constexpr size_t kMinTokenLength = 16;
 constexpr size_t kTokenBytes = 32;
-
-bool IsNameChar(char c) {
-  return (c >= 'a' && c <= 'z') || IsAsciiDigit(c) || c == '.' || c == '_' || c == '-';
-}
 
 absl::StatusOr<v1::Division> ParseDivision(const std::string& text) {
   const std::string lower = absl::AsciiStrToLower(text);
@@ -48,20 +45,11 @@ absl::StatusOr<UserSpec> ParseUserSpec(std::string_view spec) {
   const std::vector<std::string> parts = absl::StrSplit(AsAbsl(spec), ':');
   if (parts.size() < 2 || parts.size() > 3) {
     return absl::InvalidArgumentError(
-        absl::StrCat("\"", AsAbsl(spec), "\" is not NAME:ROLE or NAME:ROLE:DIVISION"));
+        absl::StrCat("\"", SafePrefix(spec), "\" is not NAME:ROLE or NAME:ROLE:DIVISION"));
   }
   UserSpec out;
   out.name = parts[0];
-  if (out.name.empty() || out.name.size() > kMaxNameLength) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("name: must have 1 to ", kMaxNameLength, " characters"));
-  }
-  for (char c : out.name) {
-    if (!IsNameChar(c)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("name: \"", out.name, "\" may hold only a-z, 0-9, '.', '_' and '-'"));
-    }
-  }
+  if (absl::Status name = CheckUserName("name", out.name); !name.ok()) return name;
   if (!v1::Role::Value_Parse(absl::AsciiStrToUpper(parts[1]), &out.role) ||
       out.role == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError(
@@ -83,6 +71,10 @@ absl::StatusOr<UserSpec> ParseUserSpec(std::string_view spec) {
         "division: required for a KEPALA_BIDANG (NAME:KEPALA_BIDANG:DIVISION)");
   }
   return out;
+}
+
+absl::Status CheckDisplayName(std::string_view display_name) {
+  return CheckText("display_name", display_name, kDisplayNameText);
 }
 
 absl::Status CheckToken(std::string_view token) {

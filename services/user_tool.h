@@ -29,6 +29,10 @@ struct UserSpec {
 // name: rehab, linjamsos, dayasos, dayamas, sekretariat.
 absl::StatusOr<UserSpec> ParseUserSpec(std::string_view spec);
 
+// The display name fits its limit (128 bytes, one line: docs/limits.md) →
+// INVALID_ARGUMENT "display_name: …".
+absl::Status CheckDisplayName(std::string_view display_name);
+
 // OK if `token` is usable: at least 16 characters, all printable ASCII without spaces.
 absl::Status CheckToken(std::string_view token);
 

@@ -7,7 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "domain/plan_events.h"
 #include "domain/status_macros.h"
+#include "domain/text_limits.h"
 #include "domain/workflow_decider.h"
+#include "services/page_budget.h"
 #include "services/plan_replay.h"
 
 namespace renstra {
@@ -313,19 +315,30 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::GetProposal(const std::string& pro
       [&](const PlanState&, const ProposalBook& book) -> absl::StatusOr<v1::ProposalView> {
         const ProposalState* p = book.Find(proposal_id);
         if (p == nullptr) {
-          return absl::NotFoundError(absl::StrCat("proposal ", proposal_id, ": no such proposal"));
+          return absl::NotFoundError(
+              absl::StrCat("proposal ", SafePrefix(proposal_id), ": no such proposal"));
         }
         return ViewOf(*p);
       });
 }
 
-v1::ListProposalsResponse WorkflowApp::ListProposals(v1::ProposalStatus status) const {
+v1::ListProposalsResponse WorkflowApp::ListProposals(
+    const v1::ListProposalsRequest& request) const {
+  const v1::ProposalStatus status = request.status();
   return projector_->Read([&](const PlanState&, const ProposalBook& book) {
     v1::ListProposalsResponse out;
-    for (const auto& [id, p] : book.all()) {
-      if (status == v1::PROPOSAL_STATUS_UNSPECIFIED || p.status == status) {
-        *out.add_proposals() = ViewOf(p);
+    PageBudget page(request.page_size());
+    // The token is the id of the last proposal of the previous page (ids are the book's
+    // order); a page starts after it.
+    for (auto it = book.all().upper_bound(request.page_token()); it != book.all().end(); ++it) {
+      const ProposalState& p = it->second;
+      if (status != v1::PROPOSAL_STATUS_UNSPECIFIED && p.status != status) continue;
+      v1::ProposalView view = ViewOf(p);
+      if (!page.Take(view.ByteSizeLong())) {
+        out.set_next_page_token(out.proposals(out.proposals_size() - 1).proposal_id());
+        break;
       }
+      *out.add_proposals() = std::move(view);
     }
     return out;
   });

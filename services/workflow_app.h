@@ -55,7 +55,8 @@ class WorkflowApp {
 
   v1::GetInboxResponse Inbox(const Actor& actor) const;
   absl::StatusOr<v1::ProposalView> GetProposal(const std::string& proposal_id) const;
-  v1::ListProposalsResponse ListProposals(v1::ProposalStatus status) const;
+  // A page of proposals in id order (see ListProposalsRequest).
+  v1::ListProposalsResponse ListProposals(const v1::ListProposalsRequest& request) const;
   v1::ListRevisionsResponse ListRevisions() const;
   // The plan as of a plan-stream version (0 = current), rebuilt from the events.
   absl::StatusOr<v1::Plan> PlanAtVersion(int64_t version) const;

@@ -83,7 +83,7 @@ grpc::Status WorkflowServiceImpl::ListProposals(grpc::ServerContext* c,
                                                 v1::ListProposalsResponse* out) {
   return Run(c, "ListProposals", out,
              [&](const Actor&) -> absl::StatusOr<v1::ListProposalsResponse> {
-               return app_->ListProposals(r->status());
+               return app_->ListProposals(*r);
              });
 }
 

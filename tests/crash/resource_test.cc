@@ -1,6 +1,6 @@
 // Resources: the real renstrad out of disk space (a file-size limit: writes past it
 // fail with EFBIG as on a full disk), on a data directory that is or becomes read-only,
-// and at its limits on message size (32 MiB) and live feeds (32). Each gets a clear
+// and at its limits on message size (4 MiB) and live feeds (32). Each gets a clear
 // error naming the reason, and none leaves the log damaged: after the cause is removed
 // and the server restarted, the log verifies, every acknowledged command is in it once,
 // and a command that failed can be retried with its request id.
@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -179,13 +180,13 @@ TEST_F(ResourceTest, AFullDiskAnswersUnavailableWithTheReasonAndDamagesNothing) 
   ASSERT_TRUE(Start("full.log", full));
   const uint64_t seed_events = Head();
 
-  // Proposals of ~120 KB each (the justification is in the event and its envelope).
+  // Proposals of ~8 KB each (a justification's limit is 8 KiB, stored once).
   std::vector<std::string> acknowledged;
   grpc::Status failed;
   std::string failed_id;
-  for (int i = 1; i <= 40 && failed.ok(); ++i) {
+  for (int i = 1; i <= 400 && failed.ok(); ++i) {
     const std::string id = absl::StrCat("full-", i);
-    const grpc::Status s = Propose(Proposal(id, 60000));
+    const grpc::Status s = Propose(Proposal(id, 8000));
     if (s.ok()) {
       acknowledged.push_back(id);
     } else {
@@ -216,9 +217,9 @@ TEST_F(ResourceTest, AFullDiskAnswersUnavailableWithTheReasonAndDamagesNothing) 
   for (const std::string& id : acknowledged) EXPECT_EQ(events[id], 1) << id;
   EXPECT_EQ(events[failed_id], 0);
   EXPECT_EQ(events["full-small"], 0);
-  EXPECT_TRUE(Propose(Proposal(failed_id, 60000)).ok());
+  EXPECT_TRUE(Propose(Proposal(failed_id, 8000)).ok());
   EXPECT_TRUE(Propose(Proposal("full-small")).ok());
-  EXPECT_TRUE(Propose(Proposal(failed_id, 60000)).ok());  // a retry: nothing more
+  EXPECT_TRUE(Propose(Proposal(failed_id, 8000)).ok());  // a retry: nothing more
   events = EventsPerRequestId();
   EXPECT_EQ(events[failed_id], 1);
   EXPECT_EQ(events["full-small"], 1);
@@ -335,7 +336,7 @@ TEST_F(ResourceTest, AReadOnlyDataDirectoryIsRefusedWithTheReasonAndDamagesNothi
   EXPECT_EQ(Stop(), 0);
 }
 
-TEST_F(ResourceTest, ARequestOver32MiBIsResourceExhausted) {
+TEST_F(ResourceTest, ARequestOver4MiBIsResourceExhausted) {
   ASSERT_TRUE(Start("renstrad.log"));
   auto plan = v1::PlanService::NewStub(channel_);
   v1::ImportTableRequest request;
@@ -345,14 +346,57 @@ TEST_F(ResourceTest, ARequestOver32MiBIsResourceExhausted) {
   grpc::Status s = plan->ImportTable(As("admin").get(), request, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << s.error_message();
   EXPECT_THAT(s.error_message(), HasSubstr("larger than max"));
-  EXPECT_THAT(s.error_message(), HasSubstr("33554432"));
+  EXPECT_THAT(s.error_message(), HasSubstr("4194304"));
 
-  // Under the transport's limit, the import's own limit (16 MiB) answers, naming it.
-  request.set_content(std::string(20 << 20, 'x'));
+  // The limit is 4 MiB (docs/limits.md): a 5 MiB body is refused as well.
+  request.set_content(std::string(5 << 20, 'x'));
   s = plan->ImportTable(As("admin").get(), request, &response);
-  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << s.error_message();
-  EXPECT_EQ(s.error_message(), "content: 20971520 bytes, more than the limit of 16777216");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << s.error_message();
+  EXPECT_THAT(s.error_message(), HasSubstr("vs. 4194304"));
   plan.reset();
+  EXPECT_EQ(Stop(), 0);
+}
+
+// Peak resident memory of a process (VmHWM in /proc/PID/status), in KiB; 0 if unknown.
+uint64_t PeakRssKib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoull(line.substr(6));
+  }
+  return 0;
+}
+
+// Six clients sending 30 MB proposals at once once took the server to 2.07 GB: the
+// bodies are now refused by the transport before they are read (issue 11, item 4).
+TEST_F(ResourceTest, SixConcurrentOversizedProposalsAreRefusedWithoutBeingRead) {
+  ASSERT_TRUE(Start("renstrad.log"));
+  const uint64_t before_kib = PeakRssKib(server_->pid());
+  std::vector<grpc::Status> statuses(6);
+  std::vector<std::thread> clients;
+  for (size_t i = 0; i < statuses.size(); ++i) {
+    clients.emplace_back([&, i] {
+      // Each on its own connection, as six clients would be.
+      grpc::ChannelArguments args;
+      args.SetInt("client_index", static_cast<int>(i));
+      auto stub = v1::WorkflowService::NewStub(
+          grpc::CreateCustomChannel(address_, grpc::InsecureChannelCredentials(), args));
+      v1::ProposalView view;
+      statuses[i] = stub->Propose(As("rehab").get(),
+                                  Proposal(absl::StrCat("huge-", i), size_t{30} << 20), &view);
+    });
+  }
+  for (std::thread& t : clients) t.join();
+  for (const grpc::Status& s : statuses) {
+    EXPECT_EQ(s.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << s.error_message();
+    EXPECT_THAT(s.error_message(), HasSubstr("vs. 4194304"));
+  }
+  const uint64_t peak_kib = PeakRssKib(server_->pid());
+  RecordProperty("peak_rss_kib_before", std::to_string(before_kib));
+  RecordProperty("peak_rss_kib", std::to_string(peak_kib));
+  std::cout << "renstrad peak RSS: " << before_kib / 1024 << " MiB after start, " << peak_kib / 1024
+            << " MiB after six concurrent 30 MiB proposals" << std::endl;
+  // Measured, not asserted (memory is measured, never a test's pass mark): 143 MiB for a
+  // Debug build, 2.07 GB when the bodies were read and stored.
   EXPECT_EQ(Stop(), 0);
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "renstra/v1/users.pb.h"
+#include "renstra/v1/workflow_service.pb.h"
 #include "rocksdb/db.h"
 #include "services/authenticator.h"
 #include "storage/envelope_hash.h"
@@ -413,6 +414,43 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
       Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
   EXPECT_EQ(edited.exit_code, 1);
   EXPECT_THAT(edited.err, HasSubstr("prev_hash does not match the previous event"));
+}
+
+// More data than one page: the CLI follows the pages (issue 11, item 4). A small page
+// size stands in for a log of large events.
+TEST_F(AuditEndToEnd, ExportHistoryAndProposalListFollowSmallPages) {
+  ASSERT_NO_FATAL_FAILURE(PinKey());
+  const uint64_t seed_events = server_.ready.events;
+  for (const char* value : {"220 Orang", "230 Orang", "240 Orang"}) {
+    ASSERT_NO_FATAL_FAILURE(Propose(value));
+  }
+
+  CommandResult list = As(kInspektoratToken, {"proposal", "list", "--page-size", "2"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_THAT(list.out, HasSubstr("USL-0001  SUBMITTED  rehab"));
+  EXPECT_THAT(list.out, HasSubstr("USL-0002  SUBMITTED  rehab"));
+  EXPECT_THAT(list.out, HasSubstr("USL-0003  SUBMITTED  rehab"));
+  CommandResult json = As(kInspektoratToken, {"proposal", "list", "--page-size", "1", "--json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const v1::ListProposalsResponse all = FromJson<v1::ListProposalsResponse>(json.out);
+  EXPECT_EQ(all.proposals_size(), 3);
+  EXPECT_EQ(all.next_page_token(), "");
+
+  CommandResult history =
+      As(kInspektoratToken, {"audit", "history", "--user", "rehab", "--page-size", "2"});
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  EXPECT_THAT(history.out, HasSubstr("\n6 events\n"));
+
+  const std::string archive = tmp_ / "paged.jsonl";
+  CommandResult exported =
+      As(kInspektoratToken, {"audit", "export", "-o", archive, "--page-size", "7"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_THAT(exported.out, HasSubstr(": " + std::to_string(seed_events + 6) + " events"));
+  CommandResult offline =
+      Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
+  ASSERT_EQ(offline.exit_code, 0) << offline.err;
+  EXPECT_THAT(offline.out,
+              HasSubstr(": " + std::to_string(seed_events + 6) + " events; chain head "));
 }
 
 }  // namespace

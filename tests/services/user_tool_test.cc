@@ -33,10 +33,22 @@ TEST(UserToolTest, ParsesNameRoleAndDivision) {
   EXPECT_EQ(spec->division, v1::DIVISION_UNSPECIFIED);
 }
 
+TEST(UserToolTest, RefusesReservedNamesAndLongDisplayNames) {
+  for (const char* name : {"-", ".", "..", "anonymous", "renstrad"}) {
+    EXPECT_EQ(ParseUserSpec(std::string(name) + ":INSPEKTORAT").status().message(),
+              std::string("name: \"") + name + "\" is reserved for the system");
+  }
+  EXPECT_EQ(CheckDisplayName(std::string(1 << 20, 'd')).message(),
+            "display_name: 1048576 bytes exceeds the limit of 128");
+  EXPECT_EQ(CheckDisplayName("Sari\r").message(),
+            "display_name: control character U+000D at byte 4 is not allowed in a one-line field");
+  EXPECT_TRUE(CheckDisplayName("Kepala Bidang Rehabilitasi Sosial").ok());
+}
+
 TEST(UserToolTest, RefusesABadSpecNamingThePart) {
   EXPECT_EQ(ParseUserSpec("kadis").status().message(),
             "\"kadis\" is not NAME:ROLE or NAME:ROLE:DIVISION");
-  EXPECT_EQ(ParseUserSpec(":ADMIN").status().message(), "name: must have 1 to 64 characters");
+  EXPECT_EQ(ParseUserSpec(":ADMIN").status().message(), "name: 0 bytes; a user name has 1 to 32");
   EXPECT_EQ(ParseUserSpec("Budi:ADMIN").status().message(),
             "name: \"Budi\" may hold only a-z, 0-9, '.', '_' and '-'");
   EXPECT_EQ(ParseUserSpec("x:BOSS").status().message(),

@@ -1,0 +1,73 @@
+#include "clients/record_printer.h"
+
+#include <string>
+#include <string_view>
+
+#include "clients/cli_app.h"
+#include "clients/terminal_text.h"
+
+namespace renstra {
+namespace {
+
+// "110 Orang", "Rp 1.234.567", or "retracted".
+std::string ValueText(const v1::RealizationView& v) {
+  if (v.retracted()) return "retracted";
+  if (v.kind() == v1::RealizationView::SPENDING) {
+    // Thousands with dots, as the tables print Rupiah.
+    std::string digits = std::to_string(v.spent().rupiah());
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ".");
+    return "Rp " + digits;
+  }
+  return v.achieved_text();
+}
+
+std::string Subject(const v1::RealizationView& v) {
+  return v.kind() == v1::RealizationView::ACHIEVEMENT ? v.indicator_id() : v.node_code();
+}
+
+// The envelope's reason is a prefix of the text, "…" marking a cut.
+bool SummaryHolds(const std::string& summary, std::string_view reason) {
+  constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+  if (reason.size() >= kEllipsis.size() &&
+      reason.substr(reason.size() - kEllipsis.size()) == kEllipsis) {
+    reason.remove_suffix(kEllipsis.size());
+  }
+  return !reason.empty() && summary.find(reason) != std::string::npos;
+}
+
+}  // namespace
+
+void PrintRealization(const v1::RealizationView& v, std::ostream& out) {
+  out << Printable(v.realization_id()) << "  " << v.year() << "  " << Printable(Subject(v)) << "  "
+      << Printable(ValueText(v)) << "  evidence " << Printable(v.evidence_ref());
+  if (!v.note().empty()) out << "  \xE2\x80\x94 " << Printable(v.note());
+  out << "  [" << Printable(v.principal());
+  if (!v.role().empty()) out << " (" << Printable(v.role()) << ")";
+  out << " " << FormatUtcMicros(v.at_micros()) << "]";
+  if (!v.corrects_id().empty()) out << "  corrects " << Printable(v.corrects_id());
+  if (!v.corrected_by().empty()) out << "  corrected by " << Printable(v.corrected_by());
+  out << "\n";
+}
+
+void PrintUser(const v1::UserView& u, std::ostream& out) {
+  out << Printable(u.name()) << "  " << v1::Role::Value_Name(u.role());
+  if (u.division() != v1::DIVISION_UNSPECIFIED) out << "  " << v1::Division_Name(u.division());
+  if (!u.display_name().empty()) out << "  \"" << Printable(u.display_name()) << "\"";
+  if (u.disabled()) out << "  DISABLED";
+  out << "\n";
+}
+
+void PrintAuditEvent(const v1::AuditEvent& event, std::ostream& out) {
+  const v1::EventEnvelope& e = event.envelope();
+  out << "#" << e.sequence() << "  " << FormatUtcMicros(e.timestamp_micros()) << "  "
+      << Printable(e.principal());
+  if (!e.role().empty()) out << " (" << Printable(e.role()) << ")";
+  out << "  " << Printable(event.summary());
+  if (!e.reason().empty() && !SummaryHolds(event.summary(), e.reason())) {
+    out << "  \xE2\x80\x94 " << Printable(e.reason());
+  }
+  if (!e.request_id().empty()) out << "  [request " << Printable(e.request_id()) << "]";
+  out << "\n";
+}
+
+}  // namespace renstra

@@ -1,0 +1,178 @@
+// The client's escaping of server text (issue 11, item 8): every printer writes a
+// stored ESC, CR, BEL, NUL or C1 control visibly, never raw.
+#include "clients/terminal_text.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+
+#include "clients/diff_printer.h"
+#include "clients/plan_printer.h"
+#include "clients/proposal_printer.h"
+#include "clients/record_printer.h"
+#include "clients/report_printer.h"
+
+namespace renstra {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// What an attacker stores: clear the screen, retitle the window, ring, NUL, CR, CSI.
+const std::string kHostile =
+    std::string("ok\x1b[2J\x1b]0;x\x07\r", 13) + std::string(1, '\0') + "\xC2\x9B" + "31m";
+const std::string kEscaped = "ok\\x1b[2J\\x1b]0;x\\x07\\r\\x00\\u009b31m";
+
+// No raw control character except line feeds (and tabs, the separators of TSV).
+bool Clean(const std::string& s, bool tabs = false) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '\t' && tabs) continue;
+    if ((c < 0x20 && c != '\n') || c == 0x7F) return false;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return false;
+  }
+  return true;
+}
+
+TEST(TerminalTextTest, PrintableEscapesEveryControl) {
+  EXPECT_EQ(Printable(kHostile), kEscaped);
+  EXPECT_EQ(Printable("dua\nbaris\tdan DEL\x7f"), "dua\\nbaris\\tdan DEL\\x7f");
+  EXPECT_EQ(Printable("Rp 1.250.000 \xE2\x80\x93 Dinas Sosial \xC2\xA0"),
+            "Rp 1.250.000 \xE2\x80\x93 Dinas Sosial \xC2\xA0");
+  // A lone continuation byte and a truncated sequence are not UTF-8.
+  EXPECT_EQ(Printable("a\x9b"
+                      "b\xE2\x80"),
+            "a\\x9bb\\xe2\\x80");
+}
+
+TEST(TerminalTextTest, PrintableLinesKeepsLineFeedsIndentedAndTabs) {
+  EXPECT_EQ(PrintableLines("satu\ndua\tx\r\x1b", "  "), "satu\n  dua\tx\\r\\x1b");
+}
+
+TEST(TerminalTextTest, ProposalShowEscapesJustificationTitleAndHistory) {
+  v1::ProposalView p;
+  p.set_proposal_id("USL-0001");
+  p.set_title(kHostile);
+  p.set_justification("baris satu\n" + kHostile);
+  p.set_proposer("rehab");
+  p.set_last_note(kHostile);
+  v1::ProposalStepView* step = p.add_history();
+  step->set_event("ProposalReturned");
+  step->set_who("kadis");
+  step->set_note(kHostile);
+  std::ostringstream out;
+  PrintProposal(p, out);
+  EXPECT_TRUE(Clean(out.str())) << out.str();
+  EXPECT_THAT(out.str(), HasSubstr("  justification: baris satu\n    " + kEscaped + "\n"));
+  EXPECT_THAT(out.str(), HasSubstr("Proposal USL-0001 [PROPOSAL_STATUS_UNSPECIFIED] " + kEscaped));
+  EXPECT_TRUE(Clean(ProposalLine(p)));
+}
+
+TEST(TerminalTextTest, ChangesEscapeUnitsAndStatements) {
+  v1::Change change;
+  v1::AddSubActivity* a = change.mutable_add_sub_activity();
+  a->set_code("1.06.04.2.01.0099");
+  a->set_name(kHostile);
+  a->set_indicator(kHostile);
+  a->set_unit(kHostile);
+  const std::string text = FormatChange(change);
+  EXPECT_TRUE(Clean(text)) << text;
+  EXPECT_THAT(text, HasSubstr("[" + kEscaped + "]"));
+}
+
+TEST(TerminalTextTest, RealizeListEscapesEvidenceAndNote) {
+  v1::RealizationView v;
+  v.set_realization_id("RLZ-000001");
+  v.set_kind(v1::RealizationView::ACHIEVEMENT);
+  v.set_indicator_id("1.06.04.2.01.0001#1");
+  v.set_year(2025);
+  v.set_achieved_text("110 Orang");
+  v.set_evidence_ref(kHostile);
+  v.set_note(kHostile);
+  v.set_principal("rehab");
+  std::ostringstream out;
+  PrintRealization(v, out);
+  EXPECT_TRUE(Clean(out.str())) << out.str();
+  EXPECT_THAT(out.str(), HasSubstr("evidence " + kEscaped + "  \xE2\x80\x94 " + kEscaped));
+}
+
+TEST(TerminalTextTest, AdminUserListEscapesDisplayNames) {
+  v1::UserView u;
+  u.set_name("sari");
+  u.set_role(v1::Role::KEPALA_BIDANG);
+  u.set_display_name(kHostile);
+  std::ostringstream out;
+  PrintUser(u, out);
+  EXPECT_EQ(out.str(), "sari  KEPALA_BIDANG  \"" + kEscaped + "\"\n");
+}
+
+TEST(TerminalTextTest, AuditHistoryEscapesSummariesAndReasons) {
+  v1::AuditEvent e;
+  e.mutable_envelope()->set_sequence(7);
+  e.mutable_envelope()->set_principal("rehab");
+  e.mutable_envelope()->set_reason("lain");
+  e.set_summary("ProposalDrafted USL-0001 by rehab: " + kHostile);
+  std::ostringstream out;
+  PrintAuditEvent(e, out);
+  EXPECT_TRUE(Clean(out.str())) << out.str();
+  EXPECT_THAT(out.str(),
+              HasSubstr("ProposalDrafted USL-0001 by rehab: " + kEscaped + "  \xE2\x80\x94 lain"));
+}
+
+TEST(TerminalTextTest, AuditHistoryLeavesOutAReasonTheSummaryHolds) {
+  v1::AuditEvent e;
+  e.mutable_envelope()->set_sequence(8);
+  e.mutable_envelope()->set_principal("rehab");
+  e.mutable_envelope()->set_reason("Ringkasan\xE2\x80\xA6");
+  e.set_summary("ProposalDrafted USL-0002 by rehab: T (1 changes): Ringkasan\npanjang");
+  std::ostringstream out;
+  PrintAuditEvent(e, out);
+  EXPECT_THAT(out.str(), HasSubstr("(1 changes): Ringkasan\\npanjang\n"));
+  EXPECT_THAT(out.str(), Not(HasSubstr("\xE2\x80\x94")));
+}
+
+TEST(TerminalTextTest, PlanDiffAndReportPrintersEscape) {
+  v1::Plan plan;
+  plan.set_agency(kHostile);
+  v1::Node* node = plan.add_programs();
+  node->set_code("1.06.01");
+  node->set_name(kHostile);
+  v1::Indicator* ind = node->add_indicators();
+  ind->set_statement(kHostile);
+  ind->set_unit(kHostile);
+  std::ostringstream plan_out;
+  PrintPlan(plan, plan_out);
+  EXPECT_TRUE(Clean(plan_out.str())) << plan_out.str();
+  EXPECT_THAT(plan_out.str(), HasSubstr(kEscaped));
+
+  v1::DiffVersionsResponse diff;
+  v1::DiffEntry* entry = diff.add_entries();
+  entry->set_node_code("1.06.01");
+  entry->set_node_name(kHostile);
+  entry->set_before(kHostile);
+  entry->set_after("x");
+  entry->set_revision_id("REV-1");
+  entry->set_legal_basis(kHostile);
+  std::ostringstream diff_out, tsv_out;
+  PrintDiffTable(diff, diff_out);
+  PrintDiffTsv(diff, tsv_out);
+  EXPECT_TRUE(Clean(diff_out.str())) << diff_out.str();
+  EXPECT_TRUE(Clean(tsv_out.str(), /*tabs=*/true)) << tsv_out.str();
+  EXPECT_THAT(diff_out.str(), HasSubstr(kEscaped));
+
+  ReportTable table;
+  table.title = "T-C.23 " + kHostile;
+  table.header = {"Kode", "Uraian"};
+  table.rows = {{"1.06.01", kHostile}};
+  table.depth = {0};
+  std::ostringstream table_out, csv_out;
+  PrintTable(table, table_out);
+  PrintDelimited(table, ',', csv_out);
+  EXPECT_TRUE(Clean(table_out.str())) << table_out.str();
+  EXPECT_TRUE(Clean(csv_out.str())) << csv_out.str();
+}
+
+}  // namespace
+}  // namespace renstra
