@@ -1,5 +1,7 @@
 #include "services/projector.h"
 
+#include <utility>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
@@ -27,6 +29,19 @@ absl::Status Projector::Recover() {
     applied_ = 0;
   }
   return CatchUp();
+}
+
+ProjectionState Projector::Capture() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return ProjectionState{applied_, plan_, book_, realizations_};
+}
+
+void Projector::Restore(ProjectionState state) {
+  absl::MutexLock lock(&mu_);
+  plan_ = std::move(state.plan);
+  book_ = std::move(state.proposals);
+  realizations_ = std::move(state.realizations);
+  applied_ = state.sequence;
 }
 
 absl::Status Projector::CatchUp() {

@@ -30,6 +30,18 @@
 
 namespace renstra {
 
+// What a snapshot holds of the projector: its models as they stand after applying
+// events 1..sequence, and that sequence. A plain value (copyable, movable, no locks):
+// Projector::Capture() fills one, Projector::Restore() takes one back. The plan is
+// included so that the pair is complete; a snapshot file may store only part of it and
+// rebuild the rest from the log (services/snapshotter.h).
+struct ProjectionState {
+  uint64_t sequence = 0;  // the last event reflected; 0: nothing applied
+  PlanState plan;
+  ProposalBook proposals;
+  RealizationBook realizations;
+};
+
 class Projector {
  public:
   Projector(EventStore* store, std::string plan_id);
@@ -71,10 +83,19 @@ class Projector {
   }
   EventStore* store() const { return store_; }
 
- private:
-  // Captures and restores the models for snapshots (services/snapshotter.h).
-  friend class Snapshotter;
+  // A copy of the models and the sequence they reflect, taken under the reader lock
+  // (commands wait while it is copied; readers go on). Always a command boundary: a
+  // catch-up holds the lock until it has applied everything it read.
+  ProjectionState Capture() const;
 
+  // Replaces the models with `state`, which must equal a replay of events
+  // 1..state.sequence of this projector's log (the caller checks that, e.g. against the
+  // log's hash of that event); the next CatchUp() applies from state.sequence + 1.
+  // Meant for start-up, before the projector is served; an observer sees no event for
+  // what was restored.
+  void Restore(ProjectionState state);
+
+ private:
   absl::Status ApplyLocked(const v1::EventEnvelope& envelope) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   EventStore* const store_;

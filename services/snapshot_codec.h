@@ -6,7 +6,7 @@
 // every field as is (also the written form), so decoding gives back an object equal
 // field by field to the one encoded, not merely equal by operator==. A v1::Change is
 // stored as its protobuf serialization. There are no field tags: the layout is fixed per
-// snapshot format version (Snapshotter::kFormatVersion), which must change whenever a
+// snapshot format version (SnapshotFile::kFormatVersion), which must change whenever a
 // field is added to, removed from or reordered in a model here.
 //
 // ByteReader never reads past its input: a short or malformed input sets ok() to false

@@ -22,24 +22,23 @@
 //    already reflect the ratifications up to S.
 //  - Restored models are equal to those of a full replay (tests/services/
 //    snapshot_test.cc compares them field by field).
-//  - File: DIR/snapshot-<S, 20 digits>.snap, written to a .tmp file, fsynced, renamed,
-//    and the directory fsynced, so a crash leaves either the old set of snapshots or
-//    the new one; leftover .tmp files are removed by Recover(). The newest `keep`
-//    snapshots are kept. Layout (little-endian): a 96-byte header (magic, format version,
-//    section count, S, hash of event S, SHA-256 of the section table), the section
-//    table (kind, offset, length, SHA-256 of the section), the sections. Sections are
-//    read and checked in parallel, each with its own buffer, freed once decoded.
-//  - Writing takes the projector's reader lock while the models are encoded into byte
-//    buffers (readers go on; commands wait), then the Merkle log's lock while its levels
-//    are copied; the file is written and synced with no lock held. Write() reports how
-//    long each lock was held; the background writer logs it.
+//  - Scheduling is the Snapshotter's: which snapshot a start-up uses (above), when the
+//    background writer takes one (every `every` events, and at a clean shutdown), and
+//    pruning (the newest `keep` stay); Recover() also removes the .tmp files an
+//    interrupted write left. The file's name, layout, checksums and durable
+//    write are SnapshotFile's (services/snapshot_file.h); the models come from
+//    Projector::Capture() and go back through Projector::Restore().
+//  - Writing copies the models under the projector's reader lock (Capture(): readers go
+//    on, commands wait), then copies the Merkle log's levels under its lock; encoding,
+//    writing and syncing the file happen with no lock held. Write() reports how long
+//    each lock was held; the background writer logs it.
 //
 // Ownership: borrows the EventStore, the Projector and the MerkleLog (nullable), which
 // must outlive it. Thread safety: Recover() must run before the projector is used
 // (start-up); Write(), Start() and Stop() are thread-safe.
 // Errors: Recover() returns what Projector::Recover()/CatchUp() return; Write()
 // returns FAILED_PRECONDITION for an empty log, the store's errors, and INTERNAL for a
-// file that cannot be written (naming the path and errno text).
+// file that cannot be written (naming the path and errno text, from SnapshotFile).
 #ifndef RENSTRA_SERVICES_SNAPSHOTTER_H_
 #define RENSTRA_SERVICES_SNAPSHOTTER_H_
 
@@ -75,16 +74,13 @@ struct SnapshotWritten {
   std::string path;
   uint64_t sequence = 0;
   uint64_t bytes = 0;
-  absl::Duration reader_lock;  // the projector's reader lock held while encoding
+  absl::Duration reader_lock;  // the projector's reader lock held while copying the models
   absl::Duration merkle_lock;  // the Merkle log's lock held while copying its levels
-  absl::Duration write;        // writing, fsync, rename, directory fsync
+  absl::Duration write;        // encoding, writing, fsync, rename, directory fsync
 };
 
 class Snapshotter {
  public:
-  // Changes whenever the layout or a model's encoding (snapshot_codec.h) changes.
-  static constexpr uint32_t kFormatVersion = 2;
-
   struct Options {
     std::string dir;          // created if missing
     uint64_t every = 100000;  // background writer: a snapshot per this many events; 0: never

@@ -3,6 +3,7 @@
 #include "services/projector.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/money.h"
@@ -98,6 +99,33 @@ TEST(ProjectorTest, CatchUpStopsAtAnEventItCannotApply) {
   absl::Status s = projector.CatchUp();
   EXPECT_EQ(s, absl::FailedPreconditionError("event 2: realization RLZ-000001 recorded twice"));
   EXPECT_EQ(projector.applied(), 1u);
+}
+
+TEST(ProjectorTest, RestoredCaptureCatchesUpFromItsSequenceOnly) {
+  MemoryEventStore store([] { return int64_t{1000}; });
+  Projector source(&store, kPlan);
+  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "a")).ok());
+  ASSERT_TRUE(store.Append(Other("b")).ok());
+  ASSERT_TRUE(source.CatchUp().ok());
+  ProjectionState state = source.Capture();
+  EXPECT_EQ(state.sequence, 3u);
+  EXPECT_EQ(state.realizations.version(), 1u);
+  ASSERT_EQ(state.realizations.records().size(), 1u);
+
+  ASSERT_TRUE(store.Append(Spending("RLZ-000002", 1, 700, "c", "RLZ-000001")).ok());
+  Projector restored(&store, kPlan);
+  std::vector<uint64_t> observed;
+  restored.SetObserver([&](const v1::EventEnvelope& e) { observed.push_back(e.sequence()); });
+  restored.Restore(std::move(state));
+  EXPECT_EQ(restored.applied(), 3u);
+  ASSERT_TRUE(restored.CatchUp().ok());
+  EXPECT_EQ(observed, (std::vector<uint64_t>{4}));  // events 1..3 came from the capture
+  restored.ReadRealizations([](const PlanState&, const RealizationBook& book) {
+    EXPECT_EQ(book.version(), 2u);
+    ASSERT_EQ(book.records().size(), 2u);
+    EXPECT_EQ(book.records()[0].corrected_by, "RLZ-000002");
+    EXPECT_EQ(book.records()[1].spent, Money::Rupiah(700));
+  });
 }
 
 }  // namespace
