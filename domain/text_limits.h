@@ -56,6 +56,9 @@ inline constexpr TextRule kDisplayNameText{128, false};
 inline constexpr TextRule kUnitText{128, false};
 // Codes and ids: node codes, indicator ids, proposal and realization ids.
 inline constexpr TextRule kCodeText{64, false};
+// A command's request id, as a client sends it (a UUID is 36 bytes). The server derives
+// follow-up ids from it ("ID#submit"), which may be a few bytes longer.
+inline constexpr TextRule kRequestIdText{128, false};
 // The written form of a value ("1.250.000", "≥ 95 %") and a bound operator.
 inline constexpr TextRule kValueText{64, false};
 // A date, YYYY-MM-DD (the format is checked by the field's own rule).

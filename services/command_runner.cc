@@ -106,6 +106,16 @@ absl::StatusOr<std::optional<CommandRunner::Prior>> CommandRunner::Lookup(
 
 absl::StatusOr<Landed> CommandRunner::Execute(
     const CommandSpec& spec, const std::function<absl::StatusOr<Decision>()>& decide) {
+  // The id as the client sent it is bounded like any text field: it is stored with the
+  // command and quoted in the reuse error.
+  if (spec.request != nullptr) {
+    if (const FieldDescriptor* id = spec.request->GetDescriptor()->FindFieldByName("request_id");
+        id != nullptr && id->type() == FieldDescriptor::TYPE_STRING && !id->is_repeated()) {
+      RETURN_IF_ERROR(CheckText("request_id",
+                                spec.request->GetReflection()->GetString(*spec.request, id),
+                                kRequestIdText));
+    }
+  }
   const std::string fingerprint =
       spec.request_id.empty() ? std::string() : RequestFingerprint(spec.method, *spec.request);
   ASSIGN_OR_RETURN(std::optional<Prior> prior, Lookup(spec, fingerprint));

@@ -72,6 +72,19 @@ class CommandRunnerTest : public ::testing::Test {
   int decided_ = 0;
 };
 
+TEST_F(CommandRunnerTest, ARequestIdBeyondItsLimitOrWithAControlCharacterIsRefused) {
+  absl::StatusOr<uint64_t> long_id = Run("kadis", Open(std::string(129, 'r'), "Perubahan"));
+  EXPECT_EQ(long_id.status(),
+            absl::InvalidArgumentError("request_id: 129 bytes exceeds the limit of 128"));
+  absl::StatusOr<uint64_t> escape = Run("kadis", Open("r\x1b[2J", "Perubahan"));
+  EXPECT_EQ(escape.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(escape.status().message(),
+            "request_id: control character U+001B at byte 1 is not allowed in a one-line field");
+  EXPECT_EQ(decided_, 0);
+  EXPECT_EQ(store_.Head().sequence, 0u);
+  ASSERT_EQ(*Run("kadis", Open(std::string(128, 'r'), "Perubahan")), 1u);
+}
+
 TEST_F(CommandRunnerTest, ARetryIsAnsweredFromTheRecordWithoutDecidingAgain) {
   ASSERT_EQ(*Run("kadis", Open("r-1", "Perubahan")), 1u);
   ASSERT_EQ(*Run("kadis", Open("r-1", "Perubahan")), 1u);
