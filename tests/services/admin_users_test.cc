@@ -16,6 +16,8 @@
 #include "absl/strings/str_replace.h"
 #include "domain/event_describer.h"
 #include "renstra/v1/admin_service.grpc.pb.h"
+#include "services/command_runner.h"
+#include "services/projector.h"
 #include "services/user_admin.h"
 #include "storage/memory_event_store.h"
 #include "storage/rocksdb_backup.h"
@@ -39,6 +41,15 @@ v1::UsersConfig TwoAdmins() {
   return config;
 }
 
+// UserAdmin on a memory store with the command pipeline the server gives it.
+struct UsersOn {
+  UsersOn(EventStore* store, Authenticator* authenticator)
+      : projector(store, "plan/test"), runner(store, &projector), users(&runner, authenticator) {}
+  Projector projector;
+  CommandRunner runner;
+  UserAdmin users;
+};
+
 const Actor kAdmin{"admin", v1::Role::ADMIN, {}};
 const Actor kAdmin2{"admin2", v1::Role::ADMIN, {}};
 
@@ -55,7 +66,8 @@ TEST(LastAdminTest, AnAdminDisabledMeanwhileCannotDisableTheLastOne) {
   MemoryEventStore store;
   absl::StatusOr<Authenticator> authenticator = Authenticator::FromConfig(TwoAdmins());
   ASSERT_TRUE(authenticator.ok());
-  UserAdmin users(&store, &*authenticator);
+  UsersOn on(&store, &*authenticator);
+  UserAdmin& users = on.users;
   ASSERT_TRUE(users.DisableUser(kAdmin, Disable("admin2", "r1")).ok());
   absl::StatusOr<v1::UserView> refused = users.DisableUser(kAdmin2, Disable("admin", "r2"));
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
@@ -159,14 +171,16 @@ TEST(EnableUserTest, AnEnabledUserStaysEnabledAfterARestart) {
   {
     absl::StatusOr<Authenticator> authenticator = Authenticator::FromConfig(TestUsers());
     ASSERT_TRUE(authenticator.ok());
-    UserAdmin users(&store, &*authenticator);
+    UsersOn on(&store, &*authenticator);
+    UserAdmin& users = on.users;
     v1::EnableUserRequest enable;
     enable.set_name("pensiun");  // disabled in the users file
     ASSERT_TRUE(users.EnableUser(kAdmin, enable).ok());
   }
   absl::StatusOr<Authenticator> restarted = Authenticator::FromConfig(TestUsers());
   ASSERT_TRUE(restarted.ok());
-  UserAdmin users(&store, &*restarted);
+  UsersOn on(&store, &*restarted);
+  UserAdmin& users = on.users;
   ASSERT_TRUE(users.Recover().ok());
   EXPECT_FALSE(restarted->Find("pensiun")->disabled());
 }
