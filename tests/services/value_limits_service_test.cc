@@ -173,11 +173,13 @@ TEST_F(ValueLimitsServiceTest, InvalidUtf8NamesTheField) {
                 "request: field renstra.v1.TargetValue.unit is not valid UTF-8 (string fields "
                 "carry UTF-8 text)");
 
-  // Without a token too: the request is refused for what it is before anything else.
+  // Without a token the caller is refused as unauthenticated first (and the refusal is
+  // recorded, see RefusalRecordTest): an anonymous caller learns nothing of the body.
   auto context = Context();
   v1::ProposalView out;
   const grpc::Status anonymous = server_->workflow().Propose(context.get(), top, &out);
-  EXPECT_EQ(anonymous.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(anonymous.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(anonymous.error_message(), "no credentials: send \"authorization: Bearer <token>\"");
 
   // A well-formed request on the same connection afterwards is served normally.
   v1::ProposalView view;
