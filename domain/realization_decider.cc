@@ -8,8 +8,8 @@
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/status_macros.h"
-#include "domain/value_limits.h"
 #include "domain/text_limits.h"
+#include "domain/value_limits.h"
 #include "domain/year.h"
 
 namespace renstra {

@@ -7,8 +7,8 @@
 #include "domain/change_rules.h"
 #include "domain/plan_limits.h"
 #include "domain/status_macros.h"
-#include "domain/value_limits.h"
 #include "domain/text_limits.h"
+#include "domain/value_limits.h"
 
 namespace renstra {
 namespace {
