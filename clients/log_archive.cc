@@ -7,10 +7,10 @@
 
 #include <string_view>
 
-#include "storage/ed25519_key.h"
-#include "storage/merkle_hash.h"
-#include "storage/merkle_tree.h"
-#include "storage/tree_head.h"
+#include "audit/ed25519_key.h"
+#include "audit/merkle_hash.h"
+#include "audit/merkle_tree.h"
+#include "audit/tree_head.h"
 
 namespace renstra {
 

@@ -1,4 +1,4 @@
-#include "storage/merkle_hash.h"
+#include "audit/merkle_hash.h"
 
 #include <openssl/evp.h>
 #include <openssl/sha.h>
