@@ -8,7 +8,7 @@
 //
 // This library (renstra_audit) is shared by the server and the CLI, so it depends on
 // OpenSSL and Abseil only. Its names live in renstra::merkle because storage/envelope_hash.h
-// already declares renstra::kHashSize and renstra::ToHex for raw std::string digests.
+// already declares renstra::kHashSize and base/hex.h renstra::ToHex for raw std::string digests.
 //
 // Thread safety: all functions are pure and thread-safe.
 // Errors: FromHex()/HashFromBytes() return INVALID_ARGUMENT for malformed input.
@@ -22,11 +22,13 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "base/sha256.h"
 
 namespace renstra::merkle {
 
 // Size of a SHA-256 digest in bytes.
 inline constexpr size_t kHashSize = 32;
+static_assert(kHashSize == kSha256Size);
 
 // A SHA-256 digest. A value type, so proofs (std::vector<Hash>) cannot hold a hash of the
 // wrong length; bytes from the wire go through HashFromBytes() first.
