@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "CLI/CLI.hpp"
+#include "base/hex.h"
 #include "clients/audit_verifier.h"
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
@@ -227,7 +228,7 @@ int AuditCommands::Export(Client& client) {
   out.close();
   if (!out) return Fail("cannot write " + output_);
   std::cout << "wrote " << output_ << ": " << head.tree_size() << " events and their signed "
-            << "tree head (root " << Hex(head.root_hash()) << ")" << std::endl;
+            << "tree head (root " << ToHex(head.root_hash()) << ")" << std::endl;
   return kExitOk;
 }
 
@@ -264,9 +265,9 @@ int AuditCommands::Head(Client& client) {
   grpc::Status status = client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &head);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(head);
-  std::cout << "tree size " << head.tree_size() << "\nroot " << Hex(head.root_hash())
+  std::cout << "tree size " << head.tree_size() << "\nroot " << ToHex(head.root_hash())
             << "\ntimestamp " << FormatUtcMicros(head.timestamp_micros()) << "\nkey "
-            << Printable(head.key_id()) << "\nsignature " << Hex(head.signature()) << std::endl;
+            << Printable(head.key_id()) << "\nsignature " << ToHex(head.signature()) << std::endl;
   return kExitOk;
 }
 
@@ -286,7 +287,7 @@ int AuditCommands::Rehash(Client& client) {
   if (!status.ok()) return Fail(UserMessage(status, client));
   std::cout << "ok: re-hashed " << response.checked() << " events in "
             << response.elapsed_micros() / 1000 << " ms; chain head "
-            << Printable(response.head_hash()) << "; Merkle root " << Hex(response.root_hash())
+            << Printable(response.head_hash()) << "; Merkle root " << ToHex(response.root_hash())
             << " (matches the signed tree)" << std::endl;
   return kExitOk;
 }

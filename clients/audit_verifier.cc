@@ -3,12 +3,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "audit/ed25519_key.h"
+#include "audit/merkle_hash.h"
+#include "audit/merkle_verify.h"
+#include "audit/tree_head.h"
 #include "clients/cli_output.h"
 #include "clients/log_archive.h"
-#include "storage/ed25519_key.h"
-#include "storage/merkle_hash.h"
-#include "storage/merkle_verify.h"
-#include "storage/tree_head.h"
 
 namespace renstra {
 namespace {

@@ -3,14 +3,15 @@
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
-#include <openssl/sha.h>
 
 #include <string_view>
 
-#include "storage/ed25519_key.h"
-#include "storage/merkle_hash.h"
-#include "storage/merkle_tree.h"
-#include "storage/tree_head.h"
+#include "audit/ed25519_key.h"
+#include "audit/merkle_hash.h"
+#include "audit/merkle_tree.h"
+#include "audit/tree_head.h"
+#include "base/hex.h"
+#include "base/sha256.h"
 
 namespace renstra {
 
@@ -23,23 +24,6 @@ std::string EnvelopeBytes(const v1::EventEnvelope& envelope) {
     envelope.SerializeToCodedStream(&coded);
   }
   return bytes;
-}
-
-std::string Sha256Bytes(const std::string& bytes) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
-}
-
-std::string Hex(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(kDigits[c >> 4]);
-    out.push_back(kDigits[c & 15]);
-  }
-  return out;
 }
 
 ArchiveCheck VerifyArchive(std::istream& in, const std::string& public_key_pem) {
@@ -78,11 +62,11 @@ ArchiveCheck VerifyArchive(std::istream& in, const std::string& public_key_pem) 
                   ": prev_hash does not match the previous event (altered or reordered)");
     }
     const std::string bytes = EnvelopeBytes(envelope);
-    prev = Sha256Bytes(bytes);
+    prev = Sha256(bytes);
     tree.Append(merkle::LeafHash(bytes));
   }
   check.events = tree.size();
-  check.head_hash_hex = Hex(prev);
+  check.head_hash_hex = ToHex(prev);
   if (tree.size() != head.tree_size()) {
     return fail("the archive holds " + std::to_string(tree.size()) +
                 " events but its tree head covers " + std::to_string(head.tree_size()));
@@ -90,7 +74,7 @@ ArchiveCheck VerifyArchive(std::istream& in, const std::string& public_key_pem) 
   check.root_hex = merkle::ToHex(tree.Root());
   if (merkle::ToBytes(tree.Root()) != head.root_hash()) {
     return fail("the events give Merkle root " + check.root_hex + ", the signed head says " +
-                Hex(head.root_hash()));
+                ToHex(head.root_hash()));
   }
   absl::StatusOr<merkle::Hash> root = merkle::HashFromBytes(head.root_hash());
   merkle::TreeHead signed_head{head.tree_size(), *root, head.timestamp_micros()};

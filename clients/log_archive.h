@@ -24,10 +24,6 @@ namespace renstra {
 
 // The bytes the server hashes: the envelope's deterministic serialization.
 std::string EnvelopeBytes(const v1::EventEnvelope& envelope);
-// Raw 32-byte SHA-256.
-std::string Sha256Bytes(const std::string& bytes);
-// Lowercase hex.
-std::string Hex(const std::string& bytes);
 
 struct ArchiveCheck {
   bool ok = false;

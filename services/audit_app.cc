@@ -6,6 +6,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "audit/merkle_hash.h"
 #include "domain/code.h"
 #include "domain/event_describer.h"
 #include "domain/plan_diff.h"
@@ -14,7 +15,6 @@
 #include "services/page_budget.h"
 #include "services/plan_replay.h"
 #include "storage/envelope_hash.h"
-#include "storage/merkle_hash.h"
 
 namespace renstra {
 namespace {

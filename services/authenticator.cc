@@ -12,6 +12,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "base/sha256.h"
 #include "domain/strings.h"
 #include "domain/text_limits.h"
 #include "domain/user_name.h"
@@ -22,10 +23,9 @@ namespace {
 
 std::string Sha256(std::string_view salt, std::string_view token) {
   std::string input = absl::StrCat(AsAbsl(salt), AsAbsl(token));
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(input.data()), input.size(), digest);
+  std::string digest = renstra::Sha256(input);
   OPENSSL_cleanse(input.data(), input.size());
-  return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
+  return digest;
 }
 
 bool FromHex(const std::string& hex, std::string* out) {

@@ -47,11 +47,11 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "audit/ed25519_key.h"
+#include "audit/merkle_tree.h"
+#include "audit/tree_head.h"
 #include "renstra/v1/events.pb.h"
-#include "storage/ed25519_key.h"
 #include "storage/event_store.h"
-#include "storage/merkle_tree.h"
-#include "storage/tree_head.h"
 
 namespace renstra {
 

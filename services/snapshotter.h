@@ -51,10 +51,10 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "audit/merkle_tree.h"
 #include "services/merkle_log.h"
 #include "services/projector.h"
 #include "storage/event_store.h"
-#include "storage/merkle_tree.h"
 
 namespace renstra {
 

@@ -6,6 +6,8 @@
 // order, default values omitted. SerializeEnvelope() additionally sets
 // SetSerializationDeterministic(true) so the property survives future map fields.
 //
+// Sha256() and ToHex() come from base/ (included here for the callers).
+//
 // Thread safety: all functions are pure and thread-safe.
 #ifndef RENSTRA_STORAGE_ENVELOPE_HASH_H_
 #define RENSTRA_STORAGE_ENVELOPE_HASH_H_
@@ -13,12 +15,14 @@
 #include <string>
 #include <string_view>
 
+#include "base/hex.h"
+#include "base/sha256.h"
 #include "renstra/v1/events.pb.h"
 
 namespace renstra {
 
 // Size of a SHA-256 digest in bytes.
-inline constexpr size_t kHashSize = 32;
+inline constexpr size_t kHashSize = kSha256Size;
 
 // The prev_hash of the first event (and the hash of an empty log): 32 zero bytes.
 inline const std::string kZeroHash(kHashSize, '\0');
@@ -26,14 +30,8 @@ inline const std::string kZeroHash(kHashSize, '\0');
 // The deterministic serialization of `envelope`: the bytes the store keeps and hashes.
 std::string SerializeEnvelope(const v1::EventEnvelope& envelope);
 
-// Raw 32-byte SHA-256 of `bytes`.
-std::string Sha256(std::string_view bytes);
-
 // Raw 32-byte SHA-256 of SerializeEnvelope(envelope).
 std::string HashEnvelope(const v1::EventEnvelope& envelope);
-
-// Lowercase hexadecimal form of `bytes` (e.g. for messages and logs).
-std::string ToHex(std::string_view bytes);
 
 }  // namespace renstra
 

@@ -4,10 +4,10 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "audit/merkle_hash.h"
+#include "audit/merkle_verify.h"
+#include "audit/tree_head.h"
 #include "storage/envelope_hash.h"
-#include "storage/merkle_hash.h"
-#include "storage/merkle_verify.h"
-#include "storage/tree_head.h"
 
 namespace renstra::crash {
 namespace {

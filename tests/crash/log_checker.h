@@ -27,10 +27,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "audit/ed25519_key.h"
+#include "audit/merkle_tree.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
-#include "storage/ed25519_key.h"
-#include "storage/merkle_tree.h"
 
 namespace renstra::crash {
 

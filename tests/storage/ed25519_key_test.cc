@@ -1,4 +1,4 @@
-#include "storage/ed25519_key.h"
+#include "audit/ed25519_key.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -15,9 +15,9 @@
 #include <memory>
 #include <string>
 
+#include "audit/merkle_hash.h"
+#include "audit/tree_head.h"
 #include "gtest/gtest.h"
-#include "storage/merkle_hash.h"
-#include "storage/tree_head.h"
 
 namespace renstra {
 namespace {

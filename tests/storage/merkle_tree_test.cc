@@ -1,4 +1,4 @@
-#include "storage/merkle_tree.h"
+#include "audit/merkle_tree.h"
 
 #include <openssl/sha.h>
 
@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "audit/merkle_hash.h"
+#include "audit/merkle_verify.h"
 #include "gtest/gtest.h"
-#include "storage/merkle_hash.h"
-#include "storage/merkle_verify.h"
 
 namespace renstra::merkle {
 namespace {

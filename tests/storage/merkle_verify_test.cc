@@ -1,12 +1,12 @@
-#include "storage/merkle_verify.h"
+#include "audit/merkle_verify.h"
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "audit/merkle_hash.h"
+#include "audit/merkle_tree.h"
 #include "gtest/gtest.h"
-#include "storage/merkle_hash.h"
-#include "storage/merkle_tree.h"
 
 namespace renstra::merkle {
 namespace {

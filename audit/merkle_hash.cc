@@ -1,14 +1,11 @@
-#include "storage/merkle_hash.h"
+#include "audit/merkle_hash.h"
 
-#include <openssl/evp.h>
-#include <openssl/sha.h>
-
-#include <cstdlib>
 #include <cstring>
-#include <memory>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/hex.h"
+#include "base/sha256.h"
 
 namespace renstra::merkle {
 namespace {
@@ -26,50 +23,22 @@ int HexDigitValue(char c) {
 }  // namespace
 
 Hash LeafHash(std::string_view leaf_bytes) {
-  // Streamed through an EVP context: leaves can be large, so they are not copied to
-  // prepend the prefix byte.
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  Hash out;
-  unsigned int length = 0;
-  // These calls fail only on allocation failure or a broken OpenSSL installation; a log
-  // that cannot hash must not produce tree heads, so treat it as fatal.
-  if (ctx == nullptr || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), &kLeafPrefix, 1) != 1 ||
-      EVP_DigestUpdate(ctx.get(), leaf_bytes.data(), leaf_bytes.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), out.data(), &length) != 1 || length != kHashSize) {
-    std::abort();
-  }
-  return out;
+  // Streamed: leaves can be large, so they are not copied to prepend the prefix byte.
+  return Sha256Of(std::string_view(reinterpret_cast<const char*>(&kLeafPrefix), 1), leaf_bytes);
 }
 
 Hash NodeHash(const Hash& left, const Hash& right) {
-  // Fixed 65-byte input: the one-shot SHA256() (not deprecated in OpenSSL 3) avoids a
-  // context allocation per node, which dominates when the server rebuilds a large tree.
-  uint8_t input[1 + 2 * kHashSize];
-  input[0] = kNodePrefix;
+  char input[1 + 2 * kHashSize];
+  input[0] = static_cast<char>(kNodePrefix);
   std::memcpy(input + 1, left.data(), kHashSize);
   std::memcpy(input + 1 + kHashSize, right.data(), kHashSize);
-  Hash out;
-  if (SHA256(input, sizeof(input), out.data()) == nullptr) std::abort();
-  return out;
+  return Sha256Of(std::string_view(input, sizeof(input)));
 }
 
-Hash EmptyRoot() {
-  static constexpr uint8_t kNothing[1] = {0};
-  Hash out;
-  if (SHA256(kNothing, 0, out.data()) == nullptr) std::abort();
-  return out;
-}
+Hash EmptyRoot() { return Sha256Of({}); }
 
 std::string ToHex(const Hash& hash) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(2 * kHashSize);
-  for (uint8_t b : hash) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0xf]);
-  }
-  return out;
+  return renstra::ToHex(std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
 }
 
 absl::StatusOr<Hash> FromHex(std::string_view hex) {

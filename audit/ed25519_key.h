@@ -16,8 +16,8 @@
 //   ALREADY_EXISTS      SavePemFile() onto an existing path (keys are never overwritten).
 //   NOT_FOUND / PERMISSION_DENIED / ...  file errors, mapped from errno.
 //   INTERNAL            OpenSSL failed for a reason other than the input (e.g. no memory).
-#ifndef RENSTRA_STORAGE_ED25519_KEY_H_
-#define RENSTRA_STORAGE_ED25519_KEY_H_
+#ifndef RENSTRA_AUDIT_ED25519_KEY_H_
+#define RENSTRA_AUDIT_ED25519_KEY_H_
 
 #include <openssl/types.h>
 
@@ -103,4 +103,4 @@ class Ed25519PrivateKey {
 
 }  // namespace renstra
 
-#endif  // RENSTRA_STORAGE_ED25519_KEY_H_
+#endif  // RENSTRA_AUDIT_ED25519_KEY_H_

@@ -1,4 +1,4 @@
-#include "storage/tree_head.h"
+#include "audit/tree_head.h"
 
 #include "absl/strings/str_cat.h"
 

@@ -15,8 +15,8 @@
 // Thread safety: pure functions, thread-safe.
 // Errors: SignTreeHead() returns INTERNAL if OpenSSL fails; VerifyTreeHead() returns
 // FAILED_PRECONDITION when the signature does not verify (see ed25519_key.h).
-#ifndef RENSTRA_STORAGE_TREE_HEAD_H_
-#define RENSTRA_STORAGE_TREE_HEAD_H_
+#ifndef RENSTRA_AUDIT_TREE_HEAD_H_
+#define RENSTRA_AUDIT_TREE_HEAD_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -25,8 +25,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "storage/ed25519_key.h"
-#include "storage/merkle_hash.h"
+#include "audit/ed25519_key.h"
+#include "audit/merkle_hash.h"
 
 namespace renstra::merkle {
 
@@ -53,4 +53,4 @@ absl::Status VerifyTreeHead(const Ed25519PublicKey& key, const TreeHead& head,
 
 }  // namespace renstra::merkle
 
-#endif  // RENSTRA_STORAGE_TREE_HEAD_H_
+#endif  // RENSTRA_AUDIT_TREE_HEAD_H_

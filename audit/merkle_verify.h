@@ -15,15 +15,15 @@
 //   FAILED_PRECONDITION the proof is well formed but the hashes do not lead to the given
 //                       root(s): the log, the proof or the caller's data has been altered.
 //                       The message names which root failed.
-#ifndef RENSTRA_STORAGE_MERKLE_VERIFY_H_
-#define RENSTRA_STORAGE_MERKLE_VERIFY_H_
+#ifndef RENSTRA_AUDIT_MERKLE_VERIFY_H_
+#define RENSTRA_AUDIT_MERKLE_VERIFY_H_
 
 #include <cstdint>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
-#include "storage/merkle_hash.h"
+#include "audit/merkle_hash.h"
 
 namespace renstra::merkle {
 
@@ -54,4 +54,4 @@ absl::Status VerifyConsistency(uint64_t old_size, uint64_t new_size, const Hash&
 
 }  // namespace renstra::merkle
 
-#endif  // RENSTRA_STORAGE_MERKLE_VERIFY_H_
+#endif  // RENSTRA_AUDIT_MERKLE_VERIFY_H_

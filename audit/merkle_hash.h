@@ -6,14 +6,14 @@
 //   NodeHash(l, r) = SHA-256(0x01 || l || r)
 //   EmptyRoot()    = SHA-256("")            (the root of a tree with no leaves)
 //
-// This library (renstra_merkle) is shared by the server and the CLI, so it depends on
+// This library (renstra_audit) is shared by the server and the CLI, so it depends on
 // OpenSSL and Abseil only. Its names live in renstra::merkle because storage/envelope_hash.h
-// already declares renstra::kHashSize and renstra::ToHex for raw std::string digests.
+// already declares renstra::kHashSize and base/hex.h renstra::ToHex for raw std::string digests.
 //
 // Thread safety: all functions are pure and thread-safe.
 // Errors: FromHex()/HashFromBytes() return INVALID_ARGUMENT for malformed input.
-#ifndef RENSTRA_STORAGE_MERKLE_HASH_H_
-#define RENSTRA_STORAGE_MERKLE_HASH_H_
+#ifndef RENSTRA_AUDIT_MERKLE_HASH_H_
+#define RENSTRA_AUDIT_MERKLE_HASH_H_
 
 #include <array>
 #include <cstddef>
@@ -22,11 +22,13 @@
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "base/sha256.h"
 
 namespace renstra::merkle {
 
 // Size of a SHA-256 digest in bytes.
 inline constexpr size_t kHashSize = 32;
+static_assert(kHashSize == kSha256Size);
 
 // A SHA-256 digest. A value type, so proofs (std::vector<Hash>) cannot hold a hash of the
 // wrong length; bytes from the wire go through HashFromBytes() first.
@@ -55,4 +57,4 @@ absl::StatusOr<Hash> HashFromBytes(std::string_view bytes);
 
 }  // namespace renstra::merkle
 
-#endif  // RENSTRA_STORAGE_MERKLE_HASH_H_
+#endif  // RENSTRA_AUDIT_MERKLE_HASH_H_

@@ -1,4 +1,4 @@
-#include "storage/ed25519_key.h"
+#include "audit/ed25519_key.h"
 
 #include <fcntl.h>
 #include <openssl/bio.h>

@@ -23,15 +23,15 @@
 //   OUT_OF_RANGE      a tree size larger than size() (it may become valid as the log grows).
 //   INVALID_ARGUMENT  a request that is never valid: leaf index >= tree size, or a
 //                     consistency proof whose old size exceeds the new size.
-#ifndef RENSTRA_STORAGE_MERKLE_TREE_H_
-#define RENSTRA_STORAGE_MERKLE_TREE_H_
+#ifndef RENSTRA_AUDIT_MERKLE_TREE_H_
+#define RENSTRA_AUDIT_MERKLE_TREE_H_
 
 #include <cstdint>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "storage/merkle_hash.h"
+#include "audit/merkle_hash.h"
 
 namespace renstra::merkle {
 
@@ -86,4 +86,4 @@ class MerkleTree {
 
 }  // namespace renstra::merkle
 
-#endif  // RENSTRA_STORAGE_MERKLE_TREE_H_
+#endif  // RENSTRA_AUDIT_MERKLE_TREE_H_

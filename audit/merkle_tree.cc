@@ -1,4 +1,4 @@
-#include "storage/merkle_tree.h"
+#include "audit/merkle_tree.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,4 @@
-#include "storage/merkle_verify.h"
+#include "audit/merkle_verify.h"
 
 #include <bit>
 #include <string>

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Checks the layering rules of docs/architecture.md ("Layers") by grepping each layer's
+# #include lines: a layer may include only what its arrow names. The link lines stop
+# calls across layers; this stops header-only code from slipping through.
+# Exit status 1 (and the offending lines) if any rule is broken.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+# forbid DIR REGEX REASON [ALLOW]: no file under DIR may #include a header matching
+# REGEX, except headers matching ALLOW.
+forbid() {
+  local dir=$1 regex=$2 reason=$3 allow=${4:-^$}
+  if grep -rnE "#include *[<\"]($regex)" "$dir" | grep -vE "#include *[<\"]($allow)"; then
+    echo "check-layers: $dir/ $reason (see above)" >&2
+    status=1
+  fi
+}
+
+ours='domain/|storage/|services/|clients/|audit/|base/|renstra/'
+io='grpcpp|grpc/|grpc\+\+|rocksdb/'
+
+forbid base "$ours|absl/|google/|$io" "includes nothing of ours and no Abseil, protobuf, gRPC or RocksDB" \
+  "base/"
+forbid domain "storage/|services/|clients/|audit/|$io" "is pure: only base/ and proto, no gRPC or RocksDB"
+# storage/ still uses the header-only domain/status_macros.h (to move to base/).
+forbid storage "services/|clients/|audit/|domain/|grpcpp|grpc/|grpc\+\+" \
+  "links no gRPC, services, clients, audit or domain (but domain/status_macros.h)" \
+  "domain/status_macros\.h"
+forbid audit "domain/|storage/|services/|clients/|renstra/|google/|$io" \
+  "links only base/, Abseil and OpenSSL"
+forbid clients "domain/|storage/|services/|rocksdb/" "links only the stubs, audit/ and base/"
+exit $status
