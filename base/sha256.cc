@@ -36,4 +36,30 @@ std::string Sha256(std::string_view bytes) {
   return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
 }
 
+struct Sha256Stream::Context {
+  EVP_MD_CTX* md = EVP_MD_CTX_new();
+};
+
+Sha256Stream::Sha256Stream() : ctx_(new Context) {
+  if (ctx_->md == nullptr || EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1) std::abort();
+}
+
+Sha256Stream::~Sha256Stream() {
+  EVP_MD_CTX_free(ctx_->md);
+  delete ctx_;
+}
+
+void Sha256Stream::Update(const void* data, size_t n) {
+  if (EVP_DigestUpdate(ctx_->md, data, n) != 1) std::abort();
+}
+
+std::string Sha256Stream::Final() {
+  Sha256Digest out;
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(ctx_->md, out.data(), &length) != 1 || length != kSha256Size) {
+    std::abort();
+  }
+  return std::string(reinterpret_cast<const char*>(out.data()), out.size());
+}
+
 }  // namespace renstra

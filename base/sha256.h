@@ -27,6 +27,23 @@ Sha256Digest Sha256Of(std::string_view first, std::string_view second = {});
 // SHA-256 of `bytes` as 32 raw bytes.
 std::string Sha256(std::string_view bytes);
 
+// Incremental SHA-256 over pieces fed in order (a file read in blocks). Final() once.
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  ~Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+
+  void Update(const void* data, size_t n);
+  // The 32-byte digest of everything passed to Update.
+  std::string Final();
+
+ private:
+  struct Context;
+  Context* ctx_;
+};
+
 }  // namespace renstra
 
 #endif  // RENSTRA_BASE_SHA256_H_

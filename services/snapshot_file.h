@@ -36,7 +36,7 @@
 #include "domain/proposal_state.h"
 #include "domain/realization_book.h"
 #include "services/projector.h"
-#include "storage/merkle_tree.h"
+#include "audit/merkle_tree.h"
 
 namespace renstra {
 

@@ -20,6 +20,14 @@ TEST(Sha256Test, TwoPiecesHashAsTheirConcatenation) {
   EXPECT_EQ(std::string(split.begin(), split.end()), Sha256("abc"));
 }
 
+TEST(Sha256Test, StreamHashesItsPiecesAsOne) {
+  Sha256Stream stream;
+  stream.Update("ab", 2);
+  stream.Update("", 0);
+  stream.Update("c", 1);
+  EXPECT_EQ(stream.Final(), Sha256("abc"));
+}
+
 TEST(HexTest, TwoLowercaseDigitsPerByte) {
   EXPECT_EQ(ToHex(std::string("\x00\x0f\xab\xff", 4)), "000fabff");
   EXPECT_EQ(ToHex(""), "");
