@@ -1,5 +1,6 @@
 // AdminServiceImpl: the gRPC adapter of AdminService (renstra/v1/admin_service.proto).
-// Every RPC requires the ADMIN role; refusals are recorded on "audit/denied".
+// Every RPC requires the ADMIN role (the RPC table, rpc_table.cc); refusals are
+// recorded on "audit/denied" by CallGuard::Run.
 //
 // Ownership: borrows the AdminApp and the CallGuard. Thread safety: thread-safe.
 #ifndef RENSTRA_SERVICES_ADMIN_SERVICE_H_
@@ -39,11 +40,6 @@ class AdminServiceImpl final : public v1::AdminService::Service {
                          v1::ListUsersResponse* out) override;
 
  private:
-  // Authenticates, requires ADMIN to `action`, runs fn(actor), converts the status.
-  template <typename T, typename Fn>
-  grpc::Status Run(grpc::ServerContext* context, const char* rpc, const char* action, T* out,
-                   Fn fn);
-
   AdminApp* const app_;
   UserAdmin* const users_;
   CallGuard* const guard_;

@@ -22,48 +22,39 @@ std::string Method(const char* rpc) {
 
 }  // namespace
 
-template <typename T, typename Fn>
-grpc::Status AuditServiceImpl::Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn) {
-  const std::string method = Method(rpc);
-  absl::StatusOr<Actor> actor = guard_->Authenticate(context, method);
-  if (!actor.ok()) return ToGrpcStatus(actor.status());
-  absl::StatusOr<T> result = fn(*actor);
-  if (!result.ok()) return ToGrpcStatus(guard_->Check(context, method, &*actor, result.status()));
-  *out = *std::move(result);
-  return grpc::Status::OK;
-}
-
 grpc::Status AuditServiceImpl::GetHistory(grpc::ServerContext* c, const v1::GetHistoryRequest* r,
                                           v1::GetHistoryResponse* out) {
-  return Run(c, "GetHistory", out, [&](const Actor&) { return app_->History(*r); });
+  return guard_->Run(c, Method("GetHistory"), out, [&](const Actor&) { return app_->History(*r); });
 }
 
 grpc::Status AuditServiceImpl::GetPlanAsOf(grpc::ServerContext* c, const v1::GetPlanAsOfRequest* r,
                                            v1::GetPlanAsOfResponse* out) {
-  return Run(c, "GetPlanAsOf", out, [&](const Actor&) -> absl::StatusOr<v1::GetPlanAsOfResponse> {
-    absl::StatusOr<v1::Plan> plan = app_->PlanAsOf(*r);
-    if (!plan.ok()) return plan.status();
-    v1::GetPlanAsOfResponse response;
-    *response.mutable_plan() = *std::move(plan);
-    return response;
-  });
+  return guard_->Run(c, Method("GetPlanAsOf"), out,
+                     [&](const Actor&) -> absl::StatusOr<v1::GetPlanAsOfResponse> {
+                       absl::StatusOr<v1::Plan> plan = app_->PlanAsOf(*r);
+                       if (!plan.ok()) return plan.status();
+                       v1::GetPlanAsOfResponse response;
+                       *response.mutable_plan() = *std::move(plan);
+                       return response;
+                     });
 }
 
 grpc::Status AuditServiceImpl::DiffVersions(grpc::ServerContext* c,
                                             const v1::DiffVersionsRequest* r,
                                             v1::DiffVersionsResponse* out) {
-  return Run(c, "DiffVersions", out, [&](const Actor&) { return app_->Diff(*r); });
+  return guard_->Run(c, Method("DiffVersions"), out, [&](const Actor&) { return app_->Diff(*r); });
 }
 
 grpc::Status AuditServiceImpl::ReadEvents(grpc::ServerContext* c, const v1::ReadEventsRequest* r,
                                           v1::ReadEventsResponse* out) {
-  return Run(c, "ReadEvents", out, [&](const Actor&) { return app_->ReadEvents(*r); });
+  return guard_->Run(c, Method("ReadEvents"), out,
+                     [&](const Actor&) { return app_->ReadEvents(*r); });
 }
 
 grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRequest* r,
                                       grpc::ServerWriter<v1::AuditEvent>* writer) {
   const std::string method = Method("Follow");
-  absl::StatusOr<Actor> actor = guard_->Authenticate(c, method);
+  absl::StatusOr<Actor> actor = guard_->Admit(c, method);
   if (!actor.ok()) return ToGrpcStatus(actor.status());
   // Held until the feed ends.
   absl::StatusOr<FeedSlots::Lease> slot = feeds_.Acquire(*actor);
@@ -90,37 +81,36 @@ grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRe
 grpc::Status AuditServiceImpl::GetSignedTreeHead(grpc::ServerContext* c,
                                                  const v1::GetSignedTreeHeadRequest*,
                                                  v1::SignedTreeHead* out) {
-  return Run(c, "GetSignedTreeHead", out, [&](const Actor&) { return app_->SignedTreeHead(); });
+  return guard_->Run(c, Method("GetSignedTreeHead"), out,
+                     [&](const Actor&) { return app_->SignedTreeHead(); });
 }
 
 grpc::Status AuditServiceImpl::GetInclusionProof(grpc::ServerContext* c,
                                                  const v1::GetInclusionProofRequest* r,
                                                  v1::InclusionProof* out) {
-  return Run(c, "GetInclusionProof", out, [&](const Actor&) { return app_->InclusionProof(*r); });
+  return guard_->Run(c, Method("GetInclusionProof"), out,
+                     [&](const Actor&) { return app_->InclusionProof(*r); });
 }
 
 grpc::Status AuditServiceImpl::GetConsistencyProof(grpc::ServerContext* c,
                                                    const v1::GetConsistencyProofRequest* r,
                                                    v1::ConsistencyProof* out) {
-  return Run(c, "GetConsistencyProof", out,
-             [&](const Actor&) { return app_->ConsistencyProof(*r); });
+  return guard_->Run(c, Method("GetConsistencyProof"), out,
+                     [&](const Actor&) { return app_->ConsistencyProof(*r); });
 }
 
 grpc::Status AuditServiceImpl::GetPublicKey(grpc::ServerContext* c, const v1::GetPublicKeyRequest*,
                                             v1::PublicKey* out) {
-  return Run(c, "GetPublicKey", out,
-             [&](const Actor&) -> absl::StatusOr<v1::PublicKey> { return app_->PublicKey(); });
+  return guard_->Run(
+      c, Method("GetPublicKey"), out,
+      [&](const Actor&) -> absl::StatusOr<v1::PublicKey> { return app_->PublicKey(); });
 }
 
 grpc::Status AuditServiceImpl::RehashStore(grpc::ServerContext* c, const v1::RehashStoreRequest*,
                                            v1::RehashStoreResponse* out) {
-  return Run(
-      c, "RehashStore", out, [&](const Actor& actor) -> absl::StatusOr<v1::RehashStoreResponse> {
-        if (absl::Status s = RequireRole(actor, {v1::Role::ADMIN}, "re-hash the store"); !s.ok()) {
-          return s;
-        }
-        return app_->Rehash();
-      });
+  return guard_->Run(
+      c, Method("RehashStore"), out,
+      [&](const Actor&) -> absl::StatusOr<v1::RehashStoreResponse> { return app_->Rehash(); });
 }
 
 }  // namespace renstra

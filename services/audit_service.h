@@ -1,7 +1,7 @@
 // AuditServiceImpl: the gRPC adapter of AuditService (renstra/v1/audit_service.proto).
 //
-// Access: every authenticated user reads (the Inspektorat above all); RehashStore is
-// for ADMIN. Refusals are recorded on "audit/denied" like every other service's.
+// Access (the RPC table, rpc_table.cc): every authenticated user reads (the
+// Inspektorat above all); RehashStore is for ADMIN. Refusals are recorded on "audit/denied" like every other service's.
 //
 // Live feeds (Follow): each runs on its own handler thread, reading the store by
 // sequence — so catch-up and live have no gap and no duplicate — and sleeping on the
@@ -49,9 +49,6 @@ class AuditServiceImpl final : public v1::AuditService::Service {
                            v1::RehashStoreResponse* out) override;
 
  private:
-  template <typename T, typename Fn>
-  grpc::Status Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn);
-
   AuditApp* const app_;
   CallGuard* const guard_;
   FeedSlots feeds_;

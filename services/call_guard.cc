@@ -6,6 +6,7 @@
 #include "absl/strings/str_format.h"
 #include "domain/strings.h"
 #include "renstra/v1/users.pb.h"
+#include "services/rpc_table.h"
 #include "spdlog/spdlog.h"
 
 namespace renstra {
@@ -101,6 +102,15 @@ absl::StatusOr<Actor> CallGuard::Authenticate(grpc::ServerContextBase* context,
       !s.ok()) {
     Record(method, peer, &*actor, s);
     return s;
+  }
+  return actor;
+}
+
+absl::StatusOr<Actor> CallGuard::Admit(grpc::ServerContextBase* context, std::string_view method) {
+  absl::StatusOr<Actor> actor = Authenticate(context, method);
+  if (!actor.ok()) return actor;
+  if (absl::Status allowed = CheckRpcAccess(method, *actor, open_mode()); !allowed.ok()) {
+    return Check(context, method, &*actor, std::move(allowed));
   }
   return actor;
 }

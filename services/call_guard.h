@@ -20,14 +20,17 @@
 // "anonymous" with no role; the workflow's role rules then refuse all its writes, while
 // PlanService keeps its pre-authentication behaviour (see plan_service.h).
 //
-// Every adapter goes through one CallGuard; the health and reflection services are not
-// guarded (probes and tools need them).
+// Every adapter goes through one CallGuard — a unary RPC is one call of Run, a stream
+// starts with Admit — and every RPC is declared in the RPC table (rpc_table.h), whose
+// coarse role gate Admit applies. The health and reflection services are not guarded
+// (probes and tools need them).
 //
 // Ownership: borrows the Authenticator (may be null: open mode) and the EventStore,
 // which must outlive the guard. Thread safety: thread-safe.
 // Errors: Authenticate returns the Authenticator's UNAUTHENTICATED or RESOURCE_EXHAUSTED
-// (rate limit); Check returns the status it was given. A failure to record a refusal is
-// logged, never returned.
+// (rate limit); Admit adds the RPC table's PERMISSION_DENIED; Check returns the status
+// it was given; Run returns all of these and the app's status, as grpc::Status. A failure to record
+// a refusal is logged, never returned.
 #ifndef RENSTRA_SERVICES_CALL_GUARD_H_
 #define RENSTRA_SERVICES_CALL_GUARD_H_
 
@@ -36,11 +39,13 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "domain/actor.h"
 #include "services/authenticator.h"
+#include "services/grpc_status.h"
 #include "services/rate_limiter.h"
 #include "services/refusal_throttle.h"
 #include "storage/event_store.h"
@@ -73,6 +78,23 @@ class CallGuard {
   // The caller, or UNAUTHENTICATED / RESOURCE_EXHAUSTED (recorded). `method` is the
   // full gRPC method name (see FullMethodName).
   absl::StatusOr<Actor> Authenticate(grpc::ServerContextBase* context, std::string_view method);
+
+  // Authenticate, then the RPC table's gate for `method` (rpc_table.h): the caller, or
+  // UNAUTHENTICATED / RESOURCE_EXHAUSTED / PERMISSION_DENIED (recorded).
+  absl::StatusOr<Actor> Admit(grpc::ServerContextBase* context, std::string_view method);
+
+  // The guarded call of a unary RPC: Admit, then fn(actor) → absl::StatusOr<T>; a
+  // refusal by fn (a domain rule) is recorded too; the status is converted once
+  // (ToGrpcStatus) and the value moved into *out.
+  template <typename T, typename Fn>
+  grpc::Status Run(grpc::ServerContextBase* context, std::string_view method, T* out, Fn fn) {
+    absl::StatusOr<Actor> actor = Admit(context, method);
+    if (!actor.ok()) return ToGrpcStatus(actor.status());
+    absl::StatusOr<T> result = fn(*actor);
+    if (!result.ok()) return ToGrpcStatus(Check(context, method, &*actor, result.status()));
+    *out = *std::move(result);
+    return grpc::Status::OK;
+  }
 
   // Records `status` if it is a refusal (UNAUTHENTICATED or PERMISSION_DENIED) of
   // `actor` (null: unknown caller), and returns it unchanged.

@@ -21,7 +21,7 @@ std::string Method(const char* rpc) {
 grpc::Status LogServiceImpl::GetHead(grpc::ServerContext* context,
                                      const v1::GetHeadRequest* /*request*/,
                                      v1::GetHeadResponse* response) {
-  if (absl::StatusOr<Actor> actor = guard_->Authenticate(context, Method("GetHead")); !actor.ok()) {
+  if (absl::StatusOr<Actor> actor = guard_->Admit(context, Method("GetHead")); !actor.ok()) {
     return ToGrpcStatus(actor.status());
   }
   const ChainHead head = store_->Head();
@@ -33,8 +33,7 @@ grpc::Status LogServiceImpl::GetHead(grpc::ServerContext* context,
 grpc::Status LogServiceImpl::VerifyLog(grpc::ServerContext* context,
                                        const v1::VerifyLogRequest* request,
                                        v1::VerifyLogResponse* response) {
-  if (absl::StatusOr<Actor> actor = guard_->Authenticate(context, Method("VerifyLog"));
-      !actor.ok()) {
+  if (absl::StatusOr<Actor> actor = guard_->Admit(context, Method("VerifyLog")); !actor.ok()) {
     return ToGrpcStatus(actor.status());
   }
   const uint64_t from = request->from_sequence() == 0 ? 1 : request->from_sequence();

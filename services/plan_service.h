@@ -1,9 +1,9 @@
 // PlanServiceImpl: the gRPC adapter of PlanService (renstra/v1/plan_service.proto).
 //
-// Thin: it authenticates the caller (CallGuard), checks who may import, hands the
-// request to PlanApp, and converts the answer's status once (ToGrpcStatus). Field
-// checks live in PlanApp (it names the field in INVALID_ARGUMENT); the adapter adds
-// none of its own so both layers cannot drift.
+// Thin: each RPC is one CallGuard::Run (authentication, the RPC table's role gate,
+// refusal records), which hands the request to PlanApp and converts the answer's status once
+// (ToGrpcStatus). Field checks live in PlanApp (it names the field in INVALID_ARGUMENT); the
+// adapter adds none of its own so both layers cannot drift.
 //
 // Access: with a users file every RPC needs a valid token; the reads (GetPlan,
 // GetSubtree, Validate, ExportTable) are open to every role; ImportTable (dry runs
@@ -44,10 +44,6 @@ class PlanServiceImpl final : public v1::PlanService::Service {
                            v1::ImportTableResponse* response) override;
 
  private:
-  // Authenticates the caller of `rpc`, runs fn(actor) → StatusOr<T>, stores the value.
-  template <typename T, typename Fn>
-  grpc::Status Read(grpc::ServerContext* context, const char* rpc, T* response, Fn fn);
-
   PlanApp* const app_;
   CallGuard* const guard_;
 };

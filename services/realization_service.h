@@ -43,11 +43,6 @@ class RealizationServiceImpl final : public v1::RealizationService::Service {
                                 v1::EarlyWarnings* out) override;
 
  private:
-  // Authenticates the caller of `rpc`, runs fn(actor) → StatusOr<T>, records a refusal,
-  // stores the value in *out.
-  template <typename T, typename Fn>
-  grpc::Status Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn);
-
   RealizationApp* const app_;
   CallGuard* const guard_;
 };

@@ -5,102 +5,104 @@
 #include "services/grpc_status.h"
 
 namespace renstra {
+namespace {
 
-template <typename T, typename Fn>
-grpc::Status WorkflowServiceImpl::Run(grpc::ServerContext* context, const char* rpc, T* out,
-                                      Fn fn) {
-  const std::string method = FullMethodName(v1::WorkflowService::service_full_name(), rpc);
-  absl::StatusOr<Actor> actor = guard_->Authenticate(context, method);
-  if (!actor.ok()) return ToGrpcStatus(actor.status());
-  absl::StatusOr<T> result = fn(*actor);
-  if (!result.ok()) return ToGrpcStatus(guard_->Check(context, method, &*actor, result.status()));
-  *out = *std::move(result);
-  return grpc::Status::OK;
+std::string Method(const char* rpc) {
+  return FullMethodName(v1::WorkflowService::service_full_name(), rpc);
 }
+
+}  // namespace
 
 grpc::Status WorkflowServiceImpl::Propose(grpc::ServerContext* c, const v1::ProposeRequest* r,
                                           v1::ProposalView* out) {
-  return Run(c, "Propose", out, [&](const Actor& a) { return app_->Propose(a, *r); });
+  return guard_->Run(c, Method("Propose"), out,
+                     [&](const Actor& a) { return app_->Propose(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::ReviseProposal(grpc::ServerContext* c,
                                                  const v1::ReviseProposalRequest* r,
                                                  v1::ProposalView* out) {
-  return Run(c, "ReviseProposal", out, [&](const Actor& a) { return app_->Revise(a, *r); });
+  return guard_->Run(c, Method("ReviseProposal"), out,
+                     [&](const Actor& a) { return app_->Revise(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::SubmitProposal(grpc::ServerContext* c,
                                                  const v1::ProposalActionRequest* r,
                                                  v1::ProposalView* out) {
-  return Run(c, "SubmitProposal", out, [&](const Actor& a) { return app_->Submit(a, *r); });
+  return guard_->Run(c, Method("SubmitProposal"), out,
+                     [&](const Actor& a) { return app_->Submit(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::WithdrawProposal(grpc::ServerContext* c,
                                                    const v1::ProposalActionRequest* r,
                                                    v1::ProposalView* out) {
-  return Run(c, "WithdrawProposal", out, [&](const Actor& a) { return app_->Withdraw(a, *r); });
+  return guard_->Run(c, Method("WithdrawProposal"), out,
+                     [&](const Actor& a) { return app_->Withdraw(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::ReviewProposal(grpc::ServerContext* c,
                                                  const v1::ReviewProposalRequest* r,
                                                  v1::ProposalView* out) {
-  return Run(c, "ReviewProposal", out, [&](const Actor& a) { return app_->Review(a, *r); });
+  return guard_->Run(c, Method("ReviewProposal"), out,
+                     [&](const Actor& a) { return app_->Review(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::OpenRevision(grpc::ServerContext* c,
                                                const v1::OpenRevisionRequest* r,
                                                v1::RevisionInfo* out) {
-  return Run(c, "OpenRevision", out, [&](const Actor& a) { return app_->OpenRevision(a, *r); });
+  return guard_->Run(c, Method("OpenRevision"), out,
+                     [&](const Actor& a) { return app_->OpenRevision(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::RatifyRevision(grpc::ServerContext* c,
                                                  const v1::RatifyRevisionRequest* r,
                                                  v1::RevisionInfo* out) {
-  return Run(c, "RatifyRevision", out, [&](const Actor& a) { return app_->Ratify(a, *r); });
+  return guard_->Run(c, Method("RatifyRevision"), out,
+                     [&](const Actor& a) { return app_->Ratify(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::LockPlan(grpc::ServerContext* c, const v1::LockPlanRequest* r,
                                            v1::LockPlanResponse* out) {
-  return Run(c, "LockPlan", out, [&](const Actor& a) { return app_->Lock(a, *r); });
+  return guard_->Run(c, Method("LockPlan"), out, [&](const Actor& a) { return app_->Lock(a, *r); });
 }
 
 grpc::Status WorkflowServiceImpl::GetInbox(grpc::ServerContext* c, const v1::GetInboxRequest*,
                                            v1::GetInboxResponse* out) {
-  return Run(c, "GetInbox", out, [&](const Actor& a) -> absl::StatusOr<v1::GetInboxResponse> {
-    return app_->Inbox(a);
-  });
+  return guard_->Run(
+      c, Method("GetInbox"), out,
+      [&](const Actor& a) -> absl::StatusOr<v1::GetInboxResponse> { return app_->Inbox(a); });
 }
 
 grpc::Status WorkflowServiceImpl::GetProposal(grpc::ServerContext* c,
                                               const v1::GetProposalRequest* r,
                                               v1::ProposalView* out) {
-  return Run(c, "GetProposal", out,
-             [&](const Actor&) { return app_->GetProposal(r->proposal_id()); });
+  return guard_->Run(c, Method("GetProposal"), out,
+                     [&](const Actor&) { return app_->GetProposal(r->proposal_id()); });
 }
 
 grpc::Status WorkflowServiceImpl::ListProposals(grpc::ServerContext* c,
                                                 const v1::ListProposalsRequest* r,
                                                 v1::ListProposalsResponse* out) {
-  return Run(c, "ListProposals", out,
-             [&](const Actor&) -> absl::StatusOr<v1::ListProposalsResponse> {
-               return app_->ListProposals(*r);
-             });
+  return guard_->Run(c, Method("ListProposals"), out,
+                     [&](const Actor&) -> absl::StatusOr<v1::ListProposalsResponse> {
+                       return app_->ListProposals(*r);
+                     });
 }
 
 grpc::Status WorkflowServiceImpl::ListRevisions(grpc::ServerContext* c,
                                                 const v1::ListRevisionsRequest*,
                                                 v1::ListRevisionsResponse* out) {
-  return Run(c, "ListRevisions", out,
-             [&](const Actor&) -> absl::StatusOr<v1::ListRevisionsResponse> {
-               return app_->ListRevisions();
-             });
+  return guard_->Run(c, Method("ListRevisions"), out,
+                     [&](const Actor&) -> absl::StatusOr<v1::ListRevisionsResponse> {
+                       return app_->ListRevisions();
+                     });
 }
 
 grpc::Status WorkflowServiceImpl::GetPlanAtVersion(grpc::ServerContext* c,
                                                    const v1::GetPlanAtVersionRequest* r,
                                                    v1::Plan* out) {
-  return Run(c, "GetPlanAtVersion", out,
-             [&](const Actor&) { return app_->PlanAtVersion(r->version()); });
+  return guard_->Run(c, Method("GetPlanAtVersion"), out,
+                     [&](const Actor&) { return app_->PlanAtVersion(r->version()); });
 }
 
 }  // namespace renstra

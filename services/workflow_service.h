@@ -51,11 +51,6 @@ class WorkflowServiceImpl final : public v1::WorkflowService::Service {
                                 v1::Plan* out) override;
 
  private:
-  // Authenticates the caller of `rpc` (e.g. "Propose"), runs fn(actor) → StatusOr<T>,
-  // records a refusal, stores the value in *out.
-  template <typename T, typename Fn>
-  grpc::Status Run(grpc::ServerContext* context, const char* rpc, T* out, Fn fn);
-
   WorkflowApp* const app_;
   CallGuard* const guard_;
 };
