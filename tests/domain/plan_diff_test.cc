@@ -76,7 +76,7 @@ v1::Change Retire(const std::string& code, int from_year) {
 // Drives the workflow through the deciders on the seed plan, as the application would.
 class Driver {
  public:
-  Driver() : plan_(testing::ImportText(testing::ReadSeed())) {}
+  Driver() : plan_(testing::ImportText(testing::ReadSeedDocument())) {}
 
   // Drafted and submitted by `proposer`, approved by `approver`.
   void Approve(const Actor& proposer, const Actor& approver, const std::string& id,

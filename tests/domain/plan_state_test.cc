@@ -8,7 +8,7 @@ namespace renstra {
 namespace {
 
 using testing::ImportText;
-using testing::ReadSeed;
+using testing::ReadSeedDocument;
 
 v1::PlanEvent NodeAddedEvent(const std::string& code, const std::string& parent) {
   v1::PlanEvent e;
@@ -18,7 +18,7 @@ v1::PlanEvent NodeAddedEvent(const std::string& code, const std::string& parent)
 }
 
 TEST(PlanStateTest, SeedImportBuildsTheTreesInDocumentOrder) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   EXPECT_EQ(plan.node_count(), 113u);
   ASSERT_EQ(plan.roots().size(), 9u);
   EXPECT_EQ(plan.roots().front(), "1.06.01");
@@ -33,7 +33,7 @@ TEST(PlanStateTest, SeedImportBuildsTheTreesInDocumentOrder) {
 }
 
 TEST(PlanStateTest, IndicatorReplacedFrom2024HasTwoSpans) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   const NodeState* program = plan.FindNode("2.13.04");
   ASSERT_NE(program, nullptr);
   ASSERT_EQ(program->indicators.size(), 2u);
@@ -50,7 +50,7 @@ TEST(PlanStateTest, IndicatorReplacedFrom2024HasTwoSpans) {
 }
 
 TEST(PlanStateTest, ToProtoHasRollupsAndTotals) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   absl::StatusOr<v1::Node> node = plan.NodeToProto("1.06.05.2.02", true);
   ASSERT_TRUE(node.ok()) << node.status();
   ASSERT_EQ(node->children_size(), 4);
@@ -64,14 +64,14 @@ TEST(PlanStateTest, ToProtoHasRollupsAndTotals) {
 }
 
 TEST(PlanStateTest, UnknownNodeIsNotFound) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   absl::StatusOr<v1::Node> node = plan.NodeToProto("9.99.99", false);
   EXPECT_EQ(node.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(node.status().message(), "code 9.99.99: no such node in the plan");
 }
 
 TEST(PlanStateTest, ReplayFromZeroIsByteIdentical) {
-  const std::string seed = ReadSeed();
+  const std::string seed = ReadSeedDocument();
   PlanState first = ImportText(seed);
   PlanState second = ImportText(seed);
   EXPECT_EQ(first.ToProto().SerializeAsString(), second.ToProto().SerializeAsString());
@@ -139,7 +139,7 @@ TEST(PlanStateTest, OrphanJoinsItsParentWhenTheParentArrives) {
 }
 
 TEST(ImportDeciderTest, SecondImportIsFailedPrecondition) {
-  const std::string seed = ReadSeed();
+  const std::string seed = ReadSeedDocument();
   PlanState plan = ImportText(seed);
   absl::StatusOr<ParsedTable> table = ParseTc27(seed);
   ASSERT_TRUE(table.ok());

@@ -56,7 +56,7 @@ inline void ExpectStatus(const absl::Status& s, absl::StatusCode code, const std
 // appended as envelopes (time advances one second per event).
 class Realizations {
  public:
-  Realizations() : plan_(ImportText(ReadSeed())) {}
+  Realizations() : plan_(ImportText(ReadSeedDocument())) {}
 
   absl::Status Achievement(const Actor& a, const std::string& id, const std::string& indicator,
                            int year, AchievedValue value, const std::string& evidence = "BA-1",

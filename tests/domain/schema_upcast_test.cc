@@ -53,7 +53,7 @@ v1::PlanEvent TargetSet(int year, const std::string& value) {
 // with the ratification written at `schema` (version 1: no change_count).
 LogWriter RevisedSeed(uint32_t schema) {
   LogWriter w;
-  absl::StatusOr<ParsedTable> table = ParseTc27(ReadSeed());
+  absl::StatusOr<ParsedTable> table = ParseTc27(ReadSeedDocument());
   EXPECT_TRUE(table.ok());
   absl::StatusOr<ImportDecision> import =
       DecideImport(PlanState(), *table, ImportOptions{.plan_id = "plan/test", .source = "seed"});

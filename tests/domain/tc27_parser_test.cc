@@ -9,7 +9,7 @@
 namespace renstra {
 namespace {
 
-using testing::ReadSeed;
+using testing::ReadSeedDocument;
 
 const ParsedNode* FindParsed(const ParsedTable& t, const std::string& canonical) {
   for (const ParsedNode& n : t.nodes) {
@@ -29,7 +29,7 @@ std::vector<int> LinesOf(const ParsedTable& t, v1::Finding::Kind kind) {
 class SeedParseTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    absl::StatusOr<ParsedTable> t = ParseTc27(ReadSeed());
+    absl::StatusOr<ParsedTable> t = ParseTc27(ReadSeedDocument());
     ASSERT_TRUE(t.ok()) << t.status();
     table_ = new ParsedTable(*std::move(t));
   }

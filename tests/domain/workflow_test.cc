@@ -36,7 +36,7 @@ v1::Change SetFunding(const std::string& code, int year, int64_t rupiah) {
 // The workflow's state, driven through the deciders as the application would.
 class Workflow {
  public:
-  Workflow() : plan_(testing::ImportText(testing::ReadSeed())) {}
+  Workflow() : plan_(testing::ImportText(testing::ReadSeedDocument())) {}
 
   absl::Status Draft(const Actor& a, const std::string& id, std::vector<v1::Change> changes) {
     return Record(id, a, DecideDraft(plan_, a, DraftCommand{id, "t", "because", changes}));
