@@ -11,6 +11,7 @@
 #include "domain/tc27_parser.h"
 #include "gtest/gtest.h"
 #include "tests/testing/seed.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 
@@ -30,16 +31,16 @@ inline constexpr char kTc27Header[] =
 // Parses `text`, decides the import against an empty plan and applies the events.
 inline PlanState ImportText(const std::string& text) {
   absl::StatusOr<ParsedTable> table = ParseTc27(text);
-  EXPECT_TRUE(table.ok()) << table.status();
+  EXPECT_THAT(table, IsOk()) << table.status();
   PlanState state;
   if (!table.ok()) return state;
   absl::StatusOr<ImportDecision> decision =
       DecideImport(state, *table, ImportOptions{.plan_id = "plan/test", .source = "test"});
-  EXPECT_TRUE(decision.ok()) << decision.status();
+  EXPECT_THAT(decision, IsOk()) << decision.status();
   if (!decision.ok()) return state;
   for (const v1::PlanEvent& e : decision->events) {
     absl::Status s = state.Apply(e);
-    EXPECT_TRUE(s.ok()) << s;
+    EXPECT_THAT(s, IsOk()) << s;
   }
   return state;
 }
