@@ -18,12 +18,14 @@
 #include "gtest/gtest.h"
 #include "storage/merkle_hash.h"
 #include "storage/tree_head.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra {
 namespace {
 
 using absl::StatusCode;
 using merkle::TreeHead;
+using ::renstra::testing::TempDir;
 
 std::string Unhex(std::string_view hex) {
   auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
@@ -53,24 +55,6 @@ constexpr char kRfcPrivatePem[] =
     "-----BEGIN PRIVATE KEY-----\n"
     "MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n"
     "-----END PRIVATE KEY-----\n";
-
-// A fresh directory under the gtest temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = ::testing::TempDir() + "/renstra_key_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed for " << pattern;
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 Ed25519PrivateKey RfcKey() { return Ed25519PrivateKey::FromRawPrivateKey(kRfcSecret).value(); }
 
