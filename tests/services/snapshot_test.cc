@@ -26,6 +26,7 @@
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_event_store.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::testing {
 namespace {
@@ -56,22 +57,13 @@ v1::Money Rupiah(int64_t amount) {
 // A data directory: the store and, beside it, the snapshots.
 class Dir {
  public:
-  Dir() {
-    path_ =
-        fs::path(::testing::TempDir()) / absl::StrCat("snapshot_test_", getpid(), "_", counter_++);
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
+  Dir() : tmp_("snapshot_test"), path_(tmp_.path()) {}
   std::string store() const { return (path_ / "store").string(); }
   std::string snapshots() const { return (path_ / "snapshots").string(); }
   std::string root() const { return path_.string(); }
 
  private:
-  static inline int counter_ = 0;
+  TempDir tmp_;
   fs::path path_;
 };
 

@@ -40,16 +40,15 @@ int MakeTls(const std::filesystem::path& dir) {
 class TlsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = ::testing::TempDir() + "renstra_tls_test.XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = new std::filesystem::path(pattern);
+    tmp_ = new TempDir("renstra_tls_test");
+    ASSERT_FALSE(tmp_->path().empty());
+    dir_ = new std::filesystem::path(tmp_->path());
     ASSERT_EQ(MakeTls(*dir_ / "tls"), 0) << ReadFile(dir_->string() + "/tls.log");
     ASSERT_EQ(MakeTls(*dir_ / "other"), 0) << ReadFile(dir_->string() + "/other.log");
   }
   static void TearDownTestSuite() {
-    std::error_code ec;
-    std::filesystem::remove_all(*dir_, ec);
     delete dir_;
+    delete tmp_;
   }
 
   // A TLS server with the test users whose channel pins the CA in `ca_dir`.
@@ -62,9 +61,11 @@ class TlsTest : public ::testing::Test {
     return TestServer::Start(options);
   }
 
+  static TempDir* tmp_;
   static std::filesystem::path* dir_;
 };
 
+TempDir* TlsTest::tmp_ = nullptr;
 std::filesystem::path* TlsTest::dir_ = nullptr;
 
 TEST_F(TlsTest, AClientPinningTheCaTalksToTheServer) {
