@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/testing/status_matchers.h"
+
 namespace renstra::testing {
 
 std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_options) {
@@ -85,7 +87,7 @@ grpc::Status TestServer::ImportSeed(const std::string& request_id,
 
 void TestServer::SeedPlan() {
   absl::StatusOr<bool> imported = app_->ImportSeedIfEmpty(ReadSeedDocument(), "seed");
-  ASSERT_TRUE(imported.ok()) << imported.status();
+  ASSERT_THAT(imported, IsOk()) << imported.status();
   ASSERT_TRUE(*imported);
 }
 

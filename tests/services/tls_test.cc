@@ -15,6 +15,7 @@
 #include "storage/memory_event_store.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -73,7 +74,7 @@ TEST_F(TlsTest, AClientPinningTheCaTalksToTheServer) {
   ASSERT_NE(server, nullptr);
   v1::GetHeadResponse head;
   grpc::Status status = server->log().GetHead(ContextAs(TokenOf("iwan")).get(), {}, &head);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(head.sequence(), 0u);
   // Over TLS the token is still required.
   status = server->log().GetHead(Context().get(), {}, &head);
