@@ -11,16 +11,6 @@
 
 namespace renstra::testing {
 
-TempDir::TempDir() {
-  std::string pattern = ::testing::TempDir() + "renstra_e2e.XXXXXX";
-  if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-}
-
 Ready ParseReadyLine(const std::string& line) {
   static const std::regex kLine(
       R"(renstrad listening on (\S+:\d+) \(data (.*), plan version (\d+), (\d+) events\))");
