@@ -16,6 +16,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -28,6 +29,7 @@
 #include "renstra/v1/workflow_service.grpc.pb.h"
 #include "tests/crash/workload.h"
 #include "tests/e2e/process.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::crash {
 namespace {
@@ -35,6 +37,7 @@ namespace {
 using ::renstra::testing::Daemon;
 using ::renstra::testing::DaemonOptions;
 using ::renstra::testing::ReadFile;
+using ::renstra::testing::TempDir;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
@@ -67,9 +70,9 @@ v1::ProposeRequest Proposal(const std::string& request_id, size_t justification_
 class ResourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = ::testing::TempDir() + "renstra_resource.XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    tmp_.emplace("renstra_resource");
+    ASSERT_FALSE(tmp_->path().empty());
+    dir_ = tmp_->path();
     // Traversable by the unprivileged user the read-only test runs the server as.
     chmod(dir_.c_str(), 0755);
     data_ = dir_ + "/data";
@@ -82,8 +85,7 @@ class ResourceTest : public ::testing::Test {
 
   void TearDown() override {
     server_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    tmp_.reset();
   }
 
   // Starts renstrad on a free port; false (a test failure) if it does not come up.
@@ -160,6 +162,7 @@ class ResourceTest : public ::testing::Test {
     ASSERT_EQ(Stop(), 0);
   }
 
+  std::optional<TempDir> tmp_;
   std::string dir_;
   std::string renstrad_ = RENSTRAD_PATH;  // the binary Start() runs
   std::string data_;
