@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tests/e2e/process.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/temp_dir.h"
 
 namespace renstra::testing {
@@ -55,7 +56,7 @@ template <typename Message>
 Message FromJson(const std::string& json) {
   Message message;
   auto status = google::protobuf::util::JsonStringToMessage(json, &message);
-  EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json.substr(0, 2000);
+  EXPECT_THAT(status, IsOk()) << status.ToString() << "\n" << json.substr(0, 2000);
   return message;
 }
 
