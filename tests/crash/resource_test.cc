@@ -17,6 +17,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -29,13 +30,17 @@
 #include "renstra/v1/workflow_service.grpc.pb.h"
 #include "tests/crash/workload.h"
 #include "tests/e2e/process.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::crash {
 namespace {
 
 using ::renstra::testing::Daemon;
 using ::renstra::testing::DaemonOptions;
+using ::renstra::testing::IsOk;
 using ::renstra::testing::ReadFile;
+using ::renstra::testing::TempDir;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
@@ -68,9 +73,9 @@ v1::ProposeRequest Proposal(const std::string& request_id, size_t justification_
 class ResourceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = ::testing::TempDir() + "renstra_resource.XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
+    tmp_.emplace("renstra_resource");
+    ASSERT_FALSE(tmp_->path().empty());
+    dir_ = tmp_->path();
     // Traversable by the unprivileged user the read-only test runs the server as.
     chmod(dir_.c_str(), 0755);
     data_ = dir_ + "/data";
@@ -83,8 +88,7 @@ class ResourceTest : public ::testing::Test {
 
   void TearDown() override {
     server_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    tmp_.reset();
   }
 
   // Starts renstrad on a free port; false (a test failure) if it does not come up.
@@ -122,7 +126,7 @@ class ResourceTest : public ::testing::Test {
 
   uint64_t Head() {
     v1::GetHeadResponse head;
-    EXPECT_TRUE(log_->GetHead(As("inspektorat").get(), {}, &head).ok());
+    EXPECT_THAT(log_->GetHead(As("inspektorat").get(), {}, &head), IsOk());
     return head.sequence();
   }
 
@@ -132,7 +136,7 @@ class ResourceTest : public ::testing::Test {
     request.set_from_sequence(1);
     v1::VerifyLogResponse response;
     const grpc::Status s = log_->VerifyLog(As("inspektorat").get(), request, &response);
-    ASSERT_TRUE(s.ok()) << s.error_message();
+    ASSERT_THAT(s, IsOk()) << s.error_message();
     EXPECT_EQ(response.checked(), Head());
   }
 
@@ -145,7 +149,7 @@ class ResourceTest : public ::testing::Test {
       request.set_from_sequence(next);
       v1::ReadEventsResponse page;
       const grpc::Status s = audit->ReadEvents(As("inspektorat").get(), request, &page);
-      EXPECT_TRUE(s.ok()) << s.error_message();
+      EXPECT_THAT(s, IsOk()) << s.error_message();
       if (!s.ok() || page.events().empty()) return out;
       for (const v1::EventEnvelope& e : page.events()) ++out[e.request_id()];
       next = page.events().rbegin()->sequence() + 1;
@@ -161,6 +165,7 @@ class ResourceTest : public ::testing::Test {
     ASSERT_EQ(Stop(), 0);
   }
 
+  std::optional<TempDir> tmp_;
   std::string dir_;
   std::string renstrad_ = RENSTRAD_PATH;  // the binary Start() runs
   std::string data_;
@@ -217,9 +222,9 @@ TEST_F(ResourceTest, AFullDiskAnswersUnavailableWithTheReasonAndDamagesNothing) 
   for (const std::string& id : acknowledged) EXPECT_EQ(events[id], 1) << id;
   EXPECT_EQ(events[failed_id], 0);
   EXPECT_EQ(events["full-small"], 0);
-  EXPECT_TRUE(Propose(Proposal(failed_id, 8000)).ok());
-  EXPECT_TRUE(Propose(Proposal("full-small")).ok());
-  EXPECT_TRUE(Propose(Proposal(failed_id, 8000)).ok());  // a retry: nothing more
+  EXPECT_THAT(Propose(Proposal(failed_id, 8000)), IsOk());
+  EXPECT_THAT(Propose(Proposal("full-small")), IsOk());
+  EXPECT_THAT(Propose(Proposal(failed_id, 8000)), IsOk());  // a retry: nothing more
   events = EventsPerRequestId();
   EXPECT_EQ(events[failed_id], 1);
   EXPECT_EQ(events["full-small"], 1);
@@ -304,9 +309,9 @@ TEST_F(ResourceTest, AReadOnlyDataDirectoryIsRefusedWithTheReasonAndDamagesNothi
   // write answers UNAVAILABLE with the reason, and reads go on.
   SetWritable(data_, true);
   ASSERT_TRUE(Start("running.log", unprivileged));
-  ASSERT_TRUE(Propose(Proposal("ro-1")).ok());
+  ASSERT_THAT(Propose(Proposal("ro-1")), IsOk());
   SetWritable(data_, false);
-  ASSERT_TRUE(Propose(Proposal("ro-2")).ok());
+  ASSERT_THAT(Propose(Proposal("ro-2")), IsOk());
   v1::CreateBackupRequest backup;
   backup.set_dir(backups);
   v1::Backup made;
@@ -328,7 +333,7 @@ TEST_F(ResourceTest, AReadOnlyDataDirectoryIsRefusedWithTheReasonAndDamagesNothi
   ASSERT_TRUE(Start("restarted.log", unprivileged));
   EXPECT_EQ(Head(), head);
   ASSERT_NO_FATAL_FAILURE(ExpectLogVerifies());
-  EXPECT_TRUE(Propose(Proposal("ro-3")).ok());
+  EXPECT_THAT(Propose(Proposal("ro-3")), IsOk());
   std::map<std::string, int> events = EventsPerRequestId();
   EXPECT_EQ(events["ro-1"], 1);
   EXPECT_EQ(events["ro-2"], 1);

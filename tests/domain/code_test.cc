@@ -3,13 +3,16 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
+
 Code MustParse(std::string_view text) {
   absl::StatusOr<Code> c = Code::Parse(text);
-  EXPECT_TRUE(c.ok()) << "\"" << text << "\": " << c.status();
+  EXPECT_THAT(c, IsOk()) << "\"" << text << "\": " << c.status();
   return c.ok() ? *c : Code();
 }
 

@@ -6,13 +6,16 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
+
 void ExpectParses(std::string_view text, int64_t units, int scale) {
   absl::StatusOr<Decimal> d = Decimal::ParseIndonesian(text);
-  ASSERT_TRUE(d.ok()) << text << ": " << d.status();
+  ASSERT_THAT(d, IsOk()) << text << ": " << d.status();
   EXPECT_EQ(d->units(), units) << text;
   EXPECT_EQ(d->scale(), scale) << text;
 }
@@ -131,7 +134,7 @@ TEST(DecimalFormatTest, RoundTripsCanonicalText) {
   for (const char* text : {"0", "36", "139.700", "1.234.567", "4,19", "4,90", "1.234,5", "-3,5",
                            "0,05", "9.223.372.036.854.775.807"}) {
     absl::StatusOr<Decimal> d = Decimal::ParseIndonesian(text);
-    ASSERT_TRUE(d.ok()) << text << ": " << d.status();
+    ASSERT_THAT(d, IsOk()) << text << ": " << d.status();
     EXPECT_EQ(d->ToIndonesian(), text);
   }
 }

@@ -4,9 +4,12 @@
 
 #include "domain/year.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 TEST(DivisionTest, DefaultDivisionForProgram) {
   EXPECT_EQ(DefaultDivisionForProgram("1.06.01"), v1::SEKRETARIAT);
@@ -43,10 +46,10 @@ TEST(DivisionTest, ParseDisplayNames) {
   for (v1::Division d : {v1::SEKRETARIAT, v1::PERLINDUNGAN_JAMINAN_SOSIAL, v1::REHABILITASI_SOSIAL,
                          v1::PEMBERDAYAAN_SOSIAL, v1::PEMBERDAYAAN_MASYARAKAT}) {
     absl::StatusOr<v1::Division> parsed = ParseDivision(DivisionDisplayName(d));
-    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    ASSERT_THAT(parsed, IsOk()) << parsed.status();
     EXPECT_EQ(*parsed, d);
     parsed = ParseDivision(v1::Division_Name(d));
-    ASSERT_TRUE(parsed.ok()) << parsed.status();
+    ASSERT_THAT(parsed, IsOk()) << parsed.status();
     EXPECT_EQ(*parsed, d);
   }
 }
@@ -75,7 +78,7 @@ TEST(DivisionTest, ParseRejects) {
 }
 
 TEST(YearTest, CheckTargetYear) {
-  for (int year : kAllTargetYears) EXPECT_TRUE(CheckTargetYear(year).ok()) << year;
+  for (int year : kAllTargetYears) EXPECT_THAT(CheckTargetYear(year), IsOk()) << year;
   EXPECT_EQ(kTargetYears, 5);
 
   absl::Status s = CheckTargetYear(2027, "target_year");

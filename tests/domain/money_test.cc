@@ -5,13 +5,16 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
+
 void ExpectAmount(std::string_view text, int64_t rupiah, std::string_view written) {
   absl::StatusOr<Money> m = Money::Parse(text);
-  ASSERT_TRUE(m.ok()) << "\"" << text << "\": " << m.status();
+  ASSERT_THAT(m, IsOk()) << "\"" << text << "\": " << m.status();
   EXPECT_TRUE(m->present()) << text;
   EXPECT_EQ(m->rupiah(), rupiah) << text;
   EXPECT_EQ(m->written(), written) << text;
@@ -19,7 +22,7 @@ void ExpectAmount(std::string_view text, int64_t rupiah, std::string_view writte
 
 void ExpectAbsent(std::string_view text, std::string_view written) {
   absl::StatusOr<Money> m = Money::Parse(text);
-  ASSERT_TRUE(m.ok()) << "\"" << text << "\": " << m.status();
+  ASSERT_THAT(m, IsOk()) << "\"" << text << "\": " << m.status();
   EXPECT_FALSE(m->present()) << text;
   EXPECT_EQ(m->rupiah(), 0) << text;
   EXPECT_EQ(m->written(), written) << text;
@@ -131,7 +134,7 @@ TEST(MoneyTest, ToIndonesianAndDisplay) {
 TEST(MoneyTest, RoundTripsCanonicalText) {
   for (const char* text : {"0", "1.000", "1.234.567", "4.584.600.968", "-"}) {
     absl::StatusOr<Money> m = Money::Parse(text);
-    ASSERT_TRUE(m.ok()) << text << ": " << m.status();
+    ASSERT_THAT(m, IsOk()) << text << ": " << m.status();
     EXPECT_EQ(m->ToIndonesian(), text);
   }
 }

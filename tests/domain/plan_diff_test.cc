@@ -9,9 +9,12 @@
 #include "domain/workflow_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 const Actor kRina{"rina", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL};
 const Actor kBudi{"budi", v1::Role::KEPALA_BIDANG, v1::PERLINDUNGAN_JAMINAN_SOSIAL};
@@ -76,7 +79,7 @@ v1::Change Retire(const std::string& code, int from_year) {
 // Drives the workflow through the deciders on the seed plan, as the application would.
 class Driver {
  public:
-  Driver() : plan_(testing::ImportText(testing::ReadSeed())) {}
+  Driver() : plan_(testing::ImportText(testing::ReadSeedDocument())) {}
 
   // Drafted and submitted by `proposer`, approved by `approver`.
   void Approve(const Actor& proposer, const Actor& approver, const std::string& id,
@@ -99,27 +102,27 @@ class Driver {
  private:
   void Record(const std::string& id, const Actor& a,
               absl::StatusOr<std::vector<v1::ProposalEvent>> events) {
-    ASSERT_TRUE(events.ok()) << events.status();
+    ASSERT_THAT(events, IsOk()) << events.status();
     for (const v1::ProposalEvent& e : *events) {
       v1::EventEnvelope env;
       env.set_stream(ProposalBook::StreamOf(id));
       env.set_stream_version(++versions_[id]);
       env.set_principal(a.name);
       e.SerializeToString(env.mutable_payload());
-      ASSERT_TRUE(book_.ApplyProposalEnvelope(env).ok());
+      ASSERT_THAT(book_.ApplyProposalEnvelope(env), IsOk());
     }
   }
   void ApplyPlan(absl::StatusOr<std::vector<v1::PlanEvent>> events) {
-    ASSERT_TRUE(events.ok()) << events.status();
+    ASSERT_THAT(events, IsOk()) << events.status();
     for (const v1::PlanEvent& e : *events) {
       v1::EventEnvelope env;
       env.set_stream("plan/test");
       env.set_stream_version(plan_.version() + 1);
       env.set_principal(kHendra.name);
       e.SerializeToString(env.mutable_payload());
-      ASSERT_TRUE(plan_.Apply(env).ok());
+      ASSERT_THAT(plan_.Apply(env), IsOk());
       if (e.has_revision_ratified()) {
-        ASSERT_TRUE(book_.ApplyRatified(e.revision_ratified(), env).ok());
+        ASSERT_THAT(book_.ApplyRatified(e.revision_ratified(), env), IsOk());
       }
     }
   }

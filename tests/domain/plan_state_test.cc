@@ -3,12 +3,14 @@
 #include "domain/import_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
 using testing::ImportText;
-using testing::ReadSeed;
+using testing::IsOk;
+using testing::ReadSeedDocument;
 
 v1::PlanEvent NodeAddedEvent(const std::string& code, const std::string& parent) {
   v1::PlanEvent e;
@@ -18,7 +20,7 @@ v1::PlanEvent NodeAddedEvent(const std::string& code, const std::string& parent)
 }
 
 TEST(PlanStateTest, SeedImportBuildsTheTreesInDocumentOrder) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   EXPECT_EQ(plan.node_count(), 113u);
   ASSERT_EQ(plan.roots().size(), 9u);
   EXPECT_EQ(plan.roots().front(), "1.06.01");
@@ -33,7 +35,7 @@ TEST(PlanStateTest, SeedImportBuildsTheTreesInDocumentOrder) {
 }
 
 TEST(PlanStateTest, IndicatorReplacedFrom2024HasTwoSpans) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   const NodeState* program = plan.FindNode("2.13.04");
   ASSERT_NE(program, nullptr);
   ASSERT_EQ(program->indicators.size(), 2u);
@@ -50,9 +52,9 @@ TEST(PlanStateTest, IndicatorReplacedFrom2024HasTwoSpans) {
 }
 
 TEST(PlanStateTest, ToProtoHasRollupsAndTotals) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   absl::StatusOr<v1::Node> node = plan.NodeToProto("1.06.05.2.02", true);
-  ASSERT_TRUE(node.ok()) << node.status();
+  ASSERT_THAT(node, IsOk()) << node.status();
   ASSERT_EQ(node->children_size(), 4);
   // 2024 children: 150.000.000 + 100.000.000 + 15.000.000.000 + 100.000.000.
   ASSERT_EQ(node->children_funding_size(), 5);
@@ -64,14 +66,14 @@ TEST(PlanStateTest, ToProtoHasRollupsAndTotals) {
 }
 
 TEST(PlanStateTest, UnknownNodeIsNotFound) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   absl::StatusOr<v1::Node> node = plan.NodeToProto("9.99.99", false);
   EXPECT_EQ(node.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(node.status().message(), "code 9.99.99: no such node in the plan");
 }
 
 TEST(PlanStateTest, ReplayFromZeroIsByteIdentical) {
-  const std::string seed = ReadSeed();
+  const std::string seed = ReadSeedDocument();
   PlanState first = ImportText(seed);
   PlanState second = ImportText(seed);
   EXPECT_EQ(first.ToProto().SerializeAsString(), second.ToProto().SerializeAsString());
@@ -85,7 +87,7 @@ TEST(PlanStateTest, EnvelopeSetsVersionAndSequence) {
   env.set_sequence(7);
   env.set_stream_version(1);
   e.SerializeToString(env.mutable_payload());
-  ASSERT_TRUE(plan.Apply(env).ok());
+  ASSERT_THAT(plan.Apply(env), IsOk());
   EXPECT_EQ(plan.version(), 1);
   EXPECT_EQ(plan.last_sequence(), 7u);
   env.set_payload("\xff\xff");
@@ -96,7 +98,7 @@ TEST(PlanStateTest, EnvelopeSetsVersionAndSequence) {
 
 TEST(PlanStateTest, ContradictoryEventsAreRejected) {
   PlanState plan;
-  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.04", "")).ok());
+  ASSERT_THAT(plan.Apply(NodeAddedEvent("1.06.04", "")), IsOk());
   absl::Status twice = plan.Apply(NodeAddedEvent("1.06.04", ""));
   EXPECT_EQ(twice.code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(twice.message(), "node 1.06.04 added twice");
@@ -116,18 +118,18 @@ TEST(PlanStateTest, ContradictoryEventsAreRejected) {
 
 TEST(PlanStateTest, OrphanNodeStaysVisibleAsRoot) {
   PlanState plan;
-  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01", "1.06.09")).ok());
+  ASSERT_THAT(plan.Apply(NodeAddedEvent("1.06.09.2.01", "1.06.09")), IsOk());
   ASSERT_EQ(plan.roots().size(), 1u);
   EXPECT_EQ(plan.roots()[0], "1.06.09.2.01");
 }
 
 TEST(PlanStateTest, OrphanJoinsItsParentWhenTheParentArrives) {
   PlanState plan;
-  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09", "")).ok());
-  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01.0002", "1.06.09.2.01")).ok());
-  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01.0001", "1.06.09.2.01")).ok());
+  ASSERT_THAT(plan.Apply(NodeAddedEvent("1.06.09", "")), IsOk());
+  ASSERT_THAT(plan.Apply(NodeAddedEvent("1.06.09.2.01.0002", "1.06.09.2.01")), IsOk());
+  ASSERT_THAT(plan.Apply(NodeAddedEvent("1.06.09.2.01.0001", "1.06.09.2.01")), IsOk());
   ASSERT_EQ(plan.roots().size(), 3u);
-  ASSERT_TRUE(plan.Apply(NodeAddedEvent("1.06.09.2.01", "1.06.09")).ok());
+  ASSERT_THAT(plan.Apply(NodeAddedEvent("1.06.09.2.01", "1.06.09")), IsOk());
   EXPECT_EQ(plan.roots(), std::vector<std::string>{"1.06.09"});
   EXPECT_EQ(plan.FindNode("1.06.09")->children, std::vector<std::string>{"1.06.09.2.01"});
   EXPECT_EQ(plan.FindNode("1.06.09.2.01")->children,
@@ -139,10 +141,10 @@ TEST(PlanStateTest, OrphanJoinsItsParentWhenTheParentArrives) {
 }
 
 TEST(ImportDeciderTest, SecondImportIsFailedPrecondition) {
-  const std::string seed = ReadSeed();
+  const std::string seed = ReadSeedDocument();
   PlanState plan = ImportText(seed);
   absl::StatusOr<ParsedTable> table = ParseTc27(seed);
-  ASSERT_TRUE(table.ok());
+  ASSERT_THAT(table, IsOk());
   absl::StatusOr<ImportDecision> again =
       DecideImport(plan, *table, ImportOptions{.plan_id = "plan/test", .source = ""});
   EXPECT_EQ(again.status().code(), absl::StatusCode::kFailedPrecondition);
@@ -180,7 +182,7 @@ TEST(ImportDeciderTest, UnknownDivisionIsInvalidArgument) {
       "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n"
       "\t\t1.06.04\tProgram\tInd\t100%\t\t\t\t\t\t\t\t\t\t\t\t\tBidang Pariwisata\t\n";
   absl::StatusOr<ParsedTable> table = ParseTc27(text);
-  ASSERT_TRUE(table.ok()) << table.status();
+  ASSERT_THAT(table, IsOk()) << table.status();
   absl::StatusOr<ImportDecision> d =
       DecideImport(PlanState(), *table, ImportOptions{.plan_id = "plan/test", .source = ""});
   EXPECT_EQ(d.status().code(), absl::StatusCode::kInvalidArgument);

@@ -2,6 +2,7 @@
 // the contradictions that show a log is not a realization log.
 #include "absl/strings/str_cat.h"
 #include "tests/domain/realization_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
@@ -26,15 +27,15 @@ TEST(RealizationBookTest, StreamName) {
 
 TEST(RealizationBookTest, CorrectionsLatestWinsHistoryKeepsAll) {
   Realizations r;
-  ASSERT_TRUE(r.Achievement(kRina, "RLZ-000001", kPermakanan, 2024, Quarters({"20 Orang"}), "BA-1",
-                            "triwulan I")
-                  .ok());
-  ASSERT_TRUE(
-      r.Correct(kRina, Correction("RLZ-000002", "RLZ-000001", Quarters({"20 Orang", "30 Orang"})))
-          .ok());
-  ASSERT_TRUE(
-      r.Correct(kRina, Correction("RLZ-000003", "RLZ-000002", Quarters({"22 Orang", "30 Orang"})))
-          .ok());
+  ASSERT_THAT(r.Achievement(kRina, "RLZ-000001", kPermakanan, 2024, Quarters({"20 Orang"}), "BA-1",
+                            "triwulan I"),
+              IsOk());
+  ASSERT_THAT(
+      r.Correct(kRina, Correction("RLZ-000002", "RLZ-000001", Quarters({"20 Orang", "30 Orang"}))),
+      IsOk());
+  ASSERT_THAT(
+      r.Correct(kRina, Correction("RLZ-000003", "RLZ-000002", Quarters({"22 Orang", "30 Orang"}))),
+      IsOk());
 
   const RealizationRecord* current = r.book().CurrentAchievement(kPermakanan, 2024);
   ASSERT_NE(current, nullptr);
@@ -69,12 +70,12 @@ TEST(RealizationBookTest, CorrectionsLatestWinsHistoryKeepsAll) {
 
 TEST(RealizationBookTest, RetractionLeavesNoCurrentRecord) {
   Realizations r;
-  ASSERT_TRUE(r.Spending(kRina, "RLZ-1", "1.06.04.2.01.0001", 2023, 311000000).ok());
+  ASSERT_THAT(r.Spending(kRina, "RLZ-1", "1.06.04.2.01.0001", 2023, 311000000), IsOk());
   CorrectCommand retract = Fix("RLZ-2", "RLZ-1");
   retract.retract = true;
   retract.evidence_ref = "ND-7";
   retract.note = "dicatat pada tahun yang salah";
-  ASSERT_TRUE(r.Correct(kRina, retract).ok());
+  ASSERT_THAT(r.Correct(kRina, retract), IsOk());
   EXPECT_EQ(r.book().CurrentSpending("1.06.04.2.01.0001", 2023), nullptr);
   ASSERT_EQ(r.book().SpendingHistory("1.06.04.2.01.0001", 2023).size(), 2u);
   EXPECT_TRUE(r.book().Find("RLZ-2")->retracted);
@@ -83,8 +84,8 @@ TEST(RealizationBookTest, RetractionLeavesNoCurrentRecord) {
 
 TEST(RealizationBookTest, ReplayYieldsTheSameBook) {
   Realizations r;
-  ASSERT_TRUE(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Yearly("90 Orang")).ok());
-  ASSERT_TRUE(r.Correct(kRina, Correction("RLZ-2", "RLZ-1", Yearly("95 Orang"))).ok());
+  ASSERT_THAT(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Yearly("90 Orang")), IsOk());
+  ASSERT_THAT(r.Correct(kRina, Correction("RLZ-2", "RLZ-1", Yearly("95 Orang"))), IsOk());
   // Rebuild from the same envelopes.
   RealizationBook replay;
   uint64_t version = 0;
@@ -108,7 +109,7 @@ TEST(RealizationBookTest, ReplayYieldsTheSameBook) {
     env.set_stream_version(++version);
     env.set_sequence(rec.sequence);
     e.SerializeToString(env.mutable_payload());
-    ASSERT_TRUE(replay.ApplyEnvelope(env).ok());
+    ASSERT_THAT(replay.ApplyEnvelope(env), IsOk());
   }
   EXPECT_EQ(replay.CurrentAchievement(kPermakanan, 2024)->Achieved().ToIndonesian(), "95 Orang");
   EXPECT_EQ(replay.Find("RLZ-1")->corrected_by, "RLZ-2");
@@ -129,7 +130,7 @@ TEST(RealizationBookTest, ContradictionsAreReported) {
   spent.mutable_spending_recorded()->set_realization_id("RLZ-1");
   spent.mutable_spending_recorded()->set_node_code("1.06.04");
   spent.mutable_spending_recorded()->set_year(2024);
-  ASSERT_TRUE(book.ApplyEnvelope(Envelope(1, spent)).ok());
+  ASSERT_THAT(book.ApplyEnvelope(Envelope(1, spent)), IsOk());
   ExpectStatus(book.ApplyEnvelope(Envelope(2, spent)), Code::kFailedPrecondition,
                "event 2: realization RLZ-1 recorded twice");
 
@@ -143,7 +144,7 @@ TEST(RealizationBookTest, ContradictionsAreReported) {
   ExpectStatus(book.ApplyEnvelope(Envelope(4, fix)), Code::kFailedPrecondition,
                "event 4: correction RLZ-2 changes the kind of RLZ-1");
   fix.mutable_corrected()->mutable_spent()->set_rupiah(4);
-  ASSERT_TRUE(book.ApplyEnvelope(Envelope(5, fix)).ok());
+  ASSERT_THAT(book.ApplyEnvelope(Envelope(5, fix)), IsOk());
   fix.mutable_corrected()->set_realization_id("RLZ-3");
   ExpectStatus(book.ApplyEnvelope(Envelope(6, fix)), Code::kFailedPrecondition,
                "event 6: realization RLZ-1 corrected twice (RLZ-2, RLZ-3)");
@@ -196,7 +197,7 @@ TEST(RealizationBookTest, LookupsStayExactAsTheBookGrows) {
                       : SpendingFix(id, absl::StrCat("RLZ-", i + 1 - kSubjects), 1000 + i);
     v1::EventEnvelope env = Envelope(sequence_of(i), e);
     env.set_stream_version(static_cast<uint64_t>(i + 1));
-    ASSERT_TRUE(book.ApplyEnvelope(env).ok()) << id;
+    ASSERT_THAT(book.ApplyEnvelope(env), IsOk()) << id;
     if (i == 0) first = &book.records().front();
   }
   ASSERT_EQ(book.records().size(), static_cast<size_t>(kRecords));
@@ -254,7 +255,7 @@ TEST(RealizationBookTest, HighestIdNumberCountsOnlyNumberedIds) {
   uint64_t sequence = 0;
   for (const char* id : {"RLZ-000041", "RLZ-000007", "IMPORT-900", "RLZ-abc", "rlz-500", "RLZ-"}) {
     v1::EventEnvelope env = Envelope(++sequence, SpendingEvent(id, "1.06.04", 2022, 1));
-    ASSERT_TRUE(book.ApplyEnvelope(env).ok()) << id;
+    ASSERT_THAT(book.ApplyEnvelope(env), IsOk()) << id;
   }
   EXPECT_EQ(book.highest_id_number(), 41);
   // A refused event changes nothing, its id included.
@@ -263,8 +264,8 @@ TEST(RealizationBookTest, HighestIdNumberCountsOnlyNumberedIds) {
                "event 7: correction RLZ-000900 of unknown realization RLZ-404");
   EXPECT_EQ(book.highest_id_number(), 41);
   EXPECT_EQ(book.records().size(), 6u);
-  ASSERT_TRUE(
-      book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000100", "RLZ-000041", 2))).ok());
+  ASSERT_THAT(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000100", "RLZ-000041", 2))),
+              IsOk());
   EXPECT_EQ(book.highest_id_number(), 100);
   EXPECT_EQ(book.FindBySequence(8)->id, "RLZ-000100");
   EXPECT_EQ(book.FindBySequence(7), nullptr);
@@ -280,8 +281,8 @@ TEST(RealizationBookTest, EveryIdFormIsFoundAndUniqueOnce) {
       "RLZ-+00003", "RLZ-000003"};
   uint64_t sequence = 0;
   for (const std::string& id : ids) {
-    ASSERT_TRUE(
-        book.ApplyEnvelope(Envelope(++sequence, SpendingEvent(id, "1.06.04", 2022, 1))).ok())
+    ASSERT_THAT(book.ApplyEnvelope(Envelope(++sequence, SpendingEvent(id, "1.06.04", 2022, 1))),
+                IsOk())
         << id;
   }
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -301,8 +302,10 @@ TEST(RealizationBookTest, EveryIdFormIsFoundAndUniqueOnce) {
   EXPECT_EQ(book.highest_id_number(), 1234567890);  // as absl::SimpleAtoi reads "1234567890"
 
   // Corrections find the records they correct whatever their form.
-  ASSERT_TRUE(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000004", "RLZ-1", 5))).ok());
-  ASSERT_TRUE(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("X", "RLZ-999999999", 6))).ok());
+  ASSERT_THAT(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("RLZ-000004", "RLZ-1", 5))),
+              IsOk());
+  ASSERT_THAT(book.ApplyEnvelope(Envelope(++sequence, SpendingFix("X", "RLZ-999999999", 6))),
+              IsOk());
   EXPECT_EQ(book.Find("RLZ-1")->corrected_by, "RLZ-000004");
   EXPECT_EQ(book.Find("RLZ-999999999")->corrected_by, "X");
   EXPECT_EQ(book.Find("RLZ-000004")->corrects_id, "RLZ-1");

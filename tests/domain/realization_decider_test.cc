@@ -1,5 +1,6 @@
 // The realization deciders on the seed plan: every rule with its exact status and message.
 #include "tests/domain/realization_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
@@ -39,7 +40,7 @@ TEST(RealizationDeciderTest, OwnDivisionOnly) {
                "rule: a division proposes and records only for its own nodes; node 1.06.04 "
                "belongs to Bidang Rehabilitasi Sosial, sari acts for Sekretariat");
   // The Sekretariat records for its own program 1.06.01 (written the old way).
-  EXPECT_TRUE(r.Spending(kSari, "RLZ-000001", "1.6.1.2.01.01", 2024, 5).ok());
+  EXPECT_THAT(r.Spending(kSari, "RLZ-000001", "1.6.1.2.01.01", 2024, 5), IsOk());
   EXPECT_EQ(r.book().Find("RLZ-000001")->node_code, "1.06.01.2.01.0001");
 }
 
@@ -106,7 +107,7 @@ TEST(RealizationDeciderTest, EvidenceAndIdsAreRequired) {
                "evidence_ref: required (the document that proves the figure)");
   ExpectStatus(r.Achievement(kRina, "", kPermakanan, 2024, Yearly("90 Orang")),
                Code::kInvalidArgument, "realization_id: required");
-  ASSERT_TRUE(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Yearly("90 Orang")).ok());
+  ASSERT_THAT(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Yearly("90 Orang")), IsOk());
   ExpectStatus(r.Spending(kRina, "RLZ-1", "1.06.04", 2024, 5), Code::kAlreadyExists,
                "realization_id: RLZ-1 is already used");
 }
@@ -121,7 +122,7 @@ TEST(RealizationDeciderTest, RetiredNodesAndReplacedIndicators) {
                Code::kFailedPrecondition, "year: node 1.06.04.2.01.0012 is retired from 2025");
   ExpectStatus(r.Spending(kRina, "RLZ-1", "1.06.04.2.01.0012", 2026, 5), Code::kFailedPrecondition,
                "year: node 1.06.04.2.01.0012 is retired from 2025");
-  EXPECT_TRUE(r.Spending(kRina, "RLZ-1", "1.06.04.2.01.0012", 2024, 5).ok());
+  EXPECT_THAT(r.Spending(kRina, "RLZ-1", "1.06.04.2.01.0012", 2024, 5), IsOk());
 
   v1::PlanEvent replace;
   auto* e = replace.mutable_indicator_replaced();
@@ -137,15 +138,15 @@ TEST(RealizationDeciderTest, RetiredNodesAndReplacedIndicators) {
   ExpectStatus(r.Achievement(kRina, "RLZ-2", "1.06.04.2.01.0011#2", 2024, Yearly("5 Keluarga")),
                Code::kFailedPrecondition,
                "year: indicator 1.06.04.2.01.0011#2 is in force 2025–2026 only, not in 2024");
-  EXPECT_TRUE(r.Achievement(kRina, "RLZ-2", "1.06.04.2.01.0011#2", 2025, Yearly("5")).ok());
+  EXPECT_THAT(r.Achievement(kRina, "RLZ-2", "1.06.04.2.01.0011#2", 2025, Yearly("5")), IsOk());
   EXPECT_EQ(r.book().Find("RLZ-2")->Achieved().ToIndonesian(), "5 Keluarga");
 }
 
 TEST(RealizationDeciderTest, RecordedEventsAreNormalized) {
   Realizations r;
   // A bare number takes the indicator's unit; a code in any form is stored canonical.
-  ASSERT_TRUE(r.Achievement(kRina, "RLZ-1", kProgram, 2024, Quarters({"40", "80,5"})).ok());
-  ASSERT_TRUE(r.Spending(kRina, "RLZ-2", "1.06.04.2.01.001", 2024, 300000000).ok());
+  ASSERT_THAT(r.Achievement(kRina, "RLZ-1", kProgram, 2024, Quarters({"40", "80,5"})), IsOk());
+  ASSERT_THAT(r.Spending(kRina, "RLZ-2", "1.06.04.2.01.001", 2024, 300000000), IsOk());
   const RealizationRecord* a = r.book().Find("RLZ-1");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->node_code, "1.06.04");
@@ -159,23 +160,23 @@ TEST(RealizationDeciderTest, RecordedEventsAreNormalized) {
 
 TEST(RealizationDeciderTest, OneCurrentRecordPerSubject) {
   Realizations r;
-  ASSERT_TRUE(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Quarters({"20 Orang"})).ok());
+  ASSERT_THAT(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Quarters({"20 Orang"})), IsOk());
   ExpectStatus(r.Achievement(kRina, "RLZ-2", kPermakanan, 2024, Quarters({"", "30 Orang"})),
                Code::kFailedPrecondition,
                "indicator 1.06.04.2.01.0001#1 2024 already has realization RLZ-1; record a "
                "correction of it instead");
-  ASSERT_TRUE(r.Spending(kRina, "RLZ-3", "1.06.04", 2024, 5).ok());
+  ASSERT_THAT(r.Spending(kRina, "RLZ-3", "1.06.04", 2024, 5), IsOk());
   ExpectStatus(r.Spending(kRina, "RLZ-4", "1.06.04", 2024, 6), Code::kFailedPrecondition,
                "node 1.06.04 2024 already has realization RLZ-3; record a correction of it "
                "instead");
   // Another year is another subject.
-  EXPECT_TRUE(r.Spending(kRina, "RLZ-4", "1.06.04", 2023, 6).ok());
+  EXPECT_THAT(r.Spending(kRina, "RLZ-4", "1.06.04", 2023, 6), IsOk());
 }
 
 TEST(RealizationDeciderTest, CorrectionRules) {
   Realizations r;
-  ASSERT_TRUE(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Yearly("90 Orang")).ok());
-  ASSERT_TRUE(r.Spending(kRina, "RLZ-2", "1.06.04", 2024, 5).ok());
+  ASSERT_THAT(r.Achievement(kRina, "RLZ-1", kPermakanan, 2024, Yearly("90 Orang")), IsOk());
+  ASSERT_THAT(r.Spending(kRina, "RLZ-2", "1.06.04", 2024, 5), IsOk());
   CorrectCommand c = Fix("RLZ-3", "RLZ-1");
   c.evidence_ref = "BA-2";
   c.note = "salah ketik";
@@ -203,7 +204,7 @@ TEST(RealizationDeciderTest, CorrectionRules) {
                "achievement.yearly: unit \"Dokumen\" does not match the indicator's unit "
                "\"Orang\"");
   c.achievement = Yearly("92 Orang");
-  ASSERT_TRUE(r.Correct(kRina, c).ok());
+  ASSERT_THAT(r.Correct(kRina, c), IsOk());
   // The corrected record is no longer current: only the latest may be corrected.
   c.realization_id = "RLZ-4";
   ExpectStatus(r.Correct(kRina, c), Code::kFailedPrecondition,
@@ -221,7 +222,7 @@ TEST(RealizationDeciderTest, CorrectionRules) {
   ExpectStatus(r.Correct(kRina, s), Code::kInvalidArgument, "spent: negative amount -1");
   s.spent.reset();
   s.retract = true;
-  ASSERT_TRUE(r.Correct(kRina, s).ok());
+  ASSERT_THAT(r.Correct(kRina, s), IsOk());
   CorrectCommand again = Fix("RLZ-5", "RLZ-4");
   again.spent = Money::Rupiah(5);
   again.evidence_ref = "x";
@@ -229,7 +230,7 @@ TEST(RealizationDeciderTest, CorrectionRules) {
   ExpectStatus(r.Correct(kRina, again), Code::kFailedPrecondition,
                "corrects_id: RLZ-4 is a retraction; record the spending afresh");
   // After a retraction the subject is free again.
-  EXPECT_TRUE(r.Spending(kRina, "RLZ-5", "1.06.04", 2024, 9).ok());
+  EXPECT_THAT(r.Spending(kRina, "RLZ-5", "1.06.04", 2024, 9), IsOk());
 }
 
 }  // namespace

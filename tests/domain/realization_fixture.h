@@ -10,6 +10,7 @@
 #include "domain/realization_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 
@@ -21,7 +22,7 @@ inline const Actor kIwan{"iwan", v1::Role::INSPEKTORAT, v1::DIVISION_UNSPECIFIED
 
 inline TargetValue Tv(const std::string& text) {
   absl::StatusOr<TargetValue> v = TargetValue::Parse(text);
-  EXPECT_TRUE(v.ok()) << v.status();
+  EXPECT_THAT(v, IsOk()) << v.status();
   return v.ok() ? *v : TargetValue();
 }
 
@@ -56,7 +57,7 @@ inline void ExpectStatus(const absl::Status& s, absl::StatusCode code, const std
 // appended as envelopes (time advances one second per event).
 class Realizations {
  public:
-  Realizations() : plan_(ImportText(ReadSeed())) {}
+  Realizations() : plan_(ImportText(ReadSeedDocument())) {}
 
   absl::Status Achievement(const Actor& a, const std::string& id, const std::string& indicator,
                            int year, AchievedValue value, const std::string& evidence = "BA-1",
@@ -76,7 +77,7 @@ class Realizations {
     return Append(a, DecideCorrect(plan_, book_, a, command));
   }
   // Applies a plan event directly (a ratified change, for the in-force rules).
-  void ApplyPlan(const v1::PlanEvent& e) { ASSERT_TRUE(plan_.Apply(e).ok()); }
+  void ApplyPlan(const v1::PlanEvent& e) { ASSERT_THAT(plan_.Apply(e), IsOk()); }
 
   const PlanState& plan() const { return plan_; }
   const RealizationBook& book() const { return book_; }

@@ -7,15 +7,18 @@
 #include "domain/capaian.h"
 #include "domain/predikat.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 using Kind = TargetValue::Kind;
 
 TargetValue T(const std::string& text) {
   absl::StatusOr<TargetValue> v = TargetValue::Parse(text);
-  EXPECT_TRUE(v.ok()) << v.status();
+  EXPECT_THAT(v, IsOk()) << v.status();
   return v.ok() ? *v : TargetValue();
 }
 

@@ -3,6 +3,7 @@
 // early-warning rows.
 #include "domain/report_models.h"
 #include "tests/domain/realization_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
@@ -22,25 +23,27 @@ class ReportTest : public ::testing::Test {
     // Budget (seed pagu: Permakanan 2023 311.248.240, 2024 320.000.000; Sandang 2024
     // 75.000.000; kegiatan 2023 3.523.998.700, 2024 1.425.000.000; program 2024
     // 1.685.000.000).
-    ASSERT_TRUE(r_.Spending(kRina, "RLZ-000001", kPermakanan, 2023, 311000000).ok());
-    ASSERT_TRUE(r_.Spending(kRina, "RLZ-000002", "1.06.04.2.01.001", 2024, 300000000).ok());
-    ASSERT_TRUE(r_.Spending(kRina, "RLZ-000003", kSandang, 2024, 60000000).ok());
+    ASSERT_THAT(r_.Spending(kRina, "RLZ-000001", kPermakanan, 2023, 311000000), IsOk());
+    ASSERT_THAT(r_.Spending(kRina, "RLZ-000002", "1.06.04.2.01.001", 2024, 300000000), IsOk());
+    ASSERT_THAT(r_.Spending(kRina, "RLZ-000003", kSandang, 2024, 60000000), IsOk());
     // Output (targets 2023 and 2024: 100 Orang; program 100%; Alat Bantu 2022: "0").
-    ASSERT_TRUE(
-        r_.Achievement(kRina, "RLZ-000004", "1.06.04.2.01.0001#1", 2023, Yearly("95 Orang")).ok());
+    ASSERT_THAT(
+        r_.Achievement(kRina, "RLZ-000004", "1.06.04.2.01.0001#1", 2023, Yearly("95 Orang")),
+        IsOk());
     CorrectCommand fix = Fix("RLZ-000005", "RLZ-000004");
     fix.achievement = Yearly("98 Orang");
     fix.evidence_ref = "BA-2023-rev";
     fix.note = "tiga penerima belum tercatat";
-    ASSERT_TRUE(r_.Correct(kRina, fix).ok());
-    ASSERT_TRUE(r_.Achievement(kRina, "RLZ-000006", "1.06.04.2.01.0001#1", 2024,
-                               Quarters({"20 Orang", "30 Orang", "25 Orang", "35 Orang"}))
-                    .ok());
-    ASSERT_TRUE(
-        r_.Achievement(kRina, "RLZ-000007", "1.06.04#1", 2024, Quarters({"40%", "80%"})).ok());
-    ASSERT_TRUE(
-        r_.Achievement(kRina, "RLZ-000008", "1.06.04.2.01.0002#1", 2024, Yearly("60")).ok());
-    ASSERT_TRUE(r_.Achievement(kRina, "RLZ-000009", "1.06.04.2.01.0003#1", 2022, Yearly("0")).ok());
+    ASSERT_THAT(r_.Correct(kRina, fix), IsOk());
+    ASSERT_THAT(r_.Achievement(kRina, "RLZ-000006", "1.06.04.2.01.0001#1", 2024,
+                               Quarters({"20 Orang", "30 Orang", "25 Orang", "35 Orang"})),
+                IsOk());
+    ASSERT_THAT(r_.Achievement(kRina, "RLZ-000007", "1.06.04#1", 2024, Quarters({"40%", "80%"})),
+                IsOk());
+    ASSERT_THAT(r_.Achievement(kRina, "RLZ-000008", "1.06.04.2.01.0002#1", 2024, Yearly("60")),
+                IsOk());
+    ASSERT_THAT(r_.Achievement(kRina, "RLZ-000009", "1.06.04.2.01.0003#1", 2022, Yearly("0")),
+                IsOk());
   }
 
   template <typename Row>
@@ -57,7 +60,7 @@ class ReportTest : public ::testing::Test {
 
 TEST_F(ReportTest, Tc23TargetsRealizationsAndRatios) {
   absl::StatusOr<std::vector<Tc23Row>> rows = BuildTc23(r_.plan(), r_.book(), kProgram, options_);
-  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_THAT(rows, IsOk()) << rows.status();
   ASSERT_GE(rows->size(), 5u);
   // Document order: the program's indicator, the kegiatan's, then its sub kegiatan.
   EXPECT_EQ((*rows)[0].indicator.indicator_id, "1.06.04#1");
@@ -113,7 +116,7 @@ TEST_F(ReportTest, Tc23YearFilterAndErrors) {
   options_.year = 2024;
   absl::StatusOr<std::vector<Tc23Row>> rows =
       BuildTc23(r_.plan(), r_.book(), kPermakanan, options_);
-  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_THAT(rows, IsOk()) << rows.status();
   ASSERT_EQ(rows->size(), 1u);
   ASSERT_EQ((*rows)[0].indicator.years.size(), 1u);
   EXPECT_EQ((*rows)[0].indicator.years[0].ratio_text, "110,00");
@@ -129,7 +132,7 @@ TEST_F(ReportTest, Tc23YearFilterAndErrors) {
 
 TEST_F(ReportTest, Tc24FundingSpentAbsorptionAndAverages) {
   absl::StatusOr<std::vector<Tc24Row>> rows = BuildTc24(r_.plan(), r_.book(), kProgram, options_);
-  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_THAT(rows, IsOk()) << rows.status();
 
   const Tc24Row* sub = FindRow(*rows, kPermakanan);
   ASSERT_NE(sub, nullptr);
@@ -176,7 +179,7 @@ TEST_F(ReportTest, Tc24FundingSpentAbsorptionAndAverages) {
 
 TEST_F(ReportTest, E80KinerjaKeuanganAndPredikat) {
   absl::StatusOr<std::vector<E80Row>> rows = BuildE80(r_.plan(), r_.book(), kProgram, options_);
-  ASSERT_TRUE(rows.ok()) << rows.status();
+  ASSERT_THAT(rows, IsOk()) << rows.status();
   const E80Row& program = (*rows)[0];
   ASSERT_EQ(program.kinerja.size(), 1u);
   EXPECT_EQ(program.kinerja[0].average_text, "80,00");
@@ -204,7 +207,7 @@ TEST_F(ReportTest, EarlyWarningBelowThresholds) {
   w.year = 2024;
   absl::StatusOr<std::vector<WarningItem>> items =
       BuildEarlyWarning(r_.plan(), r_.book(), "", w, options_);
-  ASSERT_TRUE(items.ok()) << items.status();
+  ASSERT_THAT(items, IsOk()) << items.status();
   ASSERT_EQ(items->size(), 3u);
   EXPECT_EQ((*items)[0].kind, WarningItem::Kind::kKeuangan);
   EXPECT_EQ((*items)[0].node.code, kProgram);
@@ -218,7 +221,7 @@ TEST_F(ReportTest, EarlyWarningBelowThresholds) {
   // Also the targets and pagu of 2024 with nothing recorded.
   w.include_unrecorded = true;
   items = BuildEarlyWarning(r_.plan(), r_.book(), kKegiatan, w, options_);
-  ASSERT_TRUE(items.ok()) << items.status();
+  ASSERT_THAT(items, IsOk()) << items.status();
   ASSERT_GE(items->size(), 3u);
   EXPECT_EQ((*items)[0].indicator_id, "1.06.04.2.01#1");
   EXPECT_EQ((*items)[0].message, "realisasi belum dicatat");

@@ -9,6 +9,7 @@
 #include "domain/target_value.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -53,11 +54,11 @@ v1::PlanEvent TargetSet(int year, const std::string& value) {
 // with the ratification written at `schema` (version 1: no change_count).
 LogWriter RevisedSeed(uint32_t schema) {
   LogWriter w;
-  absl::StatusOr<ParsedTable> table = ParseTc27(ReadSeed());
-  EXPECT_TRUE(table.ok());
+  absl::StatusOr<ParsedTable> table = ParseTc27(ReadSeedDocument());
+  EXPECT_THAT(table, IsOk());
   absl::StatusOr<ImportDecision> import =
       DecideImport(PlanState(), *table, ImportOptions{.plan_id = "plan/test", .source = "seed"});
-  EXPECT_TRUE(import.ok());
+  EXPECT_THAT(import, IsOk());
   w.Append(import->events, schema, "import", 100);
   v1::PlanEvent opened;
   opened.mutable_revision_opened()->set_revision_id("REV-1");
@@ -82,7 +83,7 @@ PlanState Replay(const LogWriter& w) {
   PlanState plan;
   for (const v1::EventEnvelope& e : w.log()) {
     absl::Status s = plan.Apply(e);
-    EXPECT_TRUE(s.ok()) << s;
+    EXPECT_THAT(s, IsOk()) << s;
   }
   return plan;
 }

@@ -1,9 +1,8 @@
-// Test helpers: the seed document and a plan imported from a table text.
+// Test helpers: T-C.27 rows and a plan imported from a table text (the seed document
+// itself comes from tests/testing/seed.h).
 #ifndef RENSTRA_TESTS_DOMAIN_SEED_FIXTURE_H_
 #define RENSTRA_TESTS_DOMAIN_SEED_FIXTURE_H_
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,8 @@
 #include "domain/plan_state.h"
 #include "domain/tc27_parser.h"
 #include "gtest/gtest.h"
+#include "tests/testing/seed.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 
@@ -27,26 +28,19 @@ inline constexpr char kTc27Header[] =
     "Tujuan\tSasaran\tKode\tProgram\tIndikator\tAwal\tTarget\n"
     "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n";
 
-inline std::string ReadSeed() {
-  std::ifstream in(RENSTRA_SEED_PATH);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Parses `text`, decides the import against an empty plan and applies the events.
 inline PlanState ImportText(const std::string& text) {
   absl::StatusOr<ParsedTable> table = ParseTc27(text);
-  EXPECT_TRUE(table.ok()) << table.status();
+  EXPECT_THAT(table, IsOk()) << table.status();
   PlanState state;
   if (!table.ok()) return state;
   absl::StatusOr<ImportDecision> decision =
       DecideImport(state, *table, ImportOptions{.plan_id = "plan/test", .source = "test"});
-  EXPECT_TRUE(decision.ok()) << decision.status();
+  EXPECT_THAT(decision, IsOk()) << decision.status();
   if (!decision.ok()) return state;
   for (const v1::PlanEvent& e : decision->events) {
     absl::Status s = state.Apply(e);
-    EXPECT_TRUE(s.ok()) << s;
+    EXPECT_THAT(s, IsOk()) << s;
   }
   return state;
 }

@@ -3,15 +3,18 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 using Kind = TargetValue::Kind;
 
 TargetValue MustParse(std::string_view text) {
   absl::StatusOr<TargetValue> t = TargetValue::Parse(text);
-  EXPECT_TRUE(t.ok()) << "\"" << text << "\": " << t.status();
+  EXPECT_THAT(t, IsOk()) << "\"" << text << "\": " << t.status();
   return t.ok() ? *t : TargetValue();
 }
 

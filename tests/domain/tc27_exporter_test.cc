@@ -8,7 +8,7 @@ namespace renstra {
 namespace {
 
 using testing::ImportText;
-using testing::ReadSeed;
+using testing::ReadSeedDocument;
 
 // The plan without what legitimately differs between two imports of the same data:
 // the source name and the source lines.
@@ -29,7 +29,7 @@ std::string Comparable(const PlanState& plan) {
 std::vector<std::string> Lines(const std::string& text) { return absl::StrSplit(text, '\n'); }
 
 TEST(Tc27ExporterTest, TsvRoundTripYieldsTheIdenticalPlan) {
-  PlanState original = ImportText(ReadSeed());
+  PlanState original = ImportText(ReadSeedDocument());
   const std::string tsv = ExportTc27(original, TableFormat::kTsv);
   PlanState again = ImportText(tsv);
   EXPECT_EQ(Comparable(original), Comparable(again));
@@ -37,14 +37,14 @@ TEST(Tc27ExporterTest, TsvRoundTripYieldsTheIdenticalPlan) {
 }
 
 TEST(Tc27ExporterTest, CsvRoundTripYieldsTheIdenticalPlan) {
-  PlanState original = ImportText(ReadSeed());
+  PlanState original = ImportText(ReadSeedDocument());
   const std::string csv = ExportTc27(original, TableFormat::kCsv);
   PlanState again = ImportText(csv);
   EXPECT_EQ(Comparable(original), Comparable(again));
 }
 
 TEST(Tc27ExporterTest, RowsKeepTheValuesAsWritten) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   const std::vector<std::string> lines = Lines(ExportTc27(plan, TableFormat::kTsv));
   EXPECT_EQ(lines[3], "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20");
   std::string row;
@@ -60,7 +60,7 @@ TEST(Tc27ExporterTest, RowsKeepTheValuesAsWritten) {
 }
 
 TEST(Tc27ExporterTest, ContinuationRowCarriesItsOwnYears) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   const std::vector<std::string> lines = Lines(ExportTc27(plan, TableFormat::kTsv));
   size_t at = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -73,7 +73,7 @@ TEST(Tc27ExporterTest, ContinuationRowCarriesItsOwnYears) {
 }
 
 TEST(Tc27ExporterTest, JumlahRowSumsThePrograms) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   const std::vector<std::string> lines = Lines(ExportTc27(plan, TableFormat::kTsv));
   ASSERT_GE(lines.size(), 2u);
   EXPECT_EQ(lines[lines.size() - 2],
@@ -82,7 +82,7 @@ TEST(Tc27ExporterTest, JumlahRowSumsThePrograms) {
 }
 
 TEST(Tc27ExporterTest, CsvQuotesCommas) {
-  PlanState plan = ImportText(ReadSeed());
+  PlanState plan = ImportText(ReadSeedDocument());
   const std::string csv = ExportTc27(plan, TableFormat::kCsv);
   EXPECT_NE(
       csv.find(",,1.6.1.2.08.02,\"Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik\","),

@@ -5,11 +5,13 @@
 
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
-using testing::ReadSeed;
+using testing::IsOk;
+using testing::ReadSeedDocument;
 
 const ParsedNode* FindParsed(const ParsedTable& t, const std::string& canonical) {
   for (const ParsedNode& n : t.nodes) {
@@ -29,8 +31,8 @@ std::vector<int> LinesOf(const ParsedTable& t, v1::Finding::Kind kind) {
 class SeedParseTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    absl::StatusOr<ParsedTable> t = ParseTc27(ReadSeed());
-    ASSERT_TRUE(t.ok()) << t.status();
+    absl::StatusOr<ParsedTable> t = ParseTc27(ReadSeedDocument());
+    ASSERT_THAT(t, IsOk()) << t.status();
     table_ = new ParsedTable(*std::move(t));
   }
   static void TearDownTestSuite() { delete table_; }
@@ -176,7 +178,7 @@ TEST(Tc27ParserTest, ReportsUnplacedDuplicateAndOrphanRows) {
                            Row({"", "", "1.6.4", "Again", "Ind", "100%"}) +
                            Row({"", "", "1.06.09.2.01.0001", "Orphan", "Ind", "1 Orang"});
   absl::StatusOr<ParsedTable> t = ParseTc27(text);
-  ASSERT_TRUE(t.ok()) << t.status();
+  ASSERT_THAT(t, IsOk()) << t.status();
   EXPECT_EQ(LinesOf(*t, v1::Finding::UNPLACED_ROW), std::vector<int>{3});
   EXPECT_EQ(LinesOf(*t, v1::Finding::DUPLICATE_CODE), std::vector<int>{5});
   EXPECT_EQ(LinesOf(*t, v1::Finding::MISSING_PARENT), std::vector<int>{6});
@@ -190,7 +192,7 @@ TEST(Tc27ParserTest, BadCellIsReportedAndTakenAsBlank) {
       Row({"", "", "1.06.04", "Program", "Ind", "100%", "100%", "satu juta", "100%", "2.000",
            "100%", "3.000", "100%", "4.000", "100%", "5.000", "100%", "15.000"});
   absl::StatusOr<ParsedTable> t = ParseTc27(text);
-  ASSERT_TRUE(t.ok()) << t.status();
+  ASSERT_THAT(t, IsOk()) << t.status();
   ASSERT_EQ(LinesOf(*t, v1::Finding::BAD_CELL), std::vector<int>{3});
   EXPECT_EQ(t->findings[0].stated(), "satu juta");
   EXPECT_FALSE(t->nodes[0].rows[0].funding[0].present());
@@ -205,7 +207,7 @@ TEST(Tc27ParserTest, CompleteRowWithBlankEndOfPeriodIsTakenAsWritten) {
       Row({"",    "", "1.06.01.2.01", "Kegiatan", "",    "", "", "100",         "",     "200", "",
            "300", "", "400",          "",         "500", "", "", "Sekretariat", "Dumai"});
   absl::StatusOr<ParsedTable> t = ParseTc27(text);
-  ASSERT_TRUE(t.ok()) << t.status();
+  ASSERT_THAT(t, IsOk()) << t.status();
   EXPECT_TRUE(LinesOf(*t, v1::Finding::SHIFTED_ROW).empty());
   ASSERT_EQ(t->nodes.size(), 1u);
   const ParsedRow& r = t->nodes[0].rows[0];
@@ -218,7 +220,7 @@ TEST(Tc27ParserTest, CompleteRowWithBlankEndOfPeriodIsTakenAsWritten) {
                                 "\t\t1.06.01.2.01\tKegiatan\t\t\t\t100\t\t200\t\t300\t\t400\t"
                                 "\t500\n";
   absl::StatusOr<ParsedTable> s = ParseTc27(short_row);
-  ASSERT_TRUE(s.ok()) << s.status();
+  ASSERT_THAT(s, IsOk()) << s.status();
   EXPECT_EQ(LinesOf(*s, v1::Finding::SHIFTED_ROW), std::vector<int>{3});
   EXPECT_EQ(s->nodes[0].rows[0].end_funding.rupiah(), 500);
 }
@@ -230,7 +232,7 @@ TEST(Tc27ParserTest, ReadsCsvWithQuotedDecimals) {
       ",,1.06.04,\"Program, rehab\",Indeks,\"4,19\",\"4,19-4,90\",1.000,,,,,,,,,,,"
       "Bidang Rehabilitasi Sosial,Kota Dumai\n";
   absl::StatusOr<ParsedTable> t = ParseTc27(text);
-  ASSERT_TRUE(t.ok()) << t.status();
+  ASSERT_THAT(t, IsOk()) << t.status();
   ASSERT_EQ(t->nodes.size(), 1u);
   EXPECT_EQ(t->nodes[0].name, "Program, rehab");
   EXPECT_EQ(t->nodes[0].rows[0].targets[0].kind(), TargetValue::Kind::kRange);

@@ -131,7 +131,7 @@ TEST(ValidatorTest, MissingParent) {
 }
 
 TEST(ValidatorTest, SeedFindingsByKind) {
-  PlanState plan = ImportText(testing::ReadSeed());
+  PlanState plan = ImportText(testing::ReadSeedDocument());
   std::vector<v1::Finding> f = ValidatePlan(plan);
   EXPECT_EQ(f.size(), 17u);
   EXPECT_EQ(Of(f, v1::Finding::TARGET_TOTAL).size(), 10u);
@@ -142,7 +142,7 @@ TEST(ValidatorTest, SeedFindingsByKind) {
 }
 
 TEST(ValidatorTest, SeedFindingsCheckedByHand) {
-  PlanState plan = ImportText(testing::ReadSeed());
+  PlanState plan = ImportText(testing::ReadSeedDocument());
   std::vector<v1::Finding> f = ValidatePlan(plan);
   // Line 736: 22 + 30 + 29 + 29 + 29 Orang, but the end of period states "1349Orang".
   std::vector<v1::Finding> totals = Of(f, v1::Finding::TARGET_TOTAL);

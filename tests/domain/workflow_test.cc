@@ -2,9 +2,12 @@
 #include "domain/workflow_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 const Actor kRina{"rina", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL};
 const Actor kBudi{"budi", v1::Role::KEPALA_BIDANG, v1::PERLINDUNGAN_JAMINAN_SOSIAL};
@@ -36,7 +39,7 @@ v1::Change SetFunding(const std::string& code, int year, int64_t rupiah) {
 // The workflow's state, driven through the deciders as the application would.
 class Workflow {
  public:
-  Workflow() : plan_(testing::ImportText(testing::ReadSeed())) {}
+  Workflow() : plan_(testing::ImportText(testing::ReadSeedDocument())) {}
 
   absl::Status Draft(const Actor& a, const std::string& id, std::vector<v1::Change> changes) {
     return Record(id, a, DecideDraft(plan_, a, DraftCommand{id, "t", "because", changes}));
@@ -65,9 +68,9 @@ class Workflow {
   absl::Status Lock(const Actor& a) { return ApplyPlan(a, DecideLock(plan_, a)); }
   // Submitted and approved by hendra.
   void Approve(const Actor& proposer, const std::string& id, std::vector<v1::Change> changes) {
-    ASSERT_TRUE(Draft(proposer, id, changes).ok());
-    ASSERT_TRUE(Submit(proposer, id).ok());
-    ASSERT_TRUE(Review(kHendra, id, v1::ProposalReviewed::APPROVE).ok());
+    ASSERT_THAT(Draft(proposer, id, changes), IsOk());
+    ASSERT_THAT(Submit(proposer, id), IsOk());
+    ASSERT_THAT(Review(kHendra, id, v1::ProposalReviewed::APPROVE), IsOk());
   }
 
   const PlanState& plan() const { return plan_; }
@@ -130,7 +133,7 @@ TEST(WorkflowTest, OnlyDivisionHeadsAndSekretariatPropose) {
   const auto change = [] {
     return std::vector<v1::Change>{SetTarget(kRehabIndicator, 2025, "220 Orang")};
   };
-  EXPECT_TRUE(w.Draft(kRina, "p1", change()).ok());
+  EXPECT_THAT(w.Draft(kRina, "p1", change()), IsOk());
   ExpectStatus(w.Draft(kHendra, "p2", change()), absl::StatusCode::kPermissionDenied,
                "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; hendra is "
                "KEPALA_DINAS");
@@ -148,7 +151,7 @@ TEST(WorkflowTest, DivisionScoping) {
                "changes[0].set_target: node 1.06.04.2.01.0001 belongs to Bidang Rehabilitasi "
                "Sosial, budi acts for Bidang Perlindungan dan Jaminan Sosial");
   // The Sekretariat owns program 1.06.01 and nothing else.
-  EXPECT_TRUE(w.Draft(kSari, "p2", {SetFunding("1.6.1.2.01.01", 2026, 6000000)}).ok());
+  EXPECT_THAT(w.Draft(kSari, "p2", {SetFunding("1.6.1.2.01.01", 2026, 6000000)}), IsOk());
   EXPECT_EQ(w.Draft(kSari, "p3", {SetFunding("1.06.04", 2026, 1)}).code(),
             absl::StatusCode::kPermissionDenied);
 }
@@ -174,10 +177,10 @@ TEST(WorkflowTest, BadInputNamesTheField) {
 
 TEST(WorkflowTest, ChangesRecordTheValueTheyReplace) {
   Workflow w;
-  ASSERT_TRUE(w.Draft(kRina, "p1",
+  ASSERT_THAT(w.Draft(kRina, "p1",
                       {SetTarget(kRehabIndicator, 2025, "220 Orang"),
-                       SetFunding("1.06.04.2.01.001", 2025, 400000000)})
-                  .ok());
+                       SetFunding("1.06.04.2.01.001", 2025, 400000000)}),
+              IsOk());
   const ProposalState* p = w.book().Find("p1");
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->status, v1::DRAFT);
@@ -190,21 +193,21 @@ TEST(WorkflowTest, ChangesRecordTheValueTheyReplace) {
 
 TEST(WorkflowTest, LifeCycleTransitions) {
   Workflow w;
-  ASSERT_TRUE(w.Draft(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}).ok());
+  ASSERT_THAT(w.Draft(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}), IsOk());
   ExpectStatus(w.Review(kHendra, "p1", v1::ProposalReviewed::APPROVE),
                absl::StatusCode::kFailedPrecondition,
                "proposal p1 is DRAFT; review needs SUBMITTED");
   ExpectStatus(w.Submit(kBudi, "p1"), absl::StatusCode::kPermissionDenied,
                "rule: only the proposer may submit a proposal; p1 was proposed by rina, not budi");
-  ASSERT_TRUE(w.Submit(kRina, "p1").ok());
+  ASSERT_THAT(w.Submit(kRina, "p1"), IsOk());
   ExpectStatus(w.Review(kHendra, "p1", v1::ProposalReviewed::RETURN, ""),
                absl::StatusCode::kInvalidArgument, "note: required when rejecting or returning");
-  ASSERT_TRUE(w.Review(kHendra, "p1", v1::ProposalReviewed::RETURN, "use 2024 data").ok());
+  ASSERT_THAT(w.Review(kHendra, "p1", v1::ProposalReviewed::RETURN, "use 2024 data"), IsOk());
   EXPECT_EQ(w.book().Find("p1")->status, v1::RETURNED);
   EXPECT_EQ(w.book().Find("p1")->last_note, "use 2024 data");
-  ASSERT_TRUE(w.Revise(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "230 Orang")}).ok());
-  ASSERT_TRUE(w.Submit(kRina, "p1").ok());
-  ASSERT_TRUE(w.Review(kHendra, "p1", v1::ProposalReviewed::APPROVE).ok());
+  ASSERT_THAT(w.Revise(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "230 Orang")}), IsOk());
+  ASSERT_THAT(w.Submit(kRina, "p1"), IsOk());
+  ASSERT_THAT(w.Review(kHendra, "p1", v1::ProposalReviewed::APPROVE), IsOk());
   EXPECT_EQ(w.book().Find("p1")->status, v1::APPROVED);
   ExpectStatus(w.Withdraw(kRina, "p1"), absl::StatusCode::kFailedPrecondition,
                "proposal p1 is APPROVED; withdraw needs DRAFT or SUBMITTED or RETURNED");
@@ -212,16 +215,16 @@ TEST(WorkflowTest, LifeCycleTransitions) {
                "proposal p1 is APPROVED; submit needs DRAFT or RETURNED");
   EXPECT_EQ(w.book().Find("p1")->history.size(), 6u);
 
-  ASSERT_TRUE(w.Draft(kRina, "p2", {SetTarget(kRehabIndicator, 2026, "220 Orang")}).ok());
-  ASSERT_TRUE(w.Withdraw(kRina, "p2").ok());
+  ASSERT_THAT(w.Draft(kRina, "p2", {SetTarget(kRehabIndicator, 2026, "220 Orang")}), IsOk());
+  ASSERT_THAT(w.Withdraw(kRina, "p2"), IsOk());
   EXPECT_EQ(w.Submit(kRina, "p2").code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(w.Submit(kRina, "nope").code(), absl::StatusCode::kNotFound);
 }
 
 TEST(WorkflowTest, NobodyDecidesOnTheirOwnProposal) {
   Workflow w;
-  ASSERT_TRUE(w.Draft(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}).ok());
-  ASSERT_TRUE(w.Submit(kRina, "p1").ok());
+  ASSERT_THAT(w.Draft(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")}), IsOk());
+  ASSERT_THAT(w.Submit(kRina, "p1"), IsOk());
   const Actor rina_as_head{"rina", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED};
   ExpectStatus(w.Review(rina_as_head, "p1", v1::ProposalReviewed::APPROVE),
                absl::StatusCode::kPermissionDenied,
@@ -237,10 +240,10 @@ TEST(WorkflowTest, RatificationAppliesApprovedProposalsAtomically) {
   w.Approve(kBudi, "p2", {SetFunding("1.06.05.2.02.001", 2025, 175000000)});
   ExpectStatus(w.Ratify(kHendra, {"p1"}), absl::StatusCode::kFailedPrecondition,
                "no revision is open; open one first");
-  ASSERT_TRUE(w.Open(kHendra).ok());
+  ASSERT_THAT(w.Open(kHendra), IsOk());
   EXPECT_EQ(w.Open(kHendra).code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(w.Ratify(kRina, {"p1"}).code(), absl::StatusCode::kPermissionDenied);
-  ASSERT_TRUE(w.Ratify(kHendra, {"p1", "p2"}).ok());
+  ASSERT_THAT(w.Ratify(kHendra, {"p1", "p2"}), IsOk());
   EXPECT_EQ(w.Target(kRehabIndicator, 2025), "220 Orang");
   EXPECT_EQ(w.plan().FindNode("1.06.05.2.02.0001")->funding.at(2025).rupiah(), 175000000);
   EXPECT_EQ(w.plan().revision_number(), 1);
@@ -253,7 +256,7 @@ TEST(WorkflowTest, ConflictingProposalsCannotBothApplyBlind) {
   Workflow w;
   w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")});
   w.Approve(kRina, "p2", {SetTarget(kRehabIndicator, 2025, "240 Orang")});
-  ASSERT_TRUE(w.Open(kHendra).ok());
+  ASSERT_THAT(w.Open(kHendra), IsOk());
   const int64_t version = w.plan().version();
   ExpectStatus(w.Ratify(kHendra, {"p1", "p2"}), absl::StatusCode::kAborted,
                "ratification conflicts; nothing applied; rebase these proposals: p2: "
@@ -262,34 +265,34 @@ TEST(WorkflowTest, ConflictingProposalsCannotBothApplyBlind) {
   EXPECT_EQ(w.plan().version(), version);
   EXPECT_EQ(w.Target(kRehabIndicator, 2025), "210 Orang");
 
-  ASSERT_TRUE(w.Ratify(kHendra, {"p1"}).ok());
-  ASSERT_TRUE(w.Open(kHendra, "Perubahan Renstra 2025 II").ok());
+  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
+  ASSERT_THAT(w.Open(kHendra, "Perubahan Renstra 2025 II"), IsOk());
   EXPECT_EQ(w.Ratify(kHendra, {"p2"}).code(), absl::StatusCode::kAborted);
   // The proposer rebases: the revised proposal is reviewed again against 220.
-  ASSERT_TRUE(w.Revise(kRina, "p2", {SetTarget(kRehabIndicator, 2025, "240 Orang")}).ok());
+  ASSERT_THAT(w.Revise(kRina, "p2", {SetTarget(kRehabIndicator, 2025, "240 Orang")}), IsOk());
   EXPECT_EQ(w.book().Find("p2")->status, v1::DRAFT);
-  ASSERT_TRUE(w.Submit(kRina, "p2").ok());
-  ASSERT_TRUE(w.Review(kHendra, "p2", v1::ProposalReviewed::APPROVE).ok());
-  ASSERT_TRUE(w.Ratify(kHendra, {"p2"}).ok());
+  ASSERT_THAT(w.Submit(kRina, "p2"), IsOk());
+  ASSERT_THAT(w.Review(kHendra, "p2", v1::ProposalReviewed::APPROVE), IsOk());
+  ASSERT_THAT(w.Ratify(kHendra, {"p2"}), IsOk());
   EXPECT_EQ(w.Target(kRehabIndicator, 2025), "240 Orang");
 }
 
 TEST(WorkflowTest, LockedPlanAcceptsNoRatificationUntilARevisionOpens) {
   Workflow w;
   w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "220 Orang")});
-  ASSERT_TRUE(w.Open(kHendra).ok());
+  ASSERT_THAT(w.Open(kHendra), IsOk());
   ExpectStatus(w.Lock(kHendra), absl::StatusCode::kFailedPrecondition,
                "revision \"Perubahan Renstra 2025\" is open; ratify it before locking");
-  ASSERT_TRUE(w.Ratify(kHendra, {"p1"}).ok());
+  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
   EXPECT_EQ(w.Lock(kIwan).code(), absl::StatusCode::kPermissionDenied);
-  ASSERT_TRUE(w.Lock(kHendra).ok());
+  ASSERT_THAT(w.Lock(kHendra), IsOk());
   EXPECT_TRUE(w.plan().locked());
   w.Approve(kRina, "p2", {SetTarget(kRehabIndicator, 2026, "230 Orang")});
   ExpectStatus(w.Ratify(kHendra, {"p2"}), absl::StatusCode::kFailedPrecondition,
                "the plan is locked; open a revision first");
-  ASSERT_TRUE(w.Open(kHendra, "Perubahan Renstra 2026").ok());
+  ASSERT_THAT(w.Open(kHendra, "Perubahan Renstra 2026"), IsOk());
   EXPECT_FALSE(w.plan().locked());
-  ASSERT_TRUE(w.Ratify(kHendra, {"p2"}).ok());
+  ASSERT_THAT(w.Ratify(kHendra, {"p2"}), IsOk());
 }
 
 TEST(WorkflowTest, ReplaceAddAndRetire) {
@@ -315,8 +318,8 @@ TEST(WorkflowTest, ReplaceAddAndRetire) {
   retire.mutable_retire_sub_activity()->set_code("1.06.04.2.01.012");
   retire.mutable_retire_sub_activity()->set_from_year(2026);
   w.Approve(kRina, "p1", {replace, add, retire});
-  ASSERT_TRUE(w.Open(kHendra).ok());
-  ASSERT_TRUE(w.Ratify(kHendra, {"p1"}).ok());
+  ASSERT_THAT(w.Open(kHendra), IsOk());
+  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
 
   const NodeState* node = w.plan().FindNode("1.06.04.2.01.0001");
   ASSERT_EQ(node->indicators.size(), 2u);

@@ -21,6 +21,7 @@
 #include "storage/rocksdb_layout.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -30,7 +31,7 @@ using ::testing::HasSubstr;
 // The stored bytes of event `sequence` in the (stopped) server's RocksDB.
 std::string StoredEvent(const std::string& dir, uint64_t sequence) {
   std::vector<std::string> names;
-  EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+  EXPECT_THAT(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names), IsOk());
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   size_t events = 0;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -39,14 +40,15 @@ std::string StoredEvent(const std::string& dir, uint64_t sequence) {
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  EXPECT_TRUE(
-      rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), dir, families, &handles, &raw).ok());
+  EXPECT_THAT(rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), dir, families, &handles, &raw),
+              IsOk());
   if (raw == nullptr) return "";
   std::string value;
-  EXPECT_TRUE(
-      raw->Get(rocksdb::ReadOptions(), handles[events], layout::EncodeU64(sequence), &value).ok());
+  EXPECT_THAT(
+      raw->Get(rocksdb::ReadOptions(), handles[events], layout::EncodeU64(sequence), &value),
+      IsOk());
   for (rocksdb::ColumnFamilyHandle* h : handles)
-    EXPECT_TRUE(raw->DestroyColumnFamilyHandle(h).ok());
+    EXPECT_THAT(raw->DestroyColumnFamilyHandle(h), IsOk());
   delete raw;
   return value;
 }

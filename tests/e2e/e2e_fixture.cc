@@ -8,18 +8,9 @@
 
 #include "rocksdb/db.h"
 #include "storage/rocksdb_layout.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
-
-TempDir::TempDir() {
-  std::string pattern = ::testing::TempDir() + "renstra_e2e.XXXXXX";
-  if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-}
 
 Ready ParseReadyLine(const std::string& line) {
   static const std::regex kLine(
@@ -59,12 +50,12 @@ CommandResult Cli(const std::string& address, std::vector<std::string> args,
 // attacker editing the files would (the store itself never rewrites an event).
 void FlipLastByteOfEvent(const std::string& dir, uint64_t sequence) {
   std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+  ASSERT_THAT(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names), IsOk());
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles, &raw).ok());
+  ASSERT_THAT(rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles, &raw), IsOk());
   std::unique_ptr<rocksdb::DB> db(raw);
   rocksdb::ColumnFamilyHandle* events = nullptr;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -73,14 +64,15 @@ void FlipLastByteOfEvent(const std::string& dir, uint64_t sequence) {
   ASSERT_NE(events, nullptr);
   const std::string key = layout::EncodeU64(sequence);
   std::string value;
-  ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, key, &value).ok());
+  ASSERT_THAT(db->Get(rocksdb::ReadOptions(), events, key, &value), IsOk());
   ASSERT_FALSE(value.empty());
   value.back() = static_cast<char>(value.back() ^ 0x01);
   rocksdb::WriteOptions sync;
   sync.sync = true;
-  EXPECT_TRUE(db->Put(sync, events, key, value).ok());
-  for (rocksdb::ColumnFamilyHandle* h : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  EXPECT_TRUE(db->Close().ok());
+  EXPECT_THAT(db->Put(sync, events, key, value), IsOk());
+  for (rocksdb::ColumnFamilyHandle* h : handles)
+    EXPECT_THAT(db->DestroyColumnFamilyHandle(h), IsOk());
+  EXPECT_THAT(db->Close(), IsOk());
 }
 
 }  // namespace renstra::testing

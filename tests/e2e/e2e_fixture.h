@@ -1,6 +1,6 @@
-// Helpers shared by the end-to-end tests: a temp dir, starting renstrad on a free port
-// and reading its ready line, running the renstra CLI against it, and reading the
-// CLI's --json answers back into messages.
+// Helpers shared by the end-to-end tests: starting renstrad on a free port and reading
+// its ready line, running the renstra CLI against it, and reading the CLI's --json
+// answers back into messages. The temp dir is tests/testing/temp_dir.h.
 //
 // Thread safety: not thread-safe; use from the test thread.
 #ifndef RENSTRA_TESTS_E2E_E2E_FIXTURE_H_
@@ -17,25 +17,12 @@
 #include <vector>
 
 #include "tests/e2e/process.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::testing {
 
 constexpr auto kStartTimeout = std::chrono::seconds(30);
-
-// A temp dir removed on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 // What renstrad's ready line says.
 struct Ready {
@@ -69,7 +56,7 @@ template <typename Message>
 Message FromJson(const std::string& json) {
   Message message;
   auto status = google::protobuf::util::JsonStringToMessage(json, &message);
-  EXPECT_TRUE(status.ok()) << status.ToString() << "\n" << json.substr(0, 2000);
+  EXPECT_THAT(status, IsOk()) << status.ToString() << "\n" << json.substr(0, 2000);
   return message;
 }
 

@@ -11,6 +11,7 @@
 #include "domain/target_value.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -39,7 +40,7 @@ class AuthTest : public ::testing::Test {
     v1::ProposalView view;
     grpc::Status status =
         server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), request, &view);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     EXPECT_EQ(view.status(), v1::SUBMITTED);
     return view.proposal_id();
   }
@@ -131,55 +132,55 @@ TEST_F(AuthTest, TheInspectorateReadsEverything) {
 
   v1::GetPlanResponse plan;
   grpc::Status status = server_->plan().GetPlan(ContextAs(iwan).get(), {}, &plan);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(TargetIn(plan.plan(), kRehabIndicator, kYear), kSeedTarget);
   v1::GetSubtreeRequest subtree_request;
   subtree_request.set_code("1.06.04.2.01");
   v1::GetSubtreeResponse subtree;
   status = server_->plan().GetSubtree(ContextAs(iwan).get(), subtree_request, &subtree);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   v1::ValidateResponse validated;
   status = server_->plan().Validate(ContextAs(iwan).get(), {}, &validated);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   v1::ExportTableRequest export_request;
   export_request.set_table("T-C.27");
   export_request.set_format(v1::TSV);
   v1::ExportTableResponse exported;
   status = server_->plan().ExportTable(ContextAs(iwan).get(), export_request, &exported);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   v1::GetHeadResponse head;
   status = server_->log().GetHead(ContextAs(iwan).get(), {}, &head);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   v1::VerifyLogResponse verified;
   status = server_->log().VerifyLog(ContextAs(iwan).get(), {}, &verified);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(verified.head_sequence(), head.sequence());
 
   v1::GetProposalRequest proposal_request;
   proposal_request.set_proposal_id(id);
   v1::ProposalView proposal;
   status = server_->workflow().GetProposal(ContextAs(iwan).get(), proposal_request, &proposal);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(proposal.proposer(), "rehab");
   ASSERT_EQ(proposal.changes_size(), 1);
   EXPECT_EQ(TargetValue::FromProto(proposal.changes(0).set_target().before()).Display(),
             kSeedTarget);
   v1::ListProposalsResponse proposals;
   status = server_->workflow().ListProposals(ContextAs(iwan).get(), {}, &proposals);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(proposals.proposals_size(), 1);
   v1::ListRevisionsResponse revisions;
   status = server_->workflow().ListRevisions(ContextAs(iwan).get(), {}, &revisions);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   v1::GetPlanAtVersionRequest at_request;
   at_request.set_version(static_cast<int64_t>(server_->PlanVersion()));
   v1::Plan at;
   status = server_->workflow().GetPlanAtVersion(ContextAs(iwan).get(), at_request, &at);
-  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(at.version(), static_cast<int64_t>(server_->PlanVersion()));
   v1::GetInboxResponse inbox;
   status = server_->workflow().GetInbox(ContextAs(iwan).get(), {}, &inbox);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(inbox.awaiting_decision_size(), 0);
 
   EXPECT_TRUE(DeniedCalls(*server_).empty());
@@ -296,11 +297,11 @@ TEST(AuthImportTest, OnlyAdminOrKepalaDinasImportsAndTheEnvelopeNamesThem) {
   EXPECT_EQ(denied[0].principal(), "rehab");
 
   status = server->plan().ImportTable(ContextAs(TokenOf("admin")).get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.programs(), 9);
   absl::StatusOr<std::vector<v1::EventEnvelope>> events =
       server->store().ReadStream(PlanApp::kDefaultPlanId, 1, 1);
-  ASSERT_TRUE(events.ok()) << events.status();
+  ASSERT_THAT(events, IsOk()) << events.status();
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ(events->front().principal(), "admin");
   EXPECT_EQ(events->front().role(), "ADMIN");
@@ -312,10 +313,10 @@ TEST(AuthOpenModeTest, WithoutUsersCallersAreAnonymousImportWorksAndWorkflowWrit
   ASSERT_NE(server, nullptr);
   v1::ImportTableResponse imported;
   grpc::Status status = server->ImportSeed("open-import", &imported);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   absl::StatusOr<std::vector<v1::EventEnvelope>> events =
       server->store().ReadStream(PlanApp::kDefaultPlanId, 1, 1);
-  ASSERT_TRUE(events.ok()) << events.status();
+  ASSERT_THAT(events, IsOk()) << events.status();
   ASSERT_EQ(events->size(), 1u);
   EXPECT_EQ(events->front().principal(), "anonymous");
   EXPECT_EQ(events->front().role(), "ANONYMOUS");

@@ -16,6 +16,7 @@
 #include "renstra/v1/realization_service.grpc.pb.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -136,8 +137,8 @@ TEST_F(BadInputTest, WorkflowService) {
   submitted.set_submit(true);
   *submitted.add_changes() = SetTarget(kRehabIndicator, 2025, "220 Orang");
   v1::ProposalView submitted_view;
-  ASSERT_TRUE(
-      workflow().Propose(ContextAs(TokenOf("rehab")).get(), submitted, &submitted_view).ok());
+  ASSERT_THAT(workflow().Propose(ContextAs(TokenOf("rehab")).get(), submitted, &submitted_view),
+              IsOk());
   v1::ProposeRequest no_changes = WithId(v1::ProposeRequest());
   no_changes.set_justification("x");
   v1::ProposeRequest year = no_changes, unknown = no_changes, unit = no_changes,

@@ -11,9 +11,12 @@
 
 #include "renstra/v1/workflow_service.pb.h"
 #include "storage/memory_event_store.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 constexpr char kPlan[] = "plan/x";
 // A stream the Projector keeps no model of: the runner is tested on its own.
@@ -91,7 +94,7 @@ TEST_F(CommandRunnerTest, ARetryIsAnsweredFromTheRecordWithoutDecidingAgain) {
   EXPECT_EQ(decided_, 1);
   EXPECT_EQ(store_.Head().sequence, 1u);
   absl::StatusOr<std::vector<v1::EventEnvelope>> events = store_.ReadAll(1, 10);
-  ASSERT_TRUE(events.ok());
+  ASSERT_THAT(events, IsOk());
   EXPECT_EQ((*events)[0].event_type(), "renstra.v1.RevisionOpened");
   EXPECT_EQ((*events)[0].principal(), "kadis");
   EXPECT_EQ((*events)[0].request_id(), "r-1");
@@ -104,7 +107,7 @@ TEST_F(CommandRunnerTest, AnotherPrincipalsIdIsNewForTheCaller) {
 }
 
 TEST_F(CommandRunnerTest, AReuseIsDecidedFirstThenRefusedNamingTheId) {
-  ASSERT_TRUE(Run("kadis", Open("r-1", "Perubahan")).ok());
+  ASSERT_THAT(Run("kadis", Open("r-1", "Perubahan")), IsOk());
   EXPECT_EQ(
       Run("kadis", Open("r-1", "Perubahan lain"), absl::PermissionDeniedError("rule: no")).status(),
       absl::PermissionDeniedError("rule: no"));

@@ -24,6 +24,7 @@
 #include "renstra/v1/realization_service.grpc.pb.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -75,7 +76,7 @@ class ConcurrencyTest : public ::testing::Test {
     v1::ProposalView view;
     grpc::Status status =
         server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), request, &view);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return view.proposal_id();
   }
 
@@ -112,21 +113,21 @@ class ConcurrencyTest : public ::testing::Test {
     v1::ProposalView view;
     grpc::Status status =
         server_->workflow().GetProposal(ContextAs(TokenOf("iwan")).get(), request, &view);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return view;
   }
 
   std::string CurrentTarget() {
     v1::GetPlanResponse plan;
     grpc::Status status = server_->plan().GetPlan(ContextAs(TokenOf("iwan")).get(), {}, &plan);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return TargetIn(plan.plan(), kRehabIndicator, kYear);
   }
 
   // How many events of the log carry each request id.
   std::map<std::string, int> EventsPerRequestId() {
     absl::StatusOr<std::vector<v1::EventEnvelope>> all = server_->store().ReadAll(1, 1 << 20);
-    EXPECT_TRUE(all.ok()) << all.status();
+    EXPECT_THAT(all, IsOk()) << all.status();
     std::map<std::string, int> out;
     if (all.ok()) {
       for (const v1::EventEnvelope& e : *all) ++out[e.request_id()];
@@ -155,12 +156,12 @@ TEST_F(ConcurrencyTest, RacingRatificationsOfTheSameValueApplyExactlyOne) {
     v1::ProposalView view;
     approved[i] = Review(ids[i], &view);
   });
-  for (const grpc::Status& s : approved) ASSERT_TRUE(s.ok()) << s.error_message();
+  for (const grpc::Status& s : approved) ASSERT_THAT(s, IsOk()) << s.error_message();
 
   // Each client ratifies its own proposal with its own request id, opening a revision
   // when none is open and retrying (same request id) after a lost race on the plan
   // stream, until it wins or is told to rebase; then it sends the same request again.
-  ASSERT_TRUE(Open("Perubahan Renstra 2025").ok());
+  ASSERT_THAT(Open("Perubahan Renstra 2025"), IsOk());
   std::vector<grpc::Status> outcome(kClients);
   std::vector<v1::RevisionInfo> revision(kClients);
   std::vector<bool> retries_agree(kClients, true);
@@ -226,7 +227,7 @@ TEST_F(ConcurrencyTest, RacingRatificationsOfTheSameValueApplyExactlyOne) {
   v1::ListRevisionsResponse revisions;
   grpc::Status status =
       server_->workflow().ListRevisions(ContextAs(TokenOf("iwan")).get(), {}, &revisions);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   ASSERT_EQ(revisions.revisions_size(), 1);
   EXPECT_EQ(revisions.revisions(0).name(), "Perubahan Renstra 2025");
   EXPECT_THAT(revisions.revisions(0).proposal_ids(), ElementsAre(ids[winner]));
@@ -291,7 +292,7 @@ TEST_F(ConcurrencyTest, RacingRecordsOfOneRealizationSubjectKeepExactlyOne) {
                            "instead"));
   }
   v1::ListRealizationsResponse list;
-  ASSERT_TRUE(realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list).ok());
+  ASSERT_THAT(realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list), IsOk());
   ASSERT_EQ(list.realizations_size(), 1);
   EXPECT_EQ(list.realizations(0).achievement().yearly().low().units(), 100 + winner);
   std::map<std::string, int> events = EventsPerRequestId();
@@ -312,8 +313,8 @@ TEST_F(ConcurrencyTest, RacingCorrectionsOfOneRecordApplyExactlyOne) {
   spend.mutable_spent()->set_present(true);
   spend.set_evidence_ref("SP2D-1");
   v1::RealizationView original;
-  ASSERT_TRUE(
-      realization().RecordSpending(ContextAs(TokenOf("rehab")).get(), spend, &original).ok());
+  ASSERT_THAT(realization().RecordSpending(ContextAs(TokenOf("rehab")).get(), spend, &original),
+              IsOk());
 
   std::vector<grpc::Status> outcome(kClients);
   std::vector<std::string> record_id(kClients);
@@ -356,7 +357,7 @@ TEST_F(ConcurrencyTest, RacingCorrectionsOfOneRecordApplyExactlyOne) {
               "corrects_id: RLZ-000001 was corrected by RLZ-000002; correct the current record");
   }
   v1::ListRealizationsResponse list;
-  ASSERT_TRUE(realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list).ok());
+  ASSERT_THAT(realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list), IsOk());
   ASSERT_EQ(list.realizations_size(), 2);
   EXPECT_EQ(list.realizations(0).corrected_by(), "RLZ-000002");
   EXPECT_EQ(list.realizations(1).corrects_id(), "RLZ-000001");
@@ -403,12 +404,12 @@ TEST_F(ConcurrencyTest, ARatificationRacingItsProposalsRebaseNeverAppliesBoth) {
     SCOPED_TRACE(round);
     const std::string id = Propose(absl::StrCat(240 + round, " Orang"));
     v1::ProposalView view;
-    ASSERT_TRUE(Review(id, &view).ok());
+    ASSERT_THAT(Review(id, &view), IsOk());
     v1::ListRevisionsResponse revisions;
-    ASSERT_TRUE(
-        server_->workflow().ListRevisions(ContextAs(TokenOf("iwan")).get(), {}, &revisions).ok());
+    ASSERT_THAT(server_->workflow().ListRevisions(ContextAs(TokenOf("iwan")).get(), {}, &revisions),
+                IsOk());
     if (!revisions.has_open_revision()) {
-      ASSERT_TRUE(Open(absl::StrCat("Perubahan ", round)).ok());
+      ASSERT_THAT(Open(absl::StrCat("Perubahan ", round)), IsOk());
     }
     grpc::Status ratified;
     grpc::Status revised;
@@ -455,11 +456,11 @@ TEST_F(ConcurrencyTest, RetriesOfOneProposeRacingEachOtherCreateOneProposal) {
     outcome[i] = server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), request, &view);
     ids[i] = view.proposal_id();
   });
-  for (const grpc::Status& s : outcome) EXPECT_TRUE(s.ok()) << s.error_message();
+  for (const grpc::Status& s : outcome) EXPECT_THAT(s, IsOk()) << s.error_message();
   EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), 1u);
   v1::ListProposalsResponse proposals;
-  ASSERT_TRUE(
-      server_->workflow().ListProposals(ContextAs(TokenOf("iwan")).get(), {}, &proposals).ok());
+  ASSERT_THAT(server_->workflow().ListProposals(ContextAs(TokenOf("iwan")).get(), {}, &proposals),
+              IsOk());
   EXPECT_EQ(proposals.proposals_size(), 1);
   EXPECT_EQ(EventsPerRequestId()["propose-once"], 1);
 }
@@ -480,7 +481,7 @@ TEST_F(ConcurrencyTest, RetriesOfOneProposeAndSubmitRacingEachOtherSubmitOnce) {
   // Racing drafts take different ids; the one whose append lands first is everyone's.
   const std::string id = views[0].proposal_id();
   for (int i = 0; i < kClients; ++i) {
-    ASSERT_TRUE(outcome[i].ok()) << outcome[i].error_message();
+    ASSERT_THAT(outcome[i], IsOk()) << outcome[i].error_message();
     EXPECT_EQ(views[i].proposal_id(), id);
     EXPECT_EQ(views[i].status(), v1::SUBMITTED) << i;
   }
@@ -488,8 +489,8 @@ TEST_F(ConcurrencyTest, RetriesOfOneProposeAndSubmitRacingEachOtherSubmitOnce) {
   EXPECT_EQ(events["propose-submit-once"], 1);
   EXPECT_EQ(events["propose-submit-once#submit"], 1);
   v1::ListProposalsResponse proposals;
-  ASSERT_TRUE(
-      server_->workflow().ListProposals(ContextAs(TokenOf("iwan")).get(), {}, &proposals).ok());
+  ASSERT_THAT(server_->workflow().ListProposals(ContextAs(TokenOf("iwan")).get(), {}, &proposals),
+              IsOk());
   EXPECT_EQ(proposals.proposals_size(), 1);
   int submitted = 0;
   const v1::ProposalView proposal = Get(id);

@@ -17,6 +17,7 @@
 #include "renstra/v1/realization_service.grpc.pb.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -87,7 +88,7 @@ class IdempotencyTest : public ::testing::Test {
   // principal → how many events carry `request_id`.
   std::map<std::string, int> EventsWith(const std::string& request_id) {
     absl::StatusOr<std::vector<v1::EventEnvelope>> all = server_->store().ReadAll(1, 1 << 20);
-    EXPECT_TRUE(all.ok()) << all.status();
+    EXPECT_THAT(all, IsOk()) << all.status();
     std::map<std::string, int> out;
     if (all.ok()) {
       for (const v1::EventEnvelope& e : *all) {
@@ -104,7 +105,7 @@ class IdempotencyTest : public ::testing::Test {
 
 TEST_F(IdempotencyTest, TheInspectoratesProposeWithAKepalaBidangsIdIsRefusedByTheRoleRule) {
   v1::ProposalView mine;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-1", "220 Orang"), &mine).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-1", "220 Orang"), &mine), IsOk());
   ASSERT_EQ(mine.proposal_id(), "USL-0001");
   const uint64_t before = Events();
 
@@ -120,10 +121,9 @@ TEST_F(IdempotencyTest, TheInspectoratesProposeWithAKepalaBidangsIdIsRefusedByTh
 
 TEST_F(IdempotencyTest, AnotherDivisionsRecordWithSomeoneElsesIdIsRefusedAndAnswersNothing) {
   v1::RealizationView rehab;
-  ASSERT_TRUE(
-      realization_
-          ->RecordAchievement(ContextAs(TokenOf("rehab")).get(), Achievement("capaian-1"), &rehab)
-          .ok());
+  ASSERT_THAT(realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                              Achievement("capaian-1"), &rehab),
+              IsOk());
   ASSERT_EQ(rehab.realization_id(), "RLZ-000001");
   const uint64_t before = Events();
 
@@ -145,16 +145,16 @@ TEST_F(IdempotencyTest, AnotherDivisionsRecordWithSomeoneElsesIdIsRefusedAndAnsw
 // Dinas: the command runs as its own (and is recorded under that id for kadis).
 TEST_F(IdempotencyTest, RevisionCommandsWithAnotherUsersIdRunAsTheirOwnCommand) {
   v1::ProposalView proposal;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-2", "225 Orang", true), &proposal).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-2", "225 Orang", true), &proposal), IsOk());
 
   v1::ReviewProposalRequest review;
   review.set_request_id("usul-2");
   review.set_proposal_id(proposal.proposal_id());
   review.set_decision(v1::ProposalReviewed::APPROVE);
   v1::ProposalView reviewed;
-  ASSERT_TRUE(server_->workflow()
-                  .ReviewProposal(ContextAs(TokenOf("kadis")).get(), review, &reviewed)
-                  .ok());
+  ASSERT_THAT(
+      server_->workflow().ReviewProposal(ContextAs(TokenOf("kadis")).get(), review, &reviewed),
+      IsOk());
   EXPECT_EQ(reviewed.status(), v1::APPROVED);
   EXPECT_EQ(reviewed.reviewer(), "kadis");
 
@@ -162,8 +162,8 @@ TEST_F(IdempotencyTest, RevisionCommandsWithAnotherUsersIdRunAsTheirOwnCommand) 
   open.set_request_id(kSeedRequestId);
   open.set_name("Perubahan Renstra 2025");
   v1::RevisionInfo opened;
-  ASSERT_TRUE(
-      server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &opened).ok());
+  ASSERT_THAT(server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &opened),
+              IsOk());
   EXPECT_EQ(opened.revision_id(), "REV-1");
   EXPECT_EQ(opened.name(), "Perubahan Renstra 2025");
 
@@ -186,13 +186,13 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherMethodIsRefusedNamingIt) {
   open.set_request_id("buka-1");
   open.set_name("Perubahan Renstra 2025");
   v1::RevisionInfo opened;
-  ASSERT_TRUE(
-      server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &opened).ok());
+  ASSERT_THAT(server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &opened),
+              IsOk());
   const uint64_t before = Events();
 
   // A command kadis may run and that would succeed: refused for the id.
   v1::ProposalView proposal;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-3", "226 Orang", true), &proposal).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-3", "226 Orang", true), &proposal), IsOk());
   v1::ReviewProposalRequest review;
   review.set_request_id("buka-1");
   review.set_proposal_id(proposal.proposal_id());
@@ -216,7 +216,7 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherMethodIsRefusedNamingIt) {
   v1::GetProposalRequest get;
   get.set_proposal_id(proposal.proposal_id());
   v1::ProposalView now;
-  ASSERT_TRUE(server_->workflow().GetProposal(ContextAs(TokenOf("iwan")).get(), get, &now).ok());
+  ASSERT_THAT(server_->workflow().GetProposal(ContextAs(TokenOf("iwan")).get(), get, &now), IsOk());
   EXPECT_EQ(now.status(), v1::SUBMITTED);
   // The proposal's two events and the refused lock's AccessDenied.
   EXPECT_EQ(Events(), before + 3);
@@ -224,7 +224,7 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherMethodIsRefusedNamingIt) {
 
 TEST_F(IdempotencyTest, AnIdReusedForAnotherRequestIsRefusedNamingIt) {
   v1::ProposalView first;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-4", "220 Orang"), &first).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-4", "220 Orang"), &first), IsOk());
   const uint64_t before = Events();
 
   v1::ProposalView second;
@@ -242,13 +242,13 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherRequestIsRefusedNamingIt) {
 
   // The refused reuse allocated no proposal id.
   v1::ProposalView next;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-5", "230 Orang"), &next).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-5", "230 Orang"), &next), IsOk());
   EXPECT_EQ(next.proposal_id(), "USL-0002");
 }
 
 TEST_F(IdempotencyTest, ADisableWithTheIdOfAnEarlierDisableOfAnotherUserChangesNothing) {
   v1::UserView disabled;
-  ASSERT_TRUE(Disable("sekretariat", "nonaktif-1", &disabled).ok());
+  ASSERT_THAT(Disable("sekretariat", "nonaktif-1", &disabled), IsOk());
   EXPECT_TRUE(disabled.disabled());
   const uint64_t before = Events();
 
@@ -257,7 +257,7 @@ TEST_F(IdempotencyTest, ADisableWithTheIdOfAnEarlierDisableOfAnotherUserChangesN
                "request_id: \"nonaktif-1\" was already used for a different "
                "/renstra.v1.AdminService/DisableUser request; use a new request id");
   EXPECT_EQ(other.name(), "");
-  EXPECT_TRUE(TokenWorks("linjamsos").ok());
+  EXPECT_THAT(TokenWorks("linjamsos"), IsOk());
 
   v1::RotateTokenRequest rotate;
   rotate.set_request_id("nonaktif-1");
@@ -277,11 +277,11 @@ TEST_F(IdempotencyTest, ADisableWithTheIdOfAnEarlierDisableOfAnotherUserChangesN
                "request_id: \"nonaktif-1\" was already used for "
                "/renstra.v1.AdminService/DisableUser; use a new request id");
   EXPECT_EQ(Events(), before);
-  EXPECT_TRUE(TokenWorks("linjamsos").ok());
+  EXPECT_THAT(TokenWorks("linjamsos"), IsOk());
 
   // The true retry answers as the first attempt did.
   v1::UserView again;
-  ASSERT_TRUE(Disable("sekretariat", "nonaktif-1", &again).ok());
+  ASSERT_THAT(Disable("sekretariat", "nonaktif-1", &again), IsOk());
   EXPECT_EQ(again.name(), "sekretariat");
   EXPECT_TRUE(again.disabled());
   EXPECT_EQ(Events(), before);
@@ -293,7 +293,7 @@ TEST_F(IdempotencyTest, ADisableWithTheIdOfAnEarlierDisableOfAnotherUserChangesN
 // Bidang (a proposal of its own), refused by the role rule for the admin who used it.
 TEST_F(IdempotencyTest, AUsersStreamIdSentToAProposalCommandGetsAClearAnswer) {
   v1::UserView disabled;
-  ASSERT_TRUE(Disable("sekretariat", "nonaktif-2", &disabled).ok());
+  ASSERT_THAT(Disable("sekretariat", "nonaktif-2", &disabled), IsOk());
 
   v1::ProposalView by_admin;
   ExpectStatus(Propose("admin", Proposal("nonaktif-2", "220 Orang"), &by_admin),
@@ -313,30 +313,28 @@ TEST_F(IdempotencyTest, AUsersStreamIdSentToAProposalCommandGetsAClearAnswer) {
       grpc::StatusCode::NOT_FOUND, "proposal USL-0001: no such proposal");
 
   v1::ProposalView by_rehab;
-  ASSERT_TRUE(Propose("rehab", Proposal("nonaktif-2", "220 Orang"), &by_rehab).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("nonaktif-2", "220 Orang"), &by_rehab), IsOk());
   EXPECT_EQ(by_rehab.proposal_id(), "USL-0001");
   EXPECT_EQ(by_rehab.proposer(), "rehab");
 }
 
 TEST_F(IdempotencyTest, ATrueRetryReturnsTheOriginalResultAndAppendsNothing) {
   v1::ProposalView first;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-6", "227 Orang", true), &first).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-6", "227 Orang", true), &first), IsOk());
   v1::RealizationView recorded;
-  ASSERT_TRUE(realization_
-                  ->RecordAchievement(ContextAs(TokenOf("rehab")).get(), Achievement("capaian-2"),
-                                      &recorded)
-                  .ok());
+  ASSERT_THAT(realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                              Achievement("capaian-2"), &recorded),
+              IsOk());
   const uint64_t before = Events();
 
   v1::ProposalView again;
-  ASSERT_TRUE(Propose("rehab", Proposal("usul-6", "227 Orang", true), &again).ok());
+  ASSERT_THAT(Propose("rehab", Proposal("usul-6", "227 Orang", true), &again), IsOk());
   EXPECT_EQ(again.SerializeAsString(), first.SerializeAsString());
   EXPECT_EQ(again.status(), v1::SUBMITTED);
   v1::RealizationView recorded_again;
-  ASSERT_TRUE(realization_
-                  ->RecordAchievement(ContextAs(TokenOf("rehab")).get(), Achievement("capaian-2"),
-                                      &recorded_again)
-                  .ok());
+  ASSERT_THAT(realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                              Achievement("capaian-2"), &recorded_again),
+              IsOk());
   EXPECT_EQ(recorded_again.SerializeAsString(), recorded.SerializeAsString());
   EXPECT_EQ(Events(), before);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tests/services/test_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -26,7 +27,7 @@ class LogServiceTest : public ::testing::Test {
 TEST_F(LogServiceTest, HeadOfAnEmptyLogIsZero) {
   v1::GetHeadResponse head;
   grpc::Status status = server_->log().GetHead(Context().get(), {}, &head);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(head.sequence(), 0u);
   EXPECT_EQ(head.hash(), std::string(64, '0'));
 }
@@ -34,7 +35,7 @@ TEST_F(LogServiceTest, HeadOfAnEmptyLogIsZero) {
 TEST_F(LogServiceTest, VerifyOfAnEmptyLogChecksNothing) {
   v1::VerifyLogResponse response;
   grpc::Status status = server_->log().VerifyLog(Context().get(), {}, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.checked(), 0u);
   EXPECT_EQ(response.head_sequence(), 0u);
   EXPECT_EQ(response.head_hash(), std::string(64, '0'));
@@ -42,16 +43,16 @@ TEST_F(LogServiceTest, VerifyOfAnEmptyLogChecksNothing) {
 
 TEST_F(LogServiceTest, VerifyChecksTheWholeLogAndReturnsItsHead) {
   v1::ImportTableResponse imported;
-  ASSERT_TRUE(server_->ImportSeed("seed-import-1", &imported).ok());
+  ASSERT_THAT(server_->ImportSeed("seed-import-1", &imported), IsOk());
   v1::GetHeadResponse head;
-  ASSERT_TRUE(server_->log().GetHead(Context().get(), {}, &head).ok());
+  ASSERT_THAT(server_->log().GetHead(Context().get(), {}, &head), IsOk());
   EXPECT_EQ(head.sequence(), static_cast<uint64_t>(imported.events()));
   EXPECT_THAT(head.hash(), MatchesRegex("[0-9a-f]{64}"));
   EXPECT_NE(head.hash(), std::string(64, '0'));
 
   v1::VerifyLogResponse response;
   grpc::Status status = server_->log().VerifyLog(Context().get(), {}, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.checked(), head.sequence());
   EXPECT_EQ(response.head_sequence(), head.sequence());
   EXPECT_EQ(response.head_hash(), head.hash());
@@ -59,14 +60,14 @@ TEST_F(LogServiceTest, VerifyChecksTheWholeLogAndReturnsItsHead) {
 
 TEST_F(LogServiceTest, VerifyFromTheMiddleChecksTheRest) {
   v1::ImportTableResponse imported;
-  ASSERT_TRUE(server_->ImportSeed("seed-import-1", &imported).ok());
+  ASSERT_THAT(server_->ImportSeed("seed-import-1", &imported), IsOk());
   const uint64_t events = static_cast<uint64_t>(imported.events());
   ASSERT_GT(events, 10u);
   v1::VerifyLogRequest request;
   request.set_from_sequence(events - 9);
   v1::VerifyLogResponse response;
   grpc::Status status = server_->log().VerifyLog(Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.checked(), 10u);
   EXPECT_EQ(response.head_sequence(), events);
 }

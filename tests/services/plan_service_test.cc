@@ -5,6 +5,7 @@
 #include <string>
 
 #include "tests/services/test_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -22,13 +23,13 @@ class PlanServiceTest : public ::testing::Test {
   // Imports the seed with request id "seed-import-1" and keeps the answer.
   void ImportSeed() {
     grpc::Status status = server_->ImportSeed("seed-import-1", &imported_);
-    ASSERT_TRUE(status.ok()) << status.error_message();
+    ASSERT_THAT(status, IsOk()) << status.error_message();
   }
 
   v1::GetHeadResponse Head() {
     v1::GetHeadResponse head;
     grpc::Status status = server_->log().GetHead(Context().get(), {}, &head);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return head;
   }
 
@@ -52,7 +53,7 @@ TEST_F(PlanServiceTest, GetPlanReturnsTheNinePrograms) {
   ImportSeed();
   v1::GetPlanResponse response;
   grpc::Status status = server_->plan().GetPlan(Context().get(), {}, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.plan().programs_size(), 9);
   EXPECT_EQ(response.plan().plan_id(), "plan/dinsos-dumai");
   EXPECT_EQ(response.plan().version(), imported_.plan_version());
@@ -62,7 +63,7 @@ TEST_F(PlanServiceTest, GetPlanReturnsTheNinePrograms) {
 TEST_F(PlanServiceTest, GetPlanOfAnEmptyStoreHasNoPrograms) {
   v1::GetPlanResponse response;
   grpc::Status status = server_->plan().GetPlan(Context().get(), {}, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.plan().programs_size(), 0);
   EXPECT_EQ(response.plan().version(), 0);
 }
@@ -73,7 +74,7 @@ TEST_F(PlanServiceTest, GetSubtreeAcceptsTheOldCodeForm) {
   request.set_code("1.6.1.2.01.01");
   v1::GetSubtreeResponse response;
   grpc::Status status = server_->plan().GetSubtree(Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.node().code(), "1.06.01.2.01.0001");
   EXPECT_EQ(response.node().code_written(), "1.6.1.2.01.01");
   EXPECT_EQ(response.node().level(), v1::SUB_ACTIVITY);
@@ -87,7 +88,7 @@ TEST_F(PlanServiceTest, GetSubtreeOfAKegiatanHasItsSubKegiatan) {
   request.set_code("1.06.05.2.02");
   v1::GetSubtreeResponse response;
   grpc::Status status = server_->plan().GetSubtree(Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.node().level(), v1::ACTIVITY);
   ASSERT_EQ(response.node().children_size(), 4);
   EXPECT_EQ(response.node().children(0).code(), "1.06.05.2.02.0001");
@@ -148,7 +149,7 @@ TEST_F(PlanServiceTest, ExportTsvHoldsTheSeedRows) {
   request.set_format(v1::TSV);
   v1::ExportTableResponse response;
   grpc::Status status = server_->plan().ExportTable(Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.plan_version(), imported_.plan_version());
   EXPECT_THAT(response.content(), HasSubstr("1.06.05.2.02.001\t"));
   EXPECT_THAT(response.content(), HasSubstr("135.761 Orang"));
@@ -171,7 +172,7 @@ TEST_F(PlanServiceTest, RetryWithTheSameRequestIdReturnsTheOriginalResult) {
   const v1::GetHeadResponse before = Head();
   v1::ImportTableResponse retried;
   grpc::Status status = server_->ImportSeed("seed-import-1", &retried);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(retried.plan_version(), imported_.plan_version());
   EXPECT_EQ(retried.programs(), imported_.programs());
   EXPECT_EQ(retried.events(), imported_.events());
@@ -187,7 +188,7 @@ TEST_F(PlanServiceTest, DryRunWritesNothing) {
   request.set_request_id("dry-run-1");
   v1::ImportTableResponse response;
   grpc::Status status = server_->plan().ImportTable(Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_TRUE(response.dry_run());
   EXPECT_EQ(response.programs(), 9);
   EXPECT_EQ(response.sub_activities(), 84);
@@ -228,7 +229,7 @@ TEST_F(PlanServiceTest, ValidateReportsTheSeedsInconsistencies) {
   ImportSeed();
   v1::ValidateResponse response;
   grpc::Status status = server_->plan().Validate(Context().get(), {}, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.plan_version(), imported_.plan_version());
   bool found = false;
   for (const v1::Finding& f : response.findings()) {

@@ -10,9 +10,12 @@
 #include "gtest/gtest.h"
 #include "renstra/v1/realization.pb.h"
 #include "storage/memory_event_store.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 constexpr char kPlan[] = "plan/test";
 constexpr char kRealizations[] = "realization/test";
@@ -52,12 +55,12 @@ TEST(ProjectorTest, CatchUpAppliesEachEventOnceInOrderAndRecoverRebuildsTheSame)
   Projector projector(&store, kPlan);
   std::vector<uint64_t> observed;
   projector.SetObserver([&](const v1::EventEnvelope& e) { observed.push_back(e.sequence()); });
-  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "a")).ok());
-  ASSERT_TRUE(store.Append(Other("b")).ok());
-  ASSERT_TRUE(projector.CatchUp().ok());
-  ASSERT_TRUE(projector.CatchUp().ok());  // nothing new: applies nothing
-  ASSERT_TRUE(store.Append(Spending("RLZ-000002", 1, 700, "c", "RLZ-000001")).ok());
-  ASSERT_TRUE(projector.CatchUp().ok());
+  ASSERT_THAT(store.Append(Spending("RLZ-000001", 0, 500, "a")), IsOk());
+  ASSERT_THAT(store.Append(Other("b")), IsOk());
+  ASSERT_THAT(projector.CatchUp(), IsOk());
+  ASSERT_THAT(projector.CatchUp(), IsOk());  // nothing new: applies nothing
+  ASSERT_THAT(store.Append(Spending("RLZ-000002", 1, 700, "c", "RLZ-000001")), IsOk());
+  ASSERT_THAT(projector.CatchUp(), IsOk());
   EXPECT_EQ(observed, (std::vector<uint64_t>{1, 2, 3, 4}));
 
   struct Row {
@@ -84,7 +87,7 @@ TEST(ProjectorTest, CatchUpAppliesEachEventOnceInOrderAndRecoverRebuildsTheSame)
   EXPECT_EQ(before[1], (Row{"RLZ-000002", 4, "", Money::Rupiah(700)}));
 
   observed.clear();
-  ASSERT_TRUE(projector.Recover().ok());
+  ASSERT_THAT(projector.Recover(), IsOk());
   EXPECT_EQ(observed, (std::vector<uint64_t>{1, 2, 3, 4}));
   EXPECT_EQ(rows(), before);
   EXPECT_EQ(projector.applied(), 4u);
@@ -93,9 +96,9 @@ TEST(ProjectorTest, CatchUpAppliesEachEventOnceInOrderAndRecoverRebuildsTheSame)
 TEST(ProjectorTest, CatchUpStopsAtAnEventItCannotApply) {
   MemoryEventStore store([] { return int64_t{1000}; });
   Projector projector(&store, kPlan);
-  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "a")).ok());
-  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 1, 500, "b")).ok());  // recorded twice
-  ASSERT_TRUE(store.Append(Other("c")).ok());
+  ASSERT_THAT(store.Append(Spending("RLZ-000001", 0, 500, "a")), IsOk());
+  ASSERT_THAT(store.Append(Spending("RLZ-000001", 1, 500, "b")), IsOk());  // recorded twice
+  ASSERT_THAT(store.Append(Other("c")), IsOk());
   absl::Status s = projector.CatchUp();
   EXPECT_EQ(s, absl::FailedPreconditionError("event 2: realization RLZ-000001 recorded twice"));
   EXPECT_EQ(projector.applied(), 1u);

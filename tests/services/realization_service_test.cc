@@ -12,6 +12,7 @@
 #include "services/realization_app.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -82,7 +83,7 @@ class RealizationServiceTest : public ::testing::Test {
 
 TEST_F(RealizationServiceTest, RecordsGetServerIdsAndShowInTheReports) {
   v1::RealizationView a, s;
-  ASSERT_TRUE(Achieve("rehab", "a-2023", 2023, Number(95, "Orang"), &a).ok());
+  ASSERT_THAT(Achieve("rehab", "a-2023", 2023, Number(95, "Orang"), &a), IsOk());
   EXPECT_EQ(a.realization_id(), "RLZ-000001");
   EXPECT_EQ(a.kind(), v1::RealizationView::ACHIEVEMENT);
   EXPECT_EQ(a.node_code(), kPermakanan);
@@ -90,7 +91,7 @@ TEST_F(RealizationServiceTest, RecordsGetServerIdsAndShowInTheReports) {
   EXPECT_EQ(a.principal(), "rehab");
   EXPECT_EQ(a.role(), "KEPALA_BIDANG");
   // The node in its older written form is accepted and stored canonical.
-  ASSERT_TRUE(Spend("rehab", "1.06.04.2.01.001", 2023, Rupiah(311000000), &s).ok());
+  ASSERT_THAT(Spend("rehab", "1.06.04.2.01.001", 2023, Rupiah(311000000), &s), IsOk());
   EXPECT_EQ(s.realization_id(), "RLZ-000002");
   EXPECT_EQ(s.node_code(), kPermakanan);
 
@@ -99,7 +100,7 @@ TEST_F(RealizationServiceTest, RecordsGetServerIdsAndShowInTheReports) {
   cr.set_root_code(kPermakanan);
   cr.set_year(2023);
   v1::CapaianReport capaian;
-  ASSERT_TRUE(stub_->GetCapaianReport(ContextAs(TokenOf("iwan")).get(), cr, &capaian).ok());
+  ASSERT_THAT(stub_->GetCapaianReport(ContextAs(TokenOf("iwan")).get(), cr, &capaian), IsOk());
   EXPECT_THAT(capaian.years(), ::testing::ElementsAre(2023));
   ASSERT_EQ(capaian.rows_size(), 1);
   const v1::KinerjaYear& y = capaian.rows(0).indicator().years(0);
@@ -112,7 +113,7 @@ TEST_F(RealizationServiceTest, RecordsGetServerIdsAndShowInTheReports) {
   v1::GetAnggaranReportRequest ar;
   ar.set_root_code(kPermakanan);
   v1::AnggaranReport anggaran;
-  ASSERT_TRUE(stub_->GetAnggaranReport(ContextAs(TokenOf("iwan")).get(), ar, &anggaran).ok());
+  ASSERT_THAT(stub_->GetAnggaranReport(ContextAs(TokenOf("iwan")).get(), ar, &anggaran), IsOk());
   ASSERT_EQ(anggaran.rows_size(), 1);
   const v1::KeuanganYear& k = anggaran.rows(0).years(1);
   EXPECT_EQ(k.year(), 2023);
@@ -159,7 +160,7 @@ TEST_F(RealizationServiceTest, BadInputIsRefusedNamingTheFieldAndAppendsNothing)
   const size_t denied = DeniedCalls(*server_).size();
   EXPECT_EQ(Events(), before + denied);
   v1::ListRealizationsResponse list;
-  ASSERT_TRUE(stub_->ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list).ok());
+  ASSERT_THAT(stub_->ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list), IsOk());
   EXPECT_EQ(list.realizations_size(), 0);
 }
 
@@ -176,21 +177,21 @@ TEST_F(RealizationServiceTest, RetiredNodeIsAFailedPrecondition) {
   e.schema_version = kPlanEventSchemaVersion;
   retire.SerializeToString(&e.payload);
   append.meta = CommandMeta{"kadis", "KEPALA_DINAS", "Perubahan Renstra 2025", ""};
-  ASSERT_TRUE(server_->store().Append(append).ok());
-  ASSERT_TRUE(server_->app().projector()->CatchUp().ok());
+  ASSERT_THAT(server_->store().Append(append), IsOk());
+  ASSERT_THAT(server_->app().projector()->CatchUp(), IsOk());
 
   v1::RealizationView out;
   ExpectStatus(Achieve("rehab", "r1", 2025, Number(95, "Orang"), &out),
                grpc::StatusCode::FAILED_PRECONDITION,
                "year: node 1.06.04.2.01.0001 is retired from 2025");
-  EXPECT_TRUE(Achieve("rehab", "r2", 2024, Number(95, "Orang"), &out).ok());
+  EXPECT_THAT(Achieve("rehab", "r2", 2024, Number(95, "Orang"), &out), IsOk());
 }
 
 TEST_F(RealizationServiceTest, RetryWithTheSameRequestIdAppendsNothing) {
   v1::RealizationView first, again;
-  ASSERT_TRUE(Achieve("rehab", "same-id", 2023, Number(95, "Orang"), &first).ok());
+  ASSERT_THAT(Achieve("rehab", "same-id", 2023, Number(95, "Orang"), &first), IsOk());
   const uint64_t after = Events();
-  ASSERT_TRUE(Achieve("rehab", "same-id", 2023, Number(95, "Orang"), &again).ok());
+  ASSERT_THAT(Achieve("rehab", "same-id", 2023, Number(95, "Orang"), &again), IsOk());
   EXPECT_EQ(again.realization_id(), first.realization_id());
   EXPECT_EQ(again.sequence(), first.sequence());
   EXPECT_EQ(Events(), after);
@@ -201,14 +202,14 @@ TEST_F(RealizationServiceTest, RetryWithTheSameRequestIdAppendsNothing) {
 
 TEST_F(RealizationServiceTest, CorrectionWinsInReportsAndHistoryKeepsBoth) {
   v1::RealizationView original, fixed;
-  ASSERT_TRUE(Achieve("rehab", "a", 2024, Number(80, "Orang"), &original).ok());
+  ASSERT_THAT(Achieve("rehab", "a", 2024, Number(80, "Orang"), &original), IsOk());
   v1::CorrectRealizationRequest c;
   c.set_request_id("fix");
   c.set_corrects_id(original.realization_id());
   *c.mutable_achievement()->mutable_yearly() = Number(98, "Orang");
   c.set_evidence_ref("BA-2024-rev");
   c.set_note("dua penerima belum tercatat");
-  ASSERT_TRUE(stub_->CorrectRealization(ContextAs(TokenOf("rehab")).get(), c, &fixed).ok());
+  ASSERT_THAT(stub_->CorrectRealization(ContextAs(TokenOf("rehab")).get(), c, &fixed), IsOk());
   EXPECT_EQ(fixed.realization_id(), "RLZ-000002");
   EXPECT_EQ(fixed.corrects_id(), "RLZ-000001");
 
@@ -221,7 +222,7 @@ TEST_F(RealizationServiceTest, CorrectionWinsInReportsAndHistoryKeepsBoth) {
   v1::ListRealizationsRequest lr;
   lr.set_indicator_id(kRehabIndicator);
   v1::ListRealizationsResponse list;
-  ASSERT_TRUE(stub_->ListRealizations(ContextAs(TokenOf("iwan")).get(), lr, &list).ok());
+  ASSERT_THAT(stub_->ListRealizations(ContextAs(TokenOf("iwan")).get(), lr, &list), IsOk());
   ASSERT_EQ(list.realizations_size(), 2);
   EXPECT_EQ(list.realizations(0).corrected_by(), "RLZ-000002");
   EXPECT_EQ(list.realizations(0).achieved_text(), "80 Orang");
@@ -231,7 +232,7 @@ TEST_F(RealizationServiceTest, CorrectionWinsInReportsAndHistoryKeepsBoth) {
   cr.set_root_code(kPermakanan);
   cr.set_year(2024);
   v1::CapaianReport capaian;
-  ASSERT_TRUE(stub_->GetCapaianReport(ContextAs(TokenOf("kadis")).get(), cr, &capaian).ok());
+  ASSERT_THAT(stub_->GetCapaianReport(ContextAs(TokenOf("kadis")).get(), cr, &capaian), IsOk());
   EXPECT_EQ(capaian.rows(0).indicator().years(0).realization_text(), "98 Orang");
   EXPECT_EQ(capaian.rows(0).indicator().years(0).ratio().text(), "98,00");
 
@@ -243,15 +244,15 @@ TEST_F(RealizationServiceTest, CorrectionWinsInReportsAndHistoryKeepsBoth) {
 
 TEST_F(RealizationServiceTest, EarlyWarningsListWhatIsBelowTheThresholds) {
   v1::RealizationView out;
-  ASSERT_TRUE(Achieve("rehab", "a", 2024, Number(45, "Orang"), &out).ok());
-  ASSERT_TRUE(Spend("rehab", kPermakanan, 2024, Rupiah(160000000), &out).ok());
+  ASSERT_THAT(Achieve("rehab", "a", 2024, Number(45, "Orang"), &out), IsOk());
+  ASSERT_THAT(Spend("rehab", kPermakanan, 2024, Rupiah(160000000), &out), IsOk());
   v1::GetEarlyWarningsRequest r;
   r.set_year(2024);
   r.set_ratio_threshold("50");
   r.set_absorption_threshold("60");
   r.set_root_code(kPermakanan);
   v1::EarlyWarnings warnings;
-  ASSERT_TRUE(stub_->GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings).ok());
+  ASSERT_THAT(stub_->GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings), IsOk());
   ASSERT_EQ(warnings.warnings_size(), 2);
   EXPECT_EQ(warnings.warnings(0).kind(), v1::EarlyWarning::KINERJA);
   EXPECT_EQ(warnings.warnings(0).message(), "rasio capaian 45,00 di bawah 50");

@@ -14,6 +14,7 @@
 
 #include "storage/memory_event_store.h"
 #include "tests/services/test_server.h"
+#include "tests/testing/status_matchers.h"
 #include "wire_mirror.pb.h"
 
 namespace renstra::testing {
@@ -41,7 +42,7 @@ TEST(ServerTest, HealthCheckReportsServing) {
                                         google::protobuf::MessageLite,
                                         google::protobuf::MessageLite>(
           server->channel().get(), check, Context().get(), request, &response);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(response.status(), wire::HealthCheckResponse::SERVING);
 }
 
@@ -64,7 +65,7 @@ TEST(ServerTest, ReflectionListsTheServices) {
   ASSERT_TRUE(stream->Read(&response));
   stream->WritesDone();
   grpc::Status status = stream->Finish();
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
 
   std::vector<std::string> names;
   for (const wire::ServiceResponse& s : response.list_services_response().service()) {
@@ -94,7 +95,7 @@ TEST(ServerTest, ReflectionDescribesThePlanService) {
   wire::ServerReflectionResponse response;
   ASSERT_TRUE(stream->Read(&response));
   stream->WritesDone();
-  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_THAT(stream->Finish(), IsOk());
   ASSERT_TRUE(response.has_file_descriptor_response()) << response.DebugString();
   EXPECT_GE(response.file_descriptor_response().file_descriptor_proto_size(), 1);
 }

@@ -26,6 +26,8 @@
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_event_store.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::testing {
 namespace {
@@ -56,22 +58,13 @@ v1::Money Rupiah(int64_t amount) {
 // A data directory: the store and, beside it, the snapshots.
 class Dir {
  public:
-  Dir() {
-    path_ =
-        fs::path(::testing::TempDir()) / absl::StrCat("snapshot_test_", getpid(), "_", counter_++);
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~Dir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
+  Dir() : tmp_("snapshot_test"), path_(tmp_.path()) {}
   std::string store() const { return (path_ / "store").string(); }
   std::string snapshots() const { return (path_ / "snapshots").string(); }
   std::string root() const { return path_.string(); }
 
  private:
-  static inline int counter_ = 0;
+  TempDir tmp_;
   fs::path path_;
 };
 
@@ -80,7 +73,7 @@ struct Apps {
   explicit Apps(const std::string& dir) {
     RocksDbEventStore::Options options;
     auto opened = RocksDbEventStore::Open(dir, options);
-    EXPECT_TRUE(opened.ok()) << opened.status();
+    EXPECT_THAT(opened, IsOk()) << opened.status();
     owned = *std::move(opened);
     Init(owned.get());
   }
@@ -117,7 +110,7 @@ void RunRound(Apps& apps, int round) {
     *r.add_changes() = SetTarget(kRehabIndicator, year, value);
     r.set_submit(submit);
     absl::StatusOr<v1::ProposalView> view = apps.workflow->Propose(kRehab, r);
-    EXPECT_TRUE(view.ok()) << view.status();
+    EXPECT_THAT(view, IsOk()) << view.status();
     return view.ok() ? view->proposal_id() : std::string();
   };
   auto review = [&](const std::string& id, v1::ProposalReviewed::Decision d,
@@ -128,7 +121,7 @@ void RunRound(Apps& apps, int round) {
     r.set_decision(d);
     r.set_note(absl::StrCat("catatan ", tag));
     absl::StatusOr<v1::ProposalView> view = apps.workflow->Review(kKadis, r);
-    EXPECT_TRUE(view.ok()) << view.status();
+    EXPECT_THAT(view, IsOk()) << view.status();
   };
   const std::string applied = propose("applied", absl::StrCat(220 + round, " Orang"), true);
   review(applied, v1::ProposalReviewed::APPROVE, "approve");
@@ -138,7 +131,7 @@ void RunRound(Apps& apps, int round) {
     v1::ProposalActionRequest r;
     r.set_request_id(Id("withdraw", round));
     r.set_proposal_id(propose("withdrawn", "3 Orang", true));
-    EXPECT_TRUE(apps.workflow->Withdraw(kRehab, r).ok());
+    EXPECT_THAT(apps.workflow->Withdraw(kRehab, r), IsOk());
   }
   propose("draft", "4 Orang", false);
   {
@@ -146,7 +139,7 @@ void RunRound(Apps& apps, int round) {
     r.set_request_id(Id("open", round));
     r.set_name(absl::StrCat("Perubahan ", round));
     absl::StatusOr<v1::RevisionInfo> opened = apps.workflow->OpenRevision(kKadis, r);
-    EXPECT_TRUE(opened.ok()) << opened.status();
+    EXPECT_THAT(opened, IsOk()) << opened.status();
     v1::RatifyRevisionRequest ratify;
     ratify.set_request_id(Id("ratify", round));
     ratify.set_legal_basis(absl::StrCat("Perwako Dumai No. ", round));
@@ -155,7 +148,7 @@ void RunRound(Apps& apps, int round) {
     ratify.set_signer("Kepala Dinas");
     ratify.add_proposal_ids(applied);
     absl::StatusOr<v1::RevisionInfo> ratified = apps.workflow->Ratify(kKadis, ratify);
-    EXPECT_TRUE(ratified.ok()) << ratified.status();
+    EXPECT_THAT(ratified, IsOk()) << ratified.status();
   }
   v1::RecordAchievementRequest achieve;
   achieve.set_request_id(Id("achieve", round));
@@ -166,7 +159,7 @@ void RunRound(Apps& apps, int round) {
   achieve.set_evidence_ref("BA-1");
   achieve.set_note("laporan tahunan");
   absl::StatusOr<v1::RealizationView> a = apps.realization->RecordAchievement(kRehab, achieve);
-  ASSERT_TRUE(a.ok()) << a.status();
+  ASSERT_THAT(a, IsOk()) << a.status();
   v1::CorrectRealizationRequest correct;
   correct.set_request_id(Id("correct", round));
   correct.set_corrects_id(a->realization_id());
@@ -174,7 +167,7 @@ void RunRound(Apps& apps, int round) {
   correct.set_note("salah ketik");
   correct.set_evidence_ref("BA-2");
   absl::StatusOr<v1::RealizationView> c = apps.realization->Correct(kRehab, correct);
-  ASSERT_TRUE(c.ok()) << c.status();
+  ASSERT_THAT(c, IsOk()) << c.status();
   v1::RecordSpendingRequest spend;
   spend.set_request_id(Id("spend", round));
   spend.set_node_code(kPermakanan);
@@ -182,20 +175,20 @@ void RunRound(Apps& apps, int round) {
   *spend.mutable_spent() = Rupiah(1000000 + round);
   spend.set_evidence_ref("SP2D-1");
   absl::StatusOr<v1::RealizationView> s = apps.realization->RecordSpending(kRehab, spend);
-  ASSERT_TRUE(s.ok()) << s.status();
+  ASSERT_THAT(s, IsOk()) << s.status();
   v1::CorrectRealizationRequest retract;
   retract.set_request_id(Id("retract", round));
   retract.set_corrects_id(s->realization_id());
   retract.set_retract(true);
   retract.set_note("dobel");
   retract.set_evidence_ref("SP2D-batal");
-  ASSERT_TRUE(apps.realization->Correct(kRehab, retract).ok());
+  ASSERT_THAT(apps.realization->Correct(kRehab, retract), IsOk());
 }
 
 void BuildLog(Apps& apps, int first_round, int rounds) {
   if (first_round == 0) {
     absl::StatusOr<bool> imported = apps.plan->ImportSeedIfEmpty(SeedDocument(), kSeedSourceName);
-    ASSERT_TRUE(imported.ok()) << imported.status();
+    ASSERT_THAT(imported, IsOk()) << imported.status();
   }
   for (int r = first_round; r < first_round + rounds; ++r) RunRound(apps, r);
 }
@@ -204,7 +197,7 @@ void BuildLog(Apps& apps, int first_round, int rounds) {
 std::vector<std::pair<std::string, std::string>> RequestIds(EventStore& store) {
   std::set<std::pair<std::string, std::string>> ids;
   absl::StatusOr<std::vector<v1::EventEnvelope>> all = store.ReadAll(1, 1000000);
-  EXPECT_TRUE(all.ok());
+  EXPECT_THAT(all, IsOk());
   for (const v1::EventEnvelope& e : *all) {
     if (!e.request_id().empty()) ids.emplace(e.principal(), e.request_id());
   }
@@ -308,7 +301,7 @@ void ExpectSameModels(Apps& got, Apps& want) {
 // A full replay of `over`'s store (no snapshot).
 std::unique_ptr<Apps> Replayed(Apps& over) {
   auto apps = std::make_unique<Apps>(over.store);
-  EXPECT_TRUE(apps->plan->Recover().ok());
+  EXPECT_THAT(apps->plan->Recover(), IsOk());
   return apps;
 }
 
@@ -320,10 +313,10 @@ class SnapshotTest : public ::testing::Test {
     Apps apps(dir_.store());
     BuildLog(apps, 0, rounds);
     absl::StatusOr<std::unique_ptr<MerkleLog>> merkle = MerkleLog::OpenEphemeral(apps.store);
-    EXPECT_TRUE(merkle.ok());
+    EXPECT_THAT(merkle, IsOk());
     absl::StatusOr<SnapshotWritten> written =
         Snapshotter::Write(apps.store, apps.projector(), merkle->get(), dir_.snapshots());
-    EXPECT_TRUE(written.ok()) << written.status();
+    EXPECT_THAT(written, IsOk()) << written.status();
     EXPECT_EQ(written->sequence, apps.store->Head().sequence);
     BuildLog(apps, rounds, tail_rounds);
     return *written;
@@ -342,7 +335,7 @@ TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
   Apps restored(dir_.store());
   absl::StatusOr<SnapshotRecovery> recovery =
       Snapshotter::Recover(restored.store, restored.projector(), dir_.snapshots());
-  ASSERT_TRUE(recovery.ok()) << recovery.status();
+  ASSERT_THAT(recovery, IsOk()) << recovery.status();
   EXPECT_EQ(recovery->path, written.path);
   EXPECT_EQ(recovery->sequence, written.sequence);
   const uint64_t head = restored.store->Head().sequence;
@@ -357,10 +350,10 @@ TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
   // The Merkle tree: restored + the tail hashed vs every event hashed.
   absl::StatusOr<std::unique_ptr<MerkleLog>> from_snapshot =
       MerkleLog::Open(restored.store, dir_.root() + "/key.pem", std::move(recovery->tree));
-  ASSERT_TRUE(from_snapshot.ok()) << from_snapshot.status();
-  EXPECT_TRUE((*from_snapshot)->AwaitVerified().ok());
+  ASSERT_THAT(from_snapshot, IsOk()) << from_snapshot.status();
+  EXPECT_THAT((*from_snapshot)->AwaitVerified(), IsOk());
   absl::StatusOr<std::unique_ptr<MerkleLog>> hashed = MerkleLog::OpenEphemeral(restored.store);
-  ASSERT_TRUE(hashed.ok());
+  ASSERT_THAT(hashed, IsOk());
   ASSERT_EQ((*from_snapshot)->size(), head);
   ASSERT_EQ((*hashed)->size(), head);
   for (uint64_t n = 1; n <= head; ++n) {
@@ -374,7 +367,7 @@ TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
 
   // Commands keep working on the restored models: ids continue, request ids deduplicate.
   RunRound(restored, 4);
-  ASSERT_TRUE(replayed->projector()->CatchUp().ok());
+  ASSERT_THAT(replayed->projector()->CatchUp(), IsOk());
   ExpectSameModels(restored, *replayed);
   // The very request of round 0, from before the snapshot.
   v1::ProposeRequest retry;
@@ -385,7 +378,7 @@ TEST_F(SnapshotTest, SnapshotPlusTailEqualsFullReplay) {
   retry.set_submit(true);
   const uint64_t before = restored.store->Head().sequence;
   absl::StatusOr<v1::ProposalView> again = restored.workflow->Propose(kRehab, retry);
-  ASSERT_TRUE(again.ok()) << again.status();
+  ASSERT_THAT(again, IsOk()) << again.status();
   EXPECT_EQ(again->proposal_id(), "USL-0001");
   EXPECT_EQ(restored.store->Head().sequence, before);
 }
@@ -395,7 +388,7 @@ TEST_F(SnapshotTest, SnapshotOfTheWholeLogNeedsNoTail) {
   Apps restored(dir_.store());
   absl::StatusOr<SnapshotRecovery> recovery =
       Snapshotter::Recover(restored.store, restored.projector(), dir_.snapshots());
-  ASSERT_TRUE(recovery.ok());
+  ASSERT_THAT(recovery, IsOk());
   EXPECT_EQ(recovery->sequence, written.sequence);
   EXPECT_EQ(recovery->tail_events, 0u);
   std::unique_ptr<Apps> replayed = Replayed(restored);
@@ -407,10 +400,10 @@ TEST_F(SnapshotTest, WritingAgainAtTheSameSequenceKeepsTheFile) {
   BuildLog(apps, 0, 1);
   absl::StatusOr<SnapshotWritten> first =
       Snapshotter::Write(apps.store, apps.projector(), nullptr, dir_.snapshots());
-  ASSERT_TRUE(first.ok());
+  ASSERT_THAT(first, IsOk());
   absl::StatusOr<SnapshotWritten> second =
       Snapshotter::Write(apps.store, apps.projector(), nullptr, dir_.snapshots());
-  ASSERT_TRUE(second.ok());
+  ASSERT_THAT(second, IsOk());
   EXPECT_EQ(second->path, first->path);
   EXPECT_EQ(second->bytes, first->bytes);
 }
@@ -422,7 +415,7 @@ TEST_F(SnapshotTest, KeepsTheNewestTwo) {
     BuildLog(apps, round, 1);
     absl::StatusOr<SnapshotWritten> w =
         Snapshotter::Write(apps.store, apps.projector(), nullptr, dir_.snapshots(), 2);
-    ASSERT_TRUE(w.ok());
+    ASSERT_THAT(w, IsOk());
     paths.push_back(w->path);
   }
   EXPECT_FALSE(fs::exists(paths[0]));
@@ -442,7 +435,7 @@ void ExpectIgnored(const std::string& store_dir, const std::string& snapshots) {
   Apps restored(store_dir);
   absl::StatusOr<SnapshotRecovery> recovery =
       Snapshotter::Recover(restored.store, restored.projector(), snapshots);
-  ASSERT_TRUE(recovery.ok()) << recovery.status();
+  ASSERT_THAT(recovery, IsOk()) << recovery.status();
   EXPECT_EQ(recovery->path, "");
   EXPECT_EQ(recovery->sequence, 0u);
   EXPECT_FALSE(recovery->tree.has_value());
@@ -475,11 +468,11 @@ TEST_F(SnapshotTest, SnapshotNewerThanTheLogIsIgnored) {
   fs::copy(dir_.store(), backup.store(), fs::copy_options::recursive);
   const SnapshotWritten written = [&] {
     Apps apps(dir_.store());
-    EXPECT_TRUE(apps.plan->Recover().ok());
+    EXPECT_THAT(apps.plan->Recover(), IsOk());
     BuildLog(apps, 1, 1);
     absl::StatusOr<SnapshotWritten> w =
         Snapshotter::Write(apps.store, apps.projector(), nullptr, dir_.snapshots());
-    EXPECT_TRUE(w.ok());
+    EXPECT_THAT(w, IsOk());
     return *w;
   }();
   // Restored from the backup: the snapshot is beyond the log's head.
@@ -525,10 +518,10 @@ TEST_F(SnapshotTest, CrashWhileWritingLeavesThePreviousSnapshot) {
   std::string newer;
   {
     Apps apps(dir_.store());
-    ASSERT_TRUE(apps.plan->Recover().ok());
+    ASSERT_THAT(apps.plan->Recover(), IsOk());
     absl::StatusOr<SnapshotWritten> w =
         Snapshotter::Write(apps.store, apps.projector(), nullptr, dir_.snapshots());
-    ASSERT_TRUE(w.ok());
+    ASSERT_THAT(w, IsOk());
     newer = w->path;
   }
   ASSERT_NE(newer, old.path);
@@ -539,7 +532,7 @@ TEST_F(SnapshotTest, CrashWhileWritingLeavesThePreviousSnapshot) {
   Apps restored(dir_.store());
   absl::StatusOr<SnapshotRecovery> recovery =
       Snapshotter::Recover(restored.store, restored.projector(), dir_.snapshots());
-  ASSERT_TRUE(recovery.ok());
+  ASSERT_THAT(recovery, IsOk());
   EXPECT_EQ(recovery->path, old.path);
   EXPECT_EQ(recovery->sequence, old.sequence);
   EXPECT_FALSE(fs::exists(tmp));
@@ -559,7 +552,7 @@ TEST_F(SnapshotTest, RestoredMerkleTreeThatDiffersFromTheLogRefusesAuditReads) {
   }
   absl::StatusOr<std::unique_ptr<MerkleLog>> log =
       MerkleLog::Open(apps.store, dir_.root() + "/key.pem", std::move(wrong));
-  ASSERT_TRUE(log.ok());
+  ASSERT_THAT(log, IsOk());
   const absl::Status verified = (*log)->AwaitVerified();
   EXPECT_EQ(verified.code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(verified.message(),
@@ -578,7 +571,7 @@ TEST_F(SnapshotTest, BackgroundWriterAndShutdownSnapshot) {
   Apps apps(dir_.store());
   BuildLog(apps, 0, 0);  // the seed
   absl::StatusOr<std::unique_ptr<MerkleLog>> merkle = MerkleLog::OpenEphemeral(apps.store);
-  ASSERT_TRUE(merkle.ok());
+  ASSERT_THAT(merkle, IsOk());
   apps.projector()->SetObserver([m = merkle->get()](const v1::EventEnvelope& e) { m->Observe(e); });
   Snapshotter::Options options;
   options.dir = dir_.snapshots();
@@ -600,7 +593,7 @@ TEST_F(SnapshotTest, BackgroundWriterAndShutdownSnapshot) {
   Apps restored(apps.store);
   absl::StatusOr<SnapshotRecovery> recovery =
       Snapshotter::Recover(restored.store, restored.projector(), dir_.snapshots());
-  ASSERT_TRUE(recovery.ok());
+  ASSERT_THAT(recovery, IsOk());
   EXPECT_EQ(recovery->sequence, head);
   EXPECT_EQ(recovery->tail_events, 0u);
   std::unique_ptr<Apps> replayed = Replayed(restored);

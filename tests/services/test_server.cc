@@ -8,17 +8,15 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/testing/status_matchers.h"
+
 namespace renstra::testing {
 
 std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_options) {
   std::unique_ptr<TestServer> t(new TestServer());
-  std::string pattern = ::testing::TempDir() + "renstra_services_test.XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) {
-    ADD_FAILURE() << "mkdtemp " << pattern;
-    return nullptr;
-  }
-  t->data_dir_ = pattern;
-  auto store = RocksDbEventStore::Open(t->data_dir_);
+  t->dir_ = std::make_unique<TempDir>("renstra_services_test");
+  if (t->dir_->path().empty()) return nullptr;
+  auto store = RocksDbEventStore::Open(t->dir_->path());
   if (!store.ok()) {
     ADD_FAILURE() << "open store: " << store.status();
     return nullptr;
@@ -81,10 +79,6 @@ TestServer::~TestServer() {
   server_.reset();
   app_.reset();
   store_.reset();
-  if (!data_dir_.empty()) {
-    std::error_code ec;
-    std::filesystem::remove_all(data_dir_, ec);
-  }
 }
 
 grpc::Status TestServer::ImportSeed(const std::string& request_id,
@@ -98,19 +92,11 @@ grpc::Status TestServer::ImportSeed(const std::string& request_id,
 
 void TestServer::SeedPlan() {
   absl::StatusOr<bool> imported = app_->ImportSeedIfEmpty(ReadSeedDocument(), "seed");
-  ASSERT_TRUE(imported.ok()) << imported.status();
+  ASSERT_THAT(imported, IsOk()) << imported.status();
   ASSERT_TRUE(*imported);
 }
 
 uint64_t TestServer::PlanVersion() { return store_->StreamVersion(PlanApp::kDefaultPlanId); }
-
-std::string ReadSeedDocument() {
-  std::ifstream in(RENSTRA_SEED_PATH, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << RENSTRA_SEED_PATH;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::unique_ptr<grpc::ClientContext> Context() {
   auto context = std::make_unique<grpc::ClientContext>();

@@ -24,6 +24,8 @@
 #include "services/plan_app.h"
 #include "services/renstra_server.h"
 #include "storage/rocksdb_event_store.h"
+#include "tests/testing/seed.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::testing {
 
@@ -53,7 +55,7 @@ class TestServer {
   RenstraServer& server() { return *server_; }
   PlanApp& app() { return *app_; }
   RocksDbEventStore& store() { return *store_; }
-  const std::string& data_dir() const { return data_dir_; }
+  const std::string& data_dir() const { return dir_->path(); }
 
   // Imports the seed document through ImportTable with `request_id`.
   grpc::Status ImportSeed(const std::string& request_id, v1::ImportTableResponse* response);
@@ -65,7 +67,8 @@ class TestServer {
  private:
   TestServer() = default;
 
-  std::string data_dir_;
+  // Declared first so it is removed after everything that uses it is gone.
+  std::unique_ptr<TempDir> dir_;
   std::unique_ptr<RocksDbEventStore> store_;
   std::unique_ptr<PlanApp> app_;
   std::optional<Authenticator> authenticator_;
@@ -75,9 +78,6 @@ class TestServer {
   std::unique_ptr<v1::LogService::Stub> log_stub_;
   std::unique_ptr<v1::WorkflowService::Stub> workflow_stub_;
 };
-
-// The seed document (RENSTRA_SEED_PATH), read from the source tree.
-std::string ReadSeedDocument();
 
 // A client context with a 30 s deadline.
 std::unique_ptr<grpc::ClientContext> Context();

@@ -15,6 +15,7 @@
 #include "storage/memory_event_store.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -40,16 +41,15 @@ int MakeTls(const std::filesystem::path& dir) {
 class TlsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string pattern = ::testing::TempDir() + "renstra_tls_test.XXXXXX";
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = new std::filesystem::path(pattern);
+    tmp_ = new TempDir("renstra_tls_test");
+    ASSERT_FALSE(tmp_->path().empty());
+    dir_ = new std::filesystem::path(tmp_->path());
     ASSERT_EQ(MakeTls(*dir_ / "tls"), 0) << ReadFile(dir_->string() + "/tls.log");
     ASSERT_EQ(MakeTls(*dir_ / "other"), 0) << ReadFile(dir_->string() + "/other.log");
   }
   static void TearDownTestSuite() {
-    std::error_code ec;
-    std::filesystem::remove_all(*dir_, ec);
     delete dir_;
+    delete tmp_;
   }
 
   // A TLS server with the test users whose channel pins the CA in `ca_dir`.
@@ -62,9 +62,11 @@ class TlsTest : public ::testing::Test {
     return TestServer::Start(options);
   }
 
+  static TempDir* tmp_;
   static std::filesystem::path* dir_;
 };
 
+TempDir* TlsTest::tmp_ = nullptr;
 std::filesystem::path* TlsTest::dir_ = nullptr;
 
 TEST_F(TlsTest, AClientPinningTheCaTalksToTheServer) {
@@ -72,7 +74,7 @@ TEST_F(TlsTest, AClientPinningTheCaTalksToTheServer) {
   ASSERT_NE(server, nullptr);
   v1::GetHeadResponse head;
   grpc::Status status = server->log().GetHead(ContextAs(TokenOf("iwan")).get(), {}, &head);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(head.sequence(), 0u);
   // Over TLS the token is still required.
   status = server->log().GetHead(Context().get(), {}, &head);

@@ -10,25 +10,27 @@
 
 #include "google/protobuf/text_format.h"
 #include "services/authenticator.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
 using ::testing::StartsWith;
 
 TEST(UserToolTest, ParsesNameRoleAndDivision) {
   absl::StatusOr<UserSpec> spec = ParseUserSpec("rehab:kepala_bidang:rehab");
-  ASSERT_TRUE(spec.ok()) << spec.status();
+  ASSERT_THAT(spec, IsOk()) << spec.status();
   EXPECT_EQ(spec->name, "rehab");
   EXPECT_EQ(spec->role, v1::Role::KEPALA_BIDANG);
   EXPECT_EQ(spec->division, v1::REHABILITASI_SOSIAL);
 
   spec = ParseUserSpec("bu.sari:KEPALA_BIDANG:PEMBERDAYAAN_MASYARAKAT");
-  ASSERT_TRUE(spec.ok()) << spec.status();
+  ASSERT_THAT(spec, IsOk()) << spec.status();
   EXPECT_EQ(spec->division, v1::PEMBERDAYAAN_MASYARAKAT);
 
   spec = ParseUserSpec("kadis:KEPALA_DINAS");
-  ASSERT_TRUE(spec.ok()) << spec.status();
+  ASSERT_THAT(spec, IsOk()) << spec.status();
   EXPECT_EQ(spec->role, v1::Role::KEPALA_DINAS);
   EXPECT_EQ(spec->division, v1::DIVISION_UNSPECIFIED);
 }
@@ -65,7 +67,7 @@ TEST(UserToolTest, RefusesABadSpecNamingThePart) {
 }
 
 TEST(UserToolTest, ChecksTokens) {
-  EXPECT_TRUE(CheckToken("demo-kadis-token").ok());
+  EXPECT_THAT(CheckToken("demo-kadis-token"), IsOk());
   EXPECT_EQ(CheckToken("short").message(), "token: 5 characters; at least 16 required");
   EXPECT_EQ(CheckToken("has a space in it!").message(),
             "token: only printable ASCII characters, no spaces (it travels in an HTTP header)");
@@ -78,7 +80,7 @@ TEST(UserToolTest, GeneratesDistinctUsableTokens) {
   EXPECT_THAT(*a, StartsWith("rst_"));
   EXPECT_EQ(a->size(), 47u);
   EXPECT_NE(*a, *b);
-  EXPECT_TRUE(CheckToken(*a).ok());
+  EXPECT_THAT(CheckToken(*a), IsOk());
 }
 
 TEST(UserToolTest, TheEntryAuthenticatesItsTokenAndStoresNoToken) {
@@ -92,9 +94,9 @@ TEST(UserToolTest, TheEntryAuthenticatesItsTokenAndStoresNoToken) {
   ASSERT_EQ(config.user_size(), 1);
   EXPECT_EQ(config.user(0).display_name(), "Kepala Bidang Rehabilitasi Sosial");
   absl::StatusOr<Authenticator> auth = Authenticator::FromConfig(config);
-  ASSERT_TRUE(auth.ok()) << auth.status();
+  ASSERT_THAT(auth, IsOk()) << auth.status();
   absl::StatusOr<Actor> actor = auth->AuthenticateToken(token);
-  ASSERT_TRUE(actor.ok()) << actor.status();
+  ASSERT_THAT(actor, IsOk()) << actor.status();
   EXPECT_EQ(actor->name, "rehab");
   EXPECT_EQ(actor->role, v1::Role::KEPALA_BIDANG);
   EXPECT_EQ(actor->division, v1::REHABILITASI_SOSIAL);
@@ -104,7 +106,7 @@ TEST(UserToolTest, TheEntryAuthenticatesItsTokenAndStoresNoToken) {
 TEST(DemoUsersTest, EachDocumentedDemoTokenAuthenticatesAsDocumented) {
   absl::StatusOr<Authenticator> auth =
       Authenticator::Load(std::string(RENSTRA_SOURCE_DIR) + "/deploy/users.demo.textproto");
-  ASSERT_TRUE(auth.ok()) << auth.status();
+  ASSERT_THAT(auth, IsOk()) << auth.status();
   EXPECT_EQ(auth->user_count(), 8u);
   struct Demo {
     const char* token;
@@ -126,7 +128,7 @@ TEST(DemoUsersTest, EachDocumentedDemoTokenAuthenticatesAsDocumented) {
   for (const Demo& d : demos) {
     SCOPED_TRACE(d.token);
     absl::StatusOr<Actor> actor = auth->AuthenticateToken(d.token);
-    ASSERT_TRUE(actor.ok()) << actor.status();
+    ASSERT_THAT(actor, IsOk()) << actor.status();
     EXPECT_EQ(actor->name, d.name);
     EXPECT_EQ(actor->role, d.role);
     EXPECT_EQ(actor->division, d.division);

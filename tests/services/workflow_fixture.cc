@@ -6,6 +6,7 @@
 #include "domain/target_value.h"
 #include "services/authenticator.h"
 #include "services/call_guard.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -50,7 +51,7 @@ v1::Change SetTarget(const std::string& indicator, int year, const std::string& 
   c.mutable_set_target()->set_indicator_id(indicator);
   c.mutable_set_target()->set_year(year);
   absl::StatusOr<TargetValue> parsed = TargetValue::Parse(value);
-  EXPECT_TRUE(parsed.ok()) << value << ": " << parsed.status();
+  EXPECT_THAT(parsed, IsOk()) << value << ": " << parsed.status();
   if (parsed.ok()) parsed->ToProto(c.mutable_set_target()->mutable_value());
   return c;
 }
@@ -71,7 +72,7 @@ std::vector<v1::AccessDenied> DeniedCalls(TestServer& server) {
   std::vector<v1::AccessDenied> out;
   absl::StatusOr<std::vector<v1::EventEnvelope>> events =
       server.store().ReadStream(CallGuard::kDeniedStream, 1, 100);
-  EXPECT_TRUE(events.ok()) << events.status();
+  EXPECT_THAT(events, IsOk()) << events.status();
   if (!events.ok()) return out;
   for (const v1::EventEnvelope& e : *events) {
     EXPECT_EQ(e.event_type(), "renstra.v1.AccessDenied");

@@ -11,6 +11,7 @@
 #include "domain/target_value.h"
 #include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -40,7 +41,7 @@ class WorkflowServiceTest : public ::testing::Test {
   v1::GetInboxResponse Inbox(const std::string& user) {
     v1::GetInboxResponse inbox;
     grpc::Status status = server_->workflow().GetInbox(ContextAs(TokenOf(user)).get(), {}, &inbox);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return inbox;
   }
 
@@ -54,14 +55,14 @@ class WorkflowServiceTest : public ::testing::Test {
     v1::ProposalView view;
     grpc::Status status =
         server_->workflow().ReviewProposal(ContextAs(TokenOf("kadis")).get(), request, &view);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return view;
   }
 
   v1::Plan CurrentPlan() {
     v1::GetPlanResponse plan;
     grpc::Status status = server_->plan().GetPlan(ContextAs(TokenOf("iwan")).get(), {}, &plan);
-    EXPECT_TRUE(status.ok()) << status.error_message();
+    EXPECT_THAT(status, IsOk()) << status.error_message();
     return plan.plan();
   }
 
@@ -83,7 +84,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   v1::ProposalView proposed;
   grpc::Status status =
       server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &proposed);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   const std::string id = proposed.proposal_id();
   EXPECT_EQ(id, "USL-0001");
   EXPECT_EQ(proposed.status(), v1::SUBMITTED);
@@ -98,7 +99,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   const ChainHead head = server_->store().Head();
   v1::ProposalView retried;
   status = server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &retried);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(retried.proposal_id(), id);
   EXPECT_EQ(retried.status(), v1::SUBMITTED);
   EXPECT_EQ(server_->store().Head().sequence, head.sequence);
@@ -126,7 +127,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   *revise.add_changes() = SetTarget(kRehabIndicator, kYear, "220 Orang");
   v1::ProposalView revised;
   status = server_->workflow().ReviseProposal(ContextAs(TokenOf("rehab")).get(), revise, &revised);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(revised.justification(), "Jumlah PPKS 2024: 214 orang (data terlampir)");
   v1::ProposalActionRequest submit;
   submit.set_request_id("submit-rehab-2");
@@ -135,7 +136,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   v1::ProposalView resubmitted;
   status =
       server_->workflow().SubmitProposal(ContextAs(TokenOf("rehab")).get(), submit, &resubmitted);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(resubmitted.status(), v1::SUBMITTED);
   EXPECT_THAT(IdsOf(Inbox("kadis").awaiting_decision()), ElementsAre(id));
   EXPECT_TRUE(Inbox("rehab").returned_to_me().empty());
@@ -151,7 +152,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   open.set_name("Perubahan Renstra 2025");
   v1::RevisionInfo opened;
   status = server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &opened);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(opened.name(), "Perubahan Renstra 2025");
   EXPECT_EQ(opened.revision_id(), "REV-1");
 
@@ -164,7 +165,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   ratify.add_proposal_ids(id);
   v1::RevisionInfo ratified;
   status = server_->workflow().RatifyRevision(ContextAs(TokenOf("kadis")).get(), ratify, &ratified);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(ratified.revision_id(), "REV-1");
   EXPECT_EQ(ratified.name(), "Perubahan Renstra 2025");
   EXPECT_EQ(ratified.revision_number(), 1);
@@ -179,7 +180,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   v1::RevisionInfo ratified_again;
   status = server_->workflow().RatifyRevision(ContextAs(TokenOf("kadis")).get(), ratify,
                                               &ratified_again);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(ratified_again.SerializeAsString(), ratified.SerializeAsString());
   EXPECT_EQ(server_->store().Head().sequence, after_ratify.sequence);
   EXPECT_EQ(server_->store().Head().hash, after_ratify.hash);
@@ -195,7 +196,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   v1::Plan old_plan;
   status =
       server_->workflow().GetPlanAtVersion(ContextAs(TokenOf("iwan")).get(), at_seed, &old_plan);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(TargetIn(old_plan, kRehabIndicator, kYear), "210 Orang");
   EXPECT_EQ(old_plan.revision(), 0);
 
@@ -223,7 +224,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
 
   v1::ListRevisionsResponse revisions;
   status = server_->workflow().ListRevisions(ContextAs(TokenOf("iwan")).get(), {}, &revisions);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   ASSERT_EQ(revisions.revisions_size(), 1);
   EXPECT_EQ(revisions.revisions(0).name(), "Perubahan Renstra 2025");
   EXPECT_EQ(revisions.revisions(0).legal_basis(), "Peraturan Wali Kota Dumai Nomor 12 Tahun 2025");
@@ -237,7 +238,7 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   get.set_proposal_id(id);
   v1::ProposalView applied;
   status = server_->workflow().GetProposal(ContextAs(TokenOf("iwan")).get(), get, &applied);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(applied.status(), v1::APPLIED);
   EXPECT_EQ(applied.revision_id(), "REV-1");
   std::vector<std::string> steps;
@@ -260,7 +261,7 @@ TEST_F(WorkflowServiceTest, OnlyTheKepalaDinasReviewsAndARefusedReviewIsRecorded
   v1::ProposalView proposed;
   grpc::Status status =
       server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &proposed);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   v1::ReviewProposalRequest review;
   review.set_proposal_id(proposed.proposal_id());
   review.set_decision(v1::ProposalReviewed::APPROVE);
@@ -293,7 +294,7 @@ TEST_F(WorkflowServiceTest, BadInputNamesTheFieldAndChangesNothing) {
   propose.set_request_id("after-typo");
   *propose.mutable_changes(0) = SetTarget(kRehabIndicator, 2025, "220 Orang");
   status = server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &view);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(view.proposal_id(), "USL-0001");
 }
 

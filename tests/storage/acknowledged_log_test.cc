@@ -14,12 +14,14 @@
 #include "storage/acknowledged_head.h"
 #include "storage/rocksdb_event_store.h"
 #include "tests/storage/storage_test_util.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
 namespace fs = std::filesystem;
 using ::renstra::testing::HashOf;
+using ::renstra::testing::IsOk;
 using ::renstra::testing::MakeRequest;
 using ::renstra::testing::TempDir;
 
@@ -77,13 +79,13 @@ class AcknowledgedLogTest : public ::testing::Test {
   // store without a flush: everything is in the live WAL, as after kill -9.
   void AppendAndClose() {
     absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store = RocksDbEventStore::Open(Dir());
-    ASSERT_TRUE(store.ok()) << store.status();
+    ASSERT_THAT(store, IsOk()) << store.status();
     for (int i = 1; i <= kEvents; ++i) {
       absl::StatusOr<AppendResult> r = (*store)->Append(MakeRequest(Stream(i), 0, {"T"}));
-      ASSERT_TRUE(r.ok()) << r.status();
+      ASSERT_THAT(r, IsOk()) << r.status();
     }
     absl::StatusOr<std::vector<v1::EventEnvelope>> all = (*store)->ReadAll(1, kEvents);
-    ASSERT_TRUE(all.ok());
+    ASSERT_THAT(all, IsOk());
     hashes_.clear();
     for (const auto& e : *all) hashes_.push_back(HashOf(e));
   }
@@ -92,8 +94,8 @@ class AcknowledgedLogTest : public ::testing::Test {
   void RecordAcknowledged(uint64_t sequence) {
     ASSERT_TRUE(fs::remove(RecordPath()));
     absl::StatusOr<std::unique_ptr<AcknowledgedHead>> record = AcknowledgedHead::Open(RecordPath());
-    ASSERT_TRUE(record.ok()) << record.status();
-    ASSERT_TRUE((*record)->Record(ChainHead{sequence, hashes_[sequence - 1]}, true).ok());
+    ASSERT_THAT(record, IsOk()) << record.status();
+    ASSERT_THAT((*record)->Record(ChainHead{sequence, hashes_[sequence - 1]}, true), IsOk());
   }
 
   TempDir tmp_;
@@ -152,7 +154,7 @@ TEST_F(AcknowledgedLogTest, AcceptingTheLossNeedsTheExactHead) {
   {
     absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store =
         RocksDbEventStore::Open(Dir(), accept);
-    ASSERT_TRUE(store.ok()) << store.status();
+    ASSERT_THAT(store, IsOk()) << store.status();
     EXPECT_EQ((*store)->Head().sequence, 20u);
     ASSERT_TRUE((*store)->accepted_loss().has_value());
     EXPECT_EQ((*store)->accepted_loss()->acknowledged.sequence, 40u);
@@ -161,12 +163,12 @@ TEST_F(AcknowledgedLogTest, AcceptingTheLossNeedsTheExactHead) {
     EXPECT_TRUE(absl::StartsWith((*store)->accepted_loss()->kept_wal, Dir() + "/wal-kept-"));
     EXPECT_EQ(WalFiles((*store)->accepted_loss()->kept_wal).size(), 1u);
     absl::StatusOr<uint64_t> verified = (*store)->VerifyChain(1);
-    ASSERT_TRUE(verified.ok()) << verified.status();
+    ASSERT_THAT(verified, IsOk()) << verified.status();
     EXPECT_EQ(*verified, 20u);
   }
   // The accepted head is the new record: a plain open works and accepts nothing.
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> reopened = RocksDbEventStore::Open(Dir());
-  ASSERT_TRUE(reopened.ok()) << reopened.status();
+  ASSERT_THAT(reopened, IsOk()) << reopened.status();
   EXPECT_EQ((*reopened)->Head().sequence, 20u);
   EXPECT_FALSE((*reopened)->accepted_loss().has_value());
 }
@@ -179,7 +181,7 @@ TEST_F(AcknowledgedLogTest, ATornUnacknowledgedTailOpens) {
   fs::resize_file(wal, fs::file_size(wal) - 10);
 
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store = RocksDbEventStore::Open(Dir());
-  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_THAT(store, IsOk()) << store.status();
   EXPECT_EQ((*store)->Head().sequence, 39u);
   EXPECT_EQ((*store)->recovery_note(), "");
   EXPECT_FALSE((*store)->accepted_loss().has_value());
@@ -191,7 +193,7 @@ TEST_F(AcknowledgedLogTest, ADamagedUnacknowledgedLastRecordOpensWithANote) {
   ASSERT_NO_FATAL_FAILURE(FlipWalByteOfEvent(LiveWal(Dir()), 40));
 
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store = RocksDbEventStore::Open(Dir());
-  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_THAT(store, IsOk()) << store.status();
   EXPECT_EQ((*store)->Head().sequence, 39u);
   const std::string& note = (*store)->recovery_note();
   EXPECT_TRUE(absl::StartsWith(
@@ -236,13 +238,14 @@ TEST_F(AcknowledgedLogTest, ADeletedWalRefusesWithoutACorruption) {
 
 TEST_F(AcknowledgedLogTest, VerifyChainRefusesALogShorterThanTheRecord) {
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store = RocksDbEventStore::Open(Dir());
-  ASSERT_TRUE(store.ok()) << store.status();
-  for (int i = 1; i <= 5; ++i) ASSERT_TRUE((*store)->Append(MakeRequest(Stream(i), 0, {"T"})).ok());
+  ASSERT_THAT(store, IsOk()) << store.status();
+  for (int i = 1; i <= 5; ++i)
+    ASSERT_THAT((*store)->Append(MakeRequest(Stream(i), 0, {"T"})), IsOk());
   // The record says more was acknowledged than the log holds (as after a loss that
   // happened behind the server's back).
   absl::StatusOr<std::unique_ptr<AcknowledgedHead>> record = AcknowledgedHead::Open(RecordPath());
-  ASSERT_TRUE(record.ok()) << record.status();
-  ASSERT_TRUE((*record)->Record(ChainHead{10, std::string(32, 'x')}, true).ok());
+  ASSERT_THAT(record, IsOk()) << record.status();
+  ASSERT_THAT((*record)->Record(ChainHead{10, std::string(32, 'x')}, true), IsOk());
 
   absl::StatusOr<uint64_t> verified = (*store)->VerifyChain(1);
   ASSERT_EQ(verified.status().code(), absl::StatusCode::kDataLoss);
@@ -254,7 +257,7 @@ TEST_F(AcknowledgedLogTest, VerifyChainRefusesALogShorterThanTheRecord) {
 
 TEST_F(AcknowledgedLogTest, RefusedAppendsFailWithTheReason) {
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store = RocksDbEventStore::Open(Dir());
-  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_THAT(store, IsOk()) << store.status();
   (*store)->RefuseAppends(absl::DataLossError("event 3: broken"));
   (*store)->RefuseAppends(absl::DataLossError("a later reason"));
   absl::StatusOr<AppendResult> refused = (*store)->Append(MakeRequest("s", 0, {"T"}));
@@ -267,21 +270,21 @@ TEST(AcknowledgedHeadTest, ATornSlotFallsBackToTheOtherOne) {
   const std::string path = tmp.Sub("record");
   {
     absl::StatusOr<std::unique_ptr<AcknowledgedHead>> record = AcknowledgedHead::Open(path);
-    ASSERT_TRUE(record.ok());
+    ASSERT_THAT(record, IsOk());
     EXPECT_FALSE((*record)->recorded().has_value());
-    ASSERT_TRUE((*record)->Record(ChainHead{5, std::string(32, 'a')}, true).ok());   // creates
-    ASSERT_TRUE((*record)->Record(ChainHead{6, std::string(32, 'b')}, false).ok());  // slot 0
-    ASSERT_TRUE((*record)->Record(ChainHead{7, std::string(32, 'c')}, false).ok());  // slot 1
+    ASSERT_THAT((*record)->Record(ChainHead{5, std::string(32, 'a')}, true), IsOk());   // creates
+    ASSERT_THAT((*record)->Record(ChainHead{6, std::string(32, 'b')}, false), IsOk());  // slot 0
+    ASSERT_THAT((*record)->Record(ChainHead{7, std::string(32, 'c')}, false), IsOk());  // slot 1
   }
   absl::StatusOr<std::optional<ChainHead>> read = AcknowledgedHead::Read(path);
-  ASSERT_TRUE(read.ok());
+  ASSERT_THAT(read, IsOk());
   EXPECT_EQ((*read)->sequence, 7u);
   // A torn write of slot 1 (offset 512): the other slot's record is used.
   std::string bytes = ReadBytes(path);
   bytes[512 + 20] ^= 0x01;
   WriteBytes(path, bytes);
   read = AcknowledgedHead::Read(path);
-  ASSERT_TRUE(read.ok());
+  ASSERT_THAT(read, IsOk());
   EXPECT_EQ((*read)->sequence, 6u);
   EXPECT_EQ((*read)->hash, std::string(32, 'b'));
   // Both slots spoiled: DATA_LOSS, never a silent "no record".

@@ -18,12 +18,16 @@
 #include "audit/merkle_hash.h"
 #include "audit/tree_head.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra {
 namespace {
 
 using absl::StatusCode;
 using merkle::TreeHead;
+using ::renstra::testing::IsOk;
+using ::renstra::testing::TempDir;
 
 std::string Unhex(std::string_view hex) {
   auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
@@ -54,24 +58,6 @@ constexpr char kRfcPrivatePem[] =
     "MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n"
     "-----END PRIVATE KEY-----\n";
 
-// A fresh directory under the gtest temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = ::testing::TempDir() + "/renstra_key_XXXXXX";
-    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed for " << pattern;
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
 Ed25519PrivateKey RfcKey() { return Ed25519PrivateKey::FromRawPrivateKey(kRfcSecret).value(); }
 
 // PEM of a key made directly with OpenSSL: its public key, or its private key encrypted
@@ -93,7 +79,7 @@ TEST(Ed25519KeyTest, Rfc8032TestVector1) {
   EXPECT_EQ(key.PublicKeyRaw(), kRfcPublic);
   EXPECT_EQ(key.Sign("").value(), kRfcSignature);
   const Ed25519PublicKey pinned = Ed25519PublicKey::FromRaw(kRfcPublic).value();
-  EXPECT_TRUE(pinned.Verify("", kRfcSignature).ok());
+  EXPECT_THAT(pinned.Verify("", kRfcSignature), IsOk());
   EXPECT_EQ(pinned.Verify("x", kRfcSignature),
             absl::FailedPreconditionError("signature does not verify with the pinned key"));
 }
@@ -113,7 +99,7 @@ TEST(Ed25519KeyTest, GeneratedKeySignsAndOnlyItsPublicKeyVerifies) {
   EXPECT_NE(key.PublicKeyRaw(), other.PublicKeyRaw());
   const std::string signature = key.Sign("hello").value();
   EXPECT_EQ(signature.size(), kEd25519SignatureSize);
-  EXPECT_TRUE(key.PublicKey().Verify("hello", signature).ok());
+  EXPECT_THAT(key.PublicKey().Verify("hello", signature), IsOk());
   EXPECT_EQ(other.PublicKey().Verify("hello", signature).code(), StatusCode::kFailedPrecondition);
   std::string flipped = signature;
   flipped[10] ^= 0x01;
@@ -159,7 +145,7 @@ TEST(Ed25519KeyTest, SaveCreatesAnOwnerOnlyFileAndLoadRoundTrips) {
   const mode_t old_umask = umask(0);
   const absl::Status saved = key.SavePemFile(path);
   umask(old_umask);
-  ASSERT_TRUE(saved.ok()) << saved;
+  ASSERT_THAT(saved, IsOk()) << saved;
 
   struct stat st;
   ASSERT_EQ(stat(path.c_str(), &st), 0);
@@ -199,7 +185,7 @@ TEST(Ed25519KeyTest, AProcessKilledWhileSavingLeavesNoPartialKey) {
   struct stat st;
   EXPECT_NE(lstat(path.c_str(), &st), 0) << "a partial key file was left at " << path;
   // The next start makes and saves a key as if none had been attempted.
-  ASSERT_TRUE(key.SavePemFile(path).ok());
+  ASSERT_THAT(key.SavePemFile(path), IsOk());
   EXPECT_EQ(Ed25519PrivateKey::LoadPemFile(path).value().PublicKeyRaw(), key.PublicKeyRaw());
 }
 
@@ -244,7 +230,7 @@ TEST(TreeHeadTest, SignatureMatchesAnIndependentSigner) {
       "9bf03ba5cb509313fa43b378b138f1c27fbfaf9a36d05f013324444fe7eb617a865dc437d8d6a0d9332041c1"
       "53a3adb516758da8a091a5fdc0dbdf94c68ddb0c");
   EXPECT_EQ(merkle::SignTreeHead(RfcKey(), SampleHead()).value(), expected);
-  EXPECT_TRUE(merkle::VerifyTreeHead(RfcKey().PublicKey(), SampleHead(), expected).ok());
+  EXPECT_THAT(merkle::VerifyTreeHead(RfcKey().PublicKey(), SampleHead(), expected), IsOk());
 }
 
 TEST(TreeHeadTest, AnyChangeToTheHeadOrKeyIsRejected) {
@@ -252,7 +238,7 @@ TEST(TreeHeadTest, AnyChangeToTheHeadOrKeyIsRejected) {
   const Ed25519PublicKey pinned = Ed25519PublicKey::FromPem(key.PublicKeyPem()).value();
   const TreeHead head = SampleHead();
   const std::string signature = merkle::SignTreeHead(key, head).value();
-  ASSERT_TRUE(merkle::VerifyTreeHead(pinned, head, signature).ok());
+  ASSERT_THAT(merkle::VerifyTreeHead(pinned, head, signature), IsOk());
 
   TreeHead bigger = head;
   bigger.size = 9;

@@ -13,12 +13,14 @@
 #include "storage/rocksdb_event_store.h"
 #include "storage/rocksdb_layout.h"
 #include "tests/storage/storage_test_util.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
 using ::renstra::testing::FakeClock;
 using ::renstra::testing::HashOf;
+using ::renstra::testing::IsOk;
 using ::renstra::testing::MakeRequest;
 using ::renstra::testing::Sequences;
 using ::renstra::testing::TempDir;
@@ -35,13 +37,13 @@ class EventStoreContractTest : public ::testing::TestWithParam<StoreKind> {
     RocksDbEventStore::Options options;
     options.now_micros = clock_.AsFunction();
     auto opened = RocksDbEventStore::Open(dir_.Sub("db"), options);
-    ASSERT_TRUE(opened.ok()) << opened.status();
+    ASSERT_THAT(opened, IsOk()) << opened.status();
     store_ = *std::move(opened);
   }
 
   std::vector<v1::EventEnvelope> All() {
     auto all = store_->ReadAll(1, 100000);
-    EXPECT_TRUE(all.ok()) << all.status();
+    EXPECT_THAT(all, IsOk()) << all.status();
     return all.ok() ? *all : std::vector<v1::EventEnvelope>{};
   }
 
@@ -54,7 +56,7 @@ TEST_P(EventStoreContractTest, AppendsAndReadsBackEveryField) {
   AppendRequest request = MakeRequest("plan/dinsos", 0, {"renstra.v1.NodeAdded", "T2"}, "r-1");
   request.events[1].schema_version = 3;
   auto result = store_->Append(request);
-  ASSERT_TRUE(result.ok()) << result.status();
+  ASSERT_THAT(result, IsOk()) << result.status();
   EXPECT_EQ(result->first_sequence, 1u);
   EXPECT_EQ(result->last_sequence, 2u);
   EXPECT_EQ(result->stream_version, 2u);
@@ -83,7 +85,7 @@ TEST_P(EventStoreContractTest, AppendsAndReadsBackEveryField) {
   EXPECT_EQ(all[1].prev_hash(), HashOf(all[0]));
 
   clock_.Advance(5);
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/dinsos", 2, {"T3"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/dinsos", 2, {"T3"})), IsOk());
   all = All();
   ASSERT_EQ(all.size(), 3u);
   EXPECT_EQ(all[2].timestamp_micros(), FakeClock::kStart + 5);
@@ -91,10 +93,10 @@ TEST_P(EventStoreContractTest, AppendsAndReadsBackEveryField) {
 }
 
 TEST_P(EventStoreContractTest, GlobalSequenceIsGapFreeAcrossStreams) {
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"A1"})).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("b", 0, {"B1", "B2"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 0, {"A1"})), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("b", 0, {"B1", "B2"})), IsOk());
   auto last = store_->Append(MakeRequest("a", 1, {"A2"}));
-  ASSERT_TRUE(last.ok()) << last.status();
+  ASSERT_THAT(last, IsOk()) << last.status();
   EXPECT_EQ(last->first_sequence, 4u);
   EXPECT_EQ(last->stream_version, 2u);
 
@@ -118,8 +120,8 @@ TEST_P(EventStoreContractTest, GlobalSequenceIsGapFreeAcrossStreams) {
 }
 
 TEST_P(EventStoreContractTest, ExpectedVersionConflictIsAbortedAndAppendsNothing) {
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"})).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", kAnyVersion, {"E3"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"})), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/a", kAnyVersion, {"E3"})), IsOk());
   const ChainHead before = store_->Head();
 
   auto stale = store_->Append(MakeRequest("plan/a", 2, {"E4"}));
@@ -138,13 +140,13 @@ TEST_P(EventStoreContractTest, ExpectedVersionConflictIsAbortedAndAppendsNothing
 
 TEST_P(EventStoreContractTest, RetriedRequestIdIsDeduplicated) {
   auto first = store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
-  ASSERT_TRUE(first.ok()) << first.status();
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 2, {"E3"})).ok());
+  ASSERT_THAT(first, IsOk()) << first.status();
+  ASSERT_THAT(store_->Append(MakeRequest("plan/a", 2, {"E3"})), IsOk());
   const ChainHead before = store_->Head();
 
   // A retry, even decided against the old version, returns the original result.
   auto retry = store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
-  ASSERT_TRUE(retry.ok()) << retry.status();
+  ASSERT_THAT(retry, IsOk()) << retry.status();
   EXPECT_EQ(retry->first_sequence, 1u);
   EXPECT_EQ(retry->last_sequence, 2u);
   EXPECT_EQ(retry->stream_version, 2u);
@@ -162,9 +164,9 @@ TEST_P(EventStoreContractTest, RetriedRequestIdIsDeduplicated) {
 }
 
 TEST_P(EventStoreContractTest, HashChainLinksEachEnvelopeToItsPredecessor) {
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2"})).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("b", 0, {"E3"})).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 2, {"E4", "E5"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 0, {"E1", "E2"})), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("b", 0, {"E3"})), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 2, {"E4", "E5"})), IsOk());
   std::vector<v1::EventEnvelope> all = All();
   ASSERT_EQ(all.size(), 5u);
   EXPECT_EQ(all[0].prev_hash(), std::string(32, '\0'));
@@ -209,20 +211,19 @@ TEST_P(EventStoreContractTest, BadInputIsInvalidArgumentNamingTheField) {
 }
 
 TEST_P(EventStoreContractTest, ScanVisitsEveryEnvelopeFromASequenceInOrder) {
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2"}, "req-1")).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("b", 0, {"E3"})).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 2, {"E4", "E5"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 0, {"E1", "E2"}, "req-1")), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("b", 0, {"E3"})), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 2, {"E4", "E5"})), IsOk());
   const std::vector<v1::EventEnvelope> all = All();
   ASSERT_EQ(all.size(), 5u);
 
   std::vector<v1::EventEnvelope> scanned;
-  ASSERT_TRUE(store_
-                  ->Scan(1,
-                         [&](const v1::EventEnvelope& e) {
-                           scanned.push_back(e);
-                           return absl::OkStatus();
-                         })
-                  .ok());
+  ASSERT_THAT(store_->Scan(1,
+                           [&](const v1::EventEnvelope& e) {
+                             scanned.push_back(e);
+                             return absl::OkStatus();
+                           }),
+              IsOk());
   ASSERT_EQ(scanned.size(), 5u);
   for (size_t i = 0; i < all.size(); ++i) {
     // Every field, as ReadAll() returns it.
@@ -238,18 +239,18 @@ TEST_P(EventStoreContractTest, ScanVisitsEveryEnvelopeFromASequenceInOrder) {
     sequences.push_back(e.sequence());
     return absl::OkStatus();
   };
-  ASSERT_TRUE(store_->Scan(4, collect).ok());
+  ASSERT_THAT(store_->Scan(4, collect), IsOk());
   EXPECT_EQ(sequences, (std::vector<uint64_t>{4, 5}));
   sequences.clear();
-  ASSERT_TRUE(store_->Scan(0, collect).ok());  // 0 reads from the first event
+  ASSERT_THAT(store_->Scan(0, collect), IsOk());  // 0 reads from the first event
   EXPECT_EQ(sequences, (std::vector<uint64_t>{1, 2, 3, 4, 5}));
   sequences.clear();
-  ASSERT_TRUE(store_->Scan(6, collect).ok());
+  ASSERT_THAT(store_->Scan(6, collect), IsOk());
   EXPECT_TRUE(sequences.empty());
 }
 
 TEST_P(EventStoreContractTest, ScanStopsAtTheVisitorsErrorAndReturnsIt) {
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2", "E3"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 0, {"E1", "E2", "E3"})), IsOk());
   std::vector<uint64_t> sequences;
   absl::Status s = store_->Scan(1, [&](const v1::EventEnvelope& e) {
     sequences.push_back(e.sequence());
@@ -261,53 +262,51 @@ TEST_P(EventStoreContractTest, ScanStopsAtTheVisitorsErrorAndReturnsIt) {
 
 TEST_P(EventStoreContractTest, ScanOfAnEmptyStoreVisitsNothing) {
   int visited = 0;
-  EXPECT_TRUE(store_
-                  ->Scan(1,
-                         [&](const v1::EventEnvelope&) {
-                           ++visited;
-                           return absl::OkStatus();
-                         })
-                  .ok());
+  EXPECT_THAT(store_->Scan(1,
+                           [&](const v1::EventEnvelope&) {
+                             ++visited;
+                             return absl::OkStatus();
+                           }),
+              IsOk());
   EXPECT_EQ(visited, 0);
 }
 
 TEST_P(EventStoreContractTest, ScanDoesNotVisitEventsAppendedByTheVisitor) {
   // The log as of the call: an append made during the scan (here by the visitor) is
   // read by the next scan.
-  ASSERT_TRUE(store_->Append(MakeRequest("a", 0, {"E1", "E2"})).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("a", 0, {"E1", "E2"})), IsOk());
   std::vector<uint64_t> sequences;
   auto collect = [&](const v1::EventEnvelope& e) {
     sequences.push_back(e.sequence());
     return absl::OkStatus();
   };
-  ASSERT_TRUE(store_
-                  ->Scan(1,
-                         [&](const v1::EventEnvelope& e) {
-                           if (e.sequence() == 1) {
-                             EXPECT_TRUE(store_->Append(MakeRequest("b", 0, {"E3"})).ok());
-                           }
-                           return collect(e);
-                         })
-                  .ok());
+  ASSERT_THAT(store_->Scan(1,
+                           [&](const v1::EventEnvelope& e) {
+                             if (e.sequence() == 1) {
+                               EXPECT_THAT(store_->Append(MakeRequest("b", 0, {"E3"})), IsOk());
+                             }
+                             return collect(e);
+                           }),
+              IsOk());
   EXPECT_EQ(sequences, (std::vector<uint64_t>{1, 2}));
   sequences.clear();
-  ASSERT_TRUE(store_->Scan(3, collect).ok());
+  ASSERT_THAT(store_->Scan(3, collect), IsOk());
   EXPECT_EQ(sequences, (std::vector<uint64_t>{3}));
 }
 
 TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
   EXPECT_EQ(*store_->FindRequest("budi", "req-1"), std::nullopt);
   EXPECT_EQ(*store_->FindRequest("budi", ""), std::nullopt);
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/b", 0, {"E0"})).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1")).ok());
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/b", 1, {"E3"}, "req-2")).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/b", 0, {"E0"})), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1")), IsOk());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/b", 1, {"E3"}, "req-2")), IsOk());
   // A retry changes nothing about the record.
   auto retry = store_->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
-  ASSERT_TRUE(retry.ok()) << retry.status();
+  ASSERT_THAT(retry, IsOk()) << retry.status();
   EXPECT_TRUE(retry->deduplicated);
 
   absl::StatusOr<std::optional<RequestRecord>> one = store_->FindRequest("budi", "req-1");
-  ASSERT_TRUE(one.ok()) << one.status();
+  ASSERT_THAT(one, IsOk()) << one.status();
   ASSERT_TRUE(one->has_value());
   EXPECT_EQ((*one)->stream, "plan/a");
   EXPECT_EQ((*one)->result.first_sequence, 2u);
@@ -316,7 +315,7 @@ TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
   EXPECT_FALSE((*one)->result.deduplicated);
 
   absl::StatusOr<std::optional<RequestRecord>> two = store_->FindRequest("budi", "req-2");
-  ASSERT_TRUE(two.ok()) << two.status();
+  ASSERT_THAT(two, IsOk()) << two.status();
   ASSERT_TRUE(two->has_value());
   EXPECT_EQ((*two)->stream, "plan/b");
   EXPECT_EQ((*two)->result.first_sequence, 4u);
@@ -332,11 +331,11 @@ TEST_P(EventStoreContractTest, FindRequestReportsWhereARequestIdLanded) {
 
 // Request ids are public in the log: one principal's id is new for every other.
 TEST_P(EventStoreContractTest, RequestIdsAreScopedToTheirPrincipal) {
-  ASSERT_TRUE(store_->Append(MakeRequest("plan/a", 0, {"E1"}, "req-1")).ok());
+  ASSERT_THAT(store_->Append(MakeRequest("plan/a", 0, {"E1"}, "req-1")), IsOk());
   AppendRequest other = MakeRequest("plan/b", 0, {"E2"}, "req-1");
   other.meta.principal = "rina";
   auto appended = store_->Append(other);
-  ASSERT_TRUE(appended.ok()) << appended.status();
+  ASSERT_THAT(appended, IsOk()) << appended.status();
   EXPECT_FALSE(appended->deduplicated);
   EXPECT_EQ(appended->first_sequence, 2u);
 
@@ -357,7 +356,7 @@ TEST_P(EventStoreContractTest, AReusedRequestIdMustMatchMethodAndFingerprint) {
   AppendRequest first = MakeRequest("plan/a", 0, {"E1"}, "req-1");
   first.meta.method = "/renstra.v1.WorkflowService/LockPlan";
   first.meta.fingerprint = std::string(32, 'f');
-  ASSERT_TRUE(store_->Append(first).ok());
+  ASSERT_THAT(store_->Append(first), IsOk());
   absl::StatusOr<std::optional<RequestRecord>> record = store_->FindRequest("budi", "req-1");
   ASSERT_TRUE(record.ok() && record->has_value());
   EXPECT_EQ((*record)->method, "/renstra.v1.WorkflowService/LockPlan");
@@ -380,7 +379,7 @@ TEST_P(EventStoreContractTest, AReusedRequestIdMustMatchMethodAndFingerprint) {
   EXPECT_EQ(store_->Head().hash, before.hash);
 
   auto retry = store_->Append(first);
-  ASSERT_TRUE(retry.ok()) << retry.status();
+  ASSERT_THAT(retry, IsOk()) << retry.status();
   EXPECT_TRUE(retry->deduplicated);
   EXPECT_EQ(retry->first_sequence, 1u);
 }
@@ -463,8 +462,8 @@ TEST(RocksDbIdempotencyUpgradeTest, RecordsOfTheReleaseBeforeAreReadAsLegacy) {
   const std::string path = dir.Sub("db");
   {
     auto opened = RocksDbEventStore::Open(path);
-    ASSERT_TRUE(opened.ok()) << opened.status();
-    ASSERT_TRUE((*opened)->Append(MakeRequest("plan/a", 0, {"E1", "E2"})).ok());
+    ASSERT_THAT(opened, IsOk()) << opened.status();
+    ASSERT_THAT((*opened)->Append(MakeRequest("plan/a", 0, {"E1", "E2"})), IsOk());
   }
   {
     // What the release before wrote for request "old-1" (the two events above), and a
@@ -477,25 +476,25 @@ TEST(RocksDbIdempotencyUpgradeTest, RecordsOfTheReleaseBeforeAreReadAsLegacy) {
     }
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, path, families, &handles, &raw).ok());
+    ASSERT_THAT(rocksdb::DB::Open(options, path, families, &handles, &raw), IsOk());
     std::unique_ptr<rocksdb::DB> db(raw);
     const std::string legacy =
         layout::EncodeU64(1) + layout::EncodeU64(2) + layout::EncodeU64(2) + "plan/a";
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handles[3], "old-1", legacy).ok());
-    ASSERT_TRUE(
-        db->Put(rocksdb::WriteOptions(), handles[3], layout::RequestKey("budi", "old-2"), legacy)
-            .ok());
+    ASSERT_THAT(db->Put(rocksdb::WriteOptions(), handles[3], "old-1", legacy), IsOk());
+    ASSERT_THAT(
+        db->Put(rocksdb::WriteOptions(), handles[3], layout::RequestKey("budi", "old-2"), legacy),
+        IsOk());
     for (rocksdb::ColumnFamilyHandle* h : handles)
-      ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+      ASSERT_THAT(db->DestroyColumnFamilyHandle(h), IsOk());
   }
   auto opened = RocksDbEventStore::Open(path);
-  ASSERT_TRUE(opened.ok()) << opened.status();
+  ASSERT_THAT(opened, IsOk()) << opened.status();
   RocksDbEventStore& store = **opened;
   for (const auto& [principal, id] : std::vector<std::pair<std::string, std::string>>{
            {"budi", "old-1"}, {"rina", "old-1"}, {"budi", "old-2"}}) {
     SCOPED_TRACE(principal + " " + id);
     absl::StatusOr<std::optional<RequestRecord>> found = store.FindRequest(principal, id);
-    ASSERT_TRUE(found.ok()) << found.status();
+    ASSERT_THAT(found, IsOk()) << found.status();
     ASSERT_TRUE(found->has_value());
     EXPECT_TRUE((*found)->legacy);
     EXPECT_EQ((*found)->stream, "plan/a");
@@ -505,7 +504,7 @@ TEST(RocksDbIdempotencyUpgradeTest, RecordsOfTheReleaseBeforeAreReadAsLegacy) {
     EXPECT_EQ((*found)->fingerprint, "");
   }
   // A scoped record is never taken for a legacy one of another request id.
-  ASSERT_TRUE(store.Append(MakeRequest("plan/b", 0, {"E3"}, "new-1")).ok());
+  ASSERT_THAT(store.Append(MakeRequest("plan/b", 0, {"E3"}, "new-1")), IsOk());
   EXPECT_EQ(*store.FindRequest("rina", layout::RequestKey("budi", "new-1")), std::nullopt);
   // The legacy record of budi/old-2 under its scoped key refuses an append with it.
   EXPECT_EQ(store.Append(MakeRequest("plan/a", 2, {"E4"}, "old-2")).status(),

@@ -5,10 +5,12 @@
 
 #include "gtest/gtest.h"
 #include "tests/storage/storage_test_util.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
 using ::renstra::testing::MakeRequest;
 
 TEST(MemoryEventStoreTest, DefaultClockIsTheSystemClock) {
@@ -16,7 +18,7 @@ TEST(MemoryEventStoreTest, DefaultClockIsTheSystemClock) {
   const int64_t before = std::chrono::duration_cast<std::chrono::microseconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
-  ASSERT_TRUE(store.Append(MakeRequest("a", 0, {"E"})).ok());
+  ASSERT_THAT(store.Append(MakeRequest("a", 0, {"E"})), IsOk());
   const int64_t after = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count();
@@ -31,7 +33,7 @@ TEST(MemoryEventStoreTest, FailedAppendLeavesNoTraceOfTheStream) {
   EXPECT_EQ(store.StreamVersion("new"), 0u);
   EXPECT_TRUE(store.ReadStream("new", 1, 10)->empty());
   auto ok = store.Append(MakeRequest("new", 0, {"E"}));
-  ASSERT_TRUE(ok.ok());
+  ASSERT_THAT(ok, IsOk());
   EXPECT_EQ(store.ReadAll(1, 1)->at(0).timestamp_micros(), 42);
 }
 

@@ -9,9 +9,12 @@
 #include "audit/merkle_hash.h"
 #include "audit/merkle_verify.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::merkle {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 // --- Independent helpers: OpenSSL one-shot SHA-256 and a local hex decoder, so expected
 // values never come from the code under test. ---------------------------------------------
@@ -276,13 +279,13 @@ TEST(MerkleTreeTest, MatchesTheRfcReferenceForAllSizesUpTo70) {
       const std::vector<Hash> proof = tree.InclusionProof(i, n).value();
       ASSERT_EQ(proof, RefPath(i, leaves, 0, n)) << "inclusion " << i << " in " << n;
       EXPECT_EQ(proof.size(), InclusionProofLength(i, n));
-      EXPECT_TRUE(VerifyInclusion(i, n, LeafHash(leaves[i]), proof, root).ok());
+      EXPECT_THAT(VerifyInclusion(i, n, LeafHash(leaves[i]), proof, root), IsOk());
     }
     for (size_t m = 1; m <= n; ++m) {
       const std::vector<Hash> proof = tree.ConsistencyProof(m, n).value();
       ASSERT_EQ(proof, RefSubproof(m, leaves, 0, n, true)) << "consistency " << m << "->" << n;
       EXPECT_EQ(proof.size(), ConsistencyProofLength(m, n));
-      EXPECT_TRUE(VerifyConsistency(m, n, RefMth(leaves, 0, m), root, proof).ok());
+      EXPECT_THAT(VerifyConsistency(m, n, RefMth(leaves, 0, m), root, proof), IsOk());
     }
   }
 }

@@ -7,9 +7,12 @@
 #include "audit/merkle_hash.h"
 #include "audit/merkle_tree.h"
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::merkle {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 using absl::StatusCode;
 
@@ -103,7 +106,7 @@ TEST(VerifyInclusionTest, PublishedProofsVerify) {
     const Hash root = H(kRoots[c.size - 1]);
     const Hash leaf = PublishedLeafHash(c.index);
     EXPECT_EQ(RootFromInclusionProof(c.index, c.size, leaf, c.proof).value(), root);
-    EXPECT_TRUE(VerifyInclusion(c.index, c.size, leaf, c.proof, root).ok());
+    EXPECT_THAT(VerifyInclusion(c.index, c.size, leaf, c.proof, root), IsOk());
     EXPECT_EQ(VerifyInclusion(c.index, c.size, LeafHash("WrongLeaf"), c.proof, root).code(),
               StatusCode::kFailedPrecondition);
     EXPECT_EQ(VerifyInclusion(c.index, c.size, leaf, c.proof, EmptyRoot()).code(),
@@ -116,7 +119,7 @@ TEST(VerifyInclusionTest, EdgeCasesAndMessages) {
   EXPECT_EQ(VerifyInclusion(0, 0, some, {}, EmptyRoot()),
             absl::InvalidArgumentError("leaf index 0 is not in a tree of size 0"));
   EXPECT_EQ(VerifyInclusion(2, 1, some, {}, some).code(), StatusCode::kInvalidArgument);
-  EXPECT_TRUE(VerifyInclusion(0, 1, some, {}, some).ok());  // A 1-leaf root is the leaf.
+  EXPECT_THAT(VerifyInclusion(0, 1, some, {}, some), IsOk());  // A 1-leaf root is the leaf.
   EXPECT_EQ(
       VerifyInclusion(0, 1, some, {}, EmptyRoot()),
       absl::FailedPreconditionError(
@@ -141,7 +144,7 @@ TEST(VerifyConsistencyTest, PublishedProofsVerify) {
   for (const Case& c : cases) {
     const Hash old_root = H(kRoots[c.old_size - 1]);
     const Hash new_root = H(kRoots[c.new_size - 1]);
-    EXPECT_TRUE(VerifyConsistency(c.old_size, c.new_size, old_root, new_root, c.proof).ok());
+    EXPECT_THAT(VerifyConsistency(c.old_size, c.new_size, old_root, new_root, c.proof), IsOk());
     if (c.proof.empty()) continue;
     EXPECT_EQ(VerifyConsistency(c.old_size, c.new_size, new_root, old_root, c.proof).code(),
               StatusCode::kFailedPrecondition)
@@ -156,9 +159,9 @@ TEST(VerifyConsistencyTest, TrivialCases) {
   const Hash empty = EmptyRoot();
   const Hash r1 = H(kRoots[0]);
   const Hash r2 = H(kRoots[1]);
-  EXPECT_TRUE(VerifyConsistency(0, 0, empty, empty, {}).ok());
-  EXPECT_TRUE(VerifyConsistency(0, 1, empty, r2, {}).ok());
-  EXPECT_TRUE(VerifyConsistency(1, 1, r1, r1, {}).ok());
+  EXPECT_THAT(VerifyConsistency(0, 0, empty, empty, {}), IsOk());
+  EXPECT_THAT(VerifyConsistency(0, 1, empty, r2, {}), IsOk());
+  EXPECT_THAT(VerifyConsistency(1, 1, r1, r1, {}), IsOk());
   // Stricter than transparency-dev: a size-0 tree can only have the empty root.
   EXPECT_EQ(VerifyConsistency(0, 1, r1, r2, {}),
             absl::FailedPreconditionError(
@@ -182,7 +185,7 @@ TEST(VerifyConsistencyTest, MessagesNameTheRootThatFailed) {
   const std::vector<Hash> proof = tree.ConsistencyProof(5, 8).value();
   const Hash root5 = tree.Root(5).value();
   const Hash root8 = tree.Root(8).value();
-  ASSERT_TRUE(VerifyConsistency(5, 8, root5, root8, proof).ok());
+  ASSERT_THAT(VerifyConsistency(5, 8, root5, root8, proof), IsOk());
   EXPECT_EQ(VerifyConsistency(5, 8, root5, EmptyRoot(), proof),
             absl::FailedPreconditionError(
                 "consistency proof from size 5 to 8 does not match the root of size 8"));
@@ -232,7 +235,7 @@ TEST(VerifyTest, EveryTamperingIsRejectedForAllSizesUpTo70) {
     for (uint64_t i = 0; i < n; ++i) {
       const std::vector<Hash> proof = tree.InclusionProof(i, n).value();
       const Hash leaf = tree.LeafHashAt(i).value();
-      ASSERT_TRUE(VerifyInclusion(i, n, leaf, proof, root(n)).ok()) << i << " in " << n;
+      ASSERT_THAT(VerifyInclusion(i, n, leaf, proof, root(n)), IsOk()) << i << " in " << n;
       for_each_tampering(proof, n, [&](const std::vector<Hash>& bad, StatusCode want) {
         ASSERT_EQ(VerifyInclusion(i, n, leaf, bad, root(n)).code(), want) << i << " in " << n;
       });
@@ -261,7 +264,7 @@ TEST(VerifyTest, EveryTamperingIsRejectedForAllSizesUpTo70) {
     }
     for (uint64_t m = 0; m <= n; ++m) {
       const std::vector<Hash> proof = tree.ConsistencyProof(m, n).value();
-      ASSERT_TRUE(VerifyConsistency(m, n, root(m), root(n), proof).ok()) << m << " -> " << n;
+      ASSERT_THAT(VerifyConsistency(m, n, root(m), root(n), proof), IsOk()) << m << " -> " << n;
       for_each_tampering(proof, n, [&](const std::vector<Hash>& bad, StatusCode want) {
         ASSERT_EQ(VerifyConsistency(m, n, root(m), root(n), bad).code(), want) << m << " -> " << n;
       });

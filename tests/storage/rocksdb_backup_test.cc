@@ -18,6 +18,7 @@
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_event_store.h"
 #include "tests/storage/storage_test_util.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
@@ -25,6 +26,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::renstra::testing::FakeClock;
 using ::renstra::testing::HashOf;
+using ::renstra::testing::IsOk;
 using ::renstra::testing::MakeRequest;
 using ::renstra::testing::Sequences;
 using ::renstra::testing::TempDir;
@@ -91,7 +93,7 @@ class RocksDbBackupTest : public ::testing::Test {
     RocksDbEventStore::Options options;
     options.now_micros = clock_.AsFunction();
     auto store = RocksDbEventStore::Open(path, options);
-    EXPECT_TRUE(store.ok()) << store.status();
+    EXPECT_THAT(store, IsOk()) << store.status();
     return store.ok() ? *std::move(store) : nullptr;
   }
 
@@ -102,7 +104,7 @@ class RocksDbBackupTest : public ::testing::Test {
       auto result =
           store.Append(MakeRequest(i % 2 == 0 ? "plan/a" : "plan/b", kAnyVersion,
                                    {"E" + std::to_string(i)}, "req-" + std::to_string(i)));
-      ASSERT_TRUE(result.ok()) << result.status();
+      ASSERT_THAT(result, IsOk()) << result.status();
     }
   }
 
@@ -120,7 +122,7 @@ TEST_F(RocksDbBackupTest, TwoBackupsAreListedAndTheFirstRestoresExactly) {
   const std::vector<v1::EventEnvelope> events1 = *store->ReadAll(1, 100);
   const int64_t before = NowSeconds();
   absl::StatusOr<BackupInfo> first = RocksDbBackup::Create(*store, backups_);
-  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_THAT(first, IsOk()) << first.status();
   EXPECT_EQ(first->id, 1u);
   EXPECT_EQ(first->last_sequence, 5u);
   EXPECT_EQ(first->head_hash, head1.hash);
@@ -133,13 +135,13 @@ TEST_F(RocksDbBackupTest, TwoBackupsAreListedAndTheFirstRestoresExactly) {
   AppendEvents(*store, 5, 3);
   const ChainHead head2 = store->Head();
   absl::StatusOr<BackupInfo> second = RocksDbBackup::Create(*store, backups_);
-  ASSERT_TRUE(second.ok()) << second.status();
+  ASSERT_THAT(second, IsOk()) << second.status();
   EXPECT_EQ(second->id, 2u);
   EXPECT_EQ(second->last_sequence, 8u);
   EXPECT_EQ(second->head_hash, head2.hash);
 
   absl::StatusOr<std::vector<BackupInfo>> listed = RocksDbBackup::List(backups_);
-  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_THAT(listed, IsOk()) << listed.status();
   ASSERT_EQ(listed->size(), 2u);
   EXPECT_EQ((*listed)[0].id, 1u);
   EXPECT_EQ((*listed)[0].last_sequence, 5u);
@@ -153,7 +155,7 @@ TEST_F(RocksDbBackupTest, TwoBackupsAreListedAndTheFirstRestoresExactly) {
   const std::string restored_dir = dir_.Sub("restored/data");
   const std::vector<std::string> backup_files = FilesUnder(backups_);
   absl::StatusOr<BackupInfo> restored = RocksDbBackup::Restore(backups_, 1, restored_dir);
-  ASSERT_TRUE(restored.ok()) << restored.status();
+  ASSERT_THAT(restored, IsOk()) << restored.status();
   EXPECT_EQ(FilesUnder(backups_), backup_files);  // A restore only reads the backups.
   EXPECT_EQ(restored->id, 1u);
   EXPECT_EQ(restored->last_sequence, 5u);
@@ -170,12 +172,12 @@ TEST_F(RocksDbBackupTest, TwoBackupsAreListedAndTheFirstRestoresExactly) {
     EXPECT_EQ(copy->StreamVersion("plan/b"), 2u);
     // The idempotency records came along: a retry of request 4 appends nothing.
     auto retry = copy->Append(MakeRequest("plan/a", kAnyVersion, {"E4"}, "req-4"));
-    ASSERT_TRUE(retry.ok()) << retry.status();
+    ASSERT_THAT(retry, IsOk()) << retry.status();
     EXPECT_TRUE(retry->deduplicated);
     EXPECT_EQ(retry->last_sequence, 5u);
     // Request 5 came after the backup: it is new here.
     auto later = copy->Append(MakeRequest("plan/b", kAnyVersion, {"E5"}, "req-5"));
-    ASSERT_TRUE(later.ok()) << later.status();
+    ASSERT_THAT(later, IsOk()) << later.status();
     EXPECT_FALSE(later->deduplicated);
     EXPECT_EQ(later->first_sequence, 6u);
   }
@@ -183,7 +185,7 @@ TEST_F(RocksDbBackupTest, TwoBackupsAreListedAndTheFirstRestoresExactly) {
 
   const std::string latest_dir = dir_.Sub("latest");
   absl::StatusOr<BackupInfo> latest = RocksDbBackup::RestoreLatest(backups_, latest_dir);
-  ASSERT_TRUE(latest.ok()) << latest.status();
+  ASSERT_THAT(latest, IsOk()) << latest.status();
   EXPECT_EQ(latest->id, 2u);
   EXPECT_EQ(latest->last_sequence, 8u);
   auto copy = OpenStore(latest_dir);
@@ -198,7 +200,7 @@ TEST_F(RocksDbBackupTest, RestoreRefusesANonEmptyTarget) {
     auto store = OpenStore(data_);
     ASSERT_NE(store, nullptr);
     AppendEvents(*store, 0, 2);
-    ASSERT_TRUE(RocksDbBackup::Create(*store, backups_).ok());
+    ASSERT_THAT(RocksDbBackup::Create(*store, backups_), IsOk());
   }
   const std::string target = dir_.Sub("target");
   fs::create_directories(target);
@@ -229,7 +231,7 @@ TEST_F(RocksDbBackupTest, RestoreRefusesANonEmptyTarget) {
   const std::string empty = dir_.Sub("empty");
   fs::create_directories(empty);
   absl::StatusOr<BackupInfo> restored = RocksDbBackup::RestoreLatest(backups_, empty);
-  ASSERT_TRUE(restored.ok()) << restored.status();
+  ASSERT_THAT(restored, IsOk()) << restored.status();
   EXPECT_EQ(restored->last_sequence, 2u);
 }
 
@@ -238,14 +240,14 @@ TEST_F(RocksDbBackupTest, VerifyDetectsAFlippedByteAndRestoreRefusesTheBackup) {
     auto store = OpenStore(data_);
     ASSERT_NE(store, nullptr);
     AppendEvents(*store, 0, 20);
-    ASSERT_TRUE(RocksDbBackup::Create(*store, backups_).ok());
+    ASSERT_THAT(RocksDbBackup::Create(*store, backups_), IsOk());
   }
   const std::vector<std::string> files = FilesUnder(backups_);
   absl::StatusOr<BackupInfo> good = RocksDbBackup::Verify(backups_, 1);
-  ASSERT_TRUE(good.ok()) << good.status();
+  ASSERT_THAT(good, IsOk()) << good.status();
   EXPECT_EQ(good->id, 1u);
   EXPECT_EQ(good->last_sequence, 20u);
-  ASSERT_TRUE(RocksDbBackup::List(backups_).ok());
+  ASSERT_THAT(RocksDbBackup::List(backups_), IsOk());
   EXPECT_EQ(FilesUnder(backups_), files);  // Reading a backup writes nothing into it.
 
   FlipByteInLargestTableFile(backups_);
@@ -274,7 +276,7 @@ TEST_F(RocksDbBackupTest, BackupWhileAnotherThreadAppendsIsConsistent) {
     for (int i = 0; !stop.load(); ++i) {
       auto result = store->Append(MakeRequest("plan/" + std::to_string(i % 3), kAnyVersion,
                                               {"E1", "E2"}, "req-" + std::to_string(i)));
-      ASSERT_TRUE(result.ok()) << result.status();
+      ASSERT_THAT(result, IsOk()) << result.status();
       appended.fetch_add(1);
     }
   });
@@ -287,7 +289,7 @@ TEST_F(RocksDbBackupTest, BackupWhileAnotherThreadAppendsIsConsistent) {
   }
   stop = true;
   appender.join();
-  ASSERT_TRUE(backup.ok()) << backup.status();
+  ASSERT_THAT(backup, IsOk()) << backup.status();
   const uint64_t head_after = store->Head().sequence;
   EXPECT_GE(backup->last_sequence, head_before);
   EXPECT_LT(backup->last_sequence, head_after);
@@ -295,7 +297,7 @@ TEST_F(RocksDbBackupTest, BackupWhileAnotherThreadAppendsIsConsistent) {
 
   const std::string target = dir_.Sub("restored");
   absl::StatusOr<BackupInfo> restored = RocksDbBackup::Restore(backups_, 1, target);
-  ASSERT_TRUE(restored.ok()) << restored.status();
+  ASSERT_THAT(restored, IsOk()) << restored.status();
   EXPECT_EQ(restored->last_sequence, backup->last_sequence);
   auto copy = OpenStore(target);
   ASSERT_NE(copy, nullptr);
@@ -315,12 +317,12 @@ TEST_F(RocksDbBackupTest, EmptyStoreBacksUpAndRestoresEmpty) {
   auto store = OpenStore(data_);
   ASSERT_NE(store, nullptr);
   absl::StatusOr<BackupInfo> backup = RocksDbBackup::Create(*store, backups_);
-  ASSERT_TRUE(backup.ok()) << backup.status();
+  ASSERT_THAT(backup, IsOk()) << backup.status();
   EXPECT_EQ(backup->last_sequence, 0u);
   EXPECT_EQ(backup->head_hash, kZeroHash);
   EXPECT_EQ(RocksDbBackup::Verify(backups_, 1)->last_sequence, 0u);
   const std::string target = dir_.Sub("restored");
-  ASSERT_TRUE(RocksDbBackup::RestoreLatest(backups_, target).ok());
+  ASSERT_THAT(RocksDbBackup::RestoreLatest(backups_, target), IsOk());
   auto copy = OpenStore(target);
   ASSERT_NE(copy, nullptr);
   EXPECT_EQ(copy->Head().sequence, 0u);
@@ -331,16 +333,16 @@ TEST_F(RocksDbBackupTest, PurgeKeepsTheNewestBackups) {
   ASSERT_NE(store, nullptr);
   for (int i = 0; i < 3; ++i) {
     AppendEvents(*store, i, 1);
-    ASSERT_TRUE(RocksDbBackup::Create(*store, backups_).ok());
+    ASSERT_THAT(RocksDbBackup::Create(*store, backups_), IsOk());
   }
   EXPECT_EQ(RocksDbBackup::Purge(backups_, 0).message(), "keep: must be >= 1");
-  ASSERT_TRUE(RocksDbBackup::Purge(backups_, 1).ok());
+  ASSERT_THAT(RocksDbBackup::Purge(backups_, 1), IsOk());
   absl::StatusOr<std::vector<BackupInfo>> listed = RocksDbBackup::List(backups_);
-  ASSERT_TRUE(listed.ok()) << listed.status();
+  ASSERT_THAT(listed, IsOk()) << listed.status();
   ASSERT_EQ(listed->size(), 1u);
   EXPECT_EQ((*listed)[0].id, 3u);
   EXPECT_EQ((*listed)[0].last_sequence, 3u);
-  EXPECT_TRUE(RocksDbBackup::Verify(backups_, 3).ok());
+  EXPECT_THAT(RocksDbBackup::Verify(backups_, 3), IsOk());
   EXPECT_EQ(RocksDbBackup::Verify(backups_, 1).status().code(), absl::StatusCode::kNotFound);
 }
 
@@ -351,7 +353,7 @@ TEST_F(RocksDbBackupTest, MissingBackupsAndBadDirectoriesAreNamed) {
 
   fs::create_directories(backups_);
   absl::StatusOr<std::vector<BackupInfo>> empty = RocksDbBackup::List(backups_);
-  ASSERT_TRUE(empty.ok()) << empty.status();
+  ASSERT_THAT(empty, IsOk()) << empty.status();
   EXPECT_TRUE(empty->empty());
   EXPECT_EQ(RocksDbBackup::Verify(backups_, 1).status().message(), "backup 1: not in " + backups_);
   absl::StatusOr<BackupInfo> none = RocksDbBackup::RestoreLatest(backups_, dir_.Sub("t"));
@@ -362,7 +364,7 @@ TEST_F(RocksDbBackupTest, MissingBackupsAndBadDirectoriesAreNamed) {
   auto store = OpenStore(data_);
   ASSERT_NE(store, nullptr);
   AppendEvents(*store, 0, 1);
-  ASSERT_TRUE(RocksDbBackup::Create(*store, backups_).ok());
+  ASSERT_THAT(RocksDbBackup::Create(*store, backups_), IsOk());
   absl::StatusOr<BackupInfo> unknown = RocksDbBackup::Verify(backups_, 7);
   EXPECT_EQ(unknown.status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(unknown.status().message(), "backup 7: not in " + backups_);

@@ -15,12 +15,14 @@
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "tests/storage/storage_test_util.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
 using ::renstra::testing::FakeClock;
 using ::renstra::testing::HashOf;
+using ::renstra::testing::IsOk;
 using ::renstra::testing::MakeRequest;
 using ::renstra::testing::TempDir;
 
@@ -35,12 +37,12 @@ std::string EventKeyBytes(uint64_t sequence) {
 void EditRawEvents(const std::string& dir,
                    const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle*)>& edit) {
   std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
+  ASSERT_THAT(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names), IsOk());
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles, &db).ok());
+  ASSERT_THAT(rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles, &db), IsOk());
   rocksdb::ColumnFamilyHandle* events = nullptr;
   for (size_t i = 0; i < names.size(); ++i) {
     if (names[i] == "events") events = handles[i];
@@ -48,9 +50,9 @@ void EditRawEvents(const std::string& dir,
   ASSERT_NE(events, nullptr);
   edit(db, events);
   for (rocksdb::ColumnFamilyHandle* handle : handles) {
-    ASSERT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
+    ASSERT_THAT(db->DestroyColumnFamilyHandle(handle), IsOk());
   }
-  ASSERT_TRUE(db->Close().ok());
+  ASSERT_THAT(db->Close(), IsOk());
   delete db;
 }
 
@@ -58,7 +60,7 @@ void EditRawEvents(const std::string& dir,
 void FlipPayloadByte(const std::string& dir, uint64_t sequence) {
   EditRawEvents(dir, [sequence](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
     std::string value;
-    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, EventKeyBytes(sequence), &value).ok());
+    ASSERT_THAT(db->Get(rocksdb::ReadOptions(), events, EventKeyBytes(sequence), &value), IsOk());
     v1::EventEnvelope envelope;
     ASSERT_TRUE(envelope.ParseFromString(value));
     const size_t at = value.find(envelope.payload());
@@ -67,13 +69,13 @@ void FlipPayloadByte(const std::string& dir, uint64_t sequence) {
     ASSERT_TRUE(envelope.ParseFromString(value));  // Still a valid envelope.
     rocksdb::WriteOptions sync;
     sync.sync = true;
-    ASSERT_TRUE(db->Put(sync, events, EventKeyBytes(sequence), value).ok());
+    ASSERT_THAT(db->Put(sync, events, EventKeyBytes(sequence), value), IsOk());
   });
 }
 
 void DeleteEvent(const std::string& dir, uint64_t sequence) {
   EditRawEvents(dir, [sequence](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
-    ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), events, EventKeyBytes(sequence)).ok());
+    ASSERT_THAT(db->Delete(rocksdb::WriteOptions(), events, EventKeyBytes(sequence)), IsOk());
   });
 }
 
@@ -86,7 +88,7 @@ class RocksDbEventStoreTest : public ::testing::Test {
     options.verify_tail = verify_tail;
     options.max_batch_commands = max_batch_commands;
     auto store = RocksDbEventStore::Open(path_, options);
-    EXPECT_TRUE(store.ok()) << store.status();
+    EXPECT_THAT(store, IsOk()) << store.status();
     return store.ok() ? *std::move(store) : nullptr;
   }
 
@@ -101,7 +103,7 @@ class RocksDbEventStoreTest : public ::testing::Test {
     auto store = Open();
     ASSERT_NE(store, nullptr);
     for (int v = 0; v < 5; ++v) {
-      ASSERT_TRUE(store->Append(MakeRequest("plan/a", v, {"E"})).ok());
+      ASSERT_THAT(store->Append(MakeRequest("plan/a", v, {"E"})), IsOk());
     }
   }
 
@@ -116,8 +118,8 @@ TEST_F(RocksDbEventStoreTest, ReopenKeepsHeadVersionsEventsAndRequestIds) {
   {
     auto store = Open();
     ASSERT_NE(store, nullptr);
-    ASSERT_TRUE(store->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1")).ok());
-    ASSERT_TRUE(store->Append(MakeRequest("plan/b", 0, {"E3"}, "req-2")).ok());
+    ASSERT_THAT(store->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1")), IsOk());
+    ASSERT_THAT(store->Append(MakeRequest("plan/b", 0, {"E3"}, "req-2")), IsOk());
     head = store->Head();
     before = *store->ReadAll(1, 100);
   }
@@ -136,7 +138,7 @@ TEST_F(RocksDbEventStoreTest, ReopenKeepsHeadVersionsEventsAndRequestIds) {
   EXPECT_EQ(*store->VerifyChain(1), 3u);
 
   auto retry = store->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "req-1"));
-  ASSERT_TRUE(retry.ok()) << retry.status();
+  ASSERT_THAT(retry, IsOk()) << retry.status();
   EXPECT_EQ(retry->first_sequence, 1u);
   EXPECT_EQ(retry->last_sequence, 2u);
   EXPECT_EQ(retry->stream_version, 2u);
@@ -150,7 +152,7 @@ TEST_F(RocksDbEventStoreTest, ReopenKeepsHeadVersionsEventsAndRequestIds) {
   EXPECT_EQ(stale.status().message(), "stream plan/a: expected version 1, actual 2");
 
   auto next = store->Append(MakeRequest("plan/a", 2, {"E4"}));
-  ASSERT_TRUE(next.ok()) << next.status();
+  ASSERT_THAT(next, IsOk()) << next.status();
   EXPECT_EQ(next->first_sequence, 4u);
   EXPECT_EQ(next->stream_version, 3u);
   EXPECT_EQ(store->ReadAll(4, 1)->at(0).prev_hash(), head.hash);
@@ -177,7 +179,7 @@ TEST_F(RocksDbEventStoreTest, TamperedPayloadBreaksTheNextLink) {
   absl::Status open = OpenStatus(/*verify_tail=*/1000);
   EXPECT_EQ(open.code(), absl::StatusCode::kDataLoss);
   EXPECT_TRUE(absl::StartsWith(open.message(), "open " + path_ + ": event 4: prev_hash ")) << open;
-  EXPECT_TRUE(OpenStatus(/*verify_tail=*/1).ok());
+  EXPECT_THAT(OpenStatus(/*verify_tail=*/1), IsOk());
   EXPECT_EQ(OpenStatus(/*verify_tail=*/2).code(), absl::StatusCode::kDataLoss);
 }
 
@@ -253,7 +255,7 @@ TEST_F(RocksDbEventStoreTest, OneCommandPerBatchSyncsOncePerAppend) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&store, t] {
       for (int i = 0; i < 10; ++i) {
-        EXPECT_TRUE(store->Append(MakeRequest("s" + std::to_string(t), i, {"E"})).ok());
+        EXPECT_THAT(store->Append(MakeRequest("s" + std::to_string(t), i, {"E"})), IsOk());
       }
     });
   }
@@ -265,7 +267,7 @@ TEST_F(RocksDbEventStoreTest, OneCommandPerBatchSyncsOncePerAppend) {
 TEST_F(RocksDbEventStoreTest, DeduplicatedAndAbortedRequestsDoNotSync) {
   auto store = Open();
   ASSERT_NE(store, nullptr);
-  ASSERT_TRUE(store->Append(MakeRequest("a", 0, {"E"}, "req-1")).ok());
+  ASSERT_THAT(store->Append(MakeRequest("a", 0, {"E"}, "req-1")), IsOk());
   EXPECT_EQ(store->sync_groups(), 1u);
   EXPECT_TRUE(store->Append(MakeRequest("a", 0, {"E"}, "req-1"))->deduplicated);
   EXPECT_EQ(store->Append(MakeRequest("a", 0, {"E"})).status().code(), absl::StatusCode::kAborted);
@@ -284,7 +286,7 @@ TEST_F(RocksDbEventStoreTest, ConcurrentRetriesOfOneRequestAppendOnce) {
     threads.emplace_back([&] {
       start.arrive_and_wait();
       auto result = store->Append(MakeRequest("plan/a", 0, {"E1", "E2"}, "same-request"));
-      ASSERT_TRUE(result.ok()) << result.status();
+      ASSERT_THAT(result, IsOk()) << result.status();
       std::lock_guard<std::mutex> lock(mu);
       results.push_back(*result);
     });

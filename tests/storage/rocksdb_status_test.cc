@@ -1,12 +1,15 @@
 #include "storage/rocksdb_status.h"
 
 #include "gtest/gtest.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
+
 TEST(RocksDbStatusTest, MapsEachKindToItsCode) {
-  EXPECT_TRUE(FromRocksDb(rocksdb::Status::OK(), "ctx").ok());
+  EXPECT_THAT(FromRocksDb(rocksdb::Status::OK(), "ctx"), IsOk());
 
   absl::Status io = FromRocksDb(rocksdb::Status::IOError("disk gone"), "append");
   EXPECT_EQ(io.code(), absl::StatusCode::kUnavailable);

@@ -1,4 +1,4 @@
-// Helpers shared by the storage tests: a self-removing temp dir, a fake clock,
+// Helpers shared by the storage tests (the temp dir is tests/testing/temp_dir.h): a fake clock,
 // request builders and an independent SHA-256 (OpenSSL one-shot, not the code under test).
 #ifndef RENSTRA_TESTS_STORAGE_STORAGE_TEST_UTIL_H_
 #define RENSTRA_TESTS_STORAGE_STORAGE_TEST_UTIL_H_
@@ -17,34 +17,9 @@
 #include "gtest/gtest.h"
 #include "renstra/v1/events.pb.h"
 #include "storage/event_store.h"
+#include "tests/testing/temp_dir.h"
 
 namespace renstra::testing {
-
-// A fresh directory under the gtest temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string base = ::testing::TempDir();
-    if (base.empty() || base.back() != '/') base.push_back('/');
-    std::string pattern = base + "renstra_storage_XXXXXX";
-    char* made = mkdtemp(pattern.data());
-    if (made == nullptr) ADD_FAILURE() << "mkdtemp failed for " << pattern;
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  // A not-yet-existing subdirectory, e.g. for a database.
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 // A clock that stands still until the test moves it.
 class FakeClock {
