@@ -12,8 +12,8 @@ namespace renstra {
 // Schema version written with every PlanEvent payload today.
 //   1  the first version.
 //   2  RevisionRatified carries change_count (the changes that follow it in its
-//      append). A version-1 ratification has none; PlanState upcasts it by counting
-//      the events of the same append that follow it (see plan_state.h).
+//      append). A version-1 ratification has none; PlanUpcaster upcasts it by
+//      counting the events of the same append that follow it (see plan_upcaster.h).
 // The procedure for a new version is in docs/schema.md.
 inline constexpr uint32_t kPlanEventSchemaVersion = 2;
 // The first version whose RevisionRatified states its change_count.

@@ -5,7 +5,6 @@
 #include "absl/strings/str_cat.h"
 #include "domain/division.h"
 #include "domain/money.h"
-#include "domain/plan_events.h"
 #include "domain/status_macros.h"
 #include "domain/strings.h"
 #include "domain/year.h"
@@ -44,29 +43,16 @@ absl::Status PlanState::Apply(const v1::EventEnvelope& envelope) {
   }
   version_ = static_cast<int64_t>(envelope.stream_version());
   last_sequence_ = envelope.sequence();
-  if (legacy_ratification_.has_value()) {
-    if (envelope.request_id() == legacy_ratification_->request_id &&
-        envelope.timestamp_micros() == legacy_ratification_->timestamp_micros) {
-      // Still the version-1 ratification's append: this change is part of it.
-      revisions_.back().set_plan_version(version_);
-      spans_.back().last = version_;
-    } else {
-      legacy_ratification_.reset();
-    }
-  }
   if (event.has_revision_ratified()) {
     // The changes follow in the same (atomic) append, so the version that shows the
-    // revision is known now (version 2 on), or once its append ends (version 1).
+    // revision is known now. (A version-1 ratification, which did not count them, was
+    // given its count by PlanUpcaster before it got here.)
     const int64_t applied = version_ + event.revision_ratified().change_count();
     v1::RevisionInfo& info = revisions_.back();
     info.set_plan_version(applied);
     info.set_ratified_by(envelope.principal());
     info.set_ratified_at_micros(envelope.timestamp_micros());
     spans_.push_back({version_, applied, absl::StrCat("the ratification of ", info.revision_id())});
-    if (envelope.schema_version() < kRatificationCountsChanges &&
-        event.revision_ratified().change_count() == 0) {
-      legacy_ratification_ = LegacyAppend{envelope.request_id(), envelope.timestamp_micros()};
-    }
   } else if (event.has_import_reported()) {
     // The import's report closes its append, which began with PlanEstablished.
     if (version_ > 1) spans_.push_back({1, version_, "the import"});

@@ -10,7 +10,6 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -78,7 +77,9 @@ struct GoalState {
 
 class PlanState {
  public:
-  // Applies one stored event: decodes the envelope's PlanEvent payload and applies it.
+  // Applies one event of the plan stream: decodes the envelope's PlanEvent payload and
+  // applies it. The envelope must be of the current schema (kPlanEventSchemaVersion):
+  // feed the stored envelopes through a PlanUpcaster (domain/plan_upcaster.h) first.
   // INVALID_ARGUMENT if the payload does not decode; see Apply(PlanEvent) otherwise.
   absl::Status Apply(const v1::EventEnvelope& envelope);
 
@@ -153,14 +154,6 @@ class PlanState {
   std::vector<v1::RevisionInfo> revisions_;
   bool locked_ = false;
   std::vector<CommandSpan> spans_;
-  // Upcasting a version-1 RevisionRatified (no change_count): while set, the plan
-  // events of the ratification's append (same request id and timestamp) extend the
-  // revision's plan version and span.
-  struct LegacyAppend {
-    std::string request_id;
-    int64_t timestamp_micros = 0;
-  };
-  std::optional<LegacyAppend> legacy_ratification_;
 };
 
 }  // namespace renstra

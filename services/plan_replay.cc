@@ -1,8 +1,11 @@
 #include "services/plan_replay.h"
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "domain/plan_upcaster.h"
 #include "domain/status_macros.h"
 #include "domain/strings.h"
 
@@ -11,23 +14,10 @@ namespace {
 
 constexpr size_t kChunk = 4096;
 
-// Replays the plan stream while `keep(envelope)` holds, up to `max_version` events.
-template <typename Keep>
-absl::StatusOr<PlanState> Replay(EventStore* store, const std::string& stream, uint64_t max_version,
-                                 Keep keep) {
-  PlanState plan;
-  uint64_t next = 1;
-  while (next <= max_version) {
-    const size_t want = static_cast<size_t>(std::min<uint64_t>(kChunk, max_version - next + 1));
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadStream(stream, next, want));
-    for (const v1::EventEnvelope& e : chunk) {
-      if (!keep(e)) return plan;
-      RETURN_IF_ERROR(plan.Apply(e));
-    }
-    if (chunk.size() < want) break;
-    next += chunk.size();
-  }
-  return plan;
+// Applies the envelopes the upcaster released, in order.
+absl::Status ApplyReady(const std::vector<v1::EventEnvelope>& ready, PlanState& plan) {
+  for (const v1::EventEnvelope& e : ready) RETURN_IF_ERROR(plan.Apply(e));
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -50,16 +40,44 @@ absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector
         }
         return version == 0 ? plan.version() : version;
       }));
-  return Replay(store, projector.plan_id(), static_cast<uint64_t>(target),
-                [](const v1::EventEnvelope&) { return true; });
+  return ReplayPlanWhile(store, projector.plan_id(), static_cast<uint64_t>(target),
+                         [](const v1::EventEnvelope&) { return true; });
 }
 
 absl::StatusOr<PlanState> ReplayPlanToInstant(EventStore* store, const Projector& projector,
                                               int64_t micros) {
   const uint64_t current = static_cast<uint64_t>(
       projector.Read([](const PlanState& plan, const ProposalBook&) { return plan.version(); }));
-  return Replay(store, projector.plan_id(), current,
-                [micros](const v1::EventEnvelope& e) { return e.timestamp_micros() <= micros; });
+  return ReplayPlanWhile(store, projector.plan_id(), current, [micros](const v1::EventEnvelope& e) {
+    return e.timestamp_micros() <= micros;
+  });
+}
+
+absl::StatusOr<PlanState> ReplayPlanWhile(
+    EventStore* store, const std::string& stream, uint64_t max_version,
+    const std::function<bool(const v1::EventEnvelope&)>& keep) {
+  PlanState plan;
+  PlanUpcaster upcaster;
+  std::vector<v1::EventEnvelope> ready;
+  uint64_t next = 1;
+  bool kept = true;
+  while (kept && next <= max_version) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(kChunk, max_version - next + 1));
+    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadStream(stream, next, want));
+    for (v1::EventEnvelope& e : chunk) {
+      kept = keep(e);
+      if (!kept) break;
+      upcaster.Push(std::move(e), &ready);
+      RETURN_IF_ERROR(ApplyReady(ready, plan));
+      ready.clear();
+    }
+    if (chunk.size() < want) break;
+    next += chunk.size();
+  }
+  // The replay stopped at the end of an append: what the upcaster holds is complete.
+  upcaster.Flush(&ready);
+  RETURN_IF_ERROR(ApplyReady(ready, plan));
+  return plan;
 }
 
 }  // namespace renstra

@@ -5,6 +5,8 @@
 // ratification (see PlanState::SpanInside) is refused, naming the versions around it.
 // An instant gives the plan after every plan event stored at or before it (events of
 // one append share their timestamp, so this is always a command boundary).
+// Every replay reads the stored envelopes through a PlanUpcaster, flushed when the
+// replay stops, as the projector does.
 //
 // Thread safety: safe to call concurrently (the store and projector are thread-safe).
 // Errors: INVALID_ARGUMENT naming `field` for a version beyond the plan or inside a
@@ -13,6 +15,8 @@
 #define RENSTRA_SERVICES_PLAN_REPLAY_H_
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
@@ -29,6 +33,15 @@ absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector
 // The plan as it stood at `micros` (microseconds since the Unix epoch).
 absl::StatusOr<PlanState> ReplayPlanToInstant(EventStore* store, const Projector& projector,
                                               int64_t micros);
+
+// The plan from the first event of `stream`, replayed through a PlanUpcaster, up to
+// `max_version` events and while keep(stored envelope) holds (the first envelope for
+// which it does not is not applied). Stop at a command boundary: the upcaster is
+// flushed there, and a version-1 ratification is counted up to where the replay
+// stopped. Errors: the store's; PlanState::Apply's (INVALID_ARGUMENT, FAILED_PRECONDITION).
+absl::StatusOr<PlanState> ReplayPlanWhile(
+    EventStore* store, const std::string& stream, uint64_t max_version,
+    const std::function<bool(const v1::EventEnvelope&)>& keep);
 
 }  // namespace renstra
 

@@ -27,6 +27,7 @@ absl::Status Projector::Recover() {
     book_ = ProposalBook();
     realizations_ = RealizationBook();
     applied_ = 0;
+    DropUnappliedLocked();
   }
   return CatchUp();
 }
@@ -42,6 +43,7 @@ void Projector::Restore(ProjectionState state) {
   book_ = std::move(state.proposals);
   realizations_ = std::move(state.realizations);
   applied_ = state.sequence;
+  DropUnappliedLocked();
 }
 
 absl::Status Projector::CatchUp() {
@@ -50,7 +52,7 @@ absl::Status Projector::CatchUp() {
   uint64_t next_report = start + kProgressEvery;
   // mu_ is held for the whole scan.
   auto apply = [&](const v1::EventEnvelope& envelope) ABSL_NO_THREAD_SAFETY_ANALYSIS {
-    RETURN_IF_ERROR(ApplyLocked(envelope));
+    RETURN_IF_ERROR(ReceiveLocked(envelope));
     // Only a long replay (start-up) gets here: commands catch up a few events.
     if (applied_ >= next_report) {
       spdlog::info("projections: applied {} events (sequence {} of {})", applied_ - start, applied_,
@@ -59,31 +61,71 @@ absl::Status Projector::CatchUp() {
     }
     return absl::OkStatus();
   };
-  return store_->Scan(applied_ + 1, apply);
+  absl::Status status = store_->Scan(applied_ + 1, apply);
+  if (status.ok()) {
+    // The scan ended at the end of an append: what the upcaster holds is complete.
+    std::vector<v1::EventEnvelope> ready;
+    upcaster_.Flush(&ready);
+    status = ApplyReleasedLocked(ready);
+  }
+  // After an error the models reflect events 1..applied_; the next catch-up reads on
+  // from there, the events received and not applied included.
+  if (!status.ok()) DropUnappliedLocked();
+  return status;
 }
 
-absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
-  if (envelope.sequence() != applied_ + 1) {
+absl::Status Projector::ReceiveLocked(const v1::EventEnvelope& stored) {
+  const uint64_t expected = applied_ + unapplied_.size() + 1;
+  if (stored.sequence() != expected) {
     return absl::DataLossError(
-        absl::StrCat("event ", applied_ + 1, " is missing; read ", envelope.sequence()));
+        absl::StrCat("event ", expected, " is missing; read ", stored.sequence()));
   }
-  if (envelope.stream() == plan_id_) {
-    RETURN_IF_ERROR(plan_.Apply(envelope));
+  std::vector<v1::EventEnvelope> ready;
+  if (stored.stream() == plan_id_) {
+    unapplied_.push_back(stored);
+    upcaster_.Push(stored, &ready);
+    return ApplyReleasedLocked(ready);
+  }
+  // Another stream: the plan's append (if one is held) is over, and comes first.
+  upcaster_.Flush(&ready);
+  RETURN_IF_ERROR(ApplyReleasedLocked(ready));
+  return ApplyLocked(stored, stored);
+}
+
+absl::Status Projector::ApplyReleasedLocked(const std::vector<v1::EventEnvelope>& ready) {
+  for (const v1::EventEnvelope& current : ready) {
+    // The upcaster releases one envelope per envelope pushed, in order.
+    const v1::EventEnvelope stored = std::move(unapplied_.front());
+    unapplied_.pop_front();
+    RETURN_IF_ERROR(ApplyLocked(stored, current));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Projector::ApplyLocked(const v1::EventEnvelope& stored,
+                                    const v1::EventEnvelope& current) {
+  if (current.stream() == plan_id_) {
+    RETURN_IF_ERROR(plan_.Apply(current));
     // Only a ratification concerns the proposals; decode again just for those.
     v1::PlanEvent event;
-    if (envelope.event_type() == v1::RevisionRatified::descriptor()->full_name() &&
-        event.ParseFromString(envelope.payload()) && event.has_revision_ratified()) {
-      RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), envelope));
+    if (current.event_type() == v1::RevisionRatified::descriptor()->full_name() &&
+        event.ParseFromString(current.payload()) && event.has_revision_ratified()) {
+      RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), current));
     }
-  } else if (absl::StartsWith(envelope.stream(), "proposal/")) {
-    RETURN_IF_ERROR(book_.ApplyProposalEnvelope(envelope));
-  } else if (envelope.stream() == realization_stream_) {
-    RETURN_IF_ERROR(realizations_.ApplyEnvelope(envelope));
+  } else if (absl::StartsWith(current.stream(), "proposal/")) {
+    RETURN_IF_ERROR(book_.ApplyProposalEnvelope(current));
+  } else if (current.stream() == realization_stream_) {
+    RETURN_IF_ERROR(realizations_.ApplyEnvelope(current));
   }
   // Other streams (audit/denied, other plans) have no model here yet.
-  applied_ = envelope.sequence();
-  if (observer_) observer_(envelope);
+  applied_ = stored.sequence();
+  if (observer_) observer_(stored);
   return absl::OkStatus();
+}
+
+void Projector::DropUnappliedLocked() {
+  upcaster_.Reset();
+  unapplied_.clear();
 }
 
 }  // namespace renstra

@@ -8,6 +8,11 @@
 // own writes; concurrent commands catch up together (whoever holds the lock applies
 // everything appended so far). Replaying from the first event gives the same models.
 // Catching up streams the log (EventStore::Scan) rather than reading it in chunks.
+// Plan-stream envelopes go through a PlanUpcaster before the plan applies them; one
+// that it holds (a version-1 ratification's append) is applied when the append ends: at
+// the next event of the log, or at the end of the catch-up (appends are atomic, and a
+// scan sees whole appends). A catch-up therefore always ends with everything it read
+// applied, and the observer sees each event as stored, once, in sequence order.
 // A long catch-up (the replay at start) logs its progress every 250,000 events (info).
 //
 // Ownership: borrows the EventStore. Thread safety: all methods are thread-safe;
@@ -16,14 +21,17 @@
 #define RENSTRA_SERVICES_PROJECTOR_H_
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "domain/plan_state.h"
+#include "domain/plan_upcaster.h"
 #include "domain/proposal_state.h"
 #include "domain/realization_book.h"
 #include "storage/event_store.h"
@@ -96,7 +104,18 @@ class Projector {
   void Restore(ProjectionState state);
 
  private:
-  absl::Status ApplyLocked(const v1::EventEnvelope& envelope) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Takes the next event of the log: applies it, or, for the plan, hands it to the
+  // upcaster and applies what that releases.
+  absl::Status ReceiveLocked(const v1::EventEnvelope& stored) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Applies the plan envelopes `ready` released, paired in order with unapplied_.
+  absl::Status ApplyReleasedLocked(const std::vector<v1::EventEnvelope>& ready)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Applies `current` (`stored` upcast, or `stored` itself) to the models; the observer
+  // gets `stored`.
+  absl::Status ApplyLocked(const v1::EventEnvelope& stored, const v1::EventEnvelope& current)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Forgets what was received and not applied, to read it again from applied_ + 1.
+  void DropUnappliedLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   EventStore* const store_;
   const std::string plan_id_;
@@ -107,6 +126,10 @@ class Projector {
   // RealizationBook::StreamOf(plan_id_), computed once.
   const std::string realization_stream_;
   uint64_t applied_ ABSL_GUARDED_BY(mu_) = 0;
+  // The plan stream's upcaster, and the stored envelopes handed to it and not applied
+  // yet (the events of one append, right after applied_; empty outside CatchUp()).
+  PlanUpcaster upcaster_ ABSL_GUARDED_BY(mu_);
+  std::deque<v1::EventEnvelope> unapplied_ ABSL_GUARDED_BY(mu_);
   std::function<void(const v1::EventEnvelope&)> observer_ ABSL_GUARDED_BY(mu_);
 };
 

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "domain/status_macros.h"
+#include "services/plan_replay.h"
 #include "services/snapshot_file.h"
 #include "spdlog/spdlog.h"
 #include "storage/envelope_hash.h"
@@ -15,9 +17,6 @@ namespace renstra {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Plan-stream events read per call when rebuilding the plan.
-constexpr size_t kChunk = 4096;
 
 // The chain hash of event `sequence`; DATA_LOSS when the log lacks it.
 absl::StatusOr<std::string> HashOfEvent(EventStore* store, uint64_t sequence) {
@@ -44,21 +43,13 @@ absl::Status CheckAgainstLog(EventStore* store, const SnapshotFile& file, const 
   return absl::OkStatus();
 }
 
-// The plan stream's events up to `sequence`, applied to a fresh PlanState.
+// The plan stream's events up to `sequence`, applied to a fresh PlanState. A snapshot's
+// sequence is a command boundary (Projector::Capture), so no append is cut short.
 absl::StatusOr<PlanState> ReplayPlanUpTo(EventStore* store, const std::string& plan_id,
                                          uint64_t sequence) {
-  PlanState plan;
-  uint64_t next = 1;
-  while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
-                     store->ReadStream(plan_id, next, kChunk));
-    for (const v1::EventEnvelope& e : chunk) {
-      if (e.sequence() > sequence) return plan;
-      RETURN_IF_ERROR(plan.Apply(e));
-    }
-    if (chunk.size() < kChunk) return plan;
-    next += chunk.size();
-  }
+  return ReplayPlanWhile(
+      store, plan_id, std::numeric_limits<uint64_t>::max(),
+      [sequence](const v1::EventEnvelope& e) { return e.sequence() <= sequence; });
 }
 
 // The projection state at the snapshot in `path`, with its Merkle tree (if any):
