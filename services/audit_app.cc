@@ -148,9 +148,21 @@ absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, con
 absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
     const v1::GetHistoryRequest& request) const {
   RETURN_IF_ERROR(merkle_->damage());
+  // A revision's ratification: the plan version its append ended at, from the
+  // projection, which counts the changes of a version-1 ratification (stored without
+  // change_count) through the upcaster; 0 while not ratified or not yet projected.
+  uint64_t ratified_through = 0;
   ASSIGN_OR_RETURN(AuditSubject subject,
                    projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                     return SubjectOf(request, plan, book);
+                     absl::StatusOr<AuditSubject> s = SubjectOf(request, plan, book);
+                     if (s.ok() && s->kind == AuditSubject::Kind::kRevision) {
+                       for (const v1::RevisionInfo& r : plan.revisions()) {
+                         if (r.revision_id() == s->id && r.plan_version() > 0) {
+                           ratified_through = static_cast<uint64_t>(r.plan_version());
+                         }
+                       }
+                     }
+                     return s;
                    }));
   ASSIGN_OR_RETURN(const uint64_t from, HistoryStart(request.page_token()));
   v1::GetHistoryResponse out;
@@ -171,8 +183,10 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
         e.event_type() == v1::RevisionRatified::descriptor()->full_name()) {
       v1::PlanEvent event;
       if (event.ParseFromString(e.payload()) && event.has_revision_ratified()) {
-        changes = RatificationChangeVersions(e.stream_version(),
-                                             event.revision_ratified().change_count());
+        const int32_t count = ratified_through > e.stream_version()
+                                  ? static_cast<int32_t>(ratified_through - e.stream_version())
+                                  : event.revision_ratified().change_count();
+        changes = RatificationChangeVersions(e.stream_version(), count);
       }
     }
     *out.add_events() = std::move(event);

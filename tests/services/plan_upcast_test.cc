@@ -13,6 +13,8 @@
 #include "domain/target_value.h"
 #include "domain/tc27_parser.h"
 #include "gtest/gtest.h"
+#include "services/audit_app.h"
+#include "services/merkle_log.h"
 #include "services/plan_replay.h"
 #include "services/projector.h"
 #include "services/snapshotter.h"
@@ -230,6 +232,37 @@ TEST_F(PlanUpcastTest, EveryReaderOfAVersionOneLogSeesTheSamePlanAsToday) {
   ASSERT_THAT(recovery, IsOk());
   EXPECT_EQ(recovery->sequence, last);
   EXPECT_EQ(PlanBytes(restored), today);
+}
+
+// The versions of the plan-stream events a revision's history lists.
+std::vector<uint64_t> RevisionHistoryVersions(Log& log, Projector& projector) {
+  absl::StatusOr<std::unique_ptr<MerkleLog>> merkle = MerkleLog::OpenEphemeral(log.store());
+  EXPECT_THAT(merkle, IsOk());
+  if (!merkle.ok()) return {};
+  AuditApp audit(log.store(), &projector, merkle->get());
+  v1::GetHistoryRequest request;
+  request.set_revision_id("REV-1");
+  absl::StatusOr<v1::GetHistoryResponse> history = audit.History(request);
+  EXPECT_THAT(history, IsOk());
+  std::vector<uint64_t> versions;
+  if (!history.ok()) return versions;
+  for (const v1::AuditEvent& e : history->events())
+    versions.push_back(e.envelope().stream_version());
+  return versions;
+}
+
+TEST_F(PlanUpcastTest, ARevisionsHistoryListsTheChangesAVersionOneRatificationApplied) {
+  RatifyAndLock(old_log_, 1);
+  RatifyAndLock(new_log_, kPlanEventSchemaVersion);
+  Projector old_projector(old_log_.store(), kPlan);
+  Projector new_projector(new_log_.store(), kPlan);
+  ASSERT_THAT(old_projector.Recover(), IsOk());
+  ASSERT_THAT(new_projector.Recover(), IsOk());
+  const auto v = [](int64_t version) { return static_cast<uint64_t>(version); };
+  const std::vector<uint64_t> expected = {v(opened_), v(ratified_), v(ratified_ + 1),
+                                          v(ratified_ + 2)};
+  EXPECT_EQ(RevisionHistoryVersions(new_log_, new_projector), expected);
+  EXPECT_EQ(RevisionHistoryVersions(old_log_, old_projector), expected);
 }
 
 TEST_F(PlanUpcastTest, AFailingEventOfAHeldAppendStopsTheCatchUpBeforeItAndIsReadAgain) {
