@@ -4,9 +4,7 @@
 
 #include <chrono>
 
-#include "tests/testing/seed.h"
 #include "tests/testing/status_matchers.h"
-#include "tests/testing/test_users.h"
 
 namespace renstra::testing {
 
@@ -35,7 +33,8 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   if (test_options.seed) {
     absl::StatusOr<bool> imported = t->app_->ImportSeedIfEmpty(ReadSeedDocument(), "seed");
     if (!imported.ok() || !*imported) {
-      ADD_FAILURE() << "seed: " << (imported.ok() ? "the plan was not empty" : imported.status().ToString());
+      ADD_FAILURE() << "seed: "
+                    << (imported.ok() ? "the plan was not empty" : imported.status().ToString());
       return nullptr;
     }
   }
@@ -100,7 +99,7 @@ SeededServer::~SeededServer() {
 }
 
 grpc::Status SeededServer::ImportSeed(const std::string& request_id,
-                                    v1::ImportTableResponse* response) {
+                                      v1::ImportTableResponse* response) {
   v1::ImportTableRequest request;
   request.set_content(ReadSeedDocument());
   request.set_source_name("renstra_dumai_2024.txt");

@@ -34,7 +34,9 @@
 #include "services/plan_app.h"
 #include "services/renstra_server.h"
 #include "storage/rocksdb_event_store.h"
+#include "tests/testing/seed.h"
 #include "tests/testing/temp_dir.h"
+#include "tests/testing/test_users.h"
 
 namespace renstra::testing {
 
