@@ -6,6 +6,7 @@
 #include "domain/serapan.h"
 #include "domain/value_limits.h"
 #include "tests/domain/realization_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -24,7 +25,7 @@ TEST(RealizationLimitsTest, SpendingIsBounded) {
                "spent: 9.223.372.036.854.775.807 exceeds the maximum 100.000.000.000.000 Rupiah");
   ExpectStatus(r.Spending(kRina, "RLZ-000001", kNode, 2024, INT64_MIN), Code::kInvalidArgument,
                "spent: negative amount -9.223.372.036.854.775.808");
-  ASSERT_TRUE(r.Spending(kRina, "RLZ-000001", kNode, 2024, kMaxRupiah).ok());
+  ASSERT_THAT(r.Spending(kRina, "RLZ-000001", kNode, 2024, kMaxRupiah), IsOk());
   CorrectCommand fix = Fix("RLZ-000002", "RLZ-000001");
   fix.spent = Money::Rupiah(kMaxRupiah + 1);
   fix.evidence_ref = "SP2D-2";
@@ -107,7 +108,7 @@ void ApplyLegacySpending(RealizationBook& book, const std::string& id, const std
   env.set_principal("rina");
   env.set_role("KEPALA_BIDANG");
   e.SerializeToString(env.mutable_payload());
-  ASSERT_TRUE(book.ApplyEnvelope(env).ok());
+  ASSERT_THAT(book.ApplyEnvelope(env), IsOk());
 }
 
 TEST(RealizationLimitsTest, SerapanThatCannotBeAddedUpSaysSo) {

@@ -5,15 +5,18 @@
 #include <string>
 
 #include "domain/user_name.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
 
+using ::renstra::testing::IsOk;
+
 TEST(CheckTextTest, AcceptsTextWithinItsLimit) {
-  EXPECT_TRUE(CheckText("justification", std::string(8192, 'x'), kJustificationText).ok());
-  EXPECT_TRUE(CheckText("justification", "baris satu\nbaris\tdua", kJustificationText).ok());
-  EXPECT_TRUE(
-      CheckText("title", "Penyesuaian target 2025 \xE2\x80\x93 permakanan", kTitleText).ok());
+  EXPECT_THAT(CheckText("justification", std::string(8192, 'x'), kJustificationText), IsOk());
+  EXPECT_THAT(CheckText("justification", "baris satu\nbaris\tdua", kJustificationText), IsOk());
+  EXPECT_THAT(CheckText("title", "Penyesuaian target 2025 \xE2\x80\x93 permakanan", kTitleText),
+              IsOk());
 }
 
 TEST(CheckTextTest, RefusesTextOverItsLimitNamingFieldAndLimit) {
@@ -47,7 +50,7 @@ TEST(CheckTextTest, RefusesControlCharactersNamingCodePointAndOffset) {
   EXPECT_EQ(CheckText("unit", "Orang\xC2\x9B", kUnitText).message(),
             "unit: control character U+009B at byte 5 is not allowed in a one-line field");
   // U+00A0 (no-break space, C2 A0) is text, not a control.
-  EXPECT_TRUE(CheckText("unit", "Orang\xC2\xA0KK", kUnitText).ok());
+  EXPECT_THAT(CheckText("unit", "Orang\xC2\xA0KK", kUnitText), IsOk());
 }
 
 TEST(SafePrefixTest, KeepsShortCleanValues) { EXPECT_EQ(SafePrefix("Orang"), "Orang"); }
@@ -74,7 +77,7 @@ TEST(EnvelopeReasonTest, KeepsAShortFirstLine) {
 
 TEST(UserNameTest, AcceptsOrdinaryNames) {
   for (const char* name : {"kadis", "bu.sari", "rehab_2", "a", "x-1"}) {
-    EXPECT_TRUE(CheckUserName("name", name).ok()) << name;
+    EXPECT_THAT(CheckUserName("name", name), IsOk()) << name;
   }
 }
 

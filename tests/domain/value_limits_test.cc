@@ -12,9 +12,12 @@
 #include "domain/workflow_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 const Actor kRina{"rina", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL};
 const Actor kHendra{"hendra", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED};
@@ -56,7 +59,9 @@ v1::Change SetFunding(int64_t rupiah) {
 
 class ValueLimitsTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { seed_ = new PlanState(testing::ImportText(testing::ReadSeedDocument())); }
+  static void SetUpTestSuite() {
+    seed_ = new PlanState(testing::ImportText(testing::ReadSeedDocument()));
+  }
   static void TearDownTestSuite() {
     delete seed_;
     seed_ = nullptr;
@@ -86,7 +91,7 @@ TEST_F(ValueLimitsTest, TargetsAreBounded) {
                absl::StatusCode::kInvalidArgument,
                "changes[0].set_target.value.low: 100.000.000.000.000,1 exceeds the maximum "
                "100.000.000.000.000");
-  EXPECT_TRUE(Draft(SetTarget(Number(kMaxTargetValue, 0))).ok());
+  EXPECT_THAT(Draft(SetTarget(Number(kMaxTargetValue, 0))), IsOk());
 }
 
 TEST_F(ValueLimitsTest, ScaleIsBetweenZeroAndFour) {
@@ -97,7 +102,7 @@ TEST_F(ValueLimitsTest, ScaleIsBetweenZeroAndFour) {
                "changes[0].set_target.value.low.scale: -3 is negative; a scale is 0..4");
   ExpectStatus(Draft(SetTarget(Number(5, 5))), absl::StatusCode::kInvalidArgument,
                "changes[0].set_target.value.low.scale: 5 exceeds the maximum scale 4");
-  EXPECT_TRUE(Draft(SetTarget(Number(12345, 4))).ok());
+  EXPECT_THAT(Draft(SetTarget(Number(12345, 4))), IsOk());
 }
 
 TEST_F(ValueLimitsTest, RangesAreOrdered) {
@@ -107,7 +112,7 @@ TEST_F(ValueLimitsTest, RangesAreOrdered) {
   ExpectStatus(Draft(SetTarget(range)), absl::StatusCode::kInvalidArgument,
                "changes[0].set_target.value: range low end 10 is above its high end 5");
   range.mutable_high()->set_units(10);
-  EXPECT_TRUE(Draft(SetTarget(range)).ok());
+  EXPECT_THAT(Draft(SetTarget(range)), IsOk());
   range.clear_high();
   ExpectStatus(Draft(SetTarget(range)), absl::StatusCode::kInvalidArgument,
                "changes[0].set_target.value.high: required for RANGE");
@@ -125,7 +130,7 @@ TEST_F(ValueLimitsTest, BoundOperatorsAreKnown) {
                "changes[0].set_target.value.bound_op: \"!!\" is not a bound operator "
                "(>, >=, <, <=)");
   bound.set_bound_op(">=");
-  EXPECT_TRUE(Draft(SetTarget(bound)).ok());
+  EXPECT_THAT(Draft(SetTarget(bound)), IsOk());
   v1::TargetValue number = Number(351, 0);
   number.set_bound_op("<");
   ExpectStatus(Draft(SetTarget(number)), absl::StatusCode::kInvalidArgument,
@@ -151,7 +156,7 @@ TEST_F(ValueLimitsTest, WrittenTextIsTheValue) {
                "changes[0].set_target.value.written: \"220 Orang\" does not read as the value "
                "\"5 Orang\"");
   v.set_written("5 Orang");
-  EXPECT_TRUE(Draft(SetTarget(v)).ok());
+  EXPECT_THAT(Draft(SetTarget(v)), IsOk());
   v1::Change funding = SetFunding(5);
   funding.mutable_set_funding()->mutable_amount()->set_written("175.000.000");
   ExpectStatus(Draft(funding), absl::StatusCode::kInvalidArgument,
@@ -165,7 +170,7 @@ TEST_F(ValueLimitsTest, FundingIsBounded) {
                "100.000.000.000.000 Rupiah");
   ExpectStatus(Draft(SetFunding(INT64_MIN)), absl::StatusCode::kInvalidArgument,
                "changes[0].set_funding.amount: negative amount -9.223.372.036.854.775.808");
-  EXPECT_TRUE(Draft(SetFunding(kMaxRupiah)).ok());
+  EXPECT_THAT(Draft(SetFunding(kMaxRupiah)), IsOk());
 }
 
 TEST_F(ValueLimitsTest, EveryChangeKindIsChecked) {
@@ -207,8 +212,8 @@ TEST_F(ValueLimitsTest, EveryChangeKindIsChecked) {
 PlanState WithOpenRevision(PlanState plan) {
   absl::StatusOr<std::vector<v1::PlanEvent>> open =
       DecideOpenRevision(plan, kHendra, "rev-1", "Perubahan Renstra 2025");
-  EXPECT_TRUE(open.ok()) << open.status();
-  EXPECT_TRUE(plan.ApplyAll(*open).ok());
+  EXPECT_THAT(open, IsOk()) << open.status();
+  EXPECT_THAT(plan.ApplyAll(*open), IsOk());
   return plan;
 }
 
@@ -242,7 +247,7 @@ TEST_F(ValueLimitsTest, EffectiveDateIsARealDate) {
 // `change` with its "before" filled from `plan`, as a draft stores it.
 v1::Change Resolved(const PlanState& plan, const v1::Change& change) {
   absl::StatusOr<v1::Change> c = ResolveChange(plan, kRina, change, 0);
-  EXPECT_TRUE(c.ok()) << c.status();
+  EXPECT_THAT(c, IsOk()) << c.status();
   return c.ok() ? *c : change;
 }
 
@@ -269,7 +274,7 @@ ProposalBook BookWithApproved(const v1::Change& change) {
     env.set_principal(n == 3 ? "hendra" : "rina");
     env.set_role(n == 3 ? "KEPALA_DINAS" : "KEPALA_BIDANG");
     e.SerializeToString(env.mutable_payload());
-    EXPECT_TRUE(book.ApplyProposalEnvelope(env).ok());
+    EXPECT_THAT(book.ApplyProposalEnvelope(env), IsOk());
   }
   EXPECT_EQ(book.Find("p1")->status, v1::APPROVED);
   return book;
@@ -285,7 +290,8 @@ TEST_F(ValueLimitsTest, RatificationRechecksProposalsApprovedBeforeTheLimits) {
                absl::StatusCode::kFailedPrecondition,
                "proposal_ids[0]: p1 changes[0].set_target.value.low.scale: 99 exceeds the "
                "maximum scale 4; revise it");
-  EXPECT_TRUE(RatifyOn(plan, BookWithApproved(Resolved(plan, SetFunding(5))), "2025-07-01").ok());
+  EXPECT_THAT(RatifyOn(plan, BookWithApproved(Resolved(plan, SetFunding(5))), "2025-07-01"),
+              IsOk());
 }
 
 v1::PlanEvent FundingSet(const std::string& code, int year, int64_t rupiah) {
@@ -300,12 +306,12 @@ TEST_F(ValueLimitsTest, NodeTotalsNeverSkipAYear) {
   // An amount from a log written before the limits: the node's total used to leave the
   // year out and print a plausible, wrong figure; it now shows that no total can hold it.
   PlanState plan = *seed_;
-  ASSERT_TRUE(plan.Apply(FundingSet(kNode, 2025, INT64_MAX)).ok());
+  ASSERT_THAT(plan.Apply(FundingSet(kNode, 2025, INT64_MAX)), IsOk());
   absl::StatusOr<v1::Node> node = plan.NodeToProto(kNode, false);
-  ASSERT_TRUE(node.ok());
+  ASSERT_THAT(node, IsOk());
   EXPECT_EQ(node->funding_total(), INT64_MAX);
   absl::StatusOr<v1::Node> parent = plan.NodeToProto("1.06.04.2.01", false);
-  ASSERT_TRUE(parent.ok());
+  ASSERT_THAT(parent, IsOk());
   int64_t rollup_2025 = 0;
   for (const v1::YearFunding& f : parent->children_funding()) {
     if (f.year() == 2025) rollup_2025 = f.amount().rupiah();
@@ -315,14 +321,14 @@ TEST_F(ValueLimitsTest, NodeTotalsNeverSkipAYear) {
   ExpectStatus(CheckPlanFundingTotal(plan), absl::StatusCode::kFailedPrecondition,
                "the plan's total funding would be more than 9.223.372.036.854.775.807 Rupiah, "
                "which no total can hold");
-  EXPECT_TRUE(CheckPlanFundingTotal(*seed_).ok());
+  EXPECT_THAT(CheckPlanFundingTotal(*seed_), IsOk());
 }
 
 TEST_F(ValueLimitsTest, RatificationKeepsThePlanTotalInRange) {
   // Cells within the limit whose total is not: refused where the plan changes.
   PlanState plan = *seed_;
   for (int year : kAllTargetYears)
-    ASSERT_TRUE(plan.Apply(FundingSet("1.06.04", year, INT64_MAX / 5)).ok());
+    ASSERT_THAT(plan.Apply(FundingSet("1.06.04", year, INT64_MAX / 5)), IsOk());
   plan = WithOpenRevision(plan);
   ExpectStatus(
       RatifyOn(plan, BookWithApproved(Resolved(plan, SetFunding(kMaxRupiah))), "2025-07-01"),
@@ -336,7 +342,7 @@ TEST_F(ValueLimitsTest, EverySeedValueIsWithinTheLimits) {
   for (const NodeState* node : seed_->NodesInOrder()) {
     for (const auto& [year, amount] : node->funding) {
       if (!amount.present()) continue;
-      EXPECT_TRUE(CheckRupiah(node->code, amount.rupiah()).ok()) << node->code << " " << year;
+      EXPECT_THAT(CheckRupiah(node->code, amount.rupiah()), IsOk()) << node->code << " " << year;
       ++values;
     }
     for (const IndicatorState& ind : node->indicators) {
@@ -346,11 +352,11 @@ TEST_F(ValueLimitsTest, EverySeedValueIsWithinTheLimits) {
         v1::TargetValue proto;
         t.ToProto(&proto);
         const absl::Status s = CheckTargetValueMessage(ind.id, proto);
-        EXPECT_TRUE(s.ok()) << s;
+        EXPECT_THAT(s, IsOk()) << s;
         ++values;
       }
       if (ind.end_funding.present()) {
-        EXPECT_TRUE(CheckRupiah(ind.id, ind.end_funding.rupiah()).ok()) << ind.id;
+        EXPECT_THAT(CheckRupiah(ind.id, ind.end_funding.rupiah()), IsOk()) << ind.id;
       }
     }
   }
@@ -358,8 +364,8 @@ TEST_F(ValueLimitsTest, EverySeedValueIsWithinTheLimits) {
 }
 
 TEST(CheckDateTest, AcceptsRealDatesOnly) {
-  EXPECT_TRUE(CheckDate("d", "2024-02-29").ok());
-  EXPECT_TRUE(CheckDate("d", "2000-02-29").ok());
+  EXPECT_THAT(CheckDate("d", "2024-02-29"), IsOk());
+  EXPECT_THAT(CheckDate("d", "2000-02-29"), IsOk());
   ExpectStatus(CheckDate("d", "2100-02-29"), absl::StatusCode::kInvalidArgument,
                "d: \"2100-02-29\" is outside the years 2000..2099");
   ExpectStatus(CheckDate("d", "2025-00-10"), absl::StatusCode::kInvalidArgument,

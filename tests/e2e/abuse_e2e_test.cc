@@ -1,7 +1,6 @@
 // End-to-end: the real renstrad warns at start about secret files others may read or
 // write, and `renstra admin user enable` gives a disabled user access back.
 #include <gmock/gmock.h>
-#include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -11,7 +10,6 @@
 #include <vector>
 
 #include "renstra/v1/users.pb.h"
-#include "services/authenticator.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
@@ -24,17 +22,11 @@ using ::testing::Not;
 constexpr char kAdminToken[] = "admin-0b6e2f9d41c7a358";
 constexpr char kRehabToken[] = "rehab-73c1e05a9f2d6b84";
 
-std::string WriteUsersFile(const TempDir& tmp) {
-  v1::UsersConfig config;
-  *config.add_user() =
-      Authenticator::MakeEntry("admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken);
-  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
-                                                v1::REHABILITASI_SOSIAL, kRehabToken);
-  std::string text;
-  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
-  const std::string path = tmp / "users.textproto";
-  std::ofstream(path) << text;
-  return path;
+// The users file of admin and rehab.
+std::string WriteAdminAndRehab(const TempDir& tmp) {
+  return WriteUsersFile(tmp,
+                        {{"admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken},
+                         {"rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, kRehabToken}});
 }
 
 std::string Slurp(const std::string& path) {
@@ -46,7 +38,7 @@ std::string Slurp(const std::string& path) {
 
 TEST(SecretFilesEndToEnd, StartWarnsWhenOthersMayReadOrWriteTheUsersFileOrTheKey) {
   TempDir tmp;
-  const std::string users = WriteUsersFile(tmp);
+  const std::string users = WriteAdminAndRehab(tmp);
   ASSERT_EQ(chmod(users.c_str(), 0600), 0);
   Server first = StartServer(tmp / "data", tmp / "first.log", /*empty=*/true, {"--users=" + users});
   ASSERT_NE(first.daemon, nullptr);
@@ -72,7 +64,7 @@ TEST(SecretFilesEndToEnd, StartWarnsWhenOthersMayReadOrWriteTheUsersFileOrTheKey
 TEST(EnableUserEndToEnd, ADisabledUserIsEnabledAgainThroughTheCli) {
   TempDir tmp;
   Server server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/true,
-                              {"--users=" + WriteUsersFile(tmp)});
+                              {"--users=" + WriteAdminAndRehab(tmp)});
   ASSERT_NE(server.daemon, nullptr);
   auto as = [&](const std::string& token, std::vector<std::string> args) {
     return Cli(server.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});

@@ -2,7 +2,6 @@
 // `renstrad --restore_from` into a new data directory, and the restored server
 // verifying and serving the same plan; metrics and the per-call log lines.
 #include <gmock/gmock.h>
-#include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -10,7 +9,6 @@
 #include <vector>
 
 #include "renstra/v1/users.pb.h"
-#include "services/authenticator.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
@@ -23,23 +21,17 @@ using ::testing::Not;
 constexpr char kAdminToken[] = "admin-5d1e9c7a03b2f846";
 constexpr char kRehabToken[] = "rehab-8f2a6d0e4c91b573";
 
-std::string WriteUsersFile(const TempDir& tmp) {
-  v1::UsersConfig config;
-  *config.add_user() =
-      Authenticator::MakeEntry("admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken);
-  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
-                                                v1::REHABILITASI_SOSIAL, kRehabToken);
-  std::string text;
-  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
-  const std::string path = tmp / "users.textproto";
-  std::ofstream(path) << text;
-  return path;
+// The users file of admin and rehab.
+std::string WriteAdminAndRehab(const TempDir& tmp) {
+  return WriteUsersFile(tmp,
+                        {{"admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken},
+                         {"rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, kRehabToken}});
 }
 
 TEST(AdminEndToEnd, BackupRestoreServesTheSamePlanAndVerifies) {
   TempDir tmp;
   ASSERT_FALSE(tmp.path().empty());
-  const std::string users = "--users=" + WriteUsersFile(tmp);
+  const std::string users = "--users=" + WriteAdminAndRehab(tmp);
   Server server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false,
                               {users, "--backup_dir=" + (tmp / "backups")});
   ASSERT_NE(server.daemon, nullptr);
@@ -125,7 +117,7 @@ std::string TokenOf(const CommandResult& r) {
 TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   TempDir tmp;
   ASSERT_FALSE(tmp.path().empty());
-  const std::string users = "--users=" + WriteUsersFile(tmp);
+  const std::string users = "--users=" + WriteAdminAndRehab(tmp);
   Server server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false, {users});
   ASSERT_NE(server.daemon, nullptr);
   auto as = [&](const std::string& token, std::vector<std::string> args) {

@@ -3,7 +3,6 @@
 // head, inclusion of events, history, diffs, the live feed, and archives verified
 // offline — and the same checks failing on a tampered, truncated or foreign log.
 #include <gmock/gmock.h>
-#include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -16,7 +15,6 @@
 #include "renstra/v1/users.pb.h"
 #include "renstra/v1/workflow_service.pb.h"
 #include "rocksdb/db.h"
-#include "services/authenticator.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_layout.h"
 #include "tests/e2e/e2e_fixture.h"
@@ -59,48 +57,13 @@ constexpr char kInspektoratToken[] = "inspektorat-9a3f6c1e0b7d2854";
 constexpr char kAdminToken[] = "admin-c4e81b29f06a7d35";
 constexpr char kRehabIndicator[] = "1.06.04.2.01.0001#1";
 
-std::string WriteUsersFile(const TempDir& tmp) {
-  v1::UsersConfig config;
-  *config.add_user() = Authenticator::MakeEntry("kadis", v1::Role::KEPALA_DINAS,
-                                                v1::DIVISION_UNSPECIFIED, kKadisToken);
-  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
-                                                v1::REHABILITASI_SOSIAL, kRehabToken);
-  *config.add_user() = Authenticator::MakeEntry("inspektorat", v1::Role::INSPEKTORAT,
-                                                v1::DIVISION_UNSPECIFIED, kInspektoratToken);
-  *config.add_user() =
-      Authenticator::MakeEntry("admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken);
-  std::string text;
-  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
-  const std::string path = tmp / "users.textproto";
-  std::ofstream(path) << text;
-  return path;
-}
-
-class AuditEndToEnd : public ::testing::Test {
+class AuditEndToEnd : public SeededDaemonTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(tmp_.path().empty());
-    users_ = WriteUsersFile(tmp_);
-    Start(tmp_ / "data");
-  }
-
-  void TearDown() override { Stop(); }
-
-  void Start(const std::string& data_dir, std::vector<std::string> extra = {}) {
-    extra.push_back("--users=" + users_);
-    server_ = StartServer(data_dir, tmp_ / "renstrad.log", /*empty=*/false, extra);
-    ASSERT_NE(server_.daemon, nullptr);
-  }
-
-  void Stop() {
-    if (server_.daemon != nullptr) {
-      EXPECT_EQ(server_.daemon->Stop(), 0);
-    }
-    server_.daemon.reset();
-  }
-
-  CommandResult As(const std::string& token, std::vector<std::string> args) {
-    return Cli(server_.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  std::vector<DaemonUser> Users() const override {
+    return {{"kadis", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED, kKadisToken},
+            {"rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, kRehabToken},
+            {"inspektorat", v1::Role::INSPEKTORAT, v1::DIVISION_UNSPECIFIED, kInspektoratToken},
+            {"admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken}};
   }
 
   // The inspectorate's verification with the pinned key and its state file.
@@ -126,10 +89,6 @@ class AuditEndToEnd : public ::testing::Test {
                          std::string(kRehabIndicator) + ":2025=" + value, "--submit"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
-
-  TempDir tmp_;
-  std::string users_;
-  Server server_;
 };
 
 TEST_F(AuditEndToEnd, VerifiesACleanLogAndItsGrowth) {
@@ -235,7 +194,7 @@ TEST_F(AuditEndToEnd, AFlippedWalByteAfterKillRefusesToStartUntilTheLossIsAccept
   std::ofstream(wal, std::ios::binary | std::ios::trunc) << bytes;
 
   const std::vector<std::string> argv = {RENSTRAD_PATH, "--listen=127.0.0.1:0",
-                                         "--data_dir=" + data, "--users=" + users_};
+                                         "--data_dir=" + data, "--users=" + users_file_};
   CommandResult refused = RunCommand(argv);
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_EQ(refused.out, "");

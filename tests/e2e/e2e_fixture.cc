@@ -1,12 +1,15 @@
 #include "tests/e2e/e2e_fixture.h"
 
+#include <google/protobuf/text_format.h>
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <system_error>
 
 #include "rocksdb/db.h"
+#include "services/authenticator.h"
 #include "storage/rocksdb_layout.h"
 #include "tests/testing/status_matchers.h"
 
@@ -37,6 +40,43 @@ Server StartServer(const std::string& data_dir, const std::string& log_path, boo
   EXPECT_NE(server.daemon, nullptr) << error;
   if (server.daemon != nullptr) server.ready = ParseReadyLine(server.daemon->ready_line());
   return server;
+}
+
+std::string WriteUsersFile(const TempDir& tmp, const std::vector<DaemonUser>& users) {
+  v1::UsersConfig config;
+  for (const DaemonUser& u : users) {
+    *config.add_user() = Authenticator::MakeEntry(u.name, u.role, u.division, u.token);
+  }
+  std::string text;
+  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
+  const std::string path = tmp / "users.textproto";
+  std::ofstream out(path);
+  out << text;
+  EXPECT_TRUE(out.flush().good()) << "cannot write " << path;
+  return path;
+}
+
+void SeededDaemonTest::SetUp() {
+  ASSERT_FALSE(tmp_.path().empty());
+  users_file_ = WriteUsersFile(tmp_, Users());
+  Start(tmp_ / "data");
+}
+
+void SeededDaemonTest::Start(const std::string& data_dir, std::vector<std::string> extra) {
+  extra.push_back("--users=" + users_file_);
+  server_ = StartServer(data_dir, tmp_ / "renstrad.log", /*empty=*/false, extra);
+  ASSERT_NE(server_.daemon, nullptr);
+}
+
+void SeededDaemonTest::Stop() {
+  if (server_.daemon != nullptr) {
+    EXPECT_EQ(server_.daemon->Stop(), 0);
+  }
+  server_.daemon.reset();
+}
+
+CommandResult SeededDaemonTest::As(const std::string& token, std::vector<std::string> args) {
+  return Cli(server_.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
 }
 
 CommandResult Cli(const std::string& address, std::vector<std::string> args,

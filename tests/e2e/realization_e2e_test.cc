@@ -5,7 +5,6 @@
 // early-warning list, whose exact figures are checked, and an HTML page whose charts'
 // data holds the same figures.
 #include <gmock/gmock.h>
-#include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -14,7 +13,6 @@
 #include <vector>
 
 #include "renstra/v1/users.pb.h"
-#include "services/authenticator.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
@@ -29,19 +27,6 @@ constexpr char kRehabToken[] = "rehab-7d1c0e5b93a24f68";
 constexpr char kInspektoratToken[] = "inspektorat-2b8e4f1a6c0d9357";
 constexpr char kPermakanan[] = "1.06.04.2.01.0001#1";  // targets 2022–2024: 100 Orang
 constexpr char kProgramIndicator[] = "1.06.04#1";      // targets: 100%
-
-std::string WriteUsersFile(const TempDir& tmp) {
-  v1::UsersConfig config;
-  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
-                                                v1::REHABILITASI_SOSIAL, kRehabToken);
-  *config.add_user() = Authenticator::MakeEntry("inspektorat", v1::Role::INSPEKTORAT,
-                                                v1::DIVISION_UNSPECIFIED, kInspektoratToken);
-  std::string text;
-  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
-  const std::string path = tmp / "users.textproto";
-  std::ofstream(path) << text;
-  return path;
-}
 
 std::vector<std::string> Split(const std::string& line, char separator) {
   std::vector<std::string> fields;
@@ -67,23 +52,11 @@ std::vector<std::vector<std::string>> Rows(const std::string& tsv, const std::st
   return rows;
 }
 
-class RealizationEndToEnd : public ::testing::Test {
+class RealizationEndToEnd : public SeededDaemonTest {
  protected:
-  void SetUp() override {
-    ASSERT_FALSE(tmp_.path().empty());
-    server_ = StartServer(tmp_ / "data", tmp_ / "renstrad.log", /*empty=*/false,
-                          {"--users=" + WriteUsersFile(tmp_)});
-    ASSERT_NE(server_.daemon, nullptr);
-  }
-
-  void TearDown() override {
-    if (server_.daemon != nullptr) {
-      EXPECT_EQ(server_.daemon->Stop(), 0);
-    }
-  }
-
-  CommandResult As(const std::string& token, std::vector<std::string> args) {
-    return Cli(server_.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  std::vector<DaemonUser> Users() const override {
+    return {{"rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, kRehabToken},
+            {"inspektorat", v1::Role::INSPEKTORAT, v1::DIVISION_UNSPECIFIED, kInspektoratToken}};
   }
 
   // Runs a command as rehab that must succeed; returns its stdout.

@@ -6,7 +6,6 @@
 // at a new version and the old ones at the old version; the inspectorate reads all of
 // it and can write none of it. Refusals name the rule and change nothing.
 #include <gmock/gmock.h>
-#include <google/protobuf/text_format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -16,7 +15,6 @@
 #include "renstra/v1/plan_service.pb.h"
 #include "renstra/v1/users.pb.h"
 #include "renstra/v1/workflow_service.pb.h"
-#include "services/authenticator.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
 
@@ -42,24 +40,6 @@ constexpr char kLinjamsosCanonical[] = "1.06.05.2.02.0001";
 constexpr char kLegalBasis[] = "Perda Kota Dumai No. 2 Tahun 2025";
 constexpr char kSigner[] = "Wali Kota Dumai";
 
-// Writes the users file: one entry per user, tokens stored as salted hashes.
-std::string WriteUsersFile(const TempDir& tmp) {
-  v1::UsersConfig config;
-  *config.add_user() = Authenticator::MakeEntry("kadis", v1::Role::KEPALA_DINAS,
-                                                v1::DIVISION_UNSPECIFIED, kKadisToken);
-  *config.add_user() = Authenticator::MakeEntry("rehab", v1::Role::KEPALA_BIDANG,
-                                                v1::REHABILITASI_SOSIAL, kRehabToken);
-  *config.add_user() = Authenticator::MakeEntry("linjamsos", v1::Role::KEPALA_BIDANG,
-                                                v1::PERLINDUNGAN_JAMINAN_SOSIAL, kLinjamsosToken);
-  *config.add_user() = Authenticator::MakeEntry("inspektorat", v1::Role::INSPEKTORAT,
-                                                v1::DIVISION_UNSPECIFIED, kInspektoratToken);
-  std::string text;
-  EXPECT_TRUE(google::protobuf::TextFormat::PrintToString(config, &text));
-  const std::string path = tmp / "users.textproto";
-  std::ofstream(path) << text;
-  return path;
-}
-
 const v1::TargetValue* TargetOf(const v1::Node& node, int year) {
   if (node.indicators_size() == 0) return nullptr;
   for (const v1::YearTarget& t : node.indicators(0).targets()) {
@@ -81,25 +61,19 @@ std::vector<std::string> Ids(const google::protobuf::RepeatedPtrField<v1::Propos
   return ids;
 }
 
-class WorkflowEndToEnd : public ::testing::Test {
+class WorkflowEndToEnd : public SeededDaemonTest {
  protected:
+  std::vector<DaemonUser> Users() const override {
+    return {
+        {"kadis", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED, kKadisToken},
+        {"rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, kRehabToken},
+        {"linjamsos", v1::Role::KEPALA_BIDANG, v1::PERLINDUNGAN_JAMINAN_SOSIAL, kLinjamsosToken},
+        {"inspektorat", v1::Role::INSPEKTORAT, v1::DIVISION_UNSPECIFIED, kInspektoratToken}};
+  }
+
   void SetUp() override {
-    ASSERT_FALSE(tmp_.path().empty());
-    server_ = StartServer(tmp_ / "data", tmp_ / "renstrad.log", /*empty=*/false,
-                          {"--users=" + WriteUsersFile(tmp_)});
-    ASSERT_NE(server_.daemon, nullptr);
+    ASSERT_NO_FATAL_FAILURE(SeededDaemonTest::SetUp());
     ASSERT_GT(server_.ready.plan_version, 0);
-  }
-
-  void TearDown() override {
-    if (server_.daemon != nullptr) {
-      EXPECT_EQ(server_.daemon->Stop(), 0);
-    }
-  }
-
-  // Runs the CLI with `token` in RENSTRA_TOKEN ("" sends no credentials).
-  CommandResult As(const std::string& token, std::vector<std::string> args) {
-    return Cli(server_.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
   }
 
   int64_t PlanVersion() {
@@ -107,9 +81,6 @@ class WorkflowEndToEnd : public ::testing::Test {
     EXPECT_EQ(plan.exit_code, 0) << plan.err;
     return FromJson<v1::GetPlanResponse>(plan.out).plan().version();
   }
-
-  TempDir tmp_;
-  Server server_;
 };
 
 TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOnlyReads) {

@@ -11,9 +11,12 @@
 #include "services/feed_slots.h"
 #include "services/rate_limiter.h"
 #include "services/refusal_throttle.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra {
 namespace {
+
+using ::renstra::testing::IsOk;
 
 class FakeClock {
  public:
@@ -145,7 +148,7 @@ TEST(FeedSlotsTest, OnePrincipalHoldsAtMostItsShare) {
   std::vector<FeedSlots::Lease> held;
   for (int i = 0; i < 4; ++i) {
     absl::StatusOr<FeedSlots::Lease> lease = slots.Acquire(rehab);
-    ASSERT_TRUE(lease.ok()) << lease.status();
+    ASSERT_THAT(lease, IsOk()) << lease.status();
     held.push_back(*std::move(lease));
   }
   absl::StatusOr<FeedSlots::Lease> fifth = slots.Acquire(rehab);
@@ -154,7 +157,7 @@ TEST(FeedSlotsTest, OnePrincipalHoldsAtMostItsShare) {
             "live feeds: rehab already holds 4, the most one user may (4); close one and try "
             "again");
   held.pop_back();  // a feed ends: its slot is free again
-  EXPECT_TRUE(slots.Acquire(rehab).ok());
+  EXPECT_THAT(slots.Acquire(rehab), IsOk());
 }
 
 TEST(FeedSlotsTest, TheInspektoratGetsASlotWhenOthersHoldAllTheShared) {
@@ -164,7 +167,7 @@ TEST(FeedSlotsTest, TheInspektoratGetsASlotWhenOthersHoldAllTheShared) {
     for (int i = 0; i < 4; ++i) {
       absl::StatusOr<FeedSlots::Lease> lease =
           slots.Acquire(User("kabid" + std::to_string(user), v1::Role::KEPALA_BIDANG));
-      ASSERT_TRUE(lease.ok()) << lease.status();
+      ASSERT_THAT(lease, IsOk()) << lease.status();
       held.push_back(*std::move(lease));
     }
   }
@@ -177,7 +180,7 @@ TEST(FeedSlotsTest, TheInspektoratGetsASlotWhenOthersHoldAllTheShared) {
   for (const char* name : {"iwan", "ika"}) {
     for (int i = 0; i < 4; ++i) {
       absl::StatusOr<FeedSlots::Lease> lease = slots.Acquire(User(name, v1::Role::INSPEKTORAT));
-      ASSERT_TRUE(lease.ok()) << name << " " << i << ": " << lease.status();
+      ASSERT_THAT(lease, IsOk()) << name << " " << i << ": " << lease.status();
       held.push_back(*std::move(lease));
     }
   }
@@ -191,13 +194,13 @@ TEST(FeedSlotsTest, AuditorsOnSharedSlotsLeaveTheReservedOnesForAuditorsOnly) {
   std::vector<FeedSlots::Lease> held;
   for (int i = 0; i < 3; ++i) {
     absl::StatusOr<FeedSlots::Lease> lease = slots.Acquire(User("iwan", v1::Role::INSPEKTORAT));
-    ASSERT_TRUE(lease.ok());
+    ASSERT_THAT(lease, IsOk());
     held.push_back(*std::move(lease));
   }
   // Three auditors' feeds take the two reserved slots and one of the two shared ones.
-  EXPECT_TRUE(slots.Acquire(User("rehab", v1::Role::KEPALA_BIDANG)).ok());
+  EXPECT_THAT(slots.Acquire(User("rehab", v1::Role::KEPALA_BIDANG)), IsOk());
   absl::StatusOr<FeedSlots::Lease> lease = slots.Acquire(User("rehab", v1::Role::KEPALA_BIDANG));
-  ASSERT_TRUE(lease.ok());
+  ASSERT_THAT(lease, IsOk());
   held.push_back(*std::move(lease));
   EXPECT_EQ(slots.Acquire(User("kadis", v1::Role::KEPALA_DINAS)).status().code(),
             absl::StatusCode::kResourceExhausted);

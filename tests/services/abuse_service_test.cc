@@ -16,8 +16,9 @@
 #include "domain/event_describer.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -38,22 +39,22 @@ class TestClock {
   std::atomic<int64_t> micros_{1'700'000'000'000'000};
 };
 
-std::unique_ptr<TestServer> StartWith(const CallGuardOptions& guard) {
-  TestServerOptions options;
+std::unique_ptr<SeededServer> StartWith(const CallGuardOptions& guard) {
+  SeededServerOptions options;
   options.users = TestUsers();
   options.guard = guard;
-  return TestServer::Start(options);
+  return SeededServer::Start(options);
 }
 
-grpc::Status GetHead(TestServer& server, const std::string& token = "") {
+grpc::Status GetHead(SeededServer& server, const std::string& token = "") {
   v1::GetHeadResponse head;
   return server.log().GetHead((token.empty() ? Context() : ContextAs(token)).get(), {}, &head);
 }
 
-std::vector<v1::EventEnvelope> DeniedEvents(TestServer& server) {
+std::vector<v1::EventEnvelope> DeniedEvents(SeededServer& server) {
   absl::StatusOr<std::vector<v1::EventEnvelope>> events =
       server.store().ReadStream(CallGuard::kDeniedStream, 1, 1000);
-  EXPECT_TRUE(events.ok()) << events.status();
+  EXPECT_THAT(events, IsOk()) << events.status();
   return events.ok() ? *events : std::vector<v1::EventEnvelope>{};
 }
 
@@ -62,7 +63,7 @@ TEST(RateLimitTest, CallsWithoutCredentialsBeyondThePeersLimitAreRefused) {
   CallGuardOptions guard;
   guard.per_peer = {/*per_second=*/1, /*burst=*/3, /*max_keys=*/100};
   guard.clock = clock.fn();
-  std::unique_ptr<TestServer> server = StartWith(guard);
+  std::unique_ptr<SeededServer> server = StartWith(guard);
   ASSERT_NE(server, nullptr);
   for (int i = 0; i < 3; ++i) {
     grpc::Status status = GetHead(*server);
@@ -77,7 +78,7 @@ TEST(RateLimitTest, CallsWithoutCredentialsBeyondThePeersLimitAreRefused) {
               "ipv4:127.0.0.1; retry in 1.000 s");
   }
   // Users are limited per user, not by the anonymous caller at the same address.
-  EXPECT_TRUE(GetHead(*server, TokenOf("rehab")).ok());
+  EXPECT_THAT(GetHead(*server, TokenOf("rehab")), IsOk());
 }
 
 TEST(RateLimitTest, OneUserBeyondTheirLimitIsRefusedAndOthersAreNot) {
@@ -85,17 +86,17 @@ TEST(RateLimitTest, OneUserBeyondTheirLimitIsRefusedAndOthersAreNot) {
   CallGuardOptions guard;
   guard.per_principal = {/*per_second=*/2, /*burst=*/2, /*max_keys=*/100};
   guard.clock = clock.fn();
-  std::unique_ptr<TestServer> server = StartWith(guard);
+  std::unique_ptr<SeededServer> server = StartWith(guard);
   ASSERT_NE(server, nullptr);
-  EXPECT_TRUE(GetHead(*server, TokenOf("rehab")).ok());
-  EXPECT_TRUE(GetHead(*server, TokenOf("rehab")).ok());
+  EXPECT_THAT(GetHead(*server, TokenOf("rehab")), IsOk());
+  EXPECT_THAT(GetHead(*server, TokenOf("rehab")), IsOk());
   grpc::Status status = GetHead(*server, TokenOf("rehab"));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_EQ(status.error_message(),
             "rate limit: at most 2 calls per second (burst 2) for user rehab; retry in 0.500 s");
-  EXPECT_TRUE(GetHead(*server, TokenOf("iwan")).ok());
+  EXPECT_THAT(GetHead(*server, TokenOf("iwan")), IsOk());
   clock.Advance(absl::Milliseconds(500));
-  EXPECT_TRUE(GetHead(*server, TokenOf("rehab")).ok());
+  EXPECT_THAT(GetHead(*server, TokenOf("rehab")), IsOk());
 
   // The refusal is on the record like any other.
   std::vector<v1::EventEnvelope> events = DeniedEvents(*server);
@@ -112,7 +113,7 @@ TEST(RefusalRecordTest, AFloodIsRecordedIndividuallyUpToTheThresholdThenAsOneSum
   CallGuardOptions guard;
   guard.refusals = {/*recorded_per_window=*/3, absl::Minutes(1), /*max_keys=*/100};
   guard.clock = clock.fn();
-  std::unique_ptr<TestServer> server = StartWith(guard);
+  std::unique_ptr<SeededServer> server = StartWith(guard);
   ASSERT_NE(server, nullptr);
   const int64_t start = clock.micros();
   for (int i = 0; i < 10; ++i) {
@@ -157,7 +158,7 @@ TEST(RefusalRecordTest, AFloodIsRecordedIndividuallyUpToTheThresholdThenAsOneSum
 // gRPC refuses a body it cannot parse before our handler runs; the call is still
 // authenticated, refused as such and recorded.
 TEST(RefusalRecordTest, AnUnreadableBodyWithoutCredentialsIsRefusedAndRecorded) {
-  std::unique_ptr<TestServer> server = StartWith({});
+  std::unique_ptr<SeededServer> server = StartWith({});
   ASSERT_NE(server, nullptr);
   grpc::GenericStub stub(server->channel());
   // Field 1, length-delimited, length 127, then nothing: not a message.
@@ -202,24 +203,24 @@ Feed OpenFeed(v1::AuditService::Stub& stub, const std::string& token) {
 }
 
 TEST(FeedSlotsServiceTest, OneUserHoldsAtMostFourFeedsAndTheInspektoratStillFollows) {
-  std::unique_ptr<TestServer> server = StartWith({});
+  std::unique_ptr<SeededServer> server = StartWith({});
   ASSERT_NE(server, nullptr);
   server->SeedPlan();
-  std::unique_ptr<v1::AuditService::Stub> audit = v1::AuditService::NewStub(server->channel());
+  v1::AuditService::Stub& audit = server->audit();
   std::vector<Feed> feeds;
   v1::AuditEvent event;
   for (int i = 0; i < 4; ++i) {
-    feeds.push_back(OpenFeed(*audit, TokenOf("rehab")));
+    feeds.push_back(OpenFeed(audit, TokenOf("rehab")));
     ASSERT_TRUE(feeds.back().reader->Read(&event)) << "feed " << i;
   }
-  Feed fifth = OpenFeed(*audit, TokenOf("rehab"));
+  Feed fifth = OpenFeed(audit, TokenOf("rehab"));
   EXPECT_FALSE(fifth.reader->Read(&event));
   grpc::Status status = fifth.reader->Finish();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_EQ(status.error_message(),
             "live feeds: rehab already holds 4, the most one user may (4); close one and try "
             "again");
-  Feed inspector = OpenFeed(*audit, TokenOf("iwan"));
+  Feed inspector = OpenFeed(audit, TokenOf("iwan"));
   EXPECT_TRUE(inspector.reader->Read(&event));
   feeds.push_back(std::move(inspector));
   for (Feed& f : feeds) f.context->TryCancel();

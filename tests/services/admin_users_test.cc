@@ -21,8 +21,9 @@
 #include "services/user_admin.h"
 #include "storage/memory_event_store.h"
 #include "storage/rocksdb_backup.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -65,10 +66,10 @@ v1::DisableUserRequest Disable(const std::string& name, const std::string& reque
 TEST(LastAdminTest, AnAdminDisabledMeanwhileCannotDisableTheLastOne) {
   MemoryEventStore store;
   absl::StatusOr<Authenticator> authenticator = Authenticator::FromConfig(TwoAdmins());
-  ASSERT_TRUE(authenticator.ok());
+  ASSERT_THAT(authenticator, IsOk());
   UsersOn on(&store, &*authenticator);
   UserAdmin& users = on.users;
-  ASSERT_TRUE(users.DisableUser(kAdmin, Disable("admin2", "r1")).ok());
+  ASSERT_THAT(users.DisableUser(kAdmin, Disable("admin2", "r1")), IsOk());
   absl::StatusOr<v1::UserView> refused = users.DisableUser(kAdmin2, Disable("admin", "r2"));
   EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(refused.status().message(), LastAdmin("admin"));
@@ -77,11 +78,11 @@ TEST(LastAdminTest, AnAdminDisabledMeanwhileCannotDisableTheLastOne) {
 }
 
 TEST(LastAdminTest, TwoAdminsDisablingEachOtherAtOnceLeaveExactlyOne) {
-  TestServerOptions options;
+  SeededServerOptions options;
   options.users = TwoAdmins();
-  std::unique_ptr<TestServer> server = TestServer::Start(options);
+  std::unique_ptr<SeededServer> server = SeededServer::Start(options);
   ASSERT_NE(server, nullptr);
-  std::unique_ptr<v1::AdminService::Stub> admin = v1::AdminService::NewStub(server->channel());
+  v1::AdminService::Stub& admin = server->admin();
   for (int round = 0; round < 10; ++round) {
     std::promise<void> go;
     std::shared_future<void> start = go.get_future().share();
@@ -89,8 +90,8 @@ TEST(LastAdminTest, TwoAdminsDisablingEachOtherAtOnceLeaveExactlyOne) {
       return std::async(std::launch::async, [&, as, target] {
         start.wait();
         v1::UserView view;
-        return admin->DisableUser(ContextAs(TokenOf(as)).get(),
-                                  Disable(target, "race-" + std::to_string(round) + as), &view);
+        return admin.DisableUser(ContextAs(TokenOf(as)).get(),
+                                 Disable(target, "race-" + std::to_string(round) + as), &view);
       });
     };
     auto first = disable("admin", "admin2");
@@ -110,7 +111,7 @@ TEST(LastAdminTest, TwoAdminsDisablingEachOtherAtOnceLeaveExactlyOne) {
       EXPECT_EQ(lost.error_message(), "this user is disabled");
     }
     v1::ListUsersResponse users;
-    ASSERT_TRUE(admin->ListUsers(ContextAs(TokenOf(winner)).get(), {}, &users).ok());
+    ASSERT_THAT(admin.ListUsers(ContextAs(TokenOf(winner)).get(), {}, &users), IsOk());
     int enabled_admins = 0;
     for (const v1::UserView& u : users.users()) {
       if (u.role() == v1::Role::ADMIN && !u.disabled()) ++enabled_admins;
@@ -121,19 +122,19 @@ TEST(LastAdminTest, TwoAdminsDisablingEachOtherAtOnceLeaveExactlyOne) {
     enable.set_name(winner == "admin" ? "admin2" : "admin");
     enable.set_request_id("enable-" + std::to_string(round));
     v1::UserView view;
-    ASSERT_TRUE(admin->EnableUser(ContextAs(TokenOf(winner)).get(), enable, &view).ok());
+    ASSERT_THAT(admin.EnableUser(ContextAs(TokenOf(winner)).get(), enable, &view), IsOk());
   }
 }
 
 TEST(EnableUserTest, ADisabledUserIsEnabledAgainAndItIsRecorded) {
-  TestServerOptions options;
+  SeededServerOptions options;
   options.users = TestUsers();
-  std::unique_ptr<TestServer> server = TestServer::Start(options);
+  std::unique_ptr<SeededServer> server = SeededServer::Start(options);
   ASSERT_NE(server, nullptr);
-  std::unique_ptr<v1::AdminService::Stub> admin = v1::AdminService::NewStub(server->channel());
+  v1::AdminService::Stub& admin = server->admin();
   v1::UserView view;
-  ASSERT_TRUE(
-      admin->DisableUser(ContextAs(TokenOf("admin")).get(), Disable("rehab", "d1"), &view).ok());
+  ASSERT_THAT(admin.DisableUser(ContextAs(TokenOf("admin")).get(), Disable("rehab", "d1"), &view),
+              IsOk());
   v1::GetHeadResponse head;
   EXPECT_EQ(server->log().GetHead(ContextAs(TokenOf("rehab")).get(), {}, &head).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
@@ -141,15 +142,15 @@ TEST(EnableUserTest, ADisabledUserIsEnabledAgainAndItIsRecorded) {
   v1::EnableUserRequest enable;
   enable.set_name("rehab");
   enable.set_request_id("e1");
-  grpc::Status status = admin->EnableUser(ContextAs(TokenOf("admin")).get(), enable, &view);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  grpc::Status status = admin.EnableUser(ContextAs(TokenOf("admin")).get(), enable, &view);
+  ASSERT_THAT(status, IsOk()) << status.error_message();
   EXPECT_EQ(view.name(), "rehab");
   EXPECT_FALSE(view.disabled());
-  EXPECT_TRUE(server->log().GetHead(ContextAs(TokenOf("rehab")).get(), {}, &head).ok());
+  EXPECT_THAT(server->log().GetHead(ContextAs(TokenOf("rehab")).get(), {}, &head), IsOk());
 
   absl::StatusOr<std::vector<v1::EventEnvelope>> events =
       server->store().ReadStream(UserAdmin::kStream, 1, 10);
-  ASSERT_TRUE(events.ok());
+  ASSERT_THAT(events, IsOk());
   ASSERT_EQ(events->size(), 2u);
   EXPECT_EQ((*events)[1].event_type(), "renstra.v1.UserEnabled");
   EXPECT_EQ((*events)[1].principal(), "admin");
@@ -157,11 +158,11 @@ TEST(EnableUserTest, ADisabledUserIsEnabledAgainAndItIsRecorded) {
 
   // Not disabled: refused, nothing appended.
   enable.set_request_id("e2");
-  status = admin->EnableUser(ContextAs(TokenOf("admin")).get(), enable, &view);
+  status = admin.EnableUser(ContextAs(TokenOf("admin")).get(), enable, &view);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(), "name: user rehab is not disabled");
   // Only an admin enables.
-  status = admin->EnableUser(ContextAs(TokenOf("rehab")).get(), enable, &view);
+  status = admin.EnableUser(ContextAs(TokenOf("rehab")).get(), enable, &view);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(server->store().StreamVersion(UserAdmin::kStream), 2u);
 }
@@ -170,33 +171,35 @@ TEST(EnableUserTest, AnEnabledUserStaysEnabledAfterARestart) {
   MemoryEventStore store;
   {
     absl::StatusOr<Authenticator> authenticator = Authenticator::FromConfig(TestUsers());
-    ASSERT_TRUE(authenticator.ok());
+    ASSERT_THAT(authenticator, IsOk());
     UsersOn on(&store, &*authenticator);
     UserAdmin& users = on.users;
     v1::EnableUserRequest enable;
     enable.set_name("pensiun");  // disabled in the users file
-    ASSERT_TRUE(users.EnableUser(kAdmin, enable).ok());
+    ASSERT_THAT(users.EnableUser(kAdmin, enable), IsOk());
   }
   absl::StatusOr<Authenticator> restarted = Authenticator::FromConfig(TestUsers());
-  ASSERT_TRUE(restarted.ok());
+  ASSERT_THAT(restarted, IsOk());
   UsersOn on(&store, &*restarted);
   UserAdmin& users = on.users;
-  ASSERT_TRUE(users.Recover().ok());
+  ASSERT_THAT(users.Recover(), IsOk());
   EXPECT_FALSE(restarted->Find("pensiun")->disabled());
 }
 
-class BackupDirTest : public ::testing::Test {
+class BackupDirTest : public SeededServerTest {
  protected:
   void SetUp() override {
     base_ = ::testing::TempDir() + "renstra_backup_root.XXXXXX";
     ASSERT_NE(mkdtemp(base_.data()), nullptr);
     root_ = base_ + "/backups";  // made by the first backup
-    TestServerOptions options;
+    SeededServerTest::SetUp();
+  }
+  // The cast, no plan, backups under root_.
+  SeededServerOptions Options() override {
+    SeededServerOptions options;
     options.users = TestUsers();
     options.backup_dir = root_;
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    admin_ = v1::AdminService::NewStub(server_->channel());
+    return options;
   }
   void TearDown() override {
     std::error_code ec;
@@ -207,19 +210,17 @@ class BackupDirTest : public ::testing::Test {
     v1::ListBackupsRequest request;
     request.set_dir(dir);
     v1::ListBackupsResponse response;
-    return admin_->ListBackups(ContextAs(TokenOf("admin")).get(), request, &response);
+    return server_->admin().ListBackups(ContextAs(TokenOf("admin")).get(), request, &response);
   }
   grpc::Status Create(const std::string& dir) {
     v1::CreateBackupRequest request;
     request.set_dir(dir);
     v1::Backup backup;
-    return admin_->CreateBackup(ContextAs(TokenOf("admin")).get(), request, &backup);
+    return server_->admin().CreateBackup(ContextAs(TokenOf("admin")).get(), request, &backup);
   }
 
-  std::unique_ptr<TestServer> server_;
   std::string base_;
   std::string root_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
 };
 
 TEST_F(BackupDirTest, ListingOutsideTheBackupRootIsRefusedWhetherOrNotTheDirectoryExists) {
@@ -231,9 +232,9 @@ TEST_F(BackupDirTest, ListingOutsideTheBackupRootIsRefusedWhetherOrNotTheDirecto
     EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED) << dir;
     EXPECT_EQ(status.error_message(), absl::StrReplaceAll(outside, {{"%s", dir}}));
   }
-  ASSERT_TRUE(Create("").ok());
-  EXPECT_TRUE(List(root_).ok());
-  EXPECT_TRUE(List(root_ + "/").ok());
+  ASSERT_THAT(Create(""), IsOk());
+  EXPECT_THAT(List(root_), IsOk());
+  EXPECT_THAT(List(root_ + "/"), IsOk());
 }
 
 TEST_F(BackupDirTest, ADirectoryWithNulOrDotDotIsRefusedBeforeAnythingIsCreated) {
@@ -256,7 +257,7 @@ TEST(BackupStorageTest, CreateChecksTheDirectoryBeforeMakingIt) {
   fs::create_directories(base + "/data");
   absl::StatusOr<std::unique_ptr<RocksDbEventStore>> store =
       RocksDbEventStore::Open(base + "/data");
-  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_THAT(store, IsOk()) << store.status();
   absl::StatusOr<BackupInfo> made = RocksDbBackup::Create(**store, base + "/half/../backups");
   EXPECT_EQ(made.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(made.status().message(), "backup directory: must not contain a \"..\" component");
@@ -271,16 +272,16 @@ TEST(BackupStorageTest, CreateChecksTheDirectoryBeforeMakingIt) {
 }
 
 TEST(BackupRootTest, WithoutABackupRootNothingIsListed) {
-  TestServerOptions options;
+  SeededServerOptions options;
   options.users = TestUsers();
   options.backup_dir = "";
-  std::unique_ptr<TestServer> server = TestServer::Start(options);
+  std::unique_ptr<SeededServer> server = SeededServer::Start(options);
   ASSERT_NE(server, nullptr);
-  std::unique_ptr<v1::AdminService::Stub> admin = v1::AdminService::NewStub(server->channel());
+  v1::AdminService::Stub& admin = server->admin();
   v1::ListBackupsRequest request;
   request.set_dir("/etc");
   v1::ListBackupsResponse response;
-  grpc::Status status = admin->ListBackups(ContextAs(TokenOf("admin")).get(), request, &response);
+  grpc::Status status = admin.ListBackups(ContextAs(TokenOf("admin")).get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(),
             "dir: the server was started without --backup_dir: backups are listed and verified "

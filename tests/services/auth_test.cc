@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "domain/target_value.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -20,16 +20,8 @@ using ::testing::StartsWith;
 
 constexpr char kNoCredentials[] = "no credentials: send \"authorization: Bearer <token>\"";
 
-class AuthTest : public ::testing::Test {
+class AuthTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-  }
-
   // rehab proposes 2025 → "220 Orang" and submits; returns the proposal id.
   std::string ProposeAsRehab() {
     v1::ProposeRequest request;
@@ -56,8 +48,6 @@ class AuthTest : public ::testing::Test {
     EXPECT_EQ(denied.message(), message);
     EXPECT_THAT(denied.peer(), StartsWith("ipv4:127.0.0.1:"));
   }
-
-  std::unique_ptr<TestServer> server_;
 };
 
 TEST_F(AuthTest, CallsWithoutATokenAreUnauthenticatedAndRecorded) {
@@ -275,9 +265,9 @@ TEST_F(AuthTest, ADivisionHeadProposesOnlyForItsOwnDivisionsNodes) {
 }
 
 TEST(AuthImportTest, OnlyAdminOrKepalaDinasImportsAndTheEnvelopeNamesThem) {
-  TestServerOptions options;
+  SeededServerOptions options;
   options.users = TestUsers();
-  std::unique_ptr<TestServer> server = TestServer::Start(options);
+  std::unique_ptr<SeededServer> server = SeededServer::Start(options);
   ASSERT_NE(server, nullptr);
   v1::ImportTableRequest request;
   request.set_content(ReadSeedDocument());
@@ -309,7 +299,7 @@ TEST(AuthImportTest, OnlyAdminOrKepalaDinasImportsAndTheEnvelopeNamesThem) {
 }
 
 TEST(AuthOpenModeTest, WithoutUsersCallersAreAnonymousImportWorksAndWorkflowWritesAreRefused) {
-  std::unique_ptr<TestServer> server = TestServer::Start();
+  std::unique_ptr<SeededServer> server = SeededServer::Start();
   ASSERT_NE(server, nullptr);
   v1::ImportTableResponse imported;
   grpc::Status status = server->ImportSeed("open-import", &imported);

@@ -14,8 +14,8 @@
 #include "renstra/v1/admin_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -31,19 +31,8 @@ struct Case {
   std::string message;  // a part of the message that must be there
 };
 
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-    audit_ = v1::AuditService::NewStub(server_->channel());
-    admin_ = v1::AdminService::NewStub(server_->channel());
-    realization_ = v1::RealizationService::NewStub(server_->channel());
-  }
-
   void Check(const std::vector<Case>& cases) {
     for (const Case& c : cases) {
       SCOPED_TRACE(c.name);
@@ -64,11 +53,6 @@ class BadInputTest : public ::testing::Test {
   v1::PlanService::Stub& plan() { return server_->plan(); }
   v1::LogService::Stub& log() { return server_->log(); }
   v1::WorkflowService::Stub& workflow() { return server_->workflow(); }
-
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<v1::AuditService::Stub> audit_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
-  std::unique_ptr<v1::RealizationService::Stub> realization_;
 };
 
 template <typename Request>
@@ -288,70 +272,76 @@ TEST_F(BadInputTest, RealizationAuditAndAdminServices) {
   v1::ListUsersResponse users_out;
   Check({
       {"RecordAchievement for 2027", "rehab",
-       [&](auto* c) { return realization_->RecordAchievement(c, achievement, &realization); },
+       [&](auto* c) {
+         return server_->realization().RecordAchievement(c, achievement, &realization);
+       },
        grpc::StatusCode::INVALID_ARGUMENT, "year: 2027"},
       {"RecordAchievement on an unknown indicator", "rehab",
-       [&](auto* c) { return realization_->RecordAchievement(c, unknown_indicator, &realization); },
+       [&](auto* c) {
+         return server_->realization().RecordAchievement(c, unknown_indicator, &realization);
+       },
        grpc::StatusCode::NOT_FOUND, "9.99.99.9.99.9999#1"},
       {"RecordSpending negative", "rehab",
-       [&](auto* c) { return realization_->RecordSpending(c, negative, &realization); },
+       [&](auto* c) { return server_->realization().RecordSpending(c, negative, &realization); },
        grpc::StatusCode::INVALID_ARGUMENT, "spent: negative amount -5"},
       {"RecordSpending by the inspectorate", "iwan",
-       [&](auto* c) { return realization_->RecordSpending(c, negative, &realization); },
+       [&](auto* c) { return server_->realization().RecordSpending(c, negative, &realization); },
        grpc::StatusCode::PERMISSION_DENIED, "rule: "},
       {"CorrectRealization of an unknown record", "rehab",
-       [&](auto* c) { return realization_->CorrectRealization(c, correct, &realization); },
+       [&](auto* c) { return server_->realization().CorrectRealization(c, correct, &realization); },
        grpc::StatusCode::NOT_FOUND, "RLZ-999999"},
       {"GetRealization unknown", "iwan",
-       [&](auto* c) { return realization_->GetRealization(c, get_realization, &realization); },
+       [&](auto* c) {
+         return server_->realization().GetRealization(c, get_realization, &realization);
+       },
        grpc::StatusCode::NOT_FOUND, "RLZ-999999"},
       {"GetHistory without a subject", "iwan",
-       [&](auto* c) { return audit_->GetHistory(c, no_subject, &history); },
+       [&](auto* c) { return server_->audit().GetHistory(c, no_subject, &history); },
        grpc::StatusCode::INVALID_ARGUMENT, "subject: required"},
       {"GetHistory of an unknown node", "iwan",
-       [&](auto* c) { return audit_->GetHistory(c, unknown_node, &history); },
+       [&](auto* c) { return server_->audit().GetHistory(c, unknown_node, &history); },
        grpc::StatusCode::NOT_FOUND, "node_code: no node with code 9.99.99"},
       {"GetPlanAsOf without as_of", "iwan",
-       [&](auto* c) { return audit_->GetPlanAsOf(c, no_as_of, &as_of); },
+       [&](auto* c) { return server_->audit().GetPlanAsOf(c, no_as_of, &as_of); },
        grpc::StatusCode::INVALID_ARGUMENT, "as_of: required"},
       {"DiffVersions from inside the import", "iwan",
-       [&](auto* c) { return audit_->DiffVersions(c, mid_import, &diff); },
+       [&](auto* c) { return server_->audit().DiffVersions(c, mid_import, &diff); },
        grpc::StatusCode::INVALID_ARGUMENT, "from_version: 5 falls inside the import"},
       {"ReadEvents past the end", "iwan",
-       [&](auto* c) { return audit_->ReadEvents(c, far, &events); }, grpc::StatusCode::OUT_OF_RANGE,
-       "from_sequence: 1000000 is past the end"},
+       [&](auto* c) { return server_->audit().ReadEvents(c, far, &events); },
+       grpc::StatusCode::OUT_OF_RANGE, "from_sequence: 1000000 is past the end"},
       {"GetInclusionProof of event 0", "iwan",
-       [&](auto* c) { return audit_->GetInclusionProof(c, zero, &inclusion); },
+       [&](auto* c) { return server_->audit().GetInclusionProof(c, zero, &inclusion); },
        grpc::StatusCode::INVALID_ARGUMENT, "sequence: required"},
       {"GetInclusionProof beyond the log", "iwan",
-       [&](auto* c) { return audit_->GetInclusionProof(c, beyond, &inclusion); },
+       [&](auto* c) { return server_->audit().GetInclusionProof(c, beyond, &inclusion); },
        grpc::StatusCode::OUT_OF_RANGE, "sequence: event 1000000"},
       {"GetConsistencyProof backwards", "iwan",
-       [&](auto* c) { return audit_->GetConsistencyProof(c, backwards, &consistency); },
+       [&](auto* c) { return server_->audit().GetConsistencyProof(c, backwards, &consistency); },
        grpc::StatusCode::INVALID_ARGUMENT, "from_size: 10 is larger than to_size 5"},
       {"RehashStore by the inspectorate", "iwan",
-       [&](auto* c) { return audit_->RehashStore(c, {}, &rehash); },
+       [&](auto* c) { return server_->audit().RehashStore(c, {}, &rehash); },
        grpc::StatusCode::PERMISSION_DENIED, "only ADMIN may re-hash the store"},
       {"CreateBackup by a Kepala Bidang", "rehab",
-       [&](auto* c) { return admin_->CreateBackup(c, {}, &backup); },
+       [&](auto* c) { return server_->admin().CreateBackup(c, {}, &backup); },
        grpc::StatusCode::PERMISSION_DENIED, "only ADMIN may back up the log"},
       {"CreateBackup with no directory", "admin",
-       [&](auto* c) { return admin_->CreateBackup(c, {}, &backup); },
+       [&](auto* c) { return server_->admin().CreateBackup(c, {}, &backup); },
        grpc::StatusCode::FAILED_PRECONDITION, ""},
       {"VerifyBackup without an id", "admin",
-       [&](auto* c) { return admin_->VerifyBackup(c, no_id, &backup); },
+       [&](auto* c) { return server_->admin().VerifyBackup(c, no_id, &backup); },
        grpc::StatusCode::INVALID_ARGUMENT, "id: required"},
       {"AddUser with a bad name", "admin",
-       [&](auto* c) { return admin_->AddUser(c, bad_name, &user); },
+       [&](auto* c) { return server_->admin().AddUser(c, bad_name, &user); },
        grpc::StatusCode::INVALID_ARGUMENT, "name: \"Budi Santoso\""},
       {"AddUser with an unknown role value", "admin",
-       [&](auto* c) { return admin_->AddUser(c, bad_role, &user); },
+       [&](auto* c) { return server_->admin().AddUser(c, bad_role, &user); },
        grpc::StatusCode::INVALID_ARGUMENT, "role: 42 is not a role"},
       {"DisableUser unknown", "admin",
-       [&](auto* c) { return admin_->DisableUser(c, unknown_user, &user_view); },
+       [&](auto* c) { return server_->admin().DisableUser(c, unknown_user, &user_view); },
        grpc::StatusCode::NOT_FOUND, "name: no user nobody"},
       {"ListUsers by the inspectorate", "iwan",
-       [&](auto* c) { return admin_->ListUsers(c, {}, &users_out); },
+       [&](auto* c) { return server_->admin().ListUsers(c, {}, &users_out); },
        grpc::StatusCode::PERMISSION_DENIED, "only ADMIN may list users"},
   });
 }

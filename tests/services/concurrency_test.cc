@@ -22,8 +22,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -56,17 +56,8 @@ bool Same(const grpc::Status& a, const grpc::Status& b) {
   return a.error_code() == b.error_code() && a.error_message() == b.error_message();
 }
 
-class ConcurrencyTest : public ::testing::Test {
+class ConcurrencyTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-    realization_ = v1::RealizationService::NewStub(server_->channel());
-  }
-
   // rehab proposes (and submits) 2025 → `value`; returns the proposal id.
   std::string Propose(const std::string& value) {
     v1::ProposeRequest request;
@@ -136,10 +127,7 @@ class ConcurrencyTest : public ::testing::Test {
   }
 
   // Made in SetUp: the client threads share it (stubs are thread-safe).
-  v1::RealizationService::Stub& realization() { return *realization_; }
-
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<v1::RealizationService::Stub> realization_;
+  v1::RealizationService::Stub& realization() { return server_->realization(); }
 };
 
 TEST_F(ConcurrencyTest, RacingRatificationsOfTheSameValueApplyExactlyOne) {

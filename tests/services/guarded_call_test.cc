@@ -16,8 +16,9 @@
 #include "renstra/v1/workflow_service.grpc.pb.h"
 #include "services/call_guard.h"
 #include "services/rpc_table.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
@@ -66,15 +67,15 @@ TEST(RpcTableTest, GatesWritesByRoleWithTheDomainsMessage) {
   EXPECT_EQ(propose.code(), absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(propose.message(),
             "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; iwan is INSPEKTORAT");
-  EXPECT_TRUE(CheckRpcAccess("/renstra.v1.WorkflowService/ListProposals", iwan, false).ok());
-  EXPECT_TRUE(CheckRpcAccess("/renstra.v1.AuditService/Follow", iwan, false).ok());
+  EXPECT_THAT(CheckRpcAccess("/renstra.v1.WorkflowService/ListProposals", iwan, false), IsOk());
+  EXPECT_THAT(CheckRpcAccess("/renstra.v1.AuditService/Follow", iwan, false), IsOk());
   const absl::Status rehash = CheckRpcAccess("/renstra.v1.AuditService/RehashStore", iwan, false);
   EXPECT_EQ(rehash.message(), "rule: only ADMIN may re-hash the store; iwan is INSPEKTORAT");
 }
 
 TEST(RpcTableTest, OpenModeImportsAsBeforeAndRefusesTheRest) {
   const Actor anonymous{"anonymous", v1::Role::ROLE_UNSPECIFIED, {}};
-  EXPECT_TRUE(CheckRpcAccess("/renstra.v1.PlanService/ImportTable", anonymous, true).ok());
+  EXPECT_THAT(CheckRpcAccess("/renstra.v1.PlanService/ImportTable", anonymous, true), IsOk());
   const absl::Status lock = CheckRpcAccess("/renstra.v1.WorkflowService/LockPlan", anonymous, true);
   EXPECT_EQ(lock.code(), absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(lock.message(),
@@ -82,14 +83,14 @@ TEST(RpcTableTest, OpenModeImportsAsBeforeAndRefusesTheRest) {
 }
 
 TEST(GuardedCallTest, AnAdminRpcRefusedToANonAdminIsRecorded) {
-  TestServerOptions options;
+  SeededServerOptions options;
   options.users = TestUsers();
-  std::unique_ptr<TestServer> server = TestServer::Start(options);
+  std::unique_ptr<SeededServer> server = SeededServer::Start(options);
   ASSERT_NE(server, nullptr);
-  std::unique_ptr<v1::AdminService::Stub> admin = v1::AdminService::NewStub(server->channel());
+  v1::AdminService::Stub& admin = server->admin();
   v1::ListUsersResponse users;
   const grpc::Status refused =
-      admin->ListUsers(ContextAs(TokenOf("rehab")).get(), v1::ListUsersRequest(), &users);
+      admin.ListUsers(ContextAs(TokenOf("rehab")).get(), v1::ListUsersRequest(), &users);
   const std::string message = "rule: only ADMIN may list users; rehab is KEPALA_BIDANG";
   EXPECT_EQ(refused.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(refused.error_message(), message);

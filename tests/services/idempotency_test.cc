@@ -15,8 +15,8 @@
 #include "domain/division.h"
 #include "renstra/v1/admin_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -29,51 +29,18 @@ void ExpectStatus(const grpc::Status& s, grpc::StatusCode code, const std::strin
   EXPECT_EQ(s.error_message(), message);
 }
 
-class IdempotencyTest : public ::testing::Test {
+class IdempotencyTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-    realization_ = v1::RealizationService::NewStub(server_->channel());
-    admin_ = v1::AdminService::NewStub(server_->channel());
-  }
-
-  static v1::ProposeRequest Proposal(const std::string& request_id, const std::string& value,
-                                     bool submit = false) {
-    v1::ProposeRequest r;
-    r.set_request_id(request_id);
-    r.set_justification("Jumlah PPKS meningkat");
-    *r.add_changes() = SetTarget(kRehabIndicator, kYear, value);
-    r.set_submit(submit);
-    return r;
-  }
-
   grpc::Status Propose(const std::string& user, const v1::ProposeRequest& r,
                        v1::ProposalView* out) {
     return server_->workflow().Propose(ContextAs(TokenOf(user)).get(), r, out);
-  }
-
-  static v1::RecordAchievementRequest Achievement(const std::string& request_id) {
-    v1::RecordAchievementRequest r;
-    r.set_request_id(request_id);
-    r.set_indicator_id(kRehabIndicator);
-    r.set_year(kYear);
-    v1::TargetValue* value = r.mutable_value()->mutable_yearly();
-    value->set_kind(v1::TargetValue::NUMBER);
-    value->mutable_low()->set_units(150);
-    value->set_unit("Orang");
-    r.set_evidence_ref("BA-2025");
-    return r;
   }
 
   grpc::Status Disable(const std::string& name, const std::string& request_id, v1::UserView* out) {
     v1::DisableUserRequest r;
     r.set_request_id(request_id);
     r.set_name(name);
-    return admin_->DisableUser(ContextAs(TokenOf("admin")).get(), r, out);
+    return server_->admin().DisableUser(ContextAs(TokenOf("admin")).get(), r, out);
   }
 
   // Whether `user`'s token is accepted (a read every user may do).
@@ -97,21 +64,17 @@ class IdempotencyTest : public ::testing::Test {
     }
     return out;
   }
-
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<v1::RealizationService::Stub> realization_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
 };
 
 TEST_F(IdempotencyTest, TheInspectoratesProposeWithAKepalaBidangsIdIsRefusedByTheRoleRule) {
   v1::ProposalView mine;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-1", "220 Orang"), &mine), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-1", "220 Orang"), &mine), IsOk());
   ASSERT_EQ(mine.proposal_id(), "USL-0001");
   const uint64_t before = Events();
 
   // The very same request, sent by the Inspektorat.
   v1::ProposalView theirs;
-  ExpectStatus(Propose("iwan", Proposal("usul-1", "220 Orang"), &theirs),
+  ExpectStatus(Propose("iwan", TargetProposal("usul-1", "220 Orang"), &theirs),
                grpc::StatusCode::PERMISSION_DENIED,
                "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; iwan is INSPEKTORAT");
   EXPECT_EQ(theirs.proposal_id(), "");
@@ -121,16 +84,16 @@ TEST_F(IdempotencyTest, TheInspectoratesProposeWithAKepalaBidangsIdIsRefusedByTh
 
 TEST_F(IdempotencyTest, AnotherDivisionsRecordWithSomeoneElsesIdIsRefusedAndAnswersNothing) {
   v1::RealizationView rehab;
-  ASSERT_THAT(realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(),
-                                              Achievement("capaian-1"), &rehab),
+  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                                       RehabAchievement("capaian-1"), &rehab),
               IsOk());
   ASSERT_EQ(rehab.realization_id(), "RLZ-000001");
   const uint64_t before = Events();
 
   v1::RealizationView other;
   ExpectStatus(
-      realization_->RecordAchievement(ContextAs(TokenOf("linjamsos")).get(),
-                                      Achievement("capaian-1"), &other),
+      server_->realization().RecordAchievement(ContextAs(TokenOf("linjamsos")).get(),
+                                               RehabAchievement("capaian-1"), &other),
       grpc::StatusCode::PERMISSION_DENIED,
       absl::StrCat("rule: a division proposes and records only for its own nodes; indicator ",
                    kRehabIndicator, " of node 1.06.04.2.01.0001 belongs to ",
@@ -145,7 +108,7 @@ TEST_F(IdempotencyTest, AnotherDivisionsRecordWithSomeoneElsesIdIsRefusedAndAnsw
 // Dinas: the command runs as its own (and is recorded under that id for kadis).
 TEST_F(IdempotencyTest, RevisionCommandsWithAnotherUsersIdRunAsTheirOwnCommand) {
   v1::ProposalView proposal;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-2", "225 Orang", true), &proposal), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-2", "225 Orang", true), &proposal), IsOk());
 
   v1::ReviewProposalRequest review;
   review.set_request_id("usul-2");
@@ -192,7 +155,7 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherMethodIsRefusedNamingIt) {
 
   // A command kadis may run and that would succeed: refused for the id.
   v1::ProposalView proposal;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-3", "226 Orang", true), &proposal), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-3", "226 Orang", true), &proposal), IsOk());
   v1::ReviewProposalRequest review;
   review.set_request_id("buka-1");
   review.set_proposal_id(proposal.proposal_id());
@@ -224,17 +187,17 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherMethodIsRefusedNamingIt) {
 
 TEST_F(IdempotencyTest, AnIdReusedForAnotherRequestIsRefusedNamingIt) {
   v1::ProposalView first;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-4", "220 Orang"), &first), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-4", "220 Orang"), &first), IsOk());
   const uint64_t before = Events();
 
   v1::ProposalView second;
-  ExpectStatus(Propose("rehab", Proposal("usul-4", "230 Orang"), &second),
+  ExpectStatus(Propose("rehab", TargetProposal("usul-4", "230 Orang"), &second),
                grpc::StatusCode::INVALID_ARGUMENT,
                "request_id: \"usul-4\" was already used for a different "
                "/renstra.v1.WorkflowService/Propose request; use a new request id");
   EXPECT_EQ(second.proposal_id(), "");
   // Asking to submit too is another request as well.
-  ExpectStatus(Propose("rehab", Proposal("usul-4", "220 Orang", true), &second),
+  ExpectStatus(Propose("rehab", TargetProposal("usul-4", "220 Orang", true), &second),
                grpc::StatusCode::INVALID_ARGUMENT,
                "request_id: \"usul-4\" was already used for a different "
                "/renstra.v1.WorkflowService/Propose request; use a new request id");
@@ -242,7 +205,7 @@ TEST_F(IdempotencyTest, AnIdReusedForAnotherRequestIsRefusedNamingIt) {
 
   // The refused reuse allocated no proposal id.
   v1::ProposalView next;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-5", "230 Orang"), &next), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-5", "230 Orang"), &next), IsOk());
   EXPECT_EQ(next.proposal_id(), "USL-0002");
 }
 
@@ -263,7 +226,7 @@ TEST_F(IdempotencyTest, ADisableWithTheIdOfAnEarlierDisableOfAnotherUserChangesN
   rotate.set_request_id("nonaktif-1");
   rotate.set_name("linjamsos");
   v1::UserWithToken rotated;
-  ExpectStatus(admin_->RotateToken(ContextAs(TokenOf("admin")).get(), rotate, &rotated),
+  ExpectStatus(server_->admin().RotateToken(ContextAs(TokenOf("admin")).get(), rotate, &rotated),
                grpc::StatusCode::INVALID_ARGUMENT,
                "request_id: \"nonaktif-1\" was already used for "
                "/renstra.v1.AdminService/DisableUser; use a new request id");
@@ -272,7 +235,7 @@ TEST_F(IdempotencyTest, ADisableWithTheIdOfAnEarlierDisableOfAnotherUserChangesN
   add.set_name("budi");
   add.set_role(v1::Role::SEKRETARIAT);
   v1::UserWithToken added;
-  ExpectStatus(admin_->AddUser(ContextAs(TokenOf("admin")).get(), add, &added),
+  ExpectStatus(server_->admin().AddUser(ContextAs(TokenOf("admin")).get(), add, &added),
                grpc::StatusCode::INVALID_ARGUMENT,
                "request_id: \"nonaktif-1\" was already used for "
                "/renstra.v1.AdminService/DisableUser; use a new request id");
@@ -296,7 +259,7 @@ TEST_F(IdempotencyTest, AUsersStreamIdSentToAProposalCommandGetsAClearAnswer) {
   ASSERT_THAT(Disable("sekretariat", "nonaktif-2", &disabled), IsOk());
 
   v1::ProposalView by_admin;
-  ExpectStatus(Propose("admin", Proposal("nonaktif-2", "220 Orang"), &by_admin),
+  ExpectStatus(Propose("admin", TargetProposal("nonaktif-2", "220 Orang"), &by_admin),
                grpc::StatusCode::PERMISSION_DENIED,
                "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; admin is ADMIN");
 
@@ -313,28 +276,29 @@ TEST_F(IdempotencyTest, AUsersStreamIdSentToAProposalCommandGetsAClearAnswer) {
       grpc::StatusCode::NOT_FOUND, "proposal USL-0001: no such proposal");
 
   v1::ProposalView by_rehab;
-  ASSERT_THAT(Propose("rehab", Proposal("nonaktif-2", "220 Orang"), &by_rehab), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("nonaktif-2", "220 Orang"), &by_rehab), IsOk());
   EXPECT_EQ(by_rehab.proposal_id(), "USL-0001");
   EXPECT_EQ(by_rehab.proposer(), "rehab");
 }
 
 TEST_F(IdempotencyTest, ATrueRetryReturnsTheOriginalResultAndAppendsNothing) {
   v1::ProposalView first;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-6", "227 Orang", true), &first), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-6", "227 Orang", true), &first), IsOk());
   v1::RealizationView recorded;
-  ASSERT_THAT(realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(),
-                                              Achievement("capaian-2"), &recorded),
+  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                                       RehabAchievement("capaian-2"), &recorded),
               IsOk());
   const uint64_t before = Events();
 
   v1::ProposalView again;
-  ASSERT_THAT(Propose("rehab", Proposal("usul-6", "227 Orang", true), &again), IsOk());
+  ASSERT_THAT(Propose("rehab", TargetProposal("usul-6", "227 Orang", true), &again), IsOk());
   EXPECT_EQ(again.SerializeAsString(), first.SerializeAsString());
   EXPECT_EQ(again.status(), v1::SUBMITTED);
   v1::RealizationView recorded_again;
-  ASSERT_THAT(realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(),
-                                              Achievement("capaian-2"), &recorded_again),
-              IsOk());
+  ASSERT_THAT(
+      server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                               RehabAchievement("capaian-2"), &recorded_again),
+      IsOk());
   EXPECT_EQ(recorded_again.SerializeAsString(), recorded.SerializeAsString());
   EXPECT_EQ(Events(), before);
 }

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tests/services/test_server.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -14,14 +14,10 @@ using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 
-class LogServiceTest : public ::testing::Test {
+class LogServiceTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    server_ = TestServer::Start();
-    ASSERT_NE(server_, nullptr);
-  }
-
-  std::unique_ptr<TestServer> server_;
+  // An empty plan in open mode.
+  SeededServerOptions Options() override { return {}; }
 };
 
 TEST_F(LogServiceTest, HeadOfAnEmptyLogIsZero) {

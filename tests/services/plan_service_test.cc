@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "tests/services/test_server.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -13,12 +13,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-class PlanServiceTest : public ::testing::Test {
+class PlanServiceTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    server_ = TestServer::Start();
-    ASSERT_NE(server_, nullptr);
-  }
+  // An empty plan in open mode.
+  SeededServerOptions Options() override { return {}; }
 
   // Imports the seed with request id "seed-import-1" and keeps the answer.
   void ImportSeed() {
@@ -33,7 +31,6 @@ class PlanServiceTest : public ::testing::Test {
     return head;
   }
 
-  std::unique_ptr<TestServer> server_;
   v1::ImportTableResponse imported_;
 };
 

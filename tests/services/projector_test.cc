@@ -107,21 +107,21 @@ TEST(ProjectorTest, CatchUpStopsAtAnEventItCannotApply) {
 TEST(ProjectorTest, RestoredCaptureCatchesUpFromItsSequenceOnly) {
   MemoryEventStore store([] { return int64_t{1000}; });
   Projector source(&store, kPlan);
-  ASSERT_TRUE(store.Append(Spending("RLZ-000001", 0, 500, "a")).ok());
-  ASSERT_TRUE(store.Append(Other("b")).ok());
-  ASSERT_TRUE(source.CatchUp().ok());
+  ASSERT_THAT(store.Append(Spending("RLZ-000001", 0, 500, "a")), IsOk());
+  ASSERT_THAT(store.Append(Other("b")), IsOk());
+  ASSERT_THAT(source.CatchUp(), IsOk());
   ProjectionState state = source.Capture();
   EXPECT_EQ(state.sequence, 3u);
   EXPECT_EQ(state.realizations.version(), 1u);
   ASSERT_EQ(state.realizations.records().size(), 1u);
 
-  ASSERT_TRUE(store.Append(Spending("RLZ-000002", 1, 700, "c", "RLZ-000001")).ok());
+  ASSERT_THAT(store.Append(Spending("RLZ-000002", 1, 700, "c", "RLZ-000001")), IsOk());
   Projector restored(&store, kPlan);
   std::vector<uint64_t> observed;
   restored.SetObserver([&](const v1::EventEnvelope& e) { observed.push_back(e.sequence()); });
   restored.Restore(std::move(state));
   EXPECT_EQ(restored.applied(), 3u);
-  ASSERT_TRUE(restored.CatchUp().ok());
+  ASSERT_THAT(restored.CatchUp(), IsOk());
   EXPECT_EQ(observed, (std::vector<uint64_t>{4}));  // events 1..3 came from the capture
   restored.ReadRealizations([](const PlanState&, const RealizationBook& book) {
     EXPECT_EQ(book.version(), 2u);

@@ -10,8 +10,8 @@
 #include "domain/plan_events.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
 #include "services/realization_app.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -34,17 +34,8 @@ v1::Money Rupiah(int64_t amount) {
   return m;
 }
 
-class RealizationServiceTest : public ::testing::Test {
+class RealizationServiceTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-    stub_ = v1::RealizationService::NewStub(server_->channel());
-  }
-
   grpc::Status Achieve(const std::string& user, const std::string& request_id, int year,
                        const v1::TargetValue& value, v1::RealizationView* out,
                        const std::string& indicator = kRehabIndicator) {
@@ -54,7 +45,7 @@ class RealizationServiceTest : public ::testing::Test {
     r.set_year(year);
     *r.mutable_value()->mutable_yearly() = value;
     r.set_evidence_ref("BA-" + std::to_string(year));
-    return stub_->RecordAchievement(ContextAs(TokenOf(user)).get(), r, out);
+    return server_->realization().RecordAchievement(ContextAs(TokenOf(user)).get(), r, out);
   }
 
   grpc::Status Spend(const std::string& user, const std::string& code, int year,
@@ -65,7 +56,7 @@ class RealizationServiceTest : public ::testing::Test {
     r.set_year(year);
     *r.mutable_spent() = amount;
     r.set_evidence_ref("SP2D-" + std::to_string(year));
-    return stub_->RecordSpending(ContextAs(TokenOf(user)).get(), r, out);
+    return server_->realization().RecordSpending(ContextAs(TokenOf(user)).get(), r, out);
   }
 
   uint64_t Events() { return server_->store().Head().sequence; }
@@ -76,8 +67,6 @@ class RealizationServiceTest : public ::testing::Test {
     EXPECT_EQ(s.error_message(), message);
   }
 
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<v1::RealizationService::Stub> stub_;
   int n_ = 0;
 };
 
@@ -100,7 +89,9 @@ TEST_F(RealizationServiceTest, RecordsGetServerIdsAndShowInTheReports) {
   cr.set_root_code(kPermakanan);
   cr.set_year(2023);
   v1::CapaianReport capaian;
-  ASSERT_THAT(stub_->GetCapaianReport(ContextAs(TokenOf("iwan")).get(), cr, &capaian), IsOk());
+  ASSERT_THAT(
+      server_->realization().GetCapaianReport(ContextAs(TokenOf("iwan")).get(), cr, &capaian),
+      IsOk());
   EXPECT_THAT(capaian.years(), ::testing::ElementsAre(2023));
   ASSERT_EQ(capaian.rows_size(), 1);
   const v1::KinerjaYear& y = capaian.rows(0).indicator().years(0);
@@ -113,7 +104,9 @@ TEST_F(RealizationServiceTest, RecordsGetServerIdsAndShowInTheReports) {
   v1::GetAnggaranReportRequest ar;
   ar.set_root_code(kPermakanan);
   v1::AnggaranReport anggaran;
-  ASSERT_THAT(stub_->GetAnggaranReport(ContextAs(TokenOf("iwan")).get(), ar, &anggaran), IsOk());
+  ASSERT_THAT(
+      server_->realization().GetAnggaranReport(ContextAs(TokenOf("iwan")).get(), ar, &anggaran),
+      IsOk());
   ASSERT_EQ(anggaran.rows_size(), 1);
   const v1::KeuanganYear& k = anggaran.rows(0).years(1);
   EXPECT_EQ(k.year(), 2023);
@@ -154,13 +147,14 @@ TEST_F(RealizationServiceTest, BadInputIsRefusedNamingTheFieldAndAppendsNothing)
   v1::RecordAchievementRequest r;
   r.set_indicator_id(kRehabIndicator);
   r.set_year(2023);
-  grpc::Status s = stub_->RecordAchievement(Context().get(), r, &out);
+  grpc::Status s = server_->realization().RecordAchievement(Context().get(), r, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED) << s.error_message();
   // Refusals are recorded on "audit/denied" only; the realization stream is untouched.
   const size_t denied = DeniedCalls(*server_).size();
   EXPECT_EQ(Events(), before + denied);
   v1::ListRealizationsResponse list;
-  ASSERT_THAT(stub_->ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list), IsOk());
+  ASSERT_THAT(server_->realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), {}, &list),
+              IsOk());
   EXPECT_EQ(list.realizations_size(), 0);
 }
 
@@ -209,20 +203,24 @@ TEST_F(RealizationServiceTest, CorrectionWinsInReportsAndHistoryKeepsBoth) {
   *c.mutable_achievement()->mutable_yearly() = Number(98, "Orang");
   c.set_evidence_ref("BA-2024-rev");
   c.set_note("dua penerima belum tercatat");
-  ASSERT_THAT(stub_->CorrectRealization(ContextAs(TokenOf("rehab")).get(), c, &fixed), IsOk());
+  ASSERT_THAT(
+      server_->realization().CorrectRealization(ContextAs(TokenOf("rehab")).get(), c, &fixed),
+      IsOk());
   EXPECT_EQ(fixed.realization_id(), "RLZ-000002");
   EXPECT_EQ(fixed.corrects_id(), "RLZ-000001");
 
   // Correcting the corrected record again is refused: only the current one is corrected.
   c.set_request_id("fix-2");
   v1::RealizationView out;
-  grpc::Status s = stub_->CorrectRealization(ContextAs(TokenOf("rehab")).get(), c, &out);
+  grpc::Status s =
+      server_->realization().CorrectRealization(ContextAs(TokenOf("rehab")).get(), c, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
 
   v1::ListRealizationsRequest lr;
   lr.set_indicator_id(kRehabIndicator);
   v1::ListRealizationsResponse list;
-  ASSERT_THAT(stub_->ListRealizations(ContextAs(TokenOf("iwan")).get(), lr, &list), IsOk());
+  ASSERT_THAT(server_->realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), lr, &list),
+              IsOk());
   ASSERT_EQ(list.realizations_size(), 2);
   EXPECT_EQ(list.realizations(0).corrected_by(), "RLZ-000002");
   EXPECT_EQ(list.realizations(0).achieved_text(), "80 Orang");
@@ -232,13 +230,15 @@ TEST_F(RealizationServiceTest, CorrectionWinsInReportsAndHistoryKeepsBoth) {
   cr.set_root_code(kPermakanan);
   cr.set_year(2024);
   v1::CapaianReport capaian;
-  ASSERT_THAT(stub_->GetCapaianReport(ContextAs(TokenOf("kadis")).get(), cr, &capaian), IsOk());
+  ASSERT_THAT(
+      server_->realization().GetCapaianReport(ContextAs(TokenOf("kadis")).get(), cr, &capaian),
+      IsOk());
   EXPECT_EQ(capaian.rows(0).indicator().years(0).realization_text(), "98 Orang");
   EXPECT_EQ(capaian.rows(0).indicator().years(0).ratio().text(), "98,00");
 
   v1::GetRealizationRequest gr;
   gr.set_realization_id("RLZ-000009");
-  s = stub_->GetRealization(ContextAs(TokenOf("iwan")).get(), gr, &out);
+  s = server_->realization().GetRealization(ContextAs(TokenOf("iwan")).get(), gr, &out);
   ExpectStatus(s, grpc::StatusCode::NOT_FOUND, "realization_id: no realization \"RLZ-000009\"");
 }
 
@@ -252,7 +252,9 @@ TEST_F(RealizationServiceTest, EarlyWarningsListWhatIsBelowTheThresholds) {
   r.set_absorption_threshold("60");
   r.set_root_code(kPermakanan);
   v1::EarlyWarnings warnings;
-  ASSERT_THAT(stub_->GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings), IsOk());
+  ASSERT_THAT(
+      server_->realization().GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings),
+      IsOk());
   ASSERT_EQ(warnings.warnings_size(), 2);
   EXPECT_EQ(warnings.warnings(0).kind(), v1::EarlyWarning::KINERJA);
   EXPECT_EQ(warnings.warnings(0).message(), "rasio capaian 45,00 di bawah 50");
@@ -260,12 +262,13 @@ TEST_F(RealizationServiceTest, EarlyWarningsListWhatIsBelowTheThresholds) {
   EXPECT_EQ(warnings.warnings(1).message(), "serapan anggaran 50,00 di bawah 60");
 
   r.set_ratio_threshold("lima");
-  grpc::Status s = stub_->GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings);
+  grpc::Status s =
+      server_->realization().GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << s.error_message();
   EXPECT_THAT(s.error_message(), ::testing::StartsWith("ratio_threshold: "));
   r.set_ratio_threshold("");
   r.set_year(2030);
-  s = stub_->GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings);
+  s = server_->realization().GetEarlyWarnings(ContextAs(TokenOf("iwan")).get(), r, &warnings);
   ExpectStatus(s, grpc::StatusCode::INVALID_ARGUMENT,
                "year: 2030 is outside the plan's years 2022\xE2\x80\x93"
                "2026");

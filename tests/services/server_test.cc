@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "storage/memory_event_store.h"
-#include "tests/services/test_server.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 #include "wire_mirror.pb.h"
 
@@ -24,14 +24,14 @@ using ::testing::Contains;
 using ::testing::StartsWith;
 
 TEST(ServerTest, PortZeroBindsAFreePort) {
-  std::unique_ptr<TestServer> server = TestServer::Start();
+  std::unique_ptr<SeededServer> server = SeededServer::Start();
   ASSERT_NE(server, nullptr);
   EXPECT_GT(server->server().port(), 0);
   EXPECT_EQ(server->server().address(), "127.0.0.1:" + std::to_string(server->server().port()));
 }
 
 TEST(ServerTest, HealthCheckReportsServing) {
-  std::unique_ptr<TestServer> server = TestServer::Start();
+  std::unique_ptr<SeededServer> server = SeededServer::Start();
   ASSERT_NE(server, nullptr);
   const grpc::internal::RpcMethod check("/grpc.health.v1.Health/Check",
                                         grpc::internal::RpcMethod::NORMAL_RPC);
@@ -47,7 +47,7 @@ TEST(ServerTest, HealthCheckReportsServing) {
 }
 
 TEST(ServerTest, ReflectionListsTheServices) {
-  std::unique_ptr<TestServer> server = TestServer::Start();
+  std::unique_ptr<SeededServer> server = SeededServer::Start();
   ASSERT_NE(server, nullptr);
   const grpc::internal::RpcMethod info(
       "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
@@ -78,7 +78,7 @@ TEST(ServerTest, ReflectionListsTheServices) {
 }
 
 TEST(ServerTest, ReflectionDescribesThePlanService) {
-  std::unique_ptr<TestServer> server = TestServer::Start();
+  std::unique_ptr<SeededServer> server = SeededServer::Start();
   ASSERT_NE(server, nullptr);
   const grpc::internal::RpcMethod info(
       "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",

@@ -246,7 +246,8 @@ void ExpectSameModels(Apps& got, Apps& want) {
   for (const std::string& id : want_ids) {
     absl::StatusOr<v1::ProposalView> g = got.workflow->GetProposal(id);
     absl::StatusOr<v1::ProposalView> w = want.workflow->GetProposal(id);
-    ASSERT_TRUE(g.ok() && w.ok()) << id;
+    ASSERT_THAT(g, IsOk()) << id;
+    ASSERT_THAT(w, IsOk()) << id;
     EXPECT_TRUE(MessageDifferencer::Equals(*g, *w)) << id;
   }
 
@@ -273,12 +274,14 @@ void ExpectSameModels(Apps& got, Apps& want) {
   for (const std::string& id : record_ids) {
     absl::StatusOr<v1::RealizationView> g = got.realization->Get(id);
     absl::StatusOr<v1::RealizationView> w = want.realization->Get(id);
-    ASSERT_TRUE(g.ok() && w.ok()) << id;
+    ASSERT_THAT(g, IsOk()) << id;
+    ASSERT_THAT(w, IsOk()) << id;
     EXPECT_TRUE(MessageDifferencer::Equals(*g, *w)) << id;
   }
   absl::StatusOr<v1::ListRealizationsResponse> g_list = got.realization->List({});
   absl::StatusOr<v1::ListRealizationsResponse> w_list = want.realization->List({});
-  ASSERT_TRUE(g_list.ok() && w_list.ok());
+  ASSERT_THAT(g_list, IsOk());
+  ASSERT_THAT(w_list, IsOk());
   EXPECT_TRUE(MessageDifferencer::Equals(*g_list, *w_list));
 
   // Request ids are answered from the store's records; the restored models show them.
@@ -287,7 +290,9 @@ void ExpectSameModels(Apps& got, Apps& want) {
   for (const auto& [principal, id] : requests) {
     absl::StatusOr<std::optional<RequestRecord>> g = got.store->FindRequest(principal, id);
     absl::StatusOr<std::optional<RequestRecord>> w = want.store->FindRequest(principal, id);
-    ASSERT_TRUE(g.ok() && w.ok() && g->has_value() && w->has_value()) << id;
+    ASSERT_THAT(g, IsOk()) << id;
+    ASSERT_THAT(w, IsOk()) << id;
+    ASSERT_TRUE(g->has_value() && w->has_value()) << id;
     EXPECT_EQ((*g)->stream, (*w)->stream) << id;
     EXPECT_EQ((*g)->result.first_sequence, (*w)->result.first_sequence) << id;
     EXPECT_EQ((*g)->result.last_sequence, (*w)->result.last_sequence) << id;

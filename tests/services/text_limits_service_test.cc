@@ -14,27 +14,17 @@
 #include "renstra/v1/realization_service.grpc.pb.h"
 #include "services/authenticator.h"
 #include "services/page_budget.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
 
 using ::testing::HasSubstr;
 
-class TextLimitsTest : public ::testing::Test {
+class TextLimitsTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-    audit_ = v1::AuditService::NewStub(server_->channel());
-    admin_ = v1::AdminService::NewStub(server_->channel());
-    realization_ = v1::RealizationService::NewStub(server_->channel());
-  }
-
   v1::ProposeRequest Proposal(const std::string& request_id, const std::string& justification) {
     v1::ProposeRequest r;
     r.set_request_id(request_id);
@@ -58,18 +48,13 @@ class TextLimitsTest : public ::testing::Test {
     EXPECT_EQ(server_->store().Head().sequence, before) << s.error_message();
     return s;
   }
-
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<v1::AuditService::Stub> audit_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
-  std::unique_ptr<v1::RealizationService::Stub> realization_;
 };
 
 TEST_F(TextLimitsTest, AJustificationOverItsLimitIsRefusedNamingFieldAndLimit) {
   grpc::Status s = Unchanged([&] { return Propose(Proposal("long", std::string(8193, 'x'))); });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "justification: 8193 bytes exceeds the limit of 8192");
-  EXPECT_TRUE(Propose(Proposal("exact", std::string(8192, 'x'))).ok());
+  EXPECT_THAT(Propose(Proposal("exact", std::string(8192, 'x'))), IsOk());
 }
 
 TEST_F(TextLimitsTest, ATenMegabyteJustificationIsRefusedByTheTransportBeforeBeingRead) {
@@ -80,7 +65,7 @@ TEST_F(TextLimitsTest, ATenMegabyteJustificationIsRefusedByTheTransportBeforeBei
 
 TEST_F(TextLimitsTest, ANoteOverItsLimitIsRefused) {
   v1::ProposalView view;
-  ASSERT_TRUE(Propose(Proposal("draft", "Jumlah penerima bertambah"), &view).ok());
+  ASSERT_THAT(Propose(Proposal("draft", "Jumlah penerima bertambah"), &view), IsOk());
   v1::ProposalActionRequest submit;
   submit.set_request_id("submit");
   submit.set_proposal_id(view.proposal_id());
@@ -106,7 +91,7 @@ TEST_F(TextLimitsTest, AHundredKilobyteIdInAReadGetsAShortError) {
   v1::GetHistoryRequest r;
   r.set_indicator_id(std::string(100 << 10, 'i'));
   v1::GetHistoryResponse out;
-  grpc::Status s = audit_->GetHistory(ContextAs(TokenOf("iwan")).get(), r, &out);
+  grpc::Status s = server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), r, &out);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(s.error_message(), "indicator_id: no indicator " + std::string(48, 'i') +
                                    "\xE2\x80\xA6(102400 bytes) in the plan");
@@ -121,14 +106,16 @@ TEST_F(TextLimitsTest, EvidenceOverItsLimitIsRefused) {
   r.mutable_value()->mutable_yearly()->mutable_low()->set_units(5);
   r.set_evidence_ref(std::string(513, 'e'));
   v1::RealizationView out;
-  grpc::Status s = Unchanged(
-      [&] { return realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(), r, &out); });
+  grpc::Status s = Unchanged([&] {
+    return server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(), r, &out);
+  });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "evidence_ref: 513 bytes exceeds the limit of 512");
 
   r.set_evidence_ref("BA-17\x1b]0;pwned\x07");
-  s = Unchanged(
-      [&] { return realization_->RecordAchievement(ContextAs(TokenOf("rehab")).get(), r, &out); });
+  s = Unchanged([&] {
+    return server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(), r, &out);
+  });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(),
             "evidence_ref: control character U+001B at byte 5 is not allowed in a one-line field");
@@ -151,17 +138,17 @@ TEST_F(TextLimitsTest, AJustificationWithEscIsRefusedButLineFeedsAndTabsAreKept)
             "justification: control character U+001B at byte 7 is not allowed (only line feed "
             "and tab are)");
   v1::ProposalView view;
-  ASSERT_TRUE(Propose(Proposal("lines", "Baris satu\n\tbaris dua"), &view).ok());
+  ASSERT_THAT(Propose(Proposal("lines", "Baris satu\n\tbaris dua"), &view), IsOk());
   EXPECT_EQ(view.justification(), "Baris satu\n\tbaris dua");
 }
 
 TEST_F(TextLimitsTest, TheJustificationIsStoredOnceAndTheHistoryShowsItWhole) {
   const std::string justification = "Ringkasan\n" + std::string(8000, 'j');
   v1::ProposalView view;
-  ASSERT_TRUE(Propose(Proposal("once", justification), &view).ok());
+  ASSERT_THAT(Propose(Proposal("once", justification), &view), IsOk());
   const ChainHead head = server_->store().Head();
   absl::StatusOr<std::vector<v1::EventEnvelope>> last = server_->store().ReadAll(head.sequence, 1);
-  ASSERT_TRUE(last.ok());
+  ASSERT_THAT(last, IsOk());
   ASSERT_EQ(last->size(), 1u);
   EXPECT_EQ((*last)[0].reason(), "Ringkasan\xE2\x80\xA6");
   EXPECT_LT((*last)[0].ByteSizeLong(), justification.size() + 1024);
@@ -169,7 +156,7 @@ TEST_F(TextLimitsTest, TheJustificationIsStoredOnceAndTheHistoryShowsItWhole) {
   v1::GetHistoryRequest r;
   r.set_proposal_id(view.proposal_id());
   v1::GetHistoryResponse history;
-  ASSERT_TRUE(audit_->GetHistory(ContextAs(TokenOf("iwan")).get(), r, &history).ok());
+  ASSERT_THAT(server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), r, &history), IsOk());
   ASSERT_EQ(history.events_size(), 1);
   EXPECT_THAT(history.events(0).summary(), HasSubstr(justification));
 }
@@ -181,8 +168,8 @@ TEST_F(TextLimitsTest, ReservedAndOverlongUserNamesAndDisplayNamesAreRefused) {
     r.set_request_id(std::string("add-") + name);
     r.set_name(name);
     r.set_role(v1::Role::INSPEKTORAT);
-    grpc::Status s =
-        Unchanged([&] { return admin_->AddUser(ContextAs(TokenOf("admin")).get(), r, &out); });
+    grpc::Status s = Unchanged(
+        [&] { return server_->admin().AddUser(ContextAs(TokenOf("admin")).get(), r, &out); });
     EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << name;
     EXPECT_EQ(s.error_message(), std::string("name: \"") + name + "\" is reserved for the system");
   }
@@ -191,17 +178,18 @@ TEST_F(TextLimitsTest, ReservedAndOverlongUserNamesAndDisplayNamesAreRefused) {
   r.set_name("budi");
   r.set_role(v1::Role::INSPEKTORAT);
   r.set_display_name(std::string(1 << 20, 'd'));
-  grpc::Status s =
-      Unchanged([&] { return admin_->AddUser(ContextAs(TokenOf("admin")).get(), r, &out); });
+  grpc::Status s = Unchanged(
+      [&] { return server_->admin().AddUser(ContextAs(TokenOf("admin")).get(), r, &out); });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "display_name: 1048576 bytes exceeds the limit of 128");
   r.set_display_name("Budi\x1b[8m");
-  s = Unchanged([&] { return admin_->AddUser(ContextAs(TokenOf("admin")).get(), r, &out); });
+  s = Unchanged(
+      [&] { return server_->admin().AddUser(ContextAs(TokenOf("admin")).get(), r, &out); });
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(),
             "display_name: control character U+001B at byte 4 is not allowed in a one-line field");
   r.set_display_name("Budi Santoso, S.Sos");
-  EXPECT_TRUE(admin_->AddUser(ContextAs(TokenOf("admin")).get(), r, &out).ok());
+  EXPECT_THAT(server_->admin().AddUser(ContextAs(TokenOf("admin")).get(), r, &out), IsOk());
 }
 
 TEST_F(TextLimitsTest, ReadEventsPagesAndNamesTheNextSequence) {
@@ -209,18 +197,18 @@ TEST_F(TextLimitsTest, ReadEventsPagesAndNamesTheNextSequence) {
   r.set_from_sequence(1);
   r.set_limit(3);
   v1::ReadEventsResponse page;
-  ASSERT_TRUE(audit_->ReadEvents(ContextAs(TokenOf("iwan")).get(), r, &page).ok());
+  ASSERT_THAT(server_->audit().ReadEvents(ContextAs(TokenOf("iwan")).get(), r, &page), IsOk());
   ASSERT_EQ(page.events_size(), 3);
   EXPECT_EQ(page.next_sequence(), 4u);
   r.set_from_sequence(page.head_sequence());
-  ASSERT_TRUE(audit_->ReadEvents(ContextAs(TokenOf("iwan")).get(), r, &page).ok());
+  ASSERT_THAT(server_->audit().ReadEvents(ContextAs(TokenOf("iwan")).get(), r, &page), IsOk());
   ASSERT_EQ(page.events_size(), 1);
   EXPECT_EQ(page.next_sequence(), 0u);
 }
 
 TEST_F(TextLimitsTest, ListProposalsAndHistoryPageWithTokens) {
   for (int i = 0; i < 5; ++i) {
-    ASSERT_TRUE(Propose(Proposal("p" + std::to_string(i), "Alasan " + std::to_string(i))).ok());
+    ASSERT_THAT(Propose(Proposal("p" + std::to_string(i), "Alasan " + std::to_string(i))), IsOk());
   }
   std::vector<std::string> ids;
   v1::ListProposalsRequest r;
@@ -228,7 +216,8 @@ TEST_F(TextLimitsTest, ListProposalsAndHistoryPageWithTokens) {
   int pages = 0;
   do {
     v1::ListProposalsResponse page;
-    ASSERT_TRUE(server_->workflow().ListProposals(ContextAs(TokenOf("iwan")).get(), r, &page).ok());
+    ASSERT_THAT(server_->workflow().ListProposals(ContextAs(TokenOf("iwan")).get(), r, &page),
+                IsOk());
     ASSERT_LE(page.proposals_size(), 2);
     for (const v1::ProposalView& p : page.proposals()) ids.push_back(p.proposal_id());
     r.set_page_token(page.next_page_token());
@@ -242,17 +231,17 @@ TEST_F(TextLimitsTest, ListProposalsAndHistoryPageWithTokens) {
   h.set_user("rehab");
   h.set_page_size(2);
   v1::GetHistoryResponse first;
-  ASSERT_TRUE(audit_->GetHistory(ContextAs(TokenOf("iwan")).get(), h, &first).ok());
+  ASSERT_THAT(server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), h, &first), IsOk());
   ASSERT_EQ(first.events_size(), 2);
   ASSERT_FALSE(first.next_page_token().empty());
   h.set_page_token(first.next_page_token());
   v1::GetHistoryResponse second;
-  ASSERT_TRUE(audit_->GetHistory(ContextAs(TokenOf("iwan")).get(), h, &second).ok());
+  ASSERT_THAT(server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), h, &second), IsOk());
   ASSERT_EQ(second.events_size(), 2);
   EXPECT_GT(second.events(0).envelope().sequence(), first.events(1).envelope().sequence());
 
   h.set_page_token("abc");
-  grpc::Status s = audit_->GetHistory(ContextAs(TokenOf("iwan")).get(), h, &second);
+  grpc::Status s = server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), h, &second);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "page_token: \"abc\" is not a token from an earlier page");
 }
@@ -274,7 +263,7 @@ TEST(UsersFileTest, AReservedNameOrALongDisplayNameIsRefusedNamingTheEntry) {
   EXPECT_EQ(auth.status().message(),
             "user[1] (sari).display_name: 200 bytes exceeds the limit of 128");
   config.mutable_user(1)->set_display_name("Sari");
-  EXPECT_TRUE(Authenticator::FromConfig(config).ok());
+  EXPECT_THAT(Authenticator::FromConfig(config), IsOk());
 }
 
 TEST(PageBudgetTest, StopsAtTheCountOrTheBytesButAlwaysTakesTheFirstItem) {

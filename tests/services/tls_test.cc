@@ -13,8 +13,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "storage/memory_event_store.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -53,13 +53,13 @@ class TlsTest : public ::testing::Test {
   }
 
   // A TLS server with the test users whose channel pins the CA in `ca_dir`.
-  static std::unique_ptr<TestServer> StartTls(const std::string& ca_dir) {
-    TestServerOptions options;
+  static std::unique_ptr<SeededServer> StartTls(const std::string& ca_dir) {
+    SeededServerOptions options;
     options.users = TestUsers();
     options.tls_cert_pem = ReadFile(*dir_ / "tls" / "server.pem");
     options.tls_key_pem = ReadFile(*dir_ / "tls" / "server.key");
     options.tls_ca_pem = ReadFile(*dir_ / ca_dir / "ca.pem");
-    return TestServer::Start(options);
+    return SeededServer::Start(options);
   }
 
   static TempDir* tmp_;
@@ -70,7 +70,7 @@ TempDir* TlsTest::tmp_ = nullptr;
 std::filesystem::path* TlsTest::dir_ = nullptr;
 
 TEST_F(TlsTest, AClientPinningTheCaTalksToTheServer) {
-  std::unique_ptr<TestServer> server = StartTls("tls");
+  std::unique_ptr<SeededServer> server = StartTls("tls");
   ASSERT_NE(server, nullptr);
   v1::GetHeadResponse head;
   grpc::Status status = server->log().GetHead(ContextAs(TokenOf("iwan")).get(), {}, &head);
@@ -82,7 +82,7 @@ TEST_F(TlsTest, AClientPinningTheCaTalksToTheServer) {
 }
 
 TEST_F(TlsTest, APlaintextClientIsRefused) {
-  std::unique_ptr<TestServer> server = StartTls("tls");
+  std::unique_ptr<SeededServer> server = StartTls("tls");
   ASSERT_NE(server, nullptr);
   std::shared_ptr<grpc::Channel> plaintext =
       grpc::CreateChannel(server->server().address(), grpc::InsecureChannelCredentials());
@@ -93,7 +93,7 @@ TEST_F(TlsTest, APlaintextClientIsRefused) {
 }
 
 TEST_F(TlsTest, AClientTrustingAnotherCaIsRefused) {
-  std::unique_ptr<TestServer> server = StartTls("other");
+  std::unique_ptr<SeededServer> server = StartTls("other");
   ASSERT_NE(server, nullptr);
   v1::GetHeadResponse head;
   grpc::Status status = server->log().GetHead(ContextAs(TokenOf("iwan")).get(), {}, &head);

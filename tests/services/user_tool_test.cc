@@ -44,7 +44,7 @@ TEST(UserToolTest, RefusesReservedNamesAndLongDisplayNames) {
             "display_name: 1048576 bytes exceeds the limit of 128");
   EXPECT_EQ(CheckDisplayName("Sari\r").message(),
             "display_name: control character U+000D at byte 4 is not allowed in a one-line field");
-  EXPECT_TRUE(CheckDisplayName("Kepala Bidang Rehabilitasi Sosial").ok());
+  EXPECT_THAT(CheckDisplayName("Kepala Bidang Rehabilitasi Sosial"), IsOk());
 }
 
 TEST(UserToolTest, RefusesABadSpecNamingThePart) {
@@ -76,7 +76,8 @@ TEST(UserToolTest, ChecksTokens) {
 TEST(UserToolTest, GeneratesDistinctUsableTokens) {
   absl::StatusOr<std::string> a = GenerateToken();
   absl::StatusOr<std::string> b = GenerateToken();
-  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_THAT(a, IsOk());
+  ASSERT_THAT(b, IsOk());
   EXPECT_THAT(*a, StartsWith("rst_"));
   EXPECT_EQ(a->size(), 47u);
   EXPECT_NE(*a, *b);

@@ -11,25 +11,17 @@
 
 #include "domain/value_limits.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
+#include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
 
 using Call = std::function<grpc::Status(grpc::ClientContext*)>;
 
-class ValueLimitsServiceTest : public ::testing::Test {
+class ValueLimitsServiceTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-    realization_ = v1::RealizationService::NewStub(server_->channel());
-  }
-
   // Calls `call` as `user`; expects `code` and exactly `message`, and no new event.
   void ExpectRefused(const std::string& user, const Call& call, grpc::StatusCode code,
                      const std::string& message) {
@@ -55,9 +47,6 @@ class ValueLimitsServiceTest : public ::testing::Test {
       return server_->workflow().Propose(c, r, &out);
     };
   }
-
-  std::unique_ptr<TestServer> server_;
-  std::unique_ptr<v1::RealizationService::Stub> realization_;
 };
 
 TEST_F(ValueLimitsServiceTest, ProposalsWithValuesBeyondTheLimitsChangeNothing) {
@@ -95,8 +84,8 @@ TEST_F(ValueLimitsServiceTest, RatificationNeedsARealDate) {
   v1::OpenRevisionRequest open;
   open.set_request_id("limits-open");
   open.set_name("Perubahan Renstra 2025");
-  ASSERT_TRUE(
-      server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &info).ok());
+  ASSERT_THAT(server_->workflow().OpenRevision(ContextAs(TokenOf("kadis")).get(), open, &info),
+              IsOk());
   v1::RatifyRevisionRequest ratify;
   ratify.set_request_id("limits-ratify");
   ratify.set_legal_basis("Perda Kota Dumai No. 2 Tahun 2025");
@@ -121,7 +110,9 @@ TEST_F(ValueLimitsServiceTest, RealizationsBeyondTheLimitsChangeNothing) {
   spending.set_evidence_ref("SP2D-1");
   ExpectRefused(
       "rehab",
-      [&](grpc::ClientContext* c) { return realization_->RecordSpending(c, spending, &view); },
+      [&](grpc::ClientContext* c) {
+        return server_->realization().RecordSpending(c, spending, &view);
+      },
       grpc::StatusCode::INVALID_ARGUMENT,
       "spent: 9.223.372.036.854.775.807 exceeds the maximum 100.000.000.000.000 Rupiah");
 
@@ -137,14 +128,15 @@ TEST_F(ValueLimitsServiceTest, RealizationsBeyondTheLimitsChangeNothing) {
   ExpectRefused(
       "rehab",
       [&](grpc::ClientContext* c) {
-        return realization_->RecordAchievement(c, achievement, &view);
+        return server_->realization().RecordAchievement(c, achievement, &view);
       },
       grpc::StatusCode::INVALID_ARGUMENT, "value.yearly.low.scale: 99 exceeds the maximum scale 4");
 
   spending.set_request_id("limits-spending-ok");
   spending.mutable_spent()->set_rupiah(5000000);
-  ASSERT_TRUE(
-      realization_->RecordSpending(ContextAs(TokenOf("rehab")).get(), spending, &view).ok());
+  ASSERT_THAT(
+      server_->realization().RecordSpending(ContextAs(TokenOf("rehab")).get(), spending, &view),
+      IsOk());
   v1::CorrectRealizationRequest correct;
   correct.set_request_id("limits-correct");
   correct.set_corrects_id(view.realization_id());
@@ -154,7 +146,9 @@ TEST_F(ValueLimitsServiceTest, RealizationsBeyondTheLimitsChangeNothing) {
   correct.set_note("typo");
   ExpectRefused(
       "rehab",
-      [&](grpc::ClientContext* c) { return realization_->CorrectRealization(c, correct, &view); },
+      [&](grpc::ClientContext* c) {
+        return server_->realization().CorrectRealization(c, correct, &view);
+      },
       grpc::StatusCode::INVALID_ARGUMENT,
       "spent: 100.000.000.000.001 exceeds the maximum 100.000.000.000.000 Rupiah");
 }
@@ -183,10 +177,10 @@ TEST_F(ValueLimitsServiceTest, InvalidUtf8NamesTheField) {
 
   // A well-formed request on the same connection afterwards is served normally.
   v1::ProposalView view;
-  EXPECT_TRUE(server_->workflow()
-                  .Propose(ContextAs(TokenOf("rehab")).get(),
-                           Propose(SetTarget(kRehabIndicator, kYear, "220 Orang")), &view)
-                  .ok());
+  EXPECT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(),
+                                  Propose(SetTarget(kRehabIndicator, kYear, "220 Orang")), &view),
+      IsOk());
 }
 
 }  // namespace

@@ -2,21 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "absl/strings/str_cat.h"
 #include "domain/target_value.h"
-#include "services/authenticator.h"
 #include "services/call_guard.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
-
-void AddUser(v1::UsersConfig* config, const std::string& name, v1::Role::Value role,
-             v1::Division division = v1::DIVISION_UNSPECIFIED, bool disabled = false) {
-  v1::UserEntry* e = config->add_user();
-  *e = Authenticator::MakeEntry(name, role, division, TokenOf(name));
-  e->set_disabled(disabled);
-}
 
 const v1::Indicator* FindIndicator(const v1::Node& node, const std::string& id) {
   for (const v1::Indicator& i : node.indicators()) {
@@ -30,22 +21,6 @@ const v1::Indicator* FindIndicator(const v1::Node& node, const std::string& id) 
 
 }  // namespace
 
-v1::UsersConfig TestUsers() {
-  v1::UsersConfig config;
-  AddUser(&config, "kadis", v1::Role::KEPALA_DINAS);
-  AddUser(&config, "rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL);
-  AddUser(&config, "linjamsos", v1::Role::KEPALA_BIDANG, v1::PERLINDUNGAN_JAMINAN_SOSIAL);
-  AddUser(&config, "sekretariat", v1::Role::SEKRETARIAT);
-  AddUser(&config, "iwan", v1::Role::INSPEKTORAT);
-  AddUser(&config, "admin", v1::Role::ADMIN);
-  AddUser(&config, "pensiun", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, true);
-  return config;
-}
-
-std::string TokenOf(std::string_view name) {
-  return absl::StrCat(std::string(name), "-token-0123456789");
-}
-
 v1::Change SetTarget(const std::string& indicator, int year, const std::string& value) {
   v1::Change c;
   c.mutable_set_target()->set_indicator_id(indicator);
@@ -54,6 +29,29 @@ v1::Change SetTarget(const std::string& indicator, int year, const std::string& 
   EXPECT_THAT(parsed, IsOk()) << value << ": " << parsed.status();
   if (parsed.ok()) parsed->ToProto(c.mutable_set_target()->mutable_value());
   return c;
+}
+
+v1::ProposeRequest TargetProposal(const std::string& request_id, const std::string& value,
+                                  bool submit) {
+  v1::ProposeRequest r;
+  r.set_request_id(request_id);
+  r.set_justification("Jumlah PPKS meningkat");
+  *r.add_changes() = SetTarget(kRehabIndicator, kYear, value);
+  r.set_submit(submit);
+  return r;
+}
+
+v1::RecordAchievementRequest RehabAchievement(const std::string& request_id, int64_t units) {
+  v1::RecordAchievementRequest r;
+  r.set_request_id(request_id);
+  r.set_indicator_id(kRehabIndicator);
+  r.set_year(kYear);
+  v1::TargetValue* value = r.mutable_value()->mutable_yearly();
+  value->set_kind(v1::TargetValue::NUMBER);
+  value->mutable_low()->set_units(units);
+  value->set_unit("Orang");
+  r.set_evidence_ref("BA-2025");
+  return r;
 }
 
 std::string TargetIn(const v1::Plan& plan, const std::string& indicator, int year) {
@@ -68,7 +66,7 @@ std::string TargetIn(const v1::Plan& plan, const std::string& indicator, int yea
   return "";
 }
 
-std::vector<v1::AccessDenied> DeniedCalls(TestServer& server) {
+std::vector<v1::AccessDenied> DeniedCalls(SeededServer& server) {
   std::vector<v1::AccessDenied> out;
   absl::StatusOr<std::vector<v1::EventEnvelope>> events =
       server.store().ReadStream(CallGuard::kDeniedStream, 1, 100);

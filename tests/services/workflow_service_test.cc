@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "domain/target_value.h"
-#include "tests/services/test_server.h"
 #include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -28,16 +28,8 @@ std::string Display(const v1::TargetValue& value) {
   return TargetValue::FromProto(value).Display();
 }
 
-class WorkflowServiceTest : public ::testing::Test {
+class WorkflowServiceTest : public SeededServerTest {
  protected:
-  void SetUp() override {
-    TestServerOptions options;
-    options.users = TestUsers();
-    server_ = TestServer::Start(options);
-    ASSERT_NE(server_, nullptr);
-    server_->SeedPlan();
-  }
-
   v1::GetInboxResponse Inbox(const std::string& user) {
     v1::GetInboxResponse inbox;
     grpc::Status status = server_->workflow().GetInbox(ContextAs(TokenOf(user)).get(), {}, &inbox);
@@ -66,7 +58,6 @@ class WorkflowServiceTest : public ::testing::Test {
     return plan.plan();
   }
 
-  std::unique_ptr<TestServer> server_;
   int reviews_ = 0;
 };
 

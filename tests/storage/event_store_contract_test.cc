@@ -341,8 +341,10 @@ TEST_P(EventStoreContractTest, RequestIdsAreScopedToTheirPrincipal) {
 
   absl::StatusOr<std::optional<RequestRecord>> budi = store_->FindRequest("budi", "req-1");
   absl::StatusOr<std::optional<RequestRecord>> rina = store_->FindRequest("rina", "req-1");
-  ASSERT_TRUE(budi.ok() && budi->has_value());
-  ASSERT_TRUE(rina.ok() && rina->has_value());
+  ASSERT_THAT(budi, IsOk());
+  ASSERT_TRUE(budi->has_value());
+  ASSERT_THAT(rina, IsOk());
+  ASSERT_TRUE(rina->has_value());
   EXPECT_EQ((*budi)->stream, "plan/a");
   EXPECT_EQ((*rina)->stream, "plan/b");
   EXPECT_EQ((*rina)->result.first_sequence, 2u);
@@ -358,7 +360,8 @@ TEST_P(EventStoreContractTest, AReusedRequestIdMustMatchMethodAndFingerprint) {
   first.meta.fingerprint = std::string(32, 'f');
   ASSERT_THAT(store_->Append(first), IsOk());
   absl::StatusOr<std::optional<RequestRecord>> record = store_->FindRequest("budi", "req-1");
-  ASSERT_TRUE(record.ok() && record->has_value());
+  ASSERT_THAT(record, IsOk());
+  ASSERT_TRUE(record->has_value());
   EXPECT_EQ((*record)->method, "/renstra.v1.WorkflowService/LockPlan");
   EXPECT_EQ((*record)->fingerprint, std::string(32, 'f'));
   const ChainHead before = store_->Head();

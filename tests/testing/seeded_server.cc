@@ -1,19 +1,22 @@
-#include "tests/services/test_server.h"
+#include "tests/testing/seeded_server.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <chrono>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 
-std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_options) {
-  std::unique_ptr<TestServer> t(new TestServer());
+SeededServerOptions SeededServerOptions::CastWithSeed() {
+  SeededServerOptions options;
+  options.users = TestUsers();
+  options.seed = true;
+  return options;
+}
+
+std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& test_options) {
+  std::unique_ptr<SeededServer> t(new SeededServer());
   t->dir_ = std::make_unique<TempDir>("renstra_services_test");
   if (t->dir_->path().empty()) return nullptr;
   auto store = RocksDbEventStore::Open(t->dir_->path());
@@ -26,6 +29,14 @@ std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_opti
   if (absl::Status s = t->app_->Recover(); !s.ok()) {
     ADD_FAILURE() << "recover: " << s;
     return nullptr;
+  }
+  if (test_options.seed) {
+    absl::StatusOr<bool> imported = t->app_->ImportSeedIfEmpty(ReadSeedDocument(), "seed");
+    if (!imported.ok() || !*imported) {
+      ADD_FAILURE() << "seed: "
+                    << (imported.ok() ? "the plan was not empty" : imported.status().ToString());
+      return nullptr;
+    }
   }
   ServerOptions options;
   options.listen_address = "127.0.0.1:0";
@@ -64,13 +75,19 @@ std::unique_ptr<TestServer> TestServer::Start(const TestServerOptions& test_opti
   t->plan_stub_ = v1::PlanService::NewStub(t->channel_);
   t->log_stub_ = v1::LogService::NewStub(t->channel_);
   t->workflow_stub_ = v1::WorkflowService::NewStub(t->channel_);
+  t->realization_stub_ = v1::RealizationService::NewStub(t->channel_);
+  t->admin_stub_ = v1::AdminService::NewStub(t->channel_);
+  t->audit_stub_ = v1::AuditService::NewStub(t->channel_);
   return t;
 }
 
-TestServer::~TestServer() {
+SeededServer::~SeededServer() {
   plan_stub_.reset();
   log_stub_.reset();
   workflow_stub_.reset();
+  realization_stub_.reset();
+  admin_stub_.reset();
+  audit_stub_.reset();
   channel_.reset();
   if (server_ != nullptr) {
     server_->Shutdown(absl::Seconds(1));
@@ -81,8 +98,8 @@ TestServer::~TestServer() {
   store_.reset();
 }
 
-grpc::Status TestServer::ImportSeed(const std::string& request_id,
-                                    v1::ImportTableResponse* response) {
+grpc::Status SeededServer::ImportSeed(const std::string& request_id,
+                                      v1::ImportTableResponse* response) {
   v1::ImportTableRequest request;
   request.set_content(ReadSeedDocument());
   request.set_source_name("renstra_dumai_2024.txt");
@@ -90,13 +107,18 @@ grpc::Status TestServer::ImportSeed(const std::string& request_id,
   return plan().ImportTable(Context().get(), request, response);
 }
 
-void TestServer::SeedPlan() {
+void SeededServer::SeedPlan() {
   absl::StatusOr<bool> imported = app_->ImportSeedIfEmpty(ReadSeedDocument(), "seed");
   ASSERT_THAT(imported, IsOk()) << imported.status();
   ASSERT_TRUE(*imported);
 }
 
-uint64_t TestServer::PlanVersion() { return store_->StreamVersion(PlanApp::kDefaultPlanId); }
+uint64_t SeededServer::PlanVersion() { return store_->StreamVersion(PlanApp::kDefaultPlanId); }
+
+void SeededServerTest::SetUp() {
+  server_ = SeededServer::Start(Options());
+  ASSERT_NE(server_, nullptr);
+}
 
 std::unique_ptr<grpc::ClientContext> Context() {
   auto context = std::make_unique<grpc::ClientContext>();
