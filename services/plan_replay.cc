@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "domain/strings.h"
 
 namespace renstra {
@@ -19,10 +19,11 @@ absl::StatusOr<PlanState> Replay(EventStore* store, const std::string& stream, u
   uint64_t next = 1;
   while (next <= max_version) {
     const size_t want = static_cast<size_t>(std::min<uint64_t>(kChunk, max_version - next + 1));
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadStream(stream, next, want));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
+                             store->ReadStream(stream, next, want));
     for (const v1::EventEnvelope& e : chunk) {
       if (!keep(e)) return plan;
-      RETURN_IF_ERROR(plan.Apply(e));
+      RENSTRA_RETURN_IF_ERROR(plan.Apply(e));
     }
     if (chunk.size() < want) break;
     next += chunk.size();
@@ -34,7 +35,7 @@ absl::StatusOr<PlanState> Replay(EventStore* store, const std::string& stream, u
 
 absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector& projector,
                                               int64_t version, std::string_view field) {
-  ASSIGN_OR_RETURN(
+  RENSTRA_ASSIGN_OR_RETURN(
       const int64_t target,
       projector.Read([&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<int64_t> {
         if (version < 0 || version > plan.version()) {

@@ -4,7 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "spdlog/spdlog.h"
 
 namespace renstra {
@@ -50,7 +50,7 @@ absl::Status Projector::CatchUp() {
   uint64_t next_report = start + kProgressEvery;
   // mu_ is held for the whole scan.
   auto apply = [&](const v1::EventEnvelope& envelope) ABSL_NO_THREAD_SAFETY_ANALYSIS {
-    RETURN_IF_ERROR(ApplyLocked(envelope));
+    RENSTRA_RETURN_IF_ERROR(ApplyLocked(envelope));
     // Only a long replay (start-up) gets here: commands catch up a few events.
     if (applied_ >= next_report) {
       spdlog::info("projections: applied {} events (sequence {} of {})", applied_ - start, applied_,
@@ -68,17 +68,17 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& envelope) {
         absl::StrCat("event ", applied_ + 1, " is missing; read ", envelope.sequence()));
   }
   if (envelope.stream() == plan_id_) {
-    RETURN_IF_ERROR(plan_.Apply(envelope));
+    RENSTRA_RETURN_IF_ERROR(plan_.Apply(envelope));
     // Only a ratification concerns the proposals; decode again just for those.
     v1::PlanEvent event;
     if (envelope.event_type() == v1::RevisionRatified::descriptor()->full_name() &&
         event.ParseFromString(envelope.payload()) && event.has_revision_ratified()) {
-      RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), envelope));
+      RENSTRA_RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), envelope));
     }
   } else if (absl::StartsWith(envelope.stream(), "proposal/")) {
-    RETURN_IF_ERROR(book_.ApplyProposalEnvelope(envelope));
+    RENSTRA_RETURN_IF_ERROR(book_.ApplyProposalEnvelope(envelope));
   } else if (envelope.stream() == realization_stream_) {
-    RETURN_IF_ERROR(realizations_.ApplyEnvelope(envelope));
+    RENSTRA_RETURN_IF_ERROR(realizations_.ApplyEnvelope(envelope));
   }
   // Other streams (audit/denied, other plans) have no model here yet.
   applied_ = envelope.sequence();

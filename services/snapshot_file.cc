@@ -13,7 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "base/sha256.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "services/snapshot_codec.h"
 #include "spdlog/spdlog.h"
 #include "storage/envelope_hash.h"
@@ -109,7 +109,7 @@ absl::Status Corrupt(const std::string& path, absl::string_view what) {
 absl::StatusOr<std::string> ReadSection(int fd, const Entry& e, const std::string& path) {
   std::string buf;
   buf.resize(e.length);
-  RETURN_IF_ERROR(PreadAll(fd, buf.data(), buf.size(), e.offset, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(fd, buf.data(), buf.size(), e.offset, path));
   if (Sha256(buf) != e.sha) {
     return Corrupt(path, absl::StrCat("section ", e.kind, ": checksum mismatch"));
   }
@@ -148,10 +148,10 @@ absl::StatusOr<merkle::MerkleTree> ReadMerkle(int fd, const Entry& e, const std:
   Sha256Stream sha;
   uint64_t count = 0;
   if (e.length < 8) return Corrupt(path, "Merkle section: too short");
-  RETURN_IF_ERROR(PreadAll(fd, &count, 8, e.offset, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(fd, &count, 8, e.offset, path));
   if (count > 64 || 8 + count * 8 > e.length) return Corrupt(path, "Merkle section: bad levels");
   std::vector<uint64_t> sizes(count);
-  RETURN_IF_ERROR(PreadAll(fd, sizes.data(), count * 8, e.offset + 8, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(fd, sizes.data(), count * 8, e.offset + 8, path));
   sha.Update(&count, 8);
   sha.Update(sizes.data(), count * 8);
   uint64_t offset = e.offset + 8 + count * 8;
@@ -163,7 +163,7 @@ absl::StatusOr<merkle::MerkleTree> ReadMerkle(int fd, const Entry& e, const std:
     }
     levels[k].resize(sizes[k]);
     const size_t n = sizes[k] * merkle::kHashSize;
-    RETURN_IF_ERROR(PreadAll(fd, levels[k].data(), n, offset, path));
+    RENSTRA_RETURN_IF_ERROR(PreadAll(fd, levels[k].data(), n, offset, path));
     sha.Update(levels[k].data(), n);
     offset += n;
     total += n;
@@ -286,7 +286,7 @@ absl::StatusOr<uint64_t> SnapshotFile::Write(const std::string& dir, const Sourc
     fs::remove(tmp, ec);
     return s;
   }
-  RETURN_IF_ERROR(SyncDir(dir));
+  RENSTRA_RETURN_IF_ERROR(SyncDir(dir));
   return offset;
 }
 
@@ -296,7 +296,7 @@ absl::StatusOr<SnapshotFile> SnapshotFile::Open(const std::string& path) {
   file.fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (file.fd_ < 0) return Errno("open", path);
   char header[kHeaderSize];
-  RETURN_IF_ERROR(PreadAll(file.fd_, header, kHeaderSize, 0, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(file.fd_, header, kHeaderSize, 0, path));
   if (std::memcmp(header, kMagic, sizeof(kMagic)) != 0) return Corrupt(path, "not a snapshot");
   const uint32_t version = GetU32(header + 16);
   if (version != kFormatVersion) {
@@ -309,7 +309,7 @@ absl::StatusOr<SnapshotFile> SnapshotFile::Open(const std::string& path) {
   const std::string table_sha(header + 64, 32);
   if (count == 0 || count > kMaxSections) return Corrupt(path, "bad section count");
   std::string table(count * kEntrySize, '\0');
-  RETURN_IF_ERROR(PreadAll(file.fd_, table.data(), table.size(), kHeaderSize, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(file.fd_, table.data(), table.size(), kHeaderSize, path));
   if (Sha256(std::string(header, 64) + table) != table_sha) {
     return Corrupt(path, "header checksum mismatch");
   }
@@ -366,7 +366,7 @@ absl::StatusOr<SnapshotContents> SnapshotFile::Read(const std::string& plan_id) 
   SnapshotContents out;
   out.sequence = sequence_;
   {
-    ASSIGN_OR_RETURN(std::string meta, ReadSection(fd_, *sections[kMeta], path));
+    RENSTRA_ASSIGN_OR_RETURN(std::string meta, ReadSection(fd_, *sections[kMeta], path));
     ByteReader r(meta);
     std::string snapshot_plan;
     r.Str(&snapshot_plan);
@@ -391,7 +391,7 @@ absl::StatusOr<SnapshotContents> SnapshotFile::Read(const std::string& plan_id) 
   });
   absl::Status rest = [&]() -> absl::Status {
     if (sections[kMerkle] != nullptr) {
-      ASSIGN_OR_RETURN(merkle::MerkleTree tree, ReadMerkle(fd_, *sections[kMerkle], path));
+      RENSTRA_ASSIGN_OR_RETURN(merkle::MerkleTree tree, ReadMerkle(fd_, *sections[kMerkle], path));
       if (tree.size() != out.sequence) {
         return Corrupt(
             path, absl::StrCat("its Merkle tree has ", tree.size(), " leaves, not ", out.sequence));

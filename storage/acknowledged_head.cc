@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_layout.h"
 
@@ -99,7 +99,7 @@ absl::StatusOr<std::unique_ptr<AcknowledgedHead>> AcknowledgedHead::Open(const s
     return Errno("open", path);
   }
   int newer = 0;
-  ASSIGN_OR_RETURN(ChainHead head, ReadSlots(out->fd_, path, &newer));
+  RENSTRA_ASSIGN_OR_RETURN(ChainHead head, ReadSlots(out->fd_, path, &newer));
   out->recorded_ = std::move(head);
   out->next_slot_ = 1 - newer;
   return out;
@@ -155,19 +155,19 @@ absl::Status AcknowledgedHead::CreateLocked(const ChainHead& head) {
 absl::Status AcknowledgedHead::Record(const ChainHead& head, bool sync) {
   absl::MutexLock lock(&mu_);
   if (fd_ < 0) {
-    RETURN_IF_ERROR(CreateLocked(head));
+    RENSTRA_RETURN_IF_ERROR(CreateLocked(head));
     recorded_ = head;
     return absl::OkStatus();
   }
   if (recorded_.has_value() && head.sequence < recorded_->sequence) {
     // A lower record (an accepted loss) replaces both slots: Open() takes the higher one.
     const std::string slot = EncodeSlot(head);
-    RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[0], path_));
-    RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[1], path_));
+    RENSTRA_RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[0], path_));
+    RENSTRA_RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[1], path_));
     next_slot_ = 0;
     sync = true;
   } else {
-    RETURN_IF_ERROR(PwriteAll(fd_, EncodeSlot(head), kSlotOffset[next_slot_], path_));
+    RENSTRA_RETURN_IF_ERROR(PwriteAll(fd_, EncodeSlot(head), kSlotOffset[next_slot_], path_));
     next_slot_ = 1 - next_slot_;
   }
   recorded_ = head;
