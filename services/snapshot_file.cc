@@ -12,6 +12,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/durable_file.h"
 #include "base/sha256.h"
 #include "base/status_macros.h"
 #include "services/snapshot_codec.h"
@@ -59,14 +60,6 @@ absl::Status Errno(const std::string& what, const std::string& path) {
   return absl::InternalError(absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
 }
 
-// An open file descriptor, closed on destruction.
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 absl::Status PreadAll(int fd, void* data, size_t n, uint64_t offset, const std::string& path) {
   char* p = static_cast<char*>(data);
   while (n > 0) {
@@ -78,26 +71,6 @@ absl::Status PreadAll(int fd, void* data, size_t n, uint64_t offset, const std::
     n -= static_cast<size_t>(got);
     offset += static_cast<uint64_t>(got);
   }
-  return absl::OkStatus();
-}
-
-absl::Status WriteAll(int fd, const void* data, size_t n, const std::string& path) {
-  const char* p = static_cast<const char*>(data);
-  while (n > 0) {
-    const ssize_t put = ::write(fd, p, n);
-    if (put < 0 && errno == EINTR) continue;
-    if (put < 0) return Errno("write", path);
-    p += put;
-    n -= static_cast<size_t>(put);
-  }
-  return absl::OkStatus();
-}
-
-absl::Status SyncDir(const std::string& dir) {
-  Fd d;
-  d.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (d.fd < 0) return Errno("open", dir);
-  if (::fsync(d.fd) != 0) return Errno("fsync", dir);
   return absl::OkStatus();
 }
 
@@ -262,31 +235,11 @@ absl::StatusOr<uint64_t> SnapshotFile::Write(const std::string& dir, const Sourc
 
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return absl::InternalError(absl::StrCat("create ", dir, ": ", ec.message()));
-  const std::string path = PathFor(dir, state.sequence);
-  const std::string tmp =
-      absl::StrCat(path.substr(0, path.size() - kSuffix.size()), std::string(kTmpSuffix));
-  {
-    Fd f;
-    f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (f.fd < 0) return Errno("create", tmp);
-    absl::Status written = WriteAll(f.fd, header.data(), header.size(), tmp);
-    if (written.ok()) written = WriteAll(f.fd, table.data(), table.size(), tmp);
-    for (const auto& [kind, bytes] : sections) {
-      if (written.ok()) written = WriteAll(f.fd, bytes->data(), bytes->size(), tmp);
-    }
-    if (written.ok() && ::fsync(f.fd) != 0) written = Errno("fsync", tmp);
-    if (!written.ok()) {
-      fs::remove(tmp, ec);
-      return written;
-    }
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    absl::Status s = Errno("rename to", path);
-    fs::remove(tmp, ec);
-    return s;
-  }
-  RENSTRA_RETURN_IF_ERROR(SyncDir(dir));
+  // UNAVAILABLE, as WriteFileDurably reports the rest of the write's I/O failures.
+  if (ec) return absl::UnavailableError(absl::StrCat("create ", dir, ": ", ec.message()));
+  std::vector<std::string_view> pieces = {header, table};
+  for (const auto& [kind, bytes] : sections) pieces.emplace_back(*bytes);
+  RENSTRA_RETURN_IF_ERROR(WriteFileDurably(PathFor(dir, state.sequence), pieces, 0600));
   return offset;
 }
 

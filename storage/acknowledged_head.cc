@@ -5,9 +5,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 #include "absl/strings/str_cat.h"
+#include "base/durable_file.h"
 #include "base/status_macros.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_layout.h"
@@ -54,16 +54,6 @@ absl::Status PwriteAll(int fd, const std::string& bytes, off_t offset, const std
     if (n < 0) return Errno("write", path);
     done += static_cast<size_t>(n);
   }
-  return absl::OkStatus();
-}
-
-absl::Status SyncDirOf(const std::string& path) {
-  const std::string dir = std::filesystem::path(path).parent_path().string();
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno("open", dir);
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Errno("fsync", dir);
   return absl::OkStatus();
 }
 
@@ -132,20 +122,14 @@ std::optional<ChainHead> AcknowledgedHead::recorded() const {
 }
 
 absl::Status AcknowledgedHead::CreateLocked(const ChainHead& head) {
-  const std::string tmp = path_ + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("create", tmp);
+  // Both slots hold the first head; the gap between them reads as zeros (no valid slot).
   const std::string slot = EncodeSlot(head);
-  absl::Status s = PwriteAll(fd, slot, kSlotOffset[0], tmp);
-  if (s.ok()) s = PwriteAll(fd, slot, kSlotOffset[1], tmp);
-  if (s.ok() && ::fsync(fd) != 0) s = Errno("fsync", tmp);
-  if (s.ok() && ::rename(tmp.c_str(), path_.c_str()) != 0) s = Errno("rename to", path_);
-  if (s.ok()) s = SyncDirOf(path_);
-  if (!s.ok()) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return s;
-  }
+  std::string bytes = slot;
+  bytes.resize(static_cast<size_t>(kSlotOffset[1]), '\0');
+  bytes += slot;
+  RENSTRA_RETURN_IF_ERROR(WriteFileDurably(path_, bytes, 0600));
+  const int fd = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return Errno("open", path_);
   fd_ = fd;
   next_slot_ = 0;
   dirty_ = false;

@@ -1,10 +1,6 @@
 #include "storage/rocksdb_backup.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdarg>
 #include <filesystem>
 #include <functional>
@@ -17,6 +13,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "base/durable_file.h"
 #include "base/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
@@ -203,19 +200,6 @@ absl::Status FromBackupFiles(const rocksdb::Status& status, const std::string& c
   return FromRocksDb(status, context);
 }
 
-// Makes a rename or a new entry in `dir` durable.
-absl::Status SyncDir(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    return absl::UnavailableError(absl::StrCat("sync directory ", dir.string(), ": ",
-                                               std::generic_category().message(error)));
-  }
-  ::close(fd);
-  return absl::OkStatus();
-}
-
 // Restores backup `id` (the newest when empty) into the missing or empty `target_dir`.
 absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optional<uint32_t> id,
                                        const std::string& target_dir)
@@ -302,7 +286,7 @@ absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optio
   if (ec)
     return fail(
         FsError(absl::StrCat(context, ": cannot rename ", staging.string(), " to"), target, ec));
-  RENSTRA_RETURN_IF_ERROR(SyncDir(parent));
+  RENSTRA_RETURN_IF_ERROR(SyncDirectory(parent.string()));
   return Describe(info, std::move(head));
 }
 
