@@ -9,7 +9,7 @@
 #include "audit/tree_head.h"
 #include "base/durable_file.h"
 #include "clients/cli_output.h"
-#include "clients/log_archive.h"
+#include "storage/envelope_hash.h"
 
 namespace renstra {
 namespace {
@@ -133,7 +133,7 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
     }
     bool ok = true;
     std::vector<merkle::Hash> path = PathOf(proof.path(), &ok);
-    const merkle::Hash leaf = merkle::LeafHash(EnvelopeBytes(proof.envelope()));
+    const merkle::Hash leaf = merkle::LeafHash(SerializeEnvelope(proof.envelope()));
     absl::Status s = ok ? merkle::VerifyInclusion(sequence - 1, sth.tree_size(), leaf, path, *root)
                         : absl::InvalidArgumentError("a proof hash is not 32 bytes");
     if (!s.ok()) {
