@@ -28,7 +28,9 @@ forbid storage "services/|clients/|audit/|domain/|grpcpp|grpc/|grpc\+\+" \
   "links no gRPC, services, clients, audit or domain"
 forbid audit "domain/|storage/|services/|clients/|renstra/|google/|$io" \
   "links only base/, Abseil and OpenSSL"
-# storage/envelope_hash.h is renstra_envelope (the canonical envelope bytes), not the store.
+# storage/envelope_hash.h is renstra_envelope (the canonical envelope bytes), not the
+# store; the four domain headers are renstra_domain_values' pure value types.
 forbid clients "domain/|storage/|services/|rocksdb/" \
-  "links only the stubs, audit/, base/ and storage/envelope_hash.h" "storage/envelope_hash\.h"
+  "links only the stubs, audit/, base/, storage/envelope_hash.h and the domain's value types" \
+  "storage/envelope_hash\.h|domain/(decimal|money|target_value|division)\.h"
 exit $status

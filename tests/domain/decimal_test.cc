@@ -100,7 +100,9 @@ TEST(DecimalParseTest, RejectsOverflow) {
 TEST(DecimalParseTest, MessageNamesTheText) {
   absl::StatusOr<Decimal> d = Decimal::ParseIndonesian("1.23");
   ASSERT_FALSE(d.ok());
-  EXPECT_EQ(d.status().message(), "number \"1.23\": thousands groups must have three digits");
+  EXPECT_EQ(d.status().message(),
+            "number \"1.23\": thousands groups must have three digits (write decimals with a "
+            "comma: 4,19)");
 }
 
 TEST(DecimalParseTest, ReasonVariantHasNoContext) {

@@ -99,7 +99,9 @@ TEST(MoneyParseTest, RejectsOverflow) {
 TEST(MoneyParseTest, MessageNamesTextAndReason) {
   absl::StatusOr<Money> m = Money::Parse("1.23.456");
   ASSERT_FALSE(m.ok());
-  EXPECT_EQ(m.status().message(), "money \"1.23.456\": thousands groups must have three digits");
+  EXPECT_EQ(m.status().message(),
+            "money \"1.23.456\": thousands groups must have three digits (write decimals with a "
+            "comma: 4,19)");
   m = Money::Parse("-5.000");
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.status().message(), "money \"-5.000\": negative amount");
