@@ -12,6 +12,7 @@
 #include <cstdlib>
 
 #include "absl/strings/str_cat.h"
+#include "base/durable_file.h"
 
 namespace renstra {
 
@@ -86,33 +87,9 @@ std::string RawPublicKey(EVP_PKEY* key) {
   return raw;
 }
 
-absl::Status WriteAll(int fd, std::string_view bytes, const std::string& path) {
-  while (!bytes.empty()) {
-    const ssize_t n = write(fd, bytes.data(), bytes.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return absl::ErrnoToStatus(errno, absl::StrCat("cannot write key file ", path));
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return absl::OkStatus();
-}
-
 absl::Status AlreadyExists(const std::string& path) {
   return absl::AlreadyExistsError(
       absl::StrCat("key file ", path, " already exists; refusing to overwrite it"));
-}
-
-// fsync() of the directory holding `path`, so a new name in it survives a power loss.
-absl::Status SyncParentDirectory(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  const std::string dir =
-      slash == std::string::npos ? "." : (slash == 0 ? "/" : path.substr(0, slash));
-  const int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return absl::ErrnoToStatus(errno, absl::StrCat("cannot open directory ", dir));
-  const bool synced = fsync(fd) == 0;
-  const int error = errno;
-  close(fd);
-  if (!synced) return absl::ErrnoToStatus(error, absl::StrCat("cannot sync directory ", dir));
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -240,35 +217,15 @@ std::string Ed25519PrivateKey::ToPem() const {
 }
 
 absl::Status Ed25519PrivateKey::SavePemFile(const std::string& path) const {
-  // The key is written to a temporary file beside `path`, synced, and only then linked
-  // to `path`: a process killed while saving leaves no empty or partial key at `path`
-  // (which would stop every later start), at most an unused temporary file. link()
-  // fails with EEXIST instead of replacing anything (or following a planted symlink).
-  // The mode is set again with fchmod() because the creation mode is filtered by the
-  // process umask.
+  // WriteFileDurably writes a temporary file beside `path`, syncs it and only then links
+  // it to `path`: a process killed while saving leaves no empty or partial key at `path`
+  // (which would stop every later start), at most an unused temporary file. IfExists::kFail
+  // never replaces anything (nor follows a symlink planted at `path`), and the mode is
+  // exactly 0600 whatever the umask. The lstat() only spares the work when a key is there.
   struct stat st;
   if (lstat(path.c_str(), &st) == 0) return AlreadyExists(path);
-  std::string temp = path + ".tmp-XXXXXX";
-  const int fd = mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) return absl::ErrnoToStatus(errno, absl::StrCat("cannot create key file ", path));
-  absl::Status status = absl::OkStatus();
-  if (fchmod(fd, 0600) != 0) {
-    status = absl::ErrnoToStatus(errno, absl::StrCat("cannot chmod key file ", path));
-  }
-  if (status.ok()) status = WriteAll(fd, ToPem(), path);
-  if (status.ok() && fsync(fd) != 0) {
-    status = absl::ErrnoToStatus(errno, absl::StrCat("cannot sync key file ", path));
-  }
-  if (close(fd) != 0 && status.ok()) {
-    status = absl::ErrnoToStatus(errno, absl::StrCat("cannot close key file ", path));
-  }
-  if (status.ok() && link(temp.c_str(), path.c_str()) != 0) {
-    status = errno == EEXIST
-                 ? AlreadyExists(path)
-                 : absl::ErrnoToStatus(errno, absl::StrCat("cannot create key file ", path));
-  }
-  unlink(temp.c_str());
-  if (status.ok()) status = SyncParentDirectory(path);
+  const absl::Status status = WriteFileDurably(path, ToPem(), 0600, IfExists::kFail);
+  if (status.code() == absl::StatusCode::kAlreadyExists) return AlreadyExists(path);
   return status;
 }
 

@@ -14,7 +14,9 @@
 //   INVALID_ARGUMENT    malformed key material (bad PEM, wrong raw length, not Ed25519).
 //   FAILED_PRECONDITION a signature that does not verify (including one of the wrong length).
 //   ALREADY_EXISTS      SavePemFile() onto an existing path (keys are never overwritten).
-//   NOT_FOUND / PERMISSION_DENIED / ...  file errors, mapped from errno.
+//   NOT_FOUND / PERMISSION_DENIED / ...  LoadPemFile()'s file errors, mapped from errno.
+//   UNAVAILABLE         SavePemFile()'s file errors (base/durable_file.h: the operation,
+//                       the path and the errno text).
 //   INTERNAL            OpenSSL failed for a reason other than the input (e.g. no memory).
 #ifndef RENSTRA_AUDIT_ED25519_KEY_H_
 #define RENSTRA_AUDIT_ED25519_KEY_H_
@@ -83,10 +85,10 @@ class Ed25519PrivateKey {
   std::string ToPem() const;
 
   // Creates `path` with mode 0600 holding ToPem(), atomically: the key is written and
-  // fsync'ed under a temporary name beside it, then linked to `path` (and the directory
-  // synced), so a crash while saving never leaves an empty or partial key at `path`.
-  // Fails with ALREADY_EXISTS if anything exists at `path`, so a key is never silently
-  // replaced.
+  // fsync'ed under a temporary name beside it (`path`.tmp), then linked to `path` (and
+  // the directory synced; base/durable_file.h), so a crash while saving never leaves an empty or
+  // partial key at `path`. Fails with ALREADY_EXISTS if anything exists at `path`, so a key is
+  // never silently replaced.
   absl::Status SavePemFile(const std::string& path) const;
 
   Ed25519PublicKey PublicKey() const;

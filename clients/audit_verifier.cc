@@ -7,8 +7,9 @@
 #include "audit/merkle_hash.h"
 #include "audit/merkle_verify.h"
 #include "audit/tree_head.h"
+#include "base/durable_file.h"
 #include "clients/cli_output.h"
-#include "clients/log_archive.h"
+#include "storage/envelope_hash.h"
 
 namespace renstra {
 namespace {
@@ -39,18 +40,14 @@ bool LoadState(const std::string& path, VerifiedHead* head, std::string* error) 
   return true;
 }
 
+// Written durably (base/durable_file.h): a crash leaves the previous verified head or
+// this one, never an empty file that would make the next run start over unnoticed.
 bool SaveState(const std::string& path, const VerifiedHead& head, std::string* error) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << kStateMagic << "\n" << head.size << " " << merkle::ToHex(head.root) << "\n";
-    if (!out) {
-      *error = "cannot write " + tmp;
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    *error = "cannot replace " + path;
+  const std::string bytes = std::string(kStateMagic) + "\n" + std::to_string(head.size) + " " +
+                            merkle::ToHex(head.root) + "\n";
+  const absl::Status saved = WriteFileDurably(path, bytes, 0644);
+  if (!saved.ok()) {
+    *error = "the state file: " + std::string(saved.message());
     return false;
   }
   return true;
@@ -136,7 +133,7 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
     }
     bool ok = true;
     std::vector<merkle::Hash> path = PathOf(proof.path(), &ok);
-    const merkle::Hash leaf = merkle::LeafHash(EnvelopeBytes(proof.envelope()));
+    const merkle::Hash leaf = merkle::LeafHash(SerializeEnvelope(proof.envelope()));
     absl::Status s = ok ? merkle::VerifyInclusion(sequence - 1, sth.tree_size(), leaf, path, *root)
                         : absl::InvalidArgumentError("a proof hash is not 32 bytes");
     if (!s.ok()) {

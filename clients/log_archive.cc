@@ -1,7 +1,5 @@
 #include "clients/log_archive.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
 
 #include <string_view>
@@ -12,19 +10,9 @@
 #include "audit/tree_head.h"
 #include "base/hex.h"
 #include "base/sha256.h"
+#include "storage/envelope_hash.h"
 
 namespace renstra {
-
-std::string EnvelopeBytes(const v1::EventEnvelope& envelope) {
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    envelope.SerializeToCodedStream(&coded);
-  }
-  return bytes;
-}
 
 ArchiveCheck VerifyArchive(std::istream& in, const std::string& public_key_pem) {
   ArchiveCheck check;
@@ -61,7 +49,7 @@ ArchiveCheck VerifyArchive(std::istream& in, const std::string& public_key_pem) 
       return fail("event " + std::to_string(expected) +
                   ": prev_hash does not match the previous event (altered or reordered)");
     }
-    const std::string bytes = EnvelopeBytes(envelope);
+    const std::string bytes = SerializeEnvelope(envelope);
     prev = Sha256(bytes);
     tree.Append(merkle::LeafHash(bytes));
   }

@@ -5,9 +5,10 @@
 //   line 1      the renstra.v1.SignedTreeHead of the first `tree_size` events;
 //   lines 2..   the renstra.v1.EventEnvelope of events 1..tree_size, in order.
 // Verification needs only the file and the pinned public key: every sequence in place,
-// every prev_hash equal to the SHA-256 of the previous envelope's deterministic
-// serialization, the RFC 6962 root of the leaves equal to the head's, and the head's
-// Ed25519 signature valid under the key.
+// every prev_hash equal to the SHA-256 of the previous envelope's canonical bytes
+// (SerializeEnvelope in storage/envelope_hash.h, the function the store hashes with),
+// the RFC 6962 root of the leaves (of the same bytes) equal to the head's, and the
+// head's Ed25519 signature valid under the key.
 //
 // Thread safety: functions are independent; not for concurrent use of one stream.
 #ifndef RENSTRA_CLIENTS_LOG_ARCHIVE_H_
@@ -21,9 +22,6 @@
 #include "renstra/v1/events.pb.h"
 
 namespace renstra {
-
-// The bytes the server hashes: the envelope's deterministic serialization.
-std::string EnvelopeBytes(const v1::EventEnvelope& envelope);
 
 struct ArchiveCheck {
   bool ok = false;

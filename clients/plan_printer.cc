@@ -7,23 +7,15 @@
 #include <vector>
 
 #include "clients/terminal_text.h"
+#include "domain/decimal.h"
+#include "domain/division.h"
+#include "domain/money.h"
 
 namespace renstra {
 namespace {
 
 constexpr int kFirstTargetYear = 2022;
 constexpr int kLastTargetYear = 2026;
-
-// Groups the decimal digits of `digits` (no sign) by three with dots.
-std::string GroupThousands(const std::string& digits) {
-  std::string out;
-  const size_t n = digits.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) out.push_back('.');
-    out.push_back(digits[i]);
-  }
-  return out;
-}
 
 std::string Indent(int depth) { return std::string(static_cast<size_t>(depth) * 2, ' '); }
 
@@ -90,14 +82,6 @@ void PrintIndicator(const v1::Indicator& indicator, int number,
 
 }  // namespace
 
-std::string FormatRupiah(int64_t rupiah) {
-  // Through uint64 so that INT64_MIN has a magnitude.
-  const bool negative = rupiah < 0;
-  const uint64_t magnitude =
-      negative ? ~static_cast<uint64_t>(rupiah) + 1 : static_cast<uint64_t>(rupiah);
-  return (negative ? "-" : "") + GroupThousands(std::to_string(magnitude));
-}
-
 std::string FormatMoney(const v1::Money& money) {
   if (!money.written().empty()) return Printable(money.written());
   if (!money.present()) return "-";
@@ -105,16 +89,7 @@ std::string FormatMoney(const v1::Money& money) {
 }
 
 std::string FormatDecimal(const v1::Decimal& decimal) {
-  const bool negative = decimal.units() < 0;
-  const uint64_t magnitude = negative ? ~static_cast<uint64_t>(decimal.units()) + 1
-                                      : static_cast<uint64_t>(decimal.units());
-  std::string digits = std::to_string(magnitude);
-  const size_t scale = static_cast<size_t>(std::clamp(decimal.scale(), 0, 18));
-  if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
-  const std::string whole = digits.substr(0, digits.size() - scale);
-  std::string out = (negative ? "-" : "") + GroupThousands(whole);
-  if (scale > 0) out += "," + digits.substr(digits.size() - scale);
-  return out;
+  return Decimal::FromProto(decimal).ToIndonesian();
 }
 
 std::string FormatTarget(const v1::TargetValue& target) {
@@ -140,20 +115,8 @@ std::string FormatTarget(const v1::TargetValue& target) {
 }
 
 std::string DivisionName(v1::Division division) {
-  switch (division) {
-    case v1::SEKRETARIAT:
-      return "Sekretariat";
-    case v1::PERLINDUNGAN_JAMINAN_SOSIAL:
-      return "Bidang Perlindungan dan Jaminan Sosial";
-    case v1::REHABILITASI_SOSIAL:
-      return "Bidang Rehabilitasi Sosial";
-    case v1::PEMBERDAYAAN_SOSIAL:
-      return "Bidang Pemberdayaan Sosial";
-    case v1::PEMBERDAYAAN_MASYARAKAT:
-      return "Bidang Pemberdayaan Masyarakat";
-    default:
-      return "-";
-  }
+  std::string name = DivisionDisplayName(division);
+  return name.empty() ? "-" : name;
 }
 
 std::string FormatFinding(const v1::Finding& finding) {

@@ -17,15 +17,15 @@
 
 namespace renstra {
 
-// Whole Rupiah with dots between thousands: 1234567 → "1.234.567".
-std::string FormatRupiah(int64_t rupiah);
-// Money.written if set, "-" if absent, else FormatRupiah.
+// Money.written if set, "-" if absent, else FormatRupiah (domain/money.h): "1.234.567".
 std::string FormatMoney(const v1::Money& money);
-// An exact decimal, Indonesian style: {419, 2} → "4,19"; {139700, 0} → "139.700".
+// An exact decimal, Indonesian style: {419, 2} → "4,19"; {139700, 0} → "139.700"
+// (Decimal::ToIndonesian; a scale outside 0..6 is clamped as Decimal::FromProto does).
 std::string FormatDecimal(const v1::Decimal& decimal);
 // TargetValue.written if set, else rendered from kind, bounds and unit; "-" if absent.
 std::string FormatTarget(const v1::TargetValue& target);
-// The division's Indonesian name ("Bidang Rehabilitasi Sosial"); "-" if unassigned.
+// The division's Indonesian name ("Bidang Rehabilitasi Sosial", DivisionDisplayName in
+// domain/division.h); "-" if unassigned.
 std::string DivisionName(v1::Division division);
 // "KIND CODE [year=Y] [line=L] [stated=S] [computed=C] : message".
 std::string FormatFinding(const v1::Finding& finding);

@@ -5,6 +5,7 @@
 
 #include "clients/cli_app.h"
 #include "clients/terminal_text.h"
+#include "domain/money.h"
 
 namespace renstra {
 namespace {
@@ -14,9 +15,7 @@ std::string ValueText(const v1::RealizationView& v) {
   if (v.retracted()) return "retracted";
   if (v.kind() == v1::RealizationView::SPENDING) {
     // Thousands with dots, as the tables print Rupiah.
-    std::string digits = std::to_string(v.spent().rupiah());
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ".");
-    return "Rp " + digits;
+    return "Rp " + FormatRupiah(v.spent().rupiah());
   }
   return v.achieved_text();
 }

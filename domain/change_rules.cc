@@ -1,10 +1,10 @@
 #include "domain/change_rules.h"
 
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/change_text.h"
 #include "domain/code.h"
 #include "domain/money.h"
-#include "domain/status_macros.h"
 #include "domain/target_value.h"
 #include "domain/value_limits.h"
 #include "domain/year.h"
@@ -23,7 +23,7 @@ std::string UnitOf(const TargetValue& v) {
 
 absl::Status CheckTargetValue(const std::string& field, const v1::TargetValue& proto,
                               const std::string& indicator_unit) {
-  RETURN_IF_ERROR(CheckTargetValueMessage(field, proto));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetValueMessage(field, proto));
   const TargetValue v = TargetValue::FromProto(proto);
   if (v.kind() == TargetValue::Kind::kEmpty) return Invalid(field, "required");
   if (v.IsBlank()) return absl::OkStatus();
@@ -57,14 +57,14 @@ absl::StatusOr<v1::Change> ResolveSetTarget(const PlanState& plan, const Actor& 
                    absl::StrCat("unknown indicator \"", t.indicator_id(), "\""));
   }
   const IndicatorState& ind = node->indicators[index];
-  RETURN_IF_ERROR(CheckTargetYear(t.year(), (path + ".year").c_str()));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetYear(t.year(), (path + ".year").c_str()));
   if (t.year() < ind.from_year || t.year() > ind.to_year) {
     return Invalid(path + ".year", absl::StrCat(t.year(), " is outside the years ", ind.from_year,
                                                 "-", ind.to_year, " of indicator ", ind.id));
   }
-  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
-  RETURN_IF_ERROR(CheckActive(*node, t.year(), path));
-  RETURN_IF_ERROR(CheckTargetValue(path + ".value", t.value(), ind.unit));
+  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(CheckActive(*node, t.year(), path));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetValue(path + ".value", t.value(), ind.unit));
   auto it = ind.targets.find(t.year());
   (it == ind.targets.end() ? TargetValue() : it->second).ToProto(t.mutable_before());
   v1::Change out;
@@ -80,10 +80,10 @@ absl::StatusOr<v1::Change> ResolveSetFunding(const PlanState& plan, const Actor&
     return Invalid(path + ".node_code", absl::StrCat("unknown node \"", f.node_code(), "\""));
   }
   f.set_node_code(node->code);
-  RETURN_IF_ERROR(CheckTargetYear(f.year(), (path + ".year").c_str()));
-  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
-  RETURN_IF_ERROR(CheckActive(*node, f.year(), path));
-  RETURN_IF_ERROR(CheckMoney(path + ".amount", f.amount()));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetYear(f.year(), (path + ".year").c_str()));
+  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(CheckActive(*node, f.year(), path));
+  RENSTRA_RETURN_IF_ERROR(CheckMoney(path + ".amount", f.amount()));
   auto it = node->funding.find(f.year());
   (it == node->funding.end() ? Money() : it->second).ToProto(f.mutable_before());
   v1::Change out;
@@ -99,14 +99,14 @@ absl::StatusOr<v1::Change> ResolveReplace(const PlanState& plan, const Actor& ac
                    absl::StrCat("unknown indicator \"", r.indicator_id(), "\""));
   }
   const IndicatorState& ind = node->indicators[index];
-  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
-  RETURN_IF_ERROR(CheckTargetYear(r.from_year(), (path + ".from_year").c_str()));
+  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetYear(r.from_year(), (path + ".from_year").c_str()));
   if (r.from_year() <= ind.from_year || r.from_year() > ind.to_year) {
     return Invalid(path + ".from_year",
                    absl::StrCat(r.from_year(), " must be after ", ind.from_year, " and at most ",
                                 ind.to_year, " (the years of ", ind.id, ")"));
   }
-  RETURN_IF_ERROR(CheckActive(*node, r.from_year(), path));
+  RENSTRA_RETURN_IF_ERROR(CheckActive(*node, r.from_year(), path));
   if (r.statement().empty()) return Invalid(path + ".statement", "required");
   if (r.unit().empty()) return Invalid(path + ".unit", "required");
   for (int i = 0; i < r.targets_size(); ++i) {
@@ -116,7 +116,7 @@ absl::StatusOr<v1::Change> ResolveReplace(const PlanState& plan, const Actor& ac
       return Invalid(field + ".year",
                      absl::StrCat(t.year(), " is outside ", r.from_year(), "-", ind.to_year));
     }
-    RETURN_IF_ERROR(CheckTargetValue(field + ".value", t.value(), r.unit()));
+    RENSTRA_RETURN_IF_ERROR(CheckTargetValue(field + ".value", t.value(), r.unit()));
   }
   r.set_before_statement(ind.statement);
   r.set_before_to_year(ind.to_year);
@@ -141,19 +141,20 @@ absl::StatusOr<v1::Change> ResolveAdd(const PlanState& plan, const Actor& actor,
     return Invalid(path + ".code",
                    absl::StrCat("its kegiatan ", code->ParentCanonical(), " is not in the plan"));
   }
-  RETURN_IF_ERROR(RequireOwnDivision(actor, parent->division, path + ": kegiatan " + parent->code));
+  RENSTRA_RETURN_IF_ERROR(
+      RequireOwnDivision(actor, parent->division, path + ": kegiatan " + parent->code));
   if (a.name().empty()) return Invalid(path + ".name", "required");
   if (a.indicator().empty()) return Invalid(path + ".indicator", "required");
   if (a.unit().empty()) return Invalid(path + ".unit", "required");
   for (int i = 0; i < a.targets_size(); ++i) {
     const std::string field = absl::StrCat(path, ".targets[", i, "]");
-    RETURN_IF_ERROR(CheckTargetYear(a.targets(i).year(), (field + ".year").c_str()));
-    RETURN_IF_ERROR(CheckTargetValue(field + ".value", a.targets(i).value(), a.unit()));
+    RENSTRA_RETURN_IF_ERROR(CheckTargetYear(a.targets(i).year(), (field + ".year").c_str()));
+    RENSTRA_RETURN_IF_ERROR(CheckTargetValue(field + ".value", a.targets(i).value(), a.unit()));
   }
   for (int i = 0; i < a.funding_size(); ++i) {
     const std::string field = absl::StrCat(path, ".funding[", i, "]");
-    RETURN_IF_ERROR(CheckTargetYear(a.funding(i).year(), (field + ".year").c_str()));
-    RETURN_IF_ERROR(CheckMoney(field + ".amount", a.funding(i).amount()));
+    RENSTRA_RETURN_IF_ERROR(CheckTargetYear(a.funding(i).year(), (field + ".year").c_str()));
+    RENSTRA_RETURN_IF_ERROR(CheckMoney(field + ".amount", a.funding(i).amount()));
   }
   a.set_code(code->written());
   v1::Change out;
@@ -170,8 +171,8 @@ absl::StatusOr<v1::Change> ResolveRetire(const PlanState& plan, const Actor& act
   if (node->level != v1::SUB_ACTIVITY) {
     return Invalid(path + ".code", absl::StrCat(node->code, " is not a sub kegiatan"));
   }
-  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
-  RETURN_IF_ERROR(CheckTargetYear(r.from_year(), (path + ".from_year").c_str()));
+  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetYear(r.from_year(), (path + ".from_year").c_str()));
   if (node->retired_from != 0) {
     return absl::FailedPreconditionError(
         absl::StrCat(path, ": ", node->code, " is already retired from ", node->retired_from));
@@ -190,7 +191,7 @@ std::string Quote(const TargetValue& v) { return absl::StrCat("\"", v.Display(),
 absl::StatusOr<v1::Change> ResolveChange(const PlanState& plan, const Actor& actor,
                                          const v1::Change& change, int index) {
   const std::string path = absl::StrCat("changes[", index, "]");
-  RETURN_IF_ERROR(CheckChangeText(change, path));
+  RENSTRA_RETURN_IF_ERROR(CheckChangeText(change, path));
   switch (change.kind_case()) {
     case v1::Change::kSetTarget:
       return ResolveSetTarget(plan, actor, change.set_target(), path + ".set_target");

@@ -1,7 +1,7 @@
 #include "domain/change_text.h"
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "domain/text_limits.h"
 
 namespace renstra {
@@ -10,7 +10,7 @@ namespace {
 template <typename Targets>
 absl::Status CheckTargets(const std::string& path, const Targets& targets) {
   for (int i = 0; i < targets.size(); ++i) {
-    RETURN_IF_ERROR(
+    RENSTRA_RETURN_IF_ERROR(
         CheckValueText(absl::StrCat(path, ".targets[", i, "].value"), targets.Get(i).value()));
   }
   return absl::OkStatus();
@@ -19,8 +19,8 @@ absl::Status CheckTargets(const std::string& path, const Targets& targets) {
 }  // namespace
 
 absl::Status CheckValueText(const std::string& field, const v1::TargetValue& value) {
-  RETURN_IF_ERROR(CheckText(field + ".unit", value.unit(), kUnitText));
-  RETURN_IF_ERROR(CheckText(field + ".bound_op", value.bound_op(), kValueText));
+  RENSTRA_RETURN_IF_ERROR(CheckText(field + ".unit", value.unit(), kUnitText));
+  RENSTRA_RETURN_IF_ERROR(CheckText(field + ".bound_op", value.bound_op(), kValueText));
   return CheckText(field + ".written", value.written(), kValueText);
 }
 
@@ -33,33 +33,33 @@ absl::Status CheckChangeText(const v1::Change& change, const std::string& path) 
     case v1::Change::kSetTarget: {
       const v1::SetTarget& t = change.set_target();
       const std::string p = path + ".set_target";
-      RETURN_IF_ERROR(CheckText(p + ".indicator_id", t.indicator_id(), kCodeText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".indicator_id", t.indicator_id(), kCodeText));
       return CheckValueText(p + ".value", t.value());
     }
     case v1::Change::kSetFunding: {
       const v1::SetFunding& f = change.set_funding();
       const std::string p = path + ".set_funding";
-      RETURN_IF_ERROR(CheckText(p + ".node_code", f.node_code(), kCodeText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".node_code", f.node_code(), kCodeText));
       return CheckMoneyText(p + ".amount", f.amount());
     }
     case v1::Change::kReplaceIndicator: {
       const v1::ReplaceIndicator& r = change.replace_indicator();
       const std::string p = path + ".replace_indicator";
-      RETURN_IF_ERROR(CheckText(p + ".indicator_id", r.indicator_id(), kCodeText));
-      RETURN_IF_ERROR(CheckText(p + ".statement", r.statement(), kStatementText));
-      RETURN_IF_ERROR(CheckText(p + ".unit", r.unit(), kUnitText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".indicator_id", r.indicator_id(), kCodeText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".statement", r.statement(), kStatementText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".unit", r.unit(), kUnitText));
       return CheckTargets(p, r.targets());
     }
     case v1::Change::kAddSubActivity: {
       const v1::AddSubActivity& a = change.add_sub_activity();
       const std::string p = path + ".add_sub_activity";
-      RETURN_IF_ERROR(CheckText(p + ".code", a.code(), kCodeText));
-      RETURN_IF_ERROR(CheckText(p + ".name", a.name(), kNameText));
-      RETURN_IF_ERROR(CheckText(p + ".indicator", a.indicator(), kStatementText));
-      RETURN_IF_ERROR(CheckText(p + ".unit", a.unit(), kUnitText));
-      RETURN_IF_ERROR(CheckTargets(p, a.targets()));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".code", a.code(), kCodeText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".name", a.name(), kNameText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".indicator", a.indicator(), kStatementText));
+      RENSTRA_RETURN_IF_ERROR(CheckText(p + ".unit", a.unit(), kUnitText));
+      RENSTRA_RETURN_IF_ERROR(CheckTargets(p, a.targets()));
       for (int i = 0; i < a.funding_size(); ++i) {
-        RETURN_IF_ERROR(
+        RENSTRA_RETURN_IF_ERROR(
             CheckMoneyText(absl::StrCat(p, ".funding[", i, "].amount"), a.funding(i).amount()));
       }
       return absl::OkStatus();

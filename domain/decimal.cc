@@ -26,6 +26,10 @@ __int128 Rescaled(const Decimal& d, int scale) {
 // followed by groups of exactly three after each dot ("1.234.567"). A dot followed by
 // one or two digits ("4.19") is how English writes decimals: rejecting it keeps a
 // mistyped decimal from becoming a value a hundred times too large.
+// The hint names the likely mistake: an English decimal point ("4.19").
+constexpr std::string_view kGroupsOfThree =
+    "thousands groups must have three digits (write decimals with a comma: 4,19)";
+
 absl::Status CheckIntegerPart(std::string_view part) {
   if (part.find('.') == std::string_view::npos) return absl::OkStatus();
   size_t start = 0;
@@ -36,11 +40,11 @@ absl::Status CheckIntegerPart(std::string_view part) {
         part.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (group.empty()) return Reason("misplaced thousands dot");
     if (first) {
-      if (group.size() > 3) return Reason("thousands groups must have three digits");
+      if (group.size() > 3) return Reason(kGroupsOfThree);
       // "0.500" reads as an English decimal, not as five hundred.
       if (group[0] == '0') return Reason("leading zero before a thousands dot");
     } else if (group.size() != 3) {
-      return Reason("thousands groups must have three digits");
+      return Reason(kGroupsOfThree);
     }
     if (dot == std::string_view::npos) return absl::OkStatus();
     start = dot + 1;

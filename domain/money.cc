@@ -12,18 +12,6 @@
 namespace renstra {
 namespace {
 
-// Drops a leading "Rp", "Rp." or "Rp " (any case): the column heading already says
-// Rupiah, but some cells repeat it.
-std::string_view StripCurrency(std::string_view s) {
-  if (s.size() >= 2 && absl::ascii_tolower(static_cast<unsigned char>(s[0])) == 'r' &&
-      absl::ascii_tolower(static_cast<unsigned char>(s[1])) == 'p') {
-    s.remove_prefix(2);
-    if (!s.empty() && s[0] == '.') s.remove_prefix(1);
-    s = TrimAscii(s);
-  }
-  return s;
-}
-
 // True for ",0", ",00", ...: zero decimals, which some tables print after every amount.
 bool IsZeroDecimals(std::string_view s) {
   if (s.size() < 2 || s[0] != ',') return false;
@@ -52,11 +40,21 @@ Money Money::Absent(std::string written) {
   return m;
 }
 
+std::string_view WithoutCurrency(std::string_view text) {
+  if (text.size() >= 2 && absl::ascii_tolower(static_cast<unsigned char>(text[0])) == 'r' &&
+      absl::ascii_tolower(static_cast<unsigned char>(text[1])) == 'p') {
+    text.remove_prefix(2);
+    if (!text.empty() && text[0] == '.') text.remove_prefix(1);
+    text = TrimAscii(text);
+  }
+  return text;
+}
+
 absl::StatusOr<Money> Money::Parse(std::string_view text) {
   const std::string_view trimmed = TrimAscii(text);
   if (trimmed.empty() || trimmed == "-") return Absent(std::string(trimmed));
 
-  std::string_view number = StripCurrency(trimmed);
+  std::string_view number = WithoutCurrency(trimmed);
   if (!number.empty() && number[0] == '-') return Invalid(trimmed, "negative amount");
   // Strip zero decimals before parsing, so they cannot push an amount near the int64
   // limit into overflow when scaled.

@@ -58,6 +58,11 @@ class Money {
 // "1.234.567" (negative: "-1.234.567") for any int64.
 std::string FormatRupiah(int64_t rupiah);
 
+// `text` without a leading "Rp", "Rp." or "Rp " (any case) and the spaces after it: the
+// column heading already says Rupiah, but some cells repeat it. Parse() reads the
+// number from this; the CLI keeps it as the written form of an amount typed with "Rp".
+std::string_view WithoutCurrency(std::string_view text);
+
 // a + b, or std::nullopt on int64 overflow.
 std::optional<int64_t> CheckedAdd(int64_t a, int64_t b);
 

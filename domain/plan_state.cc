@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/division.h"
 #include "domain/money.h"
-#include "domain/status_macros.h"
 #include "domain/strings.h"
 #include "domain/year.h"
 
@@ -68,7 +68,7 @@ const CommandSpan* PlanState::SpanInside(int64_t version) const {
 }
 
 absl::Status PlanState::ApplyAll(const std::vector<v1::PlanEvent>& events) {
-  for (const v1::PlanEvent& e : events) RETURN_IF_ERROR(Apply(e));
+  for (const v1::PlanEvent& e : events) RENSTRA_RETURN_IF_ERROR(Apply(e));
   return absl::OkStatus();
 }
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/code.h"
-#include "domain/status_macros.h"
 #include "domain/text_limits.h"
 #include "domain/value_limits.h"
 #include "domain/year.h"
@@ -69,7 +69,7 @@ absl::StatusOr<TargetValue> NormalizeValue(const std::string& field, const Targe
                    absl::StrCat("a realization is one number, not \"", v.ToIndonesian(), "\""));
   }
   if (v.low() < Decimal()) return Invalid(field, absl::StrCat("negative value ", v.ToIndonesian()));
-  RETURN_IF_ERROR(CheckTargetNumber(field, v.low()));
+  RENSTRA_RETURN_IF_ERROR(CheckTargetNumber(field, v.low()));
   const std::string want = TargetValue::Number(Decimal(), ind.unit).NormalizedUnit();
   const std::string got = v.NormalizedUnit();
   if (!got.empty() && !want.empty() && got != want) {
@@ -88,13 +88,13 @@ absl::StatusOr<AchievedValue> NormalizeAchievement(const std::string& field,
   if (in.empty()) return Invalid(field, "a yearly value or at least one quarter required");
   AchievedValue out;
   if (in.yearly.kind() != Kind::kEmpty) {
-    ASSIGN_OR_RETURN(out.yearly, NormalizeValue(field + ".yearly", in.yearly, ind));
+    RENSTRA_ASSIGN_OR_RETURN(out.yearly, NormalizeValue(field + ".yearly", in.yearly, ind));
   }
   std::optional<Decimal> sum = Decimal();
   for (int q = 0; q < 4; ++q) {
     if (in.quarters[q].kind() == Kind::kEmpty) continue;
-    ASSIGN_OR_RETURN(out.quarters[q],
-                     NormalizeValue(absl::StrCat(field, ".q", q + 1), in.quarters[q], ind));
+    RENSTRA_ASSIGN_OR_RETURN(out.quarters[q],
+                             NormalizeValue(absl::StrCat(field, ".q", q + 1), in.quarters[q], ind));
     if (sum) sum = Decimal::CheckedAdd(*sum, out.quarters[q].low());
   }
   // The year's value of a count is the quarters' sum (EffectiveAchievement).
@@ -116,11 +116,11 @@ absl::StatusOr<std::pair<const NodeState*, const IndicatorState*>> ResolveIndica
         absl::StrCat("indicator_id: unknown indicator \"", indicator_id, "\""));
   }
   const IndicatorState& ind = node->indicators[index];
-  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division,
-                                     absl::StrCat("indicator ", ind.id, " of node ", node->code)));
-  RETURN_IF_ERROR(CheckYear(year));
-  RETURN_IF_ERROR(CheckNodeActive(*node, year));
-  RETURN_IF_ERROR(CheckIndicatorActive(ind, year));
+  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(
+      actor, node->division, absl::StrCat("indicator ", ind.id, " of node ", node->code)));
+  RENSTRA_RETURN_IF_ERROR(CheckYear(year));
+  RENSTRA_RETURN_IF_ERROR(CheckNodeActive(*node, year));
+  RENSTRA_RETURN_IF_ERROR(CheckIndicatorActive(ind, year));
   return std::make_pair(node, &ind);
 }
 
@@ -131,9 +131,10 @@ absl::StatusOr<const NodeState*> ResolveNode(const PlanState& plan, const Actor&
   if (node == nullptr) {
     return absl::NotFoundError(absl::StrCat("node_code: unknown node \"", node_code, "\""));
   }
-  RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, absl::StrCat("node ", node->code)));
-  RETURN_IF_ERROR(CheckYear(year));
-  RETURN_IF_ERROR(CheckNodeActive(*node, year));
+  RENSTRA_RETURN_IF_ERROR(
+      RequireOwnDivision(actor, node->division, absl::StrCat("node ", node->code)));
+  RENSTRA_RETURN_IF_ERROR(CheckYear(year));
+  RENSTRA_RETURN_IF_ERROR(CheckNodeActive(*node, year));
   return node;
 }
 
@@ -144,14 +145,14 @@ absl::Status CheckRecordText(const char* subject_field, const std::string& subje
                              const std::vector<std::pair<std::string, const TargetValue*>>& values,
                              const std::optional<Money>& spent, const std::string& evidence_ref,
                              const std::string& note) {
-  RETURN_IF_ERROR(CheckText(subject_field, subject, kCodeText));
+  RENSTRA_RETURN_IF_ERROR(CheckText(subject_field, subject, kCodeText));
   for (const auto& [field, v] : values) {
-    RETURN_IF_ERROR(CheckText(field + ".unit", v->unit(), kUnitText));
-    RETURN_IF_ERROR(CheckText(field + ".bound_op", v->bound_op(), kValueText));
-    RETURN_IF_ERROR(CheckText(field + ".written", v->written(), kValueText));
+    RENSTRA_RETURN_IF_ERROR(CheckText(field + ".unit", v->unit(), kUnitText));
+    RENSTRA_RETURN_IF_ERROR(CheckText(field + ".bound_op", v->bound_op(), kValueText));
+    RENSTRA_RETURN_IF_ERROR(CheckText(field + ".written", v->written(), kValueText));
   }
-  if (spent) RETURN_IF_ERROR(CheckText("spent.written", spent->written(), kValueText));
-  RETURN_IF_ERROR(CheckText("evidence_ref", evidence_ref, kEvidenceText));
+  if (spent) RENSTRA_RETURN_IF_ERROR(CheckText("spent.written", spent->written(), kValueText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("evidence_ref", evidence_ref, kEvidenceText));
   return CheckText("note", note, kNoteText);
 }
 
@@ -172,19 +173,19 @@ absl::Status AlreadyRecorded(const std::string& subject, int year, const Realiza
 absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
     const PlanState& plan, const RealizationBook& book, const Actor& actor,
     const RecordAchievementCommand& command) {
-  RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
-  RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
-  RETURN_IF_ERROR(CheckRecordText("indicator_id", command.indicator_id,
-                                  ValuesOf("value", command.value), std::nullopt,
-                                  command.evidence_ref, command.note));
-  ASSIGN_OR_RETURN(auto resolved,
-                   ResolveIndicator(plan, actor, command.indicator_id, command.year));
+  RENSTRA_RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
+  RENSTRA_RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  RENSTRA_RETURN_IF_ERROR(CheckRecordText("indicator_id", command.indicator_id,
+                                          ValuesOf("value", command.value), std::nullopt,
+                                          command.evidence_ref, command.note));
+  RENSTRA_ASSIGN_OR_RETURN(auto resolved,
+                           ResolveIndicator(plan, actor, command.indicator_id, command.year));
   const auto [node, ind] = resolved;
   if (command.value_message != nullptr) {
-    RETURN_IF_ERROR(CheckAchievedValueMessage("value", *command.value_message));
+    RENSTRA_RETURN_IF_ERROR(CheckAchievedValueMessage("value", *command.value_message));
   }
-  ASSIGN_OR_RETURN(AchievedValue value, NormalizeAchievement("value", command.value, *ind));
-  RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  RENSTRA_ASSIGN_OR_RETURN(AchievedValue value, NormalizeAchievement("value", command.value, *ind));
+  RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
   if (const RealizationRecord* r = book.CurrentAchievement(ind->id, command.year)) {
     return AlreadyRecorded(absl::StrCat("indicator ", ind->id), command.year, *r);
   }
@@ -203,17 +204,17 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
 absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordSpending(
     const PlanState& plan, const RealizationBook& book, const Actor& actor,
     const RecordSpendingCommand& command) {
-  RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
-  RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
-  RETURN_IF_ERROR(CheckRecordText("node_code", command.node_code, {}, command.spent,
-                                  command.evidence_ref, command.note));
-  ASSIGN_OR_RETURN(const NodeState* node,
-                   ResolveNode(plan, actor, command.node_code, command.year));
+  RENSTRA_RETURN_IF_ERROR(RequireRecorder(actor, "record realizations"));
+  RENSTRA_RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  RENSTRA_RETURN_IF_ERROR(CheckRecordText("node_code", command.node_code, {}, command.spent,
+                                          command.evidence_ref, command.note));
+  RENSTRA_ASSIGN_OR_RETURN(const NodeState* node,
+                           ResolveNode(plan, actor, command.node_code, command.year));
   if (command.spent_message != nullptr && command.spent_message->present()) {
-    RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
+    RENSTRA_RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
   }
-  RETURN_IF_ERROR(CheckSpent("spent", command.spent));
-  RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  RENSTRA_RETURN_IF_ERROR(CheckSpent("spent", command.spent));
+  RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
   if (const RealizationRecord* r = book.CurrentSpending(node->code, command.year)) {
     return AlreadyRecorded(absl::StrCat("node ", node->code), command.year, *r);
   }
@@ -232,14 +233,14 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
                                                                 const RealizationBook& book,
                                                                 const Actor& actor,
                                                                 const CorrectCommand& command) {
-  RETURN_IF_ERROR(RequireRecorder(actor, "correct realizations"));
-  RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
+  RENSTRA_RETURN_IF_ERROR(RequireRecorder(actor, "correct realizations"));
+  RENSTRA_RETURN_IF_ERROR(CheckNewId(book, command.realization_id));
   if (command.corrects_id.empty()) return Invalid("corrects_id", "required");
-  RETURN_IF_ERROR(CheckRecordText("corrects_id", command.corrects_id,
-                                  command.achievement
-                                      ? ValuesOf("achievement", *command.achievement)
-                                      : std::vector<std::pair<std::string, const TargetValue*>>{},
-                                  command.spent, command.evidence_ref, command.note));
+  RENSTRA_RETURN_IF_ERROR(CheckRecordText(
+      "corrects_id", command.corrects_id,
+      command.achievement ? ValuesOf("achievement", *command.achievement)
+                          : std::vector<std::pair<std::string, const TargetValue*>>{},
+      command.spent, command.evidence_ref, command.note));
   const RealizationRecord* old = book.Find(command.corrects_id);
   if (old == nullptr) {
     return absl::NotFoundError(
@@ -249,11 +250,12 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
   const NodeState* node = nullptr;
   const IndicatorState* ind = nullptr;
   if (achievement) {
-    ASSIGN_OR_RETURN(auto resolved, ResolveIndicator(plan, actor, old->indicator_id, old->year));
+    RENSTRA_ASSIGN_OR_RETURN(auto resolved,
+                             ResolveIndicator(plan, actor, old->indicator_id, old->year));
     node = resolved.first;
     ind = resolved.second;
   } else {
-    ASSIGN_OR_RETURN(node, ResolveNode(plan, actor, old->node_code, old->year));
+    RENSTRA_ASSIGN_OR_RETURN(node, ResolveNode(plan, actor, old->node_code, old->year));
   }
   if (!old->corrected_by.empty()) {
     return absl::FailedPreconditionError(absl::StrCat("corrects_id: ", old->id,
@@ -278,22 +280,23 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
       return Invalid("spent", absl::StrCat(old->id, " records an achievement; give achievement"));
     }
     if (command.achievement_message != nullptr) {
-      RETURN_IF_ERROR(CheckAchievedValueMessage("achievement", *command.achievement_message));
+      RENSTRA_RETURN_IF_ERROR(
+          CheckAchievedValueMessage("achievement", *command.achievement_message));
     }
-    ASSIGN_OR_RETURN(AchievedValue value,
-                     NormalizeAchievement("achievement", *command.achievement, *ind));
+    RENSTRA_ASSIGN_OR_RETURN(AchievedValue value,
+                             NormalizeAchievement("achievement", *command.achievement, *ind));
     value.ToProto(e->mutable_achievement());
   } else {
     if (!command.spent) {
       return Invalid("achievement", absl::StrCat(old->id, " records spending; give spent"));
     }
     if (command.spent_message != nullptr && command.spent_message->present()) {
-      RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
+      RENSTRA_RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
     }
-    RETURN_IF_ERROR(CheckSpent("spent", *command.spent));
+    RENSTRA_RETURN_IF_ERROR(CheckSpent("spent", *command.spent));
     Money::Rupiah(command.spent->rupiah()).ToProto(e->mutable_spent());
   }
-  RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
   if (command.note.empty()) return Invalid("note", "required for a correction (what was wrong)");
   e->set_realization_id(command.realization_id);
   e->set_corrects_id(old->id);

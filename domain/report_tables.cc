@@ -1,8 +1,8 @@
 // The report builders of report_models.h: T-C.23, T-C.24, E.80 and the early warning.
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/code.h"
 #include "domain/report_models.h"
-#include "domain/status_macros.h"
 #include "domain/strings.h"
 #include "domain/year.h"
 
@@ -68,8 +68,8 @@ std::string Below(std::string_view what, const Ratio& r, const Decimal& threshol
 absl::StatusOr<std::vector<Tc23Row>> BuildTc23(const PlanState& plan, const RealizationBook& book,
                                                std::string_view root_code,
                                                const ReportOptions& options) {
-  ASSIGN_OR_RETURN(std::vector<int> years, Years(options.year, "year"));
-  ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, false));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<int> years, Years(options.year, "year"));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, false));
   std::vector<Tc23Row> rows;
   for (const Visit& v : nodes) {
     for (const IndicatorState& ind : v.node->indicators) {
@@ -82,8 +82,8 @@ absl::StatusOr<std::vector<Tc23Row>> BuildTc23(const PlanState& plan, const Real
 absl::StatusOr<std::vector<Tc24Row>> BuildTc24(const PlanState& plan, const RealizationBook& book,
                                                std::string_view root_code,
                                                const ReportOptions& options) {
-  ASSIGN_OR_RETURN(std::vector<int> years, Years(options.year, "year"));
-  ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, false));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<int> years, Years(options.year, "year"));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, false));
   std::vector<Tc24Row> rows;
   for (const Visit& v : nodes)
     rows.push_back(BuildKeuanganRow(plan, book, *v.node, v.depth, years));
@@ -93,8 +93,8 @@ absl::StatusOr<std::vector<Tc24Row>> BuildTc24(const PlanState& plan, const Real
 absl::StatusOr<std::vector<E80Row>> BuildE80(const PlanState& plan, const RealizationBook& book,
                                              std::string_view root_code,
                                              const ReportOptions& options) {
-  ASSIGN_OR_RETURN(std::vector<int> years, Years(options.year, "year"));
-  ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, false));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<int> years, Years(options.year, "year"));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, false));
   std::vector<E80Row> rows;
   for (const Visit& v : nodes) {
     E80Row row;
@@ -114,8 +114,8 @@ absl::StatusOr<std::vector<WarningItem>> BuildEarlyWarning(const PlanState& plan
                                                            std::string_view root_code,
                                                            const WarningOptions& warning,
                                                            const ReportOptions& options) {
-  ASSIGN_OR_RETURN(std::vector<int> years, Years(warning.year, "year"));
-  ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, true));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<int> years, Years(warning.year, "year"));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, true));
   std::vector<WarningItem> out;
   for (const Visit& v : nodes) {
     for (const IndicatorState& ind : v.node->indicators) {

@@ -4,9 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/status_macros.h"
 #include "domain/change_rules.h"
 #include "domain/plan_limits.h"
-#include "domain/status_macros.h"
 #include "domain/text_limits.h"
 #include "domain/value_limits.h"
 
@@ -15,7 +15,7 @@ namespace {
 
 absl::StatusOr<const ProposalState*> FindProposal(const ProposalBook& book, const std::string& id) {
   if (id.empty()) return absl::InvalidArgumentError("proposal_id: required");
-  RETURN_IF_ERROR(CheckText("proposal_id", id, kCodeText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("proposal_id", id, kCodeText));
   const ProposalState* p = book.Find(id);
   if (p == nullptr) return absl::NotFoundError(absl::StrCat("proposal ", id, ": no such proposal"));
   return p;
@@ -45,7 +45,8 @@ absl::StatusOr<std::vector<v1::Change>> ResolveAll(const PlanState& plan, const 
   if (changes.empty()) return absl::InvalidArgumentError("changes: at least one change required");
   std::vector<v1::Change> out;
   for (size_t i = 0; i < changes.size(); ++i) {
-    ASSIGN_OR_RETURN(v1::Change c, ResolveChange(plan, actor, changes[i], static_cast<int>(i)));
+    RENSTRA_ASSIGN_OR_RETURN(v1::Change c,
+                             ResolveChange(plan, actor, changes[i], static_cast<int>(i)));
     out.push_back(std::move(c));
   }
   return out;
@@ -56,15 +57,16 @@ absl::StatusOr<std::vector<v1::Change>> ResolveAll(const PlanState& plan, const 
 absl::StatusOr<std::vector<v1::ProposalEvent>> DecideDraft(const PlanState& plan,
                                                            const Actor& actor,
                                                            const DraftCommand& command) {
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "propose changes"));
   if (!plan.established()) return absl::FailedPreconditionError("the plan has not been imported");
   if (command.justification.empty()) {
     return absl::InvalidArgumentError("justification: required");
   }
-  RETURN_IF_ERROR(CheckText("title", command.title, kTitleText));
-  RETURN_IF_ERROR(CheckText("justification", command.justification, kJustificationText));
-  ASSIGN_OR_RETURN(std::vector<v1::Change> changes, ResolveAll(plan, actor, command.changes));
+  RENSTRA_RETURN_IF_ERROR(CheckText("title", command.title, kTitleText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("justification", command.justification, kJustificationText));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::Change> changes,
+                           ResolveAll(plan, actor, command.changes));
   std::vector<v1::ProposalEvent> out(1);
   v1::ProposalDrafted* d = out[0].mutable_drafted();
   d->set_proposal_id(command.proposal_id);
@@ -81,13 +83,14 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideRevise(const PlanState& pla
                                                             const ProposalBook& book,
                                                             const Actor& actor,
                                                             const ReviseCommand& command) {
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "revise proposals"));
-  RETURN_IF_ERROR(CheckText("justification", command.justification, kJustificationText));
-  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, command.proposal_id));
-  RETURN_IF_ERROR(RequireProposer(*p, actor, "revise"));
-  RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED, v1::APPROVED}, "revise"));
-  ASSIGN_OR_RETURN(std::vector<v1::Change> changes, ResolveAll(plan, actor, command.changes));
+  RENSTRA_RETURN_IF_ERROR(CheckText("justification", command.justification, kJustificationText));
+  RENSTRA_ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, command.proposal_id));
+  RENSTRA_RETURN_IF_ERROR(RequireProposer(*p, actor, "revise"));
+  RENSTRA_RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED, v1::APPROVED}, "revise"));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::Change> changes,
+                           ResolveAll(plan, actor, command.changes));
   std::vector<v1::ProposalEvent> out(1);
   v1::ProposalRevised* r = out[0].mutable_revised();
   r->set_justification(command.justification.empty() ? p->justification : command.justification);
@@ -100,12 +103,12 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideSubmit(const ProposalBook& 
                                                             const Actor& actor,
                                                             const std::string& proposal_id,
                                                             const std::string& note) {
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "submit proposals"));
-  RETURN_IF_ERROR(CheckText("note", note, kNoteText));
-  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
-  RETURN_IF_ERROR(RequireProposer(*p, actor, "submit"));
-  RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED}, "submit"));
+  RENSTRA_RETURN_IF_ERROR(CheckText("note", note, kNoteText));
+  RENSTRA_ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
+  RENSTRA_RETURN_IF_ERROR(RequireProposer(*p, actor, "submit"));
+  RENSTRA_RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::RETURNED}, "submit"));
   std::vector<v1::ProposalEvent> out(1);
   out[0].mutable_submitted()->set_note(note);
   return out;
@@ -115,12 +118,12 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideWithdraw(const ProposalBook
                                                               const Actor& actor,
                                                               const std::string& proposal_id,
                                                               const std::string& note) {
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       RequireRole(actor, {v1::Role::KEPALA_BIDANG, v1::Role::SEKRETARIAT}, "withdraw proposals"));
-  RETURN_IF_ERROR(CheckText("note", note, kNoteText));
-  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
-  RETURN_IF_ERROR(RequireProposer(*p, actor, "withdraw"));
-  RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::SUBMITTED, v1::RETURNED}, "withdraw"));
+  RENSTRA_RETURN_IF_ERROR(CheckText("note", note, kNoteText));
+  RENSTRA_ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
+  RENSTRA_RETURN_IF_ERROR(RequireProposer(*p, actor, "withdraw"));
+  RENSTRA_RETURN_IF_ERROR(RequireStatus(*p, {v1::DRAFT, v1::SUBMITTED, v1::RETURNED}, "withdraw"));
   std::vector<v1::ProposalEvent> out(1);
   out[0].mutable_withdrawn()->set_note(note);
   return out;
@@ -131,9 +134,9 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideReview(const ProposalBook& 
                                                             const std::string& proposal_id,
                                                             v1::ProposalReviewed::Decision decision,
                                                             const std::string& note) {
-  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "review proposals"));
-  RETURN_IF_ERROR(CheckText("note", note, kNoteText));
-  ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
+  RENSTRA_RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "review proposals"));
+  RENSTRA_RETURN_IF_ERROR(CheckText("note", note, kNoteText));
+  RENSTRA_ASSIGN_OR_RETURN(const ProposalState* p, FindProposal(book, proposal_id));
   if (p->proposer == actor.name) {
     return absl::PermissionDeniedError(absl::StrCat(
         "rule: nobody decides on a proposal they made; ", p->id, " was proposed by ", actor.name));
@@ -145,7 +148,7 @@ absl::StatusOr<std::vector<v1::ProposalEvent>> DecideReview(const ProposalBook& 
   if (decision != v1::ProposalReviewed::APPROVE && note.empty()) {
     return absl::InvalidArgumentError("note: required when rejecting or returning");
   }
-  RETURN_IF_ERROR(RequireStatus(*p, {v1::SUBMITTED}, "review"));
+  RENSTRA_RETURN_IF_ERROR(RequireStatus(*p, {v1::SUBMITTED}, "review"));
   std::vector<v1::ProposalEvent> out(1);
   v1::ProposalReviewed* r = out[0].mutable_reviewed();
   r->set_decision(decision);
@@ -158,10 +161,10 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideOpenRevision(const PlanState& p
                                                               const Actor& actor,
                                                               const std::string& revision_id,
                                                               const std::string& name) {
-  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "open a revision"));
+  RENSTRA_RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "open a revision"));
   if (name.empty())
     return absl::InvalidArgumentError("name: required (e.g. \"Perubahan Renstra 2025\")");
-  RETURN_IF_ERROR(CheckText("name", name, kNameText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("name", name, kNameText));
   if (!plan.established()) return absl::FailedPreconditionError("the plan has not been imported");
   if (const v1::RevisionInfo* open = plan.open_revision()) {
     return absl::FailedPreconditionError(
@@ -177,7 +180,7 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
                                                         const ProposalBook& book,
                                                         const Actor& actor,
                                                         const RatifyCommand& command) {
-  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "ratify a revision"));
+  RENSTRA_RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "ratify a revision"));
   const v1::RevisionInfo* open = plan.open_revision();
   if (open == nullptr) {
     return absl::FailedPreconditionError(plan.locked() ? "the plan is locked; open a revision first"
@@ -185,11 +188,11 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   }
   if (command.legal_basis.empty()) return absl::InvalidArgumentError("legal_basis: required");
   if (command.signer.empty()) return absl::InvalidArgumentError("signer: required");
-  RETURN_IF_ERROR(CheckText("legal_basis", command.legal_basis, kLegalBasisText));
-  RETURN_IF_ERROR(CheckText("reason", command.reason, kReasonText));
-  RETURN_IF_ERROR(CheckText("signer", command.signer, kSignerText));
-  RETURN_IF_ERROR(CheckText("effective_date", command.effective_date, kDateText));
-  RETURN_IF_ERROR(CheckDate("effective_date", command.effective_date));
+  RENSTRA_RETURN_IF_ERROR(CheckText("legal_basis", command.legal_basis, kLegalBasisText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("reason", command.reason, kReasonText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("signer", command.signer, kSignerText));
+  RENSTRA_RETURN_IF_ERROR(CheckText("effective_date", command.effective_date, kDateText));
+  RENSTRA_RETURN_IF_ERROR(CheckDate("effective_date", command.effective_date));
   if (command.proposal_ids.empty()) {
     return absl::InvalidArgumentError("proposal_ids: at least one approved proposal required");
   }
@@ -197,7 +200,7 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   std::vector<const ProposalState*> proposals;
   for (size_t i = 0; i < command.proposal_ids.size(); ++i) {
     const std::string& id = command.proposal_ids[i];
-    RETURN_IF_ERROR(CheckText(absl::StrCat("proposal_ids[", i, "]"), id, kCodeText));
+    RENSTRA_RETURN_IF_ERROR(CheckText(absl::StrCat("proposal_ids[", i, "]"), id, kCodeText));
     if (!seen.insert(id).second) {
       return absl::InvalidArgumentError(absl::StrCat("proposal_ids[", i, "]: ", id, " repeated"));
     }
@@ -245,7 +248,7 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
         continue;
       }
       std::vector<v1::PlanEvent> events = ChangeEvents(preview, change);
-      RETURN_IF_ERROR(preview.ApplyAll(events));
+      RENSTRA_RETURN_IF_ERROR(preview.ApplyAll(events));
       for (v1::PlanEvent& e : events) out.push_back(std::move(e));
     }
   }
@@ -255,14 +258,14 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
                      absl::StrJoin(conflicts, "; ")));
   }
   // The cells are bounded one by one; their total is bounded here, where the plan changes.
-  RETURN_IF_ERROR(CheckPlanFundingTotal(preview));
+  RENSTRA_RETURN_IF_ERROR(CheckPlanFundingTotal(preview));
   // Set last: `r` points into out[0], which the push_backs above may have moved.
   out[0].mutable_revision_ratified()->set_change_count(static_cast<int32_t>(out.size() - 1));
   return out;
 }
 
 absl::StatusOr<std::vector<v1::PlanEvent>> DecideLock(const PlanState& plan, const Actor& actor) {
-  RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "lock the plan"));
+  RENSTRA_RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "lock the plan"));
   if (const v1::RevisionInfo* open = plan.open_revision()) {
     return absl::FailedPreconditionError(
         absl::StrCat("revision \"", open->name(), "\" is open; ratify it before locking"));

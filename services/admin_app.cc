@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_backup.h"
 
@@ -38,7 +38,7 @@ absl::StatusOr<std::string> AdminApp::DirOf(const std::string& requested, bool n
     return absl::FailedPreconditionError(
         "dir: required (the server was started without --backup_dir)");
   }
-  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(requested, "dir"));
+  RENSTRA_RETURN_IF_ERROR(RocksDbBackup::CheckDirName(requested, "dir"));
   if (default_backup_dir_.empty()) {
     if (!need_root) return requested;
     return absl::FailedPreconditionError(
@@ -61,9 +61,9 @@ absl::StatusOr<v1::Backup> AdminApp::CreateBackup(const v1::CreateBackupRequest&
   if (store_ == nullptr) {
     return absl::FailedPreconditionError("this server keeps its log in memory: nothing to back up");
   }
-  ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/false));
+  RENSTRA_ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/false));
   const auto start = std::chrono::steady_clock::now();
-  ASSIGN_OR_RETURN(BackupInfo info, RocksDbBackup::Create(*store_, dir));
+  RENSTRA_ASSIGN_OR_RETURN(BackupInfo info, RocksDbBackup::Create(*store_, dir));
   v1::Backup out = ToProto(dir, info);
   out.set_elapsed_micros(MicrosSince(start));
   return out;
@@ -71,8 +71,8 @@ absl::StatusOr<v1::Backup> AdminApp::CreateBackup(const v1::CreateBackupRequest&
 
 absl::StatusOr<v1::ListBackupsResponse> AdminApp::ListBackups(
     const v1::ListBackupsRequest& request) const {
-  ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/true));
-  ASSIGN_OR_RETURN(std::vector<BackupInfo> backups, RocksDbBackup::List(dir));
+  RENSTRA_ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/true));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<BackupInfo> backups, RocksDbBackup::List(dir));
   v1::ListBackupsResponse out;
   for (const BackupInfo& info : backups) *out.add_backups() = ToProto(dir, info);
   return out;
@@ -80,9 +80,9 @@ absl::StatusOr<v1::ListBackupsResponse> AdminApp::ListBackups(
 
 absl::StatusOr<v1::Backup> AdminApp::VerifyBackup(const v1::VerifyBackupRequest& request) const {
   if (request.id() == 0) return absl::InvalidArgumentError("id: required (a backup number)");
-  ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/true));
+  RENSTRA_ASSIGN_OR_RETURN(std::string dir, DirOf(request.dir(), /*need_root=*/true));
   const auto start = std::chrono::steady_clock::now();
-  ASSIGN_OR_RETURN(BackupInfo info, RocksDbBackup::Verify(dir, request.id()));
+  RENSTRA_ASSIGN_OR_RETURN(BackupInfo info, RocksDbBackup::Verify(dir, request.id()));
   v1::Backup out = ToProto(dir, info);
   out.set_elapsed_micros(MicrosSince(start));
   return out;

@@ -7,10 +7,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "audit/merkle_hash.h"
+#include "base/status_macros.h"
 #include "domain/code.h"
 #include "domain/event_describer.h"
 #include "domain/plan_diff.h"
-#include "domain/status_macros.h"
 #include "domain/text_limits.h"
 #include "services/page_budget.h"
 #include "services/plan_replay.h"
@@ -27,7 +27,7 @@ template <typename Fn>
 absl::Status ForEachEvent(EventStore* store, Fn fn) {
   uint64_t next = 1;
   while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadAll(next, kChunk));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadAll(next, kChunk));
     for (const v1::EventEnvelope& e : chunk) fn(e);
     if (chunk.size() < kChunk) return absl::OkStatus();
     next += chunk.size();
@@ -46,7 +46,7 @@ template <typename Fn>
 absl::Status ForEachEventFrom(EventStore* store, uint64_t from, Fn fn) {
   uint64_t next = from;
   while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadAll(next, kChunk));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadAll(next, kChunk));
     for (const v1::EventEnvelope& e : chunk) {
       if (!fn(e)) return absl::OkStatus();
     }
@@ -147,31 +147,31 @@ absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, con
 
 absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
     const v1::GetHistoryRequest& request) const {
-  RETURN_IF_ERROR(merkle_->damage());
+  RENSTRA_RETURN_IF_ERROR(merkle_->damage());
   // A revision's ratification: the plan version its append ended at, from the
   // projection, which counts the changes of a version-1 ratification (stored without
   // change_count) through the upcaster; 0 while not ratified or not yet projected.
   uint64_t ratified_through = 0;
-  ASSIGN_OR_RETURN(AuditSubject subject,
-                   projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                     absl::StatusOr<AuditSubject> s = SubjectOf(request, plan, book);
-                     if (s.ok() && s->kind == AuditSubject::Kind::kRevision) {
-                       for (const v1::RevisionInfo& r : plan.revisions()) {
-                         if (r.revision_id() == s->id && r.plan_version() > 0) {
-                           ratified_through = static_cast<uint64_t>(r.plan_version());
-                         }
-                       }
-                     }
-                     return s;
-                   }));
-  ASSIGN_OR_RETURN(const uint64_t from, HistoryStart(request.page_token()));
+  RENSTRA_ASSIGN_OR_RETURN(AuditSubject subject,
+                           projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                             absl::StatusOr<AuditSubject> s = SubjectOf(request, plan, book);
+                             if (s.ok() && s->kind == AuditSubject::Kind::kRevision) {
+                               for (const v1::RevisionInfo& r : plan.revisions()) {
+                                 if (r.revision_id() == s->id && r.plan_version() > 0) {
+                                   ratified_through = static_cast<uint64_t>(r.plan_version());
+                                 }
+                               }
+                             }
+                             return s;
+                           }));
+  RENSTRA_ASSIGN_OR_RETURN(const uint64_t from, HistoryStart(request.page_token()));
   v1::GetHistoryResponse out;
   PageBudget page(request.page_size());
   // A revision also owns the change events its ratification appended after it (one
   // append, so consecutive: a page never ends inside them, see below).
   VersionRange changes;
   const std::string& plan_stream = projector_->plan_id();
-  RETURN_IF_ERROR(ForEachEventFrom(store_, from, [&](const v1::EventEnvelope& e) {
+  RENSTRA_RETURN_IF_ERROR(ForEachEventFrom(store_, from, [&](const v1::EventEnvelope& e) {
     const bool applied = e.stream() == plan_stream && changes.Contains(e.stream_version());
     if (!applied && !EventTouches(e, subject)) return true;
     v1::AuditEvent event = ToAuditEvent(e);
@@ -196,16 +196,16 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
 }
 
 absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& request) const {
-  RETURN_IF_ERROR(merkle_->damage());
+  RENSTRA_RETURN_IF_ERROR(merkle_->damage());
   switch (request.as_of_case()) {
     case v1::GetPlanAsOfRequest::kVersion: {
-      ASSIGN_OR_RETURN(PlanState plan,
-                       ReplayPlanToVersion(store_, *projector_, request.version(), "version"));
+      RENSTRA_ASSIGN_OR_RETURN(
+          PlanState plan, ReplayPlanToVersion(store_, *projector_, request.version(), "version"));
       return plan.ToProto();
     }
     case v1::GetPlanAsOfRequest::kTimestampMicros: {
-      ASSIGN_OR_RETURN(PlanState plan,
-                       ReplayPlanToInstant(store_, *projector_, request.timestamp_micros()));
+      RENSTRA_ASSIGN_OR_RETURN(
+          PlanState plan, ReplayPlanToInstant(store_, *projector_, request.timestamp_micros()));
       if (!plan.established()) {
         return absl::NotFoundError(absl::StrCat("timestamp_micros: ", request.timestamp_micros(),
                                                 " is before the plan ", projector_->plan_id(),
@@ -220,11 +220,12 @@ absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& reques
 
 absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
     const v1::DiffVersionsRequest& request) const {
-  RETURN_IF_ERROR(merkle_->damage());
-  ASSIGN_OR_RETURN(PlanState from, ReplayPlanToVersion(store_, *projector_, request.from_version(),
-                                                       "from_version"));
-  ASSIGN_OR_RETURN(PlanState to,
-                   ReplayPlanToVersion(store_, *projector_, request.to_version(), "to_version"));
+  RENSTRA_RETURN_IF_ERROR(merkle_->damage());
+  RENSTRA_ASSIGN_OR_RETURN(
+      PlanState from,
+      ReplayPlanToVersion(store_, *projector_, request.from_version(), "from_version"));
+  RENSTRA_ASSIGN_OR_RETURN(
+      PlanState to, ReplayPlanToVersion(store_, *projector_, request.to_version(), "to_version"));
   if (request.from_version() != 0 && from.version() > to.version()) {
     return absl::InvalidArgumentError(
         absl::StrCat("from_version: ", from.version(), " is after to_version ", to.version()));
@@ -241,7 +242,7 @@ absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
 
 absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
     const v1::ReadEventsRequest& request) const {
-  RETURN_IF_ERROR(merkle_->damage());
+  RENSTRA_RETURN_IF_ERROR(merkle_->damage());
   const uint64_t from = request.from_sequence() == 0 ? 1 : request.from_sequence();
   const uint32_t limit =
       request.limit() == 0 || request.limit() > kMaxPage ? kMaxPage : request.limit();
@@ -251,7 +252,7 @@ absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
         absl::StrCat("from_sequence: ", from, " is past the end of the log (", head, " events)"));
   }
   v1::ReadEventsResponse out;
-  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
   // Whole pages of large events would pass what a client accepts: stop at the budget.
   PageBudget page(limit);
   uint64_t next = from;
@@ -266,7 +267,7 @@ absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
 }
 
 absl::StatusOr<v1::SignedTreeHead> AuditApp::SignedTreeHead() const {
-  ASSIGN_OR_RETURN(SignedHead signed_head, merkle_->SignedTreeHead());
+  RENSTRA_ASSIGN_OR_RETURN(SignedHead signed_head, merkle_->SignedTreeHead());
   v1::SignedTreeHead out;
   out.set_tree_size(signed_head.head.size);
   out.set_root_hash(Bytes(signed_head.head.root));
@@ -278,16 +279,17 @@ absl::StatusOr<v1::SignedTreeHead> AuditApp::SignedTreeHead() const {
 
 absl::StatusOr<v1::InclusionProof> AuditApp::InclusionProof(
     const v1::GetInclusionProofRequest& request) const {
-  RETURN_IF_ERROR(merkle_->Sync());
+  RENSTRA_RETURN_IF_ERROR(merkle_->Sync());
   const uint64_t size = request.tree_size() == 0 ? merkle_->size() : request.tree_size();
   if (request.sequence() == 0) return absl::InvalidArgumentError("sequence: required (from 1)");
   if (request.sequence() > size) {
     return absl::OutOfRangeError(absl::StrCat("sequence: event ", request.sequence(),
                                               " is not in a tree of ", size, " events"));
   }
-  ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
-                   merkle_->InclusionProof(request.sequence() - 1, size));
-  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> event, store_->ReadAll(request.sequence(), 1));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
+                           merkle_->InclusionProof(request.sequence() - 1, size));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> event,
+                           store_->ReadAll(request.sequence(), 1));
   if (event.empty()) {
     return absl::DataLossError(absl::StrCat("event ", request.sequence(), " is missing"));
   }
@@ -301,7 +303,7 @@ absl::StatusOr<v1::InclusionProof> AuditApp::InclusionProof(
 
 absl::StatusOr<v1::ConsistencyProof> AuditApp::ConsistencyProof(
     const v1::GetConsistencyProofRequest& request) const {
-  RETURN_IF_ERROR(merkle_->Sync());
+  RENSTRA_RETURN_IF_ERROR(merkle_->Sync());
   const uint64_t to = request.to_size() == 0 ? merkle_->size() : request.to_size();
   if (request.from_size() > to) {
     return absl::InvalidArgumentError(
@@ -311,8 +313,8 @@ absl::StatusOr<v1::ConsistencyProof> AuditApp::ConsistencyProof(
     return absl::OutOfRangeError(
         absl::StrCat("to_size: ", to, " exceeds the log's ", merkle_->size(), " events"));
   }
-  ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
-                   merkle_->ConsistencyProof(request.from_size(), to));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<merkle::Hash> path,
+                           merkle_->ConsistencyProof(request.from_size(), to));
   v1::ConsistencyProof out;
   out.set_from_size(request.from_size());
   out.set_to_size(to);
@@ -329,13 +331,13 @@ v1::PublicKey AuditApp::PublicKey() const {
 
 absl::StatusOr<v1::RehashStoreResponse> AuditApp::Rehash() const {
   const auto start = std::chrono::steady_clock::now();
-  RETURN_IF_ERROR(merkle_->Sync());
+  RENSTRA_RETURN_IF_ERROR(merkle_->Sync());
   // The chain: every envelope's link to the one before (names the first broken event).
-  ASSIGN_OR_RETURN(uint64_t checked, store_->VerifyChain(1));
+  RENSTRA_ASSIGN_OR_RETURN(uint64_t checked, store_->VerifyChain(1));
   // The tree: recomputed from the bytes on disk, compared with the one held since start.
   merkle::MerkleTree fresh;
   std::string last_hash = kZeroHash;
-  RETURN_IF_ERROR(ForEachEvent(store_, [&](const v1::EventEnvelope& e) {
+  RENSTRA_RETURN_IF_ERROR(ForEachEvent(store_, [&](const v1::EventEnvelope& e) {
     if (e.sequence() <= checked) {
       fresh.Append(MerkleLog::LeafOf(e));
       last_hash = HashEnvelope(e);
@@ -345,7 +347,7 @@ absl::StatusOr<v1::RehashStoreResponse> AuditApp::Rehash() const {
   out.set_checked(checked);
   out.set_head_hash(ToHex(last_hash));
   out.set_root_hash(Bytes(fresh.Root()));
-  ASSIGN_OR_RETURN(merkle::Hash held, merkle_->Root(fresh.size()));
+  RENSTRA_ASSIGN_OR_RETURN(merkle::Hash held, merkle_->Root(fresh.size()));
   out.set_root_matches(held == fresh.Root());
   out.set_elapsed_micros(std::chrono::duration_cast<std::chrono::microseconds>(
                              std::chrono::steady_clock::now() - start)

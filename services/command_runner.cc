@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "domain/text_limits.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -90,12 +90,13 @@ absl::Mutex* CommandRunner::LockOf(CommandLock lock) {
 absl::StatusOr<std::optional<CommandRunner::Prior>> CommandRunner::Lookup(
     const CommandSpec& spec, const std::string& fingerprint) {
   if (spec.request_id.empty()) return std::nullopt;
-  ASSIGN_OR_RETURN(std::optional<RequestRecord> record,
-                   store_->FindRequest(spec.principal.name, spec.request_id));
+  RENSTRA_ASSIGN_OR_RETURN(std::optional<RequestRecord> record,
+                           store_->FindRequest(spec.principal.name, spec.request_id));
   if (!record.has_value()) return std::nullopt;
   // The record is written with its events: once the projections have applied them,
   // an answer built from the projections shows the command.
-  if (record->result.last_sequence > projector_->applied()) RETURN_IF_ERROR(projector_->CatchUp());
+  if (record->result.last_sequence > projector_->applied())
+    RENSTRA_RETURN_IF_ERROR(projector_->CatchUp());
   Prior prior{*std::move(record), absl::OkStatus()};
   if (prior.record.legacy || prior.record.method != spec.method ||
       prior.record.fingerprint != fingerprint) {
@@ -111,14 +112,14 @@ absl::StatusOr<Landed> CommandRunner::Execute(
   if (spec.request != nullptr) {
     if (const FieldDescriptor* id = spec.request->GetDescriptor()->FindFieldByName("request_id");
         id != nullptr && id->type() == FieldDescriptor::TYPE_STRING && !id->is_repeated()) {
-      RETURN_IF_ERROR(CheckText("request_id",
-                                spec.request->GetReflection()->GetString(*spec.request, id),
-                                kRequestIdText));
+      RENSTRA_RETURN_IF_ERROR(CheckText("request_id",
+                                        spec.request->GetReflection()->GetString(*spec.request, id),
+                                        kRequestIdText));
     }
   }
   const std::string fingerprint =
       spec.request_id.empty() ? std::string() : RequestFingerprint(spec.method, *spec.request);
-  ASSIGN_OR_RETURN(std::optional<Prior> prior, Lookup(spec, fingerprint));
+  RENSTRA_ASSIGN_OR_RETURN(std::optional<Prior> prior, Lookup(spec, fingerprint));
   if (prior.has_value() && prior->reuse.ok()) {
     // A retry: the original landed; answer as it did.
     Landed landed{prior->record.stream, prior->record.result};
@@ -155,9 +156,9 @@ absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     }
   };
   absl::StatusOr<Landed> out = [&]() -> absl::StatusOr<Landed> {
-    ASSIGN_OR_RETURN(Decision decision, decide());
+    RENSTRA_ASSIGN_OR_RETURN(Decision decision, decide());
     // Authorised and decided: only now may the caller learn that the id is taken.
-    RETURN_IF_ERROR(reuse);
+    RENSTRA_RETURN_IF_ERROR(reuse);
     AppendRequest request;
     request.stream = decision.stream;
     request.expected_version = decision.expected_version;
@@ -167,10 +168,10 @@ absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     request.meta =
         CommandMeta{spec.principal.name, spec.principal.role, EnvelopeReason(decision.reason),
                     spec.request_id,     spec.method,         fingerprint};
-    ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
-    RETURN_IF_ERROR(projector_->CatchUp());
+    RENSTRA_ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
+    RENSTRA_RETURN_IF_ERROR(projector_->CatchUp());
     // A deduplicated append is a racing retry's: its events were applied by it.
-    if (!result.deduplicated && decision.apply) RETURN_IF_ERROR(decision.apply());
+    if (!result.deduplicated && decision.apply) RENSTRA_RETURN_IF_ERROR(decision.apply());
     return Landed{request.stream, result};
   }();
   unlock();

@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "spdlog/spdlog.h"
 #include "storage/envelope_hash.h"
 #include "storage/system_clock.h"
@@ -31,11 +31,11 @@ absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(
   const bool exists = std::filesystem::exists(key_path, ec);
   std::unique_ptr<MerkleLog> log;
   if (exists) {
-    ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::LoadPemFile(key_path));
+    RENSTRA_ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::LoadPemFile(key_path));
     log.reset(new MerkleLog(store, std::move(key)));
   } else {
-    ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
-    RETURN_IF_ERROR(key.SavePemFile(key_path));
+    RENSTRA_ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
+    RENSTRA_RETURN_IF_ERROR(key.SavePemFile(key_path));
     spdlog::info("made the tree-head signing key {}", key_path);
     log.reset(new MerkleLog(store, std::move(key)));
   }
@@ -46,7 +46,7 @@ absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::Open(
     log->tree_ = *std::move(restored);
   }
   log->StartVerifying(restored_size);
-  RETURN_IF_ERROR(log->Sync());
+  RENSTRA_RETURN_IF_ERROR(log->Sync());
   return log;
 }
 
@@ -157,7 +157,7 @@ absl::StatusOr<std::vector<std::vector<merkle::Hash>>> MerkleLog::LevelsAt(uint6
     absl::MutexLock lock(&mu_);
     behind = tree_.size() < tree_size;
   }
-  if (behind) RETURN_IF_ERROR(Sync());
+  if (behind) RENSTRA_RETURN_IF_ERROR(Sync());
   absl::MutexLock lock(&mu_);
   // A restored tree found wrong is not passed on to the next snapshot.
   if (!verifying_ && !verified_.ok()) return verified_;
@@ -165,9 +165,9 @@ absl::StatusOr<std::vector<std::vector<merkle::Hash>>> MerkleLog::LevelsAt(uint6
 }
 
 absl::StatusOr<std::unique_ptr<MerkleLog>> MerkleLog::OpenEphemeral(EventStore* store) {
-  ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
+  RENSTRA_ASSIGN_OR_RETURN(Ed25519PrivateKey key, Ed25519PrivateKey::Generate());
   std::unique_ptr<MerkleLog> log(new MerkleLog(store, std::move(key)));
-  RETURN_IF_ERROR(log->Sync());
+  RENSTRA_RETURN_IF_ERROR(log->Sync());
   return log;
 }
 
@@ -183,7 +183,7 @@ absl::Status MerkleLog::Sync() {
   uint64_t next_report = kProgressEvery;
   while (true) {
     const uint64_t next = tree_.size() + 1;
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(next, kChunk));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store_->ReadAll(next, kChunk));
     for (size_t i = 0; i < chunk.size(); ++i) {
       if (chunk[i].sequence() != next + i) {
         return absl::DataLossError(
@@ -212,38 +212,38 @@ uint64_t MerkleLog::size() const {
 }
 
 absl::StatusOr<SignedHead> MerkleLog::SignedTreeHead() {
-  RETURN_IF_ERROR(Sync());
+  RENSTRA_RETURN_IF_ERROR(Sync());
   // Never sign a size the store's acknowledged record could not vouch for after a crash.
-  RETURN_IF_ERROR(store_->SyncAcknowledged());
+  RENSTRA_RETURN_IF_ERROR(store_->SyncAcknowledged());
   SignedHead out;
   {
     absl::MutexLock lock(&mu_);
-    RETURN_IF_ERROR(VerifiedLocked());
+    RENSTRA_RETURN_IF_ERROR(VerifiedLocked());
     out.head.size = tree_.size();
     out.head.root = tree_.Root();
   }
   out.head.timestamp_micros = SystemNowMicros();
-  ASSIGN_OR_RETURN(out.signature, merkle::SignTreeHead(key_, out.head));
+  RENSTRA_ASSIGN_OR_RETURN(out.signature, merkle::SignTreeHead(key_, out.head));
   return out;
 }
 
 absl::StatusOr<std::vector<merkle::Hash>> MerkleLog::InclusionProof(uint64_t index,
                                                                     uint64_t tree_size) const {
   absl::MutexLock lock(&mu_);
-  RETURN_IF_ERROR(VerifiedLocked());
+  RENSTRA_RETURN_IF_ERROR(VerifiedLocked());
   return tree_.InclusionProof(index, tree_size);
 }
 
 absl::StatusOr<std::vector<merkle::Hash>> MerkleLog::ConsistencyProof(uint64_t from_size,
                                                                       uint64_t to_size) const {
   absl::MutexLock lock(&mu_);
-  RETURN_IF_ERROR(VerifiedLocked());
+  RENSTRA_RETURN_IF_ERROR(VerifiedLocked());
   return tree_.ConsistencyProof(from_size, to_size);
 }
 
 absl::StatusOr<merkle::Hash> MerkleLog::Root(uint64_t tree_size) const {
   absl::MutexLock lock(&mu_);
-  RETURN_IF_ERROR(VerifiedLocked());
+  RENSTRA_RETURN_IF_ERROR(VerifiedLocked());
   return tree_.Root(tree_size);
 }
 

@@ -5,10 +5,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/code.h"
 #include "domain/import_decider.h"
 #include "domain/plan_events.h"
-#include "domain/status_macros.h"
 #include "domain/tc27_exporter.h"
 #include "domain/tc27_parser.h"
 #include "domain/validator.h"
@@ -71,7 +71,7 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
     return absl::InvalidArgumentError(absl::StrCat(
         "content: ", request.content().size(), " bytes, more than the limit of ", kMaxImportBytes));
   }
-  ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content()));
+  RENSTRA_ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content()));
   ImportOptions options;
   options.plan_id = projector_.plan_id();
   options.source = request.source_name();
@@ -79,7 +79,7 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
 
   if (request.dry_run()) {
     // What the table would create in an empty plan; nothing is written.
-    ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
+    RENSTRA_ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
     v1::ImportTableResponse out = DescribeImport(decision);
     out.set_dry_run(true);
     return out;
@@ -96,16 +96,17 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
         Decision decision;
         decision.stream = projector_.plan_id();
         decision.reason = absl::StrCat("import T-C.27 from ", request.source_name());
-        ASSIGN_OR_RETURN(decided, projector_.Read([&](const PlanState& plan, const ProposalBook&) {
-          decision.expected_version = plan.version();
-          return DecideImport(plan, table, options);
-        }));
+        RENSTRA_ASSIGN_OR_RETURN(decided,
+                                 projector_.Read([&](const PlanState& plan, const ProposalBook&) {
+                                   decision.expected_version = plan.version();
+                                   return DecideImport(plan, table, options);
+                                 }));
         decision.events = ToNewEvents(decided->events, kPlanEventSchemaVersion);
         return decision;
       },
       [&](const Landed& landed) -> absl::StatusOr<v1::ImportTableResponse> {
         if (landed.result.deduplicated || !decided.has_value()) {
-          ASSIGN_OR_RETURN(decided, DecideImport(empty, table, options));
+          RENSTRA_ASSIGN_OR_RETURN(decided, DecideImport(empty, table, options));
         }
         v1::ImportTableResponse out = DescribeImport(*decided);
         out.set_plan_version(static_cast<int64_t>(landed.result.stream_version));
@@ -121,7 +122,7 @@ absl::StatusOr<bool> PlanApp::ImportSeedIfEmpty(std::string_view seed_text,
   request.set_source_name(std::string(source_name));
   // A fixed id: a server that crashed mid-start and retries cannot import twice.
   request.set_request_id("renstrad-seed-import");
-  RETURN_IF_ERROR(Import(request, Principal{"renstrad", "SYSTEM"}).status());
+  RENSTRA_RETURN_IF_ERROR(Import(request, Principal{"renstrad", "SYSTEM"}).status());
   return true;
 }
 
@@ -141,7 +142,7 @@ absl::StatusOr<v1::GetSubtreeResponse> PlanApp::GetSubtree(
   return projector_.Read(
       [&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<v1::GetSubtreeResponse> {
         v1::GetSubtreeResponse out;
-        ASSIGN_OR_RETURN(*out.mutable_node(), plan.NodeToProto(code->canonical(), true));
+        RENSTRA_ASSIGN_OR_RETURN(*out.mutable_node(), plan.NodeToProto(code->canonical(), true));
         out.set_plan_version(plan.version());
         return out;
       });

@@ -5,8 +5,8 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/plan_upcaster.h"
-#include "domain/status_macros.h"
 #include "domain/strings.h"
 
 namespace renstra {
@@ -16,7 +16,7 @@ constexpr size_t kChunk = 4096;
 
 // Applies the envelopes the upcaster released, in order.
 absl::Status ApplyReady(const std::vector<v1::EventEnvelope>& ready, PlanState& plan) {
-  for (const v1::EventEnvelope& e : ready) RETURN_IF_ERROR(plan.Apply(e));
+  for (const v1::EventEnvelope& e : ready) RENSTRA_RETURN_IF_ERROR(plan.Apply(e));
   return absl::OkStatus();
 }
 
@@ -24,7 +24,7 @@ absl::Status ApplyReady(const std::vector<v1::EventEnvelope>& ready, PlanState& 
 
 absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector& projector,
                                               int64_t version, std::string_view field) {
-  ASSIGN_OR_RETURN(
+  RENSTRA_ASSIGN_OR_RETURN(
       const int64_t target,
       projector.Read([&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<int64_t> {
         if (version < 0 || version > plan.version()) {
@@ -63,12 +63,13 @@ absl::StatusOr<PlanState> ReplayPlanWhile(
   bool kept = true;
   while (kept && next <= max_version) {
     const size_t want = static_cast<size_t>(std::min<uint64_t>(kChunk, max_version - next + 1));
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk, store->ReadStream(stream, next, want));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
+                             store->ReadStream(stream, next, want));
     for (v1::EventEnvelope& e : chunk) {
       kept = keep(e);
       if (!kept) break;
       upcaster.Push(std::move(e), &ready);
-      RETURN_IF_ERROR(ApplyReady(ready, plan));
+      RENSTRA_RETURN_IF_ERROR(ApplyReady(ready, plan));
       ready.clear();
     }
     if (chunk.size() < want) break;
@@ -76,7 +77,7 @@ absl::StatusOr<PlanState> ReplayPlanWhile(
   }
   // The replay stopped at the end of an append: what the upcaster holds is complete.
   upcaster.Flush(&ready);
-  RETURN_IF_ERROR(ApplyReady(ready, plan));
+  RENSTRA_RETURN_IF_ERROR(ApplyReady(ready, plan));
   return plan;
 }
 

@@ -4,7 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "spdlog/spdlog.h"
 
 namespace renstra {
@@ -52,7 +52,7 @@ absl::Status Projector::CatchUp() {
   uint64_t next_report = start + kProgressEvery;
   // mu_ is held for the whole scan.
   auto apply = [&](const v1::EventEnvelope& envelope) ABSL_NO_THREAD_SAFETY_ANALYSIS {
-    RETURN_IF_ERROR(ReceiveLocked(envelope));
+    RENSTRA_RETURN_IF_ERROR(ReceiveLocked(envelope));
     // Only a long replay (start-up) gets here: commands catch up a few events.
     if (applied_ >= next_report) {
       spdlog::info("projections: applied {} events (sequence {} of {})", applied_ - start, applied_,
@@ -88,7 +88,7 @@ absl::Status Projector::ReceiveLocked(const v1::EventEnvelope& stored) {
   }
   // Another stream: the plan's append (if one is held) is over, and comes first.
   upcaster_.Flush(&ready);
-  RETURN_IF_ERROR(ApplyReleasedLocked(ready));
+  RENSTRA_RETURN_IF_ERROR(ApplyReleasedLocked(ready));
   return ApplyLocked(stored, stored);
 }
 
@@ -97,7 +97,7 @@ absl::Status Projector::ApplyReleasedLocked(const std::vector<v1::EventEnvelope>
     // The upcaster releases one envelope per envelope pushed, in order.
     const v1::EventEnvelope stored = std::move(unapplied_.front());
     unapplied_.pop_front();
-    RETURN_IF_ERROR(ApplyLocked(stored, current));
+    RENSTRA_RETURN_IF_ERROR(ApplyLocked(stored, current));
   }
   return absl::OkStatus();
 }
@@ -105,17 +105,17 @@ absl::Status Projector::ApplyReleasedLocked(const std::vector<v1::EventEnvelope>
 absl::Status Projector::ApplyLocked(const v1::EventEnvelope& stored,
                                     const v1::EventEnvelope& current) {
   if (current.stream() == plan_id_) {
-    RETURN_IF_ERROR(plan_.Apply(current));
+    RENSTRA_RETURN_IF_ERROR(plan_.Apply(current));
     // Only a ratification concerns the proposals; decode again just for those.
     v1::PlanEvent event;
     if (current.event_type() == v1::RevisionRatified::descriptor()->full_name() &&
         event.ParseFromString(current.payload()) && event.has_revision_ratified()) {
-      RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), current));
+      RENSTRA_RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), current));
     }
   } else if (absl::StartsWith(current.stream(), "proposal/")) {
-    RETURN_IF_ERROR(book_.ApplyProposalEnvelope(current));
+    RENSTRA_RETURN_IF_ERROR(book_.ApplyProposalEnvelope(current));
   } else if (current.stream() == realization_stream_) {
-    RETURN_IF_ERROR(realizations_.ApplyEnvelope(current));
+    RENSTRA_RETURN_IF_ERROR(realizations_.ApplyEnvelope(current));
   }
   // Other streams (audit/denied, other plans) have no model here yet.
   applied_ = stored.sequence();

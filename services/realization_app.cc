@@ -5,9 +5,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/code.h"
 #include "domain/realization_decider.h"
-#include "domain/status_macros.h"
 #include "domain/text_limits.h"
 #include "domain/year.h"
 #include "services/report_views.h"
@@ -96,7 +96,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::Run(const Actor& actor, cons
       [&]() -> absl::StatusOr<Decision> {
         Decision decision;
         decision.reason = reason;
-        ASSIGN_OR_RETURN(
+        RENSTRA_ASSIGN_OR_RETURN(
             std::vector<v1::RealizationEvent> events,
             projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book) {
               decision.stream = RealizationBook::StreamOf(plan.plan_id());
@@ -205,7 +205,7 @@ absl::StatusOr<v1::CapaianReport> RealizationApp::Capaian(
       [&](const PlanState& plan, const RealizationBook& book) -> absl::StatusOr<v1::CapaianReport> {
         v1::CapaianReport out;
         for (const std::string& root : Roots(plan, r.root_code())) {
-          ASSIGN_OR_RETURN(std::vector<Tc23Row> rows, BuildTc23(plan, book, root, options));
+          RENSTRA_ASSIGN_OR_RETURN(std::vector<Tc23Row> rows, BuildTc23(plan, book, root, options));
           for (const Tc23Row& row : rows) {
             v1::CapaianRow* v = out.add_rows();
             NodeToProto(row.node, v->mutable_node());
@@ -221,19 +221,18 @@ absl::StatusOr<v1::CapaianReport> RealizationApp::Capaian(
 
 absl::StatusOr<v1::AnggaranReport> RealizationApp::Anggaran(
     const v1::GetAnggaranReportRequest& r) const {
-  return projector_->ReadRealizations(
-      [&](const PlanState& plan,
-          const RealizationBook& book) -> absl::StatusOr<v1::AnggaranReport> {
-        v1::AnggaranReport out;
-        for (const std::string& root : Roots(plan, r.root_code())) {
-          ASSIGN_OR_RETURN(std::vector<Tc24Row> rows, BuildTc24(plan, book, root, options_));
-          for (const Tc24Row& row : rows) AnggaranRowToProto(row, out.add_rows());
-        }
-        SetYears(std::nullopt, &out);
-        out.set_plan_version(plan.version());
-        out.set_realization_version(static_cast<int64_t>(book.version()));
-        return out;
-      });
+  return projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book)
+                                          -> absl::StatusOr<v1::AnggaranReport> {
+    v1::AnggaranReport out;
+    for (const std::string& root : Roots(plan, r.root_code())) {
+      RENSTRA_ASSIGN_OR_RETURN(std::vector<Tc24Row> rows, BuildTc24(plan, book, root, options_));
+      for (const Tc24Row& row : rows) AnggaranRowToProto(row, out.add_rows());
+    }
+    SetYears(std::nullopt, &out);
+    out.set_plan_version(plan.version());
+    out.set_realization_version(static_cast<int64_t>(book.version()));
+    return out;
+  });
 }
 
 absl::StatusOr<v1::EvaluationReport> RealizationApp::Evaluation(
@@ -243,7 +242,7 @@ absl::StatusOr<v1::EvaluationReport> RealizationApp::Evaluation(
           const RealizationBook& book) -> absl::StatusOr<v1::EvaluationReport> {
         v1::EvaluationReport out;
         for (const std::string& root : Roots(plan, r.root_code())) {
-          ASSIGN_OR_RETURN(std::vector<E80Row> rows, BuildE80(plan, book, root, options_));
+          RENSTRA_ASSIGN_OR_RETURN(std::vector<E80Row> rows, BuildE80(plan, book, root, options_));
           for (const E80Row& row : rows) EvaluationRowToProto(row, out.add_rows());
         }
         SetYears(std::nullopt, &out);
@@ -257,16 +256,17 @@ absl::StatusOr<v1::EarlyWarnings> RealizationApp::EarlyWarnings(
     const v1::GetEarlyWarningsRequest& r) const {
   WarningOptions warning;
   warning.year = r.year();
-  ASSIGN_OR_RETURN(warning.kinerja_threshold,
-                   Threshold(r.ratio_threshold(), "ratio_threshold", warning.kinerja_threshold));
-  ASSIGN_OR_RETURN(
+  RENSTRA_ASSIGN_OR_RETURN(
+      warning.kinerja_threshold,
+      Threshold(r.ratio_threshold(), "ratio_threshold", warning.kinerja_threshold));
+  RENSTRA_ASSIGN_OR_RETURN(
       warning.keuangan_threshold,
       Threshold(r.absorption_threshold(), "absorption_threshold", warning.keuangan_threshold));
   warning.include_unrecorded = r.include_unrecorded();
   return projector_->ReadRealizations(
       [&](const PlanState& plan, const RealizationBook& book) -> absl::StatusOr<v1::EarlyWarnings> {
-        ASSIGN_OR_RETURN(std::vector<WarningItem> items,
-                         BuildEarlyWarning(plan, book, r.root_code(), warning, options_));
+        RENSTRA_ASSIGN_OR_RETURN(std::vector<WarningItem> items,
+                                 BuildEarlyWarning(plan, book, r.root_code(), warning, options_));
         v1::EarlyWarnings out;
         out.set_year(warning.year);
         out.set_ratio_threshold(warning.kinerja_threshold.ToIndonesian());

@@ -12,8 +12,9 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/durable_file.h"
 #include "base/sha256.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "services/snapshot_codec.h"
 #include "spdlog/spdlog.h"
 #include "storage/envelope_hash.h"
@@ -59,14 +60,6 @@ absl::Status Errno(const std::string& what, const std::string& path) {
   return absl::InternalError(absl::StrCat(what, " ", path, ": ", std::strerror(errno)));
 }
 
-// An open file descriptor, closed on destruction.
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 absl::Status PreadAll(int fd, void* data, size_t n, uint64_t offset, const std::string& path) {
   char* p = static_cast<char*>(data);
   while (n > 0) {
@@ -81,26 +74,6 @@ absl::Status PreadAll(int fd, void* data, size_t n, uint64_t offset, const std::
   return absl::OkStatus();
 }
 
-absl::Status WriteAll(int fd, const void* data, size_t n, const std::string& path) {
-  const char* p = static_cast<const char*>(data);
-  while (n > 0) {
-    const ssize_t put = ::write(fd, p, n);
-    if (put < 0 && errno == EINTR) continue;
-    if (put < 0) return Errno("write", path);
-    p += put;
-    n -= static_cast<size_t>(put);
-  }
-  return absl::OkStatus();
-}
-
-absl::Status SyncDir(const std::string& dir) {
-  Fd d;
-  d.fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (d.fd < 0) return Errno("open", dir);
-  if (::fsync(d.fd) != 0) return Errno("fsync", dir);
-  return absl::OkStatus();
-}
-
 absl::Status Corrupt(const std::string& path, absl::string_view what) {
   return absl::DataLossError(absl::StrCat(path, ": ", what));
 }
@@ -109,7 +82,7 @@ absl::Status Corrupt(const std::string& path, absl::string_view what) {
 absl::StatusOr<std::string> ReadSection(int fd, const Entry& e, const std::string& path) {
   std::string buf;
   buf.resize(e.length);
-  RETURN_IF_ERROR(PreadAll(fd, buf.data(), buf.size(), e.offset, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(fd, buf.data(), buf.size(), e.offset, path));
   if (Sha256(buf) != e.sha) {
     return Corrupt(path, absl::StrCat("section ", e.kind, ": checksum mismatch"));
   }
@@ -148,10 +121,10 @@ absl::StatusOr<merkle::MerkleTree> ReadMerkle(int fd, const Entry& e, const std:
   Sha256Stream sha;
   uint64_t count = 0;
   if (e.length < 8) return Corrupt(path, "Merkle section: too short");
-  RETURN_IF_ERROR(PreadAll(fd, &count, 8, e.offset, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(fd, &count, 8, e.offset, path));
   if (count > 64 || 8 + count * 8 > e.length) return Corrupt(path, "Merkle section: bad levels");
   std::vector<uint64_t> sizes(count);
-  RETURN_IF_ERROR(PreadAll(fd, sizes.data(), count * 8, e.offset + 8, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(fd, sizes.data(), count * 8, e.offset + 8, path));
   sha.Update(&count, 8);
   sha.Update(sizes.data(), count * 8);
   uint64_t offset = e.offset + 8 + count * 8;
@@ -163,7 +136,7 @@ absl::StatusOr<merkle::MerkleTree> ReadMerkle(int fd, const Entry& e, const std:
     }
     levels[k].resize(sizes[k]);
     const size_t n = sizes[k] * merkle::kHashSize;
-    RETURN_IF_ERROR(PreadAll(fd, levels[k].data(), n, offset, path));
+    RENSTRA_RETURN_IF_ERROR(PreadAll(fd, levels[k].data(), n, offset, path));
     sha.Update(levels[k].data(), n);
     offset += n;
     total += n;
@@ -262,31 +235,11 @@ absl::StatusOr<uint64_t> SnapshotFile::Write(const std::string& dir, const Sourc
 
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return absl::InternalError(absl::StrCat("create ", dir, ": ", ec.message()));
-  const std::string path = PathFor(dir, state.sequence);
-  const std::string tmp =
-      absl::StrCat(path.substr(0, path.size() - kSuffix.size()), std::string(kTmpSuffix));
-  {
-    Fd f;
-    f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (f.fd < 0) return Errno("create", tmp);
-    absl::Status written = WriteAll(f.fd, header.data(), header.size(), tmp);
-    if (written.ok()) written = WriteAll(f.fd, table.data(), table.size(), tmp);
-    for (const auto& [kind, bytes] : sections) {
-      if (written.ok()) written = WriteAll(f.fd, bytes->data(), bytes->size(), tmp);
-    }
-    if (written.ok() && ::fsync(f.fd) != 0) written = Errno("fsync", tmp);
-    if (!written.ok()) {
-      fs::remove(tmp, ec);
-      return written;
-    }
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    absl::Status s = Errno("rename to", path);
-    fs::remove(tmp, ec);
-    return s;
-  }
-  RETURN_IF_ERROR(SyncDir(dir));
+  // UNAVAILABLE, as WriteFileDurably reports the rest of the write's I/O failures.
+  if (ec) return absl::UnavailableError(absl::StrCat("create ", dir, ": ", ec.message()));
+  std::vector<std::string_view> pieces = {header, table};
+  for (const auto& [kind, bytes] : sections) pieces.emplace_back(*bytes);
+  RENSTRA_RETURN_IF_ERROR(WriteFileDurably(PathFor(dir, state.sequence), pieces, 0600));
   return offset;
 }
 
@@ -296,7 +249,7 @@ absl::StatusOr<SnapshotFile> SnapshotFile::Open(const std::string& path) {
   file.fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (file.fd_ < 0) return Errno("open", path);
   char header[kHeaderSize];
-  RETURN_IF_ERROR(PreadAll(file.fd_, header, kHeaderSize, 0, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(file.fd_, header, kHeaderSize, 0, path));
   if (std::memcmp(header, kMagic, sizeof(kMagic)) != 0) return Corrupt(path, "not a snapshot");
   const uint32_t version = GetU32(header + 16);
   if (version != kFormatVersion) {
@@ -309,7 +262,7 @@ absl::StatusOr<SnapshotFile> SnapshotFile::Open(const std::string& path) {
   const std::string table_sha(header + 64, 32);
   if (count == 0 || count > kMaxSections) return Corrupt(path, "bad section count");
   std::string table(count * kEntrySize, '\0');
-  RETURN_IF_ERROR(PreadAll(file.fd_, table.data(), table.size(), kHeaderSize, path));
+  RENSTRA_RETURN_IF_ERROR(PreadAll(file.fd_, table.data(), table.size(), kHeaderSize, path));
   if (Sha256(std::string(header, 64) + table) != table_sha) {
     return Corrupt(path, "header checksum mismatch");
   }
@@ -366,7 +319,7 @@ absl::StatusOr<SnapshotContents> SnapshotFile::Read(const std::string& plan_id) 
   SnapshotContents out;
   out.sequence = sequence_;
   {
-    ASSIGN_OR_RETURN(std::string meta, ReadSection(fd_, *sections[kMeta], path));
+    RENSTRA_ASSIGN_OR_RETURN(std::string meta, ReadSection(fd_, *sections[kMeta], path));
     ByteReader r(meta);
     std::string snapshot_plan;
     r.Str(&snapshot_plan);
@@ -391,7 +344,7 @@ absl::StatusOr<SnapshotContents> SnapshotFile::Read(const std::string& plan_id) 
   });
   absl::Status rest = [&]() -> absl::Status {
     if (sections[kMerkle] != nullptr) {
-      ASSIGN_OR_RETURN(merkle::MerkleTree tree, ReadMerkle(fd_, *sections[kMerkle], path));
+      RENSTRA_ASSIGN_OR_RETURN(merkle::MerkleTree tree, ReadMerkle(fd_, *sections[kMerkle], path));
       if (tree.size() != out.sequence) {
         return Corrupt(
             path, absl::StrCat("its Merkle tree has ", tree.size(), " leaves, not ", out.sequence));

@@ -10,11 +10,12 @@
 // id, plan version), proposals, realizations (snapshot_codec.h) and, optionally, the
 // Merkle tree's levels over events 1..S.
 //
-// Writing goes to DIR/snapshot-<S>.tmp, which is fsynced, renamed, and the directory
-// fsynced, so a crash leaves either the old set of snapshots or the new one (List()
-// removes leftover .tmp files when asked).
+// Writing is base/durable_file.h's WriteFileDurably: DIR/snapshot-<S>.snap.tmp, fsynced,
+// renamed, and the directory fsynced, so a crash leaves either the old set of snapshots
+// or the new one (List() removes leftover .tmp files when asked).
 //
-// Errors: Write() returns INTERNAL naming the path and errno text; Open() and Read()
+// Errors: Write() returns UNAVAILABLE naming the operation, the path and errno text (the
+// policy of base/durable_file.h); Open() and Read()
 // return DATA_LOSS for a file that is not a snapshot, truncated or fails a checksum,
 // FAILED_PRECONDITION for another format version or another plan, INTERNAL when the
 // file cannot be opened or read.
@@ -33,10 +34,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "audit/merkle_tree.h"
 #include "domain/proposal_state.h"
 #include "domain/realization_book.h"
 #include "services/projector.h"
-#include "audit/merkle_tree.h"
 
 namespace renstra {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "services/plan_replay.h"
 #include "services/snapshot_file.h"
 #include "spdlog/spdlog.h"
@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 // The chain hash of event `sequence`; DATA_LOSS when the log lacks it.
 absl::StatusOr<std::string> HashOfEvent(EventStore* store, uint64_t sequence) {
-  ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> at, store->ReadAll(sequence, 1));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> at, store->ReadAll(sequence, 1));
   if (at.empty() || at[0].sequence() != sequence) {
     return absl::DataLossError(absl::StrCat("event ", sequence, " is missing"));
   }
@@ -34,7 +34,7 @@ absl::Status CheckAgainstLog(EventStore* store, const SnapshotFile& file, const 
         file.path(), ": covers events up to ", file.sequence(), " but the log ends at ",
         head.sequence, " (a log restored from an older backup?)"));
   }
-  ASSIGN_OR_RETURN(std::string hash, HashOfEvent(store, file.sequence()));
+  RENSTRA_ASSIGN_OR_RETURN(std::string hash, HashOfEvent(store, file.sequence()));
   if (hash != file.event_hash()) {
     return absl::FailedPreconditionError(
         absl::StrCat(file.path(), ": its event ", file.sequence(), " has the hash ",
@@ -56,10 +56,10 @@ absl::StatusOr<PlanState> ReplayPlanUpTo(EventStore* store, const std::string& p
 // the file checked against the log, then read, then the plan rebuilt from the log.
 absl::StatusOr<std::pair<ProjectionState, std::optional<merkle::MerkleTree>>> Load(
     EventStore* store, const std::string& plan_id, const std::string& path, const ChainHead& head) {
-  ASSIGN_OR_RETURN(SnapshotFile file, SnapshotFile::Open(path));
-  RETURN_IF_ERROR(CheckAgainstLog(store, file, head));
-  ASSIGN_OR_RETURN(SnapshotContents contents, file.Read(plan_id));
-  ASSIGN_OR_RETURN(PlanState plan, ReplayPlanUpTo(store, plan_id, contents.sequence));
+  RENSTRA_ASSIGN_OR_RETURN(SnapshotFile file, SnapshotFile::Open(path));
+  RENSTRA_RETURN_IF_ERROR(CheckAgainstLog(store, file, head));
+  RENSTRA_ASSIGN_OR_RETURN(SnapshotContents contents, file.Read(plan_id));
+  RENSTRA_ASSIGN_OR_RETURN(PlanState plan, ReplayPlanUpTo(store, plan_id, contents.sequence));
   if (plan.version() != contents.plan_version) {
     return absl::DataLossError(absl::StrCat(path, ": the plan is at version ",
                                             contents.plan_version, " in the snapshot, ",
@@ -93,9 +93,9 @@ absl::StatusOr<SnapshotRecovery> Snapshotter::Recover(EventStore* store, Project
   const absl::Time tail_start = absl::Now();
   if (out.path.empty()) {
     spdlog::info("snapshot: none usable in {}; replaying the log from event 1", dir);
-    RETURN_IF_ERROR(projector->Recover());
+    RENSTRA_RETURN_IF_ERROR(projector->Recover());
   } else {
-    RETURN_IF_ERROR(projector->CatchUp());
+    RENSTRA_RETURN_IF_ERROR(projector->CatchUp());
   }
   out.tail = absl::Now() - tail_start;
   out.tail_events = projector->applied() - out.sequence;
@@ -134,17 +134,17 @@ absl::StatusOr<SnapshotWritten> Snapshotter::Write(EventStore* store, Projector*
   std::vector<std::vector<merkle::Hash>> levels;
   if (merkle != nullptr) {
     const absl::Time merkle_at = absl::Now();
-    ASSIGN_OR_RETURN(levels, merkle->LevelsAt(out.sequence));
+    RENSTRA_ASSIGN_OR_RETURN(levels, merkle->LevelsAt(out.sequence));
     out.merkle_lock = absl::Now() - merkle_at;
   }
-  ASSIGN_OR_RETURN(const std::string hash, HashOfEvent(store, out.sequence));
+  RENSTRA_ASSIGN_OR_RETURN(const std::string hash, HashOfEvent(store, out.sequence));
 
   const absl::Time write_at = absl::Now();
   const SnapshotFile::Source source{.plan_id = projector->plan_id(),
                                     .state = state,
                                     .event_hash = hash,
                                     .merkle_levels = merkle != nullptr ? &levels : nullptr};
-  ASSIGN_OR_RETURN(out.bytes, SnapshotFile::Write(dir, source));
+  RENSTRA_ASSIGN_OR_RETURN(out.bytes, SnapshotFile::Write(dir, source));
   out.path = SnapshotFile::PathFor(dir, out.sequence);
   out.write = absl::Now() - write_at;
 

@@ -6,7 +6,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "domain/text_limits.h"
 #include "domain/user_name.h"
 
@@ -39,7 +39,7 @@ v1::UserView ViewOf(const v1::UserEntry& e) {
 // A new account's name (user_name.h: charset, length, reserved system names) and
 // display name (text_limits.h).
 absl::Status CheckNewUser(const v1::AddUserRequest& request) {
-  RETURN_IF_ERROR(CheckUserName("name", request.name()));
+  RENSTRA_RETURN_IF_ERROR(CheckUserName("name", request.name()));
   return CheckText("display_name", request.display_name(), kDisplayNameText);
 }
 
@@ -66,14 +66,14 @@ absl::Status UserAdmin::Recover() {
   if (authenticator_ == nullptr) return absl::OkStatus();
   uint64_t next = 1;
   while (true) {
-    ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
-                     store_->ReadStream(kStream, next, kChunk));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
+                             store_->ReadStream(kStream, next, kChunk));
     for (const v1::EventEnvelope& e : chunk) {
       v1::UserEvent event;
       if (!event.ParseFromString(e.payload())) {
         return absl::DataLossError(absl::StrCat("event ", e.sequence(), ": not a UserEvent"));
       }
-      RETURN_IF_ERROR(authenticator_->Apply(event, /*replaying=*/true));
+      RENSTRA_RETURN_IF_ERROR(authenticator_->Apply(event, /*replaying=*/true));
     }
     if (chunk.size() < kChunk) return absl::OkStatus();
     next += chunk.size();
@@ -92,8 +92,8 @@ Decision UserAdmin::Record(const v1::UserEvent& event, const std::string& reason
 
 absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
                                                      const v1::AddUserRequest& request) {
-  RETURN_IF_ERROR(RequireUsers());
-  RETURN_IF_ERROR(CheckNewUser(request));
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
+  RENSTRA_RETURN_IF_ERROR(CheckNewUser(request));
   if (request.role() == v1::Role::ROLE_UNSPECIFIED) {
     return absl::InvalidArgumentError("role: required");
   }
@@ -137,13 +137,13 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
 
 absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
                                                     const v1::DisableUserRequest& request) {
-  RETURN_IF_ERROR(RequireUsers());
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
   CommandSpec spec{PrincipalOf(admin), Method("DisableUser"), &request, request.request_id(),
                    CommandLock::kUsers};
   return runner_->Run<v1::UserView>(
       spec,
       [&]() -> absl::StatusOr<Decision> {
-        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
         if (request.name() == admin.name) {
           return absl::FailedPreconditionError("name: an admin cannot disable themselves");
         }
@@ -167,20 +167,20 @@ absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
       },
       // A retry answers as the first attempt did: the user as they are now.
       [&](const Landed&) -> absl::StatusOr<v1::UserView> {
-        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
         return ViewOf(entry);
       });
 }
 
 absl::StatusOr<v1::UserView> UserAdmin::EnableUser(const Actor& admin,
                                                    const v1::EnableUserRequest& request) {
-  RETURN_IF_ERROR(RequireUsers());
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
   CommandSpec spec{PrincipalOf(admin), Method("EnableUser"), &request, request.request_id(),
                    CommandLock::kUsers};
   return runner_->Run<v1::UserView>(
       spec,
       [&]() -> absl::StatusOr<Decision> {
-        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
         if (!entry.disabled()) {
           return absl::FailedPreconditionError(
               absl::StrCat("name: user ", request.name(), " is not disabled"));
@@ -191,7 +191,7 @@ absl::StatusOr<v1::UserView> UserAdmin::EnableUser(const Actor& admin,
                                                       : request.reason());
       },
       [&](const Landed&) -> absl::StatusOr<v1::UserView> {
-        ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
+        RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
         return ViewOf(entry);
       });
 }
@@ -206,7 +206,7 @@ int UserAdmin::EnabledAdmins() const {
 
 absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,
                                                          const v1::RotateTokenRequest& request) {
-  RETURN_IF_ERROR(RequireUsers());
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
   const std::string token = NewToken();
   v1::UserEntry entry;
   CommandSpec spec{PrincipalOf(admin), Method("RotateToken"), &request, request.request_id(),
@@ -214,7 +214,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,
   return runner_->Run<v1::UserWithToken>(
       spec,
       [&]() -> absl::StatusOr<Decision> {
-        ASSIGN_OR_RETURN(entry, authenticator_->Find(request.name()));
+        RENSTRA_ASSIGN_OR_RETURN(entry, authenticator_->Find(request.name()));
         const v1::UserEntry fresh =
             Authenticator::MakeEntry(entry.name(), entry.role(), entry.division(), token);
         v1::UserEvent event;
@@ -235,7 +235,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,
 }
 
 absl::StatusOr<v1::ListUsersResponse> UserAdmin::ListUsers() const {
-  RETURN_IF_ERROR(RequireUsers());
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
   v1::ListUsersResponse out;
   for (const v1::UserEntry& e : authenticator_->Entries()) *out.add_users() = ViewOf(e);
   return out;

@@ -5,8 +5,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "base/status_macros.h"
 #include "domain/plan_events.h"
-#include "domain/status_macros.h"
 #include "domain/text_limits.h"
 #include "domain/workflow_decider.h"
 #include "services/page_budget.h"
@@ -68,19 +68,19 @@ absl::StatusOr<Decision> WorkflowApp::DecideProposal(const std::string& proposal
   Decision decision;
   decision.stream = ProposalBook::StreamOf(proposal_id);
   decision.reason = reason;
-  ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
-                   projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                     const ProposalState* p = book.Find(proposal_id);
-                     decision.expected_version =
-                         p == nullptr ? 0 : static_cast<int64_t>(p->stream_version);
-                     return decide(plan, book);
-                   }));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
+                           projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+                             const ProposalState* p = book.Find(proposal_id);
+                             decision.expected_version =
+                                 p == nullptr ? 0 : static_cast<int64_t>(p->stream_version);
+                             return decide(plan, book);
+                           }));
   decision.events = ToNewEvents(events, kProposalEventSchemaVersion);
   return decision;
 }
 
 absl::StatusOr<v1::ProposalView> WorkflowApp::AnswerProposal(const Landed& landed) const {
-  ASSIGN_OR_RETURN(std::string id, ProposalIdOf(landed.stream));
+  RENSTRA_ASSIGN_OR_RETURN(std::string id, ProposalIdOf(landed.stream));
   return GetProposal(id);
 }
 
@@ -107,11 +107,12 @@ absl::StatusOr<AppendResult> WorkflowApp::RunPlanCommand(const Actor& actor, con
         Decision decision;
         decision.stream = projector_->plan_id();
         decision.reason = reason;
-        ASSIGN_OR_RETURN(std::vector<v1::PlanEvent> events,
-                         projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
-                           decision.expected_version = plan.version();
-                           return decide(plan, book);
-                         }));
+        RENSTRA_ASSIGN_OR_RETURN(
+            std::vector<v1::PlanEvent> events,
+            projector_->Read([&](const PlanState& plan, const ProposalBook& book) {
+              decision.expected_version = plan.version();
+              return decide(plan, book);
+            }));
         decision.events = ToNewEvents(events, kPlanEventSchemaVersion);
         return decision;
       },
@@ -246,12 +247,12 @@ absl::StatusOr<v1::ProposalView> WorkflowApp::Review(const Actor& actor,
 absl::StatusOr<v1::RevisionInfo> WorkflowApp::OpenRevision(const Actor& actor,
                                                            const v1::OpenRevisionRequest& request) {
   const std::string id = NextRevisionId();
-  RETURN_IF_ERROR(RunPlanCommand(actor, "OpenRevision", request, request.request_id(),
-                                 request.name(),
-                                 [&](const PlanState& plan, const ProposalBook&) {
-                                   return DecideOpenRevision(plan, actor, id, request.name());
-                                 })
-                      .status());
+  RENSTRA_RETURN_IF_ERROR(
+      RunPlanCommand(actor, "OpenRevision", request, request.request_id(), request.name(),
+                     [&](const PlanState& plan, const ProposalBook&) {
+                       return DecideOpenRevision(plan, actor, id, request.name());
+                     })
+          .status());
   return projector_->Read([](const PlanState& plan, const ProposalBook&) {
     return plan.open_revision() != nullptr ? *plan.open_revision() : v1::RevisionInfo();
   });
@@ -261,7 +262,7 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
                                                      const v1::RatifyRevisionRequest& request) {
   RatifyCommand command{request.legal_basis(), request.reason(), request.effective_date(),
                         request.signer(), Ids(request.proposal_ids())};
-  ASSIGN_OR_RETURN(
+  RENSTRA_ASSIGN_OR_RETURN(
       AppendResult result,
       RunPlanCommand(actor, "RatifyRevision", request, request.request_id(), request.reason(),
                      [&](const PlanState& plan, const ProposalBook& book) {
@@ -279,11 +280,11 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
 
 absl::StatusOr<v1::LockPlanResponse> WorkflowApp::Lock(const Actor& actor,
                                                        const v1::LockPlanRequest& request) {
-  ASSIGN_OR_RETURN(AppendResult result,
-                   RunPlanCommand(actor, "LockPlan", request, request.request_id(), "lock",
-                                  [&](const PlanState& plan, const ProposalBook&) {
-                                    return DecideLock(plan, actor);
-                                  }));
+  RENSTRA_ASSIGN_OR_RETURN(AppendResult result,
+                           RunPlanCommand(actor, "LockPlan", request, request.request_id(), "lock",
+                                          [&](const PlanState& plan, const ProposalBook&) {
+                                            return DecideLock(plan, actor);
+                                          }));
   v1::LockPlanResponse out;
   out.set_plan_version(static_cast<int64_t>(result.stream_version));
   out.set_revision(projector_->Read(
@@ -355,7 +356,8 @@ v1::ListRevisionsResponse WorkflowApp::ListRevisions() const {
 }
 
 absl::StatusOr<v1::Plan> WorkflowApp::PlanAtVersion(int64_t version) const {
-  ASSIGN_OR_RETURN(PlanState plan, ReplayPlanToVersion(store_, *projector_, version, "version"));
+  RENSTRA_ASSIGN_OR_RETURN(PlanState plan,
+                           ReplayPlanToVersion(store_, *projector_, version, "version"));
   return plan.ToProto();
 }
 

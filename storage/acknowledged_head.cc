@@ -5,10 +5,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/durable_file.h"
+#include "base/status_macros.h"
 #include "storage/envelope_hash.h"
 #include "storage/rocksdb_layout.h"
 
@@ -57,16 +57,6 @@ absl::Status PwriteAll(int fd, const std::string& bytes, off_t offset, const std
   return absl::OkStatus();
 }
 
-absl::Status SyncDirOf(const std::string& path) {
-  const std::string dir = std::filesystem::path(path).parent_path().string();
-  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Errno("open", dir);
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) return Errno("fsync", dir);
-  return absl::OkStatus();
-}
-
 // The newer valid slot of the open file `fd`.
 absl::StatusOr<ChainHead> ReadSlots(int fd, const std::string& path, int* newer) {
   std::optional<ChainHead> best;
@@ -99,7 +89,7 @@ absl::StatusOr<std::unique_ptr<AcknowledgedHead>> AcknowledgedHead::Open(const s
     return Errno("open", path);
   }
   int newer = 0;
-  ASSIGN_OR_RETURN(ChainHead head, ReadSlots(out->fd_, path, &newer));
+  RENSTRA_ASSIGN_OR_RETURN(ChainHead head, ReadSlots(out->fd_, path, &newer));
   out->recorded_ = std::move(head);
   out->next_slot_ = 1 - newer;
   return out;
@@ -132,20 +122,14 @@ std::optional<ChainHead> AcknowledgedHead::recorded() const {
 }
 
 absl::Status AcknowledgedHead::CreateLocked(const ChainHead& head) {
-  const std::string tmp = path_ + ".tmp";
-  const int fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return Errno("create", tmp);
+  // Both slots hold the first head; the gap between them reads as zeros (no valid slot).
   const std::string slot = EncodeSlot(head);
-  absl::Status s = PwriteAll(fd, slot, kSlotOffset[0], tmp);
-  if (s.ok()) s = PwriteAll(fd, slot, kSlotOffset[1], tmp);
-  if (s.ok() && ::fsync(fd) != 0) s = Errno("fsync", tmp);
-  if (s.ok() && ::rename(tmp.c_str(), path_.c_str()) != 0) s = Errno("rename to", path_);
-  if (s.ok()) s = SyncDirOf(path_);
-  if (!s.ok()) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    return s;
-  }
+  std::string bytes = slot;
+  bytes.resize(static_cast<size_t>(kSlotOffset[1]), '\0');
+  bytes += slot;
+  RENSTRA_RETURN_IF_ERROR(WriteFileDurably(path_, bytes, 0600));
+  const int fd = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) return Errno("open", path_);
   fd_ = fd;
   next_slot_ = 0;
   dirty_ = false;
@@ -155,19 +139,19 @@ absl::Status AcknowledgedHead::CreateLocked(const ChainHead& head) {
 absl::Status AcknowledgedHead::Record(const ChainHead& head, bool sync) {
   absl::MutexLock lock(&mu_);
   if (fd_ < 0) {
-    RETURN_IF_ERROR(CreateLocked(head));
+    RENSTRA_RETURN_IF_ERROR(CreateLocked(head));
     recorded_ = head;
     return absl::OkStatus();
   }
   if (recorded_.has_value() && head.sequence < recorded_->sequence) {
     // A lower record (an accepted loss) replaces both slots: Open() takes the higher one.
     const std::string slot = EncodeSlot(head);
-    RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[0], path_));
-    RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[1], path_));
+    RENSTRA_RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[0], path_));
+    RENSTRA_RETURN_IF_ERROR(PwriteAll(fd_, slot, kSlotOffset[1], path_));
     next_slot_ = 0;
     sync = true;
   } else {
-    RETURN_IF_ERROR(PwriteAll(fd_, EncodeSlot(head), kSlotOffset[next_slot_], path_));
+    RENSTRA_RETURN_IF_ERROR(PwriteAll(fd_, EncodeSlot(head), kSlotOffset[next_slot_], path_));
     next_slot_ = 1 - next_slot_;
   }
   recorded_ = head;

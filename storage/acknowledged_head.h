@@ -9,11 +9,12 @@
 // shorter than the record, or whose event at the recorded sequence has another hash, has
 // lost (or changed) acknowledged events.
 //
-// File: two 64-byte slots at offsets 0 and 512 (separate disk sectors), written in turn
+// File: two 56-byte slots at offsets 0 and 512 (separate disk sectors), written in turn
 // with pwrite, each "RNSTRACK" + 8-byte big-endian sequence + 32-byte hash + the first 8
 // bytes of the SHA-256 of the 48 bytes before. A torn write spoils at most the slot being
 // written; Open() takes the valid slot with the higher sequence. Created (both slots,
-// file and directory fsynced) with the head the store opened with.
+// by base/durable_file.h: temporary file, fsync, rename, directory fsync) with the head
+// the store opened with.
 //
 // Ownership: owns the file descriptor. Thread safety: thread-safe (one mutex).
 // Errors: UNAVAILABLE naming the path and the errno text when the file cannot be read or

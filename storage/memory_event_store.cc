@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "storage/append_rules.h"
 #include "storage/chain_verifier.h"
 #include "storage/envelope_hash.h"
@@ -16,15 +16,15 @@ MemoryEventStore::MemoryEventStore(std::function<int64_t()> now_micros)
     : now_micros_(now_micros ? std::move(now_micros) : SystemNowMicros), head_hash_(kZeroHash) {}
 
 absl::StatusOr<AppendResult> MemoryEventStore::Append(const AppendRequest& request) {
-  RETURN_IF_ERROR(ValidateAppendRequest(request));
+  RENSTRA_RETURN_IF_ERROR(ValidateAppendRequest(request));
   absl::MutexLock lock(&mu_);
-  RETURN_IF_ERROR(refused_);
+  RENSTRA_RETURN_IF_ERROR(refused_);
   const std::string& request_id = request.meta.request_id;
   const RequestKey key{request.meta.principal, request_id};
   if (!request_id.empty()) {
     auto it = request_ids_.find(key);
     if (it != request_ids_.end()) {
-      RETURN_IF_ERROR(CheckRetryOf(it->second, request));
+      RENSTRA_RETURN_IF_ERROR(CheckRetryOf(it->second, request));
       AppendResult result = it->second.result;
       result.deduplicated = true;
       return result;
@@ -84,7 +84,7 @@ absl::Status MemoryEventStore::Scan(
       absl::MutexLock lock(&mu_);
       for (; next <= end && batch.size() < kBatch; ++next) batch.push_back(&log_[next - 1]);
     }
-    for (const v1::EventEnvelope* envelope : batch) RETURN_IF_ERROR(visit(*envelope));
+    for (const v1::EventEnvelope* envelope : batch) RENSTRA_RETURN_IF_ERROR(visit(*envelope));
   }
   return absl::OkStatus();
 }
@@ -133,7 +133,7 @@ absl::StatusOr<uint64_t> MemoryEventStore::VerifyChain(uint64_t from_sequence) {
   std::string prev = from_sequence == 1 ? kZeroHash : HashEnvelope(log_[from_sequence - 2]);
   ChainVerifier verifier(from_sequence, std::move(prev));
   for (uint64_t seq = from_sequence; seq <= log_.size(); ++seq) {
-    RETURN_IF_ERROR(verifier.Check(seq, SerializeEnvelope(log_[seq - 1])));
+    RENSTRA_RETURN_IF_ERROR(verifier.Check(seq, SerializeEnvelope(log_[seq - 1])));
   }
   if (verifier.last_hash() != head_hash_) {
     return absl::DataLossError(

@@ -1,10 +1,6 @@
 #include "storage/rocksdb_backup.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdarg>
 #include <filesystem>
 #include <functional>
@@ -17,7 +13,8 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
-#include "domain/status_macros.h"
+#include "base/durable_file.h"
+#include "base/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
 #include "rocksdb/options.h"
@@ -46,7 +43,7 @@ absl::Status FsError(std::string_view what, const fs::path& path, const std::err
 
 // `path` made absolute and normal, without a trailing separator.
 absl::StatusOr<fs::path> Normal(const std::string& path, std::string_view what) {
-  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(path, std::string(what)));
+  RENSTRA_RETURN_IF_ERROR(RocksDbBackup::CheckDirName(path, std::string(what)));
   std::error_code ec;
   fs::path normal = fs::weakly_canonical(path, ec);
   if (ec) return FsError(what, path, ec);
@@ -63,7 +60,7 @@ class NullLogger : public rocksdb::Logger {
 };
 
 absl::Status RequireBackupDir(const std::string& backup_dir) {
-  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(backup_dir, "backup directory"));
+  RENSTRA_RETURN_IF_ERROR(RocksDbBackup::CheckDirName(backup_dir, "backup directory"));
   std::error_code ec;
   if (!fs::is_directory(backup_dir, ec)) {
     return absl::NotFoundError(absl::StrCat("backup directory ", backup_dir, " does not exist"));
@@ -75,11 +72,11 @@ absl::Status RequireBackupDir(const std::string& backup_dir) {
 // (BackupEngineReadOnly refuses a directory without its "meta" subdirectory).
 absl::StatusOr<std::unique_ptr<rocksdb::BackupEngineReadOnly>> OpenReadOnlyEngine(
     const std::string& backup_dir) {
-  RETURN_IF_ERROR(RequireBackupDir(backup_dir));
+  RENSTRA_RETURN_IF_ERROR(RequireBackupDir(backup_dir));
   std::error_code ec;
   if (!fs::exists(fs::path(backup_dir) / "meta", ec)) return nullptr;
   rocksdb::BackupEngineReadOnly* raw = nullptr;
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       FromRocksDb(rocksdb::BackupEngineReadOnly::Open(rocksdb::BackupEngineOptions(backup_dir),
                                                       rocksdb::Env::Default(), &raw),
                   absl::StrCat("open backup directory ", backup_dir)));
@@ -96,7 +93,7 @@ absl::StatusOr<rocksdb::BackupInfo> GetInfo(const rocksdb::BackupEngineReadOnlyB
   if (status.IsNotFound()) {
     return absl::NotFoundError(absl::StrCat("backup ", id, ": not in ", backup_dir));
   }
-  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("backup ", id, " in ", backup_dir)));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("backup ", id, " in ", backup_dir)));
   return info;
 }
 
@@ -117,7 +114,7 @@ absl::Status ReadBackup(const rocksdb::BackupInfo& info, const std::string& cont
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  RETURN_IF_ERROR(FromRocksDb(
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(
       rocksdb::DB::OpenForReadOnly(options, info.name_for_open, families, &handles, &raw),
       absl::StrCat(context, ": open")));
   std::unique_ptr<rocksdb::DB> db(raw);
@@ -135,7 +132,7 @@ absl::StatusOr<ChainHead> RecordedHead(rocksdb::DB& db, rocksdb::ColumnFamilyHan
   std::string value;
   rocksdb::Status status = db.Get(rocksdb::ReadOptions(), meta, layout::kHeadKey, &value);
   if (status.IsNotFound()) return ChainHead{0, kZeroHash};
-  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat(context, ": read the recorded head")));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat(context, ": read the recorded head")));
   std::optional<ChainHead> head = layout::DecodeHead(value);
   if (!head) return absl::DataLossError(absl::StrCat(context, ": malformed recorded head"));
   return *head;
@@ -157,9 +154,9 @@ absl::StatusOr<ChainHead> VerifyLog(rocksdb::DB& db, rocksdb::ColumnFamilyHandle
       return absl::DataLossError(absl::StrCat(context, ": ", checked.message()));
     }
   }
-  RETURN_IF_ERROR(FromRocksDb(it->status(), context));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), context));
   const uint64_t last = verifier.next_sequence() - 1;
-  ASSIGN_OR_RETURN(ChainHead recorded, RecordedHead(db, meta, context));
+  RENSTRA_ASSIGN_OR_RETURN(ChainHead recorded, RecordedHead(db, meta, context));
   if (recorded.sequence != last || recorded.hash != verifier.last_hash()) {
     return absl::DataLossError(absl::StrCat(context, ": the log ends at event ", last,
                                             " but its recorded head is event ", recorded.sequence,
@@ -184,12 +181,13 @@ absl::StatusOr<BackupInfo> DescribeWithHead(const rocksdb::BackupInfo& info,
                                             const std::string& backup_dir) {
   const std::string context = absl::StrCat("backup ", info.backup_id, " in ", backup_dir);
   ChainHead head;
-  RETURN_IF_ERROR(ReadBackup(info, context,
-                             [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle*,
-                                 rocksdb::ColumnFamilyHandle* meta) -> absl::Status {
-                               ASSIGN_OR_RETURN(head, RecordedHead(db, meta, context));
-                               return absl::OkStatus();
-                             }));
+  RENSTRA_RETURN_IF_ERROR(ReadBackup(info, context,
+                                     [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle*,
+                                         rocksdb::ColumnFamilyHandle* meta) -> absl::Status {
+                                       RENSTRA_ASSIGN_OR_RETURN(head,
+                                                                RecordedHead(db, meta, context));
+                                       return absl::OkStatus();
+                                     }));
   return Describe(info, std::move(head));
 }
 
@@ -202,25 +200,12 @@ absl::Status FromBackupFiles(const rocksdb::Status& status, const std::string& c
   return FromRocksDb(status, context);
 }
 
-// Makes a rename or a new entry in `dir` durable.
-absl::Status SyncDir(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    const int error = errno;
-    if (fd >= 0) ::close(fd);
-    return absl::UnavailableError(absl::StrCat("sync directory ", dir.string(), ": ",
-                                               std::generic_category().message(error)));
-  }
-  ::close(fd);
-  return absl::OkStatus();
-}
-
 // Restores backup `id` (the newest when empty) into the missing or empty `target_dir`.
 absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optional<uint32_t> id,
                                        const std::string& target_dir)
     ABSL_EXCLUSIVE_LOCKS_REQUIRED(backup_mu) {
-  RETURN_IF_ERROR(RocksDbBackup::CheckDirName(backup_dir, "backup directory"));
-  ASSIGN_OR_RETURN(fs::path target, Normal(target_dir, "restore target"));
+  RENSTRA_RETURN_IF_ERROR(RocksDbBackup::CheckDirName(backup_dir, "backup directory"));
+  RENSTRA_ASSIGN_OR_RETURN(fs::path target, Normal(target_dir, "restore target"));
   std::error_code ec;
   const fs::file_status target_status = fs::status(target, ec);
   if (fs::exists(target_status)) {
@@ -236,18 +221,18 @@ absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optio
     }
   }
 
-  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
-                   OpenReadOnlyEngine(backup_dir));
+  RENSTRA_ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
+                           OpenReadOnlyEngine(backup_dir));
   rocksdb::BackupInfo info;
   if (id.has_value()) {
-    ASSIGN_OR_RETURN(info, GetInfo(engine.get(), *id, backup_dir));
+    RENSTRA_ASSIGN_OR_RETURN(info, GetInfo(engine.get(), *id, backup_dir));
   } else {
     rocksdb::Status status =
         engine == nullptr ? rocksdb::Status::NotFound() : engine->GetLatestBackupInfo(&info);
     if (status.IsNotFound()) {
       return absl::NotFoundError(absl::StrCat("no backup in ", backup_dir));
     }
-    RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("latest backup in ", backup_dir)));
+    RENSTRA_RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("latest backup in ", backup_dir)));
   }
   const std::string context =
       absl::StrCat("restore backup ", info.backup_id, " from ", backup_dir, " to ", target_dir);
@@ -301,7 +286,7 @@ absl::StatusOr<BackupInfo> RestoreInto(const std::string& backup_dir, std::optio
   if (ec)
     return fail(
         FsError(absl::StrCat(context, ": cannot rename ", staging.string(), " to"), target, ec));
-  RETURN_IF_ERROR(SyncDir(parent));
+  RENSTRA_RETURN_IF_ERROR(SyncDirectory(parent.string()));
   return Describe(info, std::move(head));
 }
 
@@ -328,8 +313,8 @@ absl::Status RocksDbBackup::CheckDirName(const std::string& dir, const std::stri
 absl::StatusOr<BackupInfo> RocksDbBackup::Create(RocksDbEventStore& store,
                                                  const std::string& backup_dir) {
   rocksdb::DB* db = store.db_.get();
-  ASSIGN_OR_RETURN(fs::path backup, Normal(backup_dir, "backup directory"));
-  ASSIGN_OR_RETURN(fs::path data, Normal(db->GetName(), "data directory"));
+  RENSTRA_ASSIGN_OR_RETURN(fs::path backup, Normal(backup_dir, "backup directory"));
+  RENSTRA_ASSIGN_OR_RETURN(fs::path data, Normal(db->GetName(), "data directory"));
   if (std::mismatch(data.begin(), data.end(), backup.begin(), backup.end()).first == data.end()) {
     return absl::InvalidArgumentError(absl::StrCat("backup directory ", backup_dir,
                                                    ": must not be the data directory ",
@@ -341,7 +326,7 @@ absl::StatusOr<BackupInfo> RocksDbBackup::Create(RocksDbEventStore& store,
   fs::create_directories(backup, ec);
   if (ec) return FsError("cannot create backup directory", backup, ec);
   rocksdb::BackupEngine* raw = nullptr;
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       FromRocksDb(rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup.string()),
                                               db->GetEnv(), &raw),
                   absl::StrCat("open backup directory ", backup_dir)));
@@ -352,16 +337,16 @@ absl::StatusOr<BackupInfo> RocksDbBackup::Create(RocksDbEventStore& store,
   rocksdb::CreateBackupOptions options;
   options.flush_before_backup = true;
   rocksdb::BackupID id = 0;
-  RETURN_IF_ERROR(FromRocksDb(engine->CreateNewBackup(options, db, &id),
-                              absl::StrCat("back up ", db->GetName(), " to ", backup_dir)));
-  ASSIGN_OR_RETURN(rocksdb::BackupInfo info, GetInfo(engine.get(), id, backup_dir));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(engine->CreateNewBackup(options, db, &id),
+                                      absl::StrCat("back up ", db->GetName(), " to ", backup_dir)));
+  RENSTRA_ASSIGN_OR_RETURN(rocksdb::BackupInfo info, GetInfo(engine.get(), id, backup_dir));
   return DescribeWithHead(info, backup_dir);
 }
 
 absl::StatusOr<std::vector<BackupInfo>> RocksDbBackup::List(const std::string& backup_dir) {
   absl::MutexLock lock(&backup_mu);
-  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
-                   OpenReadOnlyEngine(backup_dir));
+  RENSTRA_ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
+                           OpenReadOnlyEngine(backup_dir));
   std::vector<rocksdb::BackupInfo> infos;
   if (engine != nullptr) engine->GetBackupInfo(&infos, /*include_file_details=*/true);
   std::sort(infos.begin(), infos.end(),
@@ -370,7 +355,7 @@ absl::StatusOr<std::vector<BackupInfo>> RocksDbBackup::List(const std::string& b
             });
   std::vector<BackupInfo> out;
   for (const rocksdb::BackupInfo& info : infos) {
-    ASSIGN_OR_RETURN(BackupInfo described, DescribeWithHead(info, backup_dir));
+    RENSTRA_ASSIGN_OR_RETURN(BackupInfo described, DescribeWithHead(info, backup_dir));
     out.push_back(std::move(described));
   }
   return out;
@@ -378,19 +363,20 @@ absl::StatusOr<std::vector<BackupInfo>> RocksDbBackup::List(const std::string& b
 
 absl::StatusOr<BackupInfo> RocksDbBackup::Verify(const std::string& backup_dir, uint32_t id) {
   absl::MutexLock lock(&backup_mu);
-  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
-                   OpenReadOnlyEngine(backup_dir));
-  ASSIGN_OR_RETURN(rocksdb::BackupInfo info, GetInfo(engine.get(), id, backup_dir));
+  RENSTRA_ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngineReadOnly> engine,
+                           OpenReadOnlyEngine(backup_dir));
+  RENSTRA_ASSIGN_OR_RETURN(rocksdb::BackupInfo info, GetInfo(engine.get(), id, backup_dir));
   const std::string context = absl::StrCat("verify backup ", id, " in ", backup_dir);
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       FromBackupFiles(engine->VerifyBackup(id, /*verify_with_checksum=*/true), context));
   ChainHead head;
-  RETURN_IF_ERROR(ReadBackup(info, context,
-                             [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle* events,
-                                 rocksdb::ColumnFamilyHandle* meta) -> absl::Status {
-                               ASSIGN_OR_RETURN(head, VerifyLog(db, events, meta, context));
-                               return absl::OkStatus();
-                             }));
+  RENSTRA_RETURN_IF_ERROR(ReadBackup(info, context,
+                                     [&](rocksdb::DB& db, rocksdb::ColumnFamilyHandle* events,
+                                         rocksdb::ColumnFamilyHandle* meta) -> absl::Status {
+                                       RENSTRA_ASSIGN_OR_RETURN(
+                                           head, VerifyLog(db, events, meta, context));
+                                       return absl::OkStatus();
+                                     }));
   return Describe(info, std::move(head));
 }
 
@@ -409,11 +395,12 @@ absl::StatusOr<BackupInfo> RocksDbBackup::RestoreLatest(const std::string& backu
 absl::Status RocksDbBackup::Purge(const std::string& backup_dir, uint32_t keep) {
   if (keep == 0) return absl::InvalidArgumentError("keep: must be >= 1");
   absl::MutexLock lock(&backup_mu);
-  RETURN_IF_ERROR(RequireBackupDir(backup_dir));
+  RENSTRA_RETURN_IF_ERROR(RequireBackupDir(backup_dir));
   rocksdb::BackupEngine* raw = nullptr;
-  RETURN_IF_ERROR(FromRocksDb(rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir),
-                                                          rocksdb::Env::Default(), &raw),
-                              absl::StrCat("open backup directory ", backup_dir)));
+  RENSTRA_RETURN_IF_ERROR(
+      FromRocksDb(rocksdb::BackupEngine::Open(rocksdb::BackupEngineOptions(backup_dir),
+                                              rocksdb::Env::Default(), &raw),
+                  absl::StrCat("open backup directory ", backup_dir)));
   std::unique_ptr<rocksdb::BackupEngine> engine(raw);
   return FromRocksDb(engine->PurgeOldBackups(keep),
                      absl::StrCat("purge backups in ", backup_dir, " keeping ", keep));

@@ -5,7 +5,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "rocksdb/snapshot.h"
@@ -72,8 +72,9 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
     return absl::InvalidArgumentError("max_batch_commands: must be >= 1");
   }
   if (!options.now_micros) options.now_micros = SystemNowMicros;
-  ASSIGN_OR_RETURN(std::unique_ptr<AcknowledgedHead> acknowledged,
-                   AcknowledgedHead::Open(absl::StrCat(dir, "/", AcknowledgedHead::kFileName)));
+  RENSTRA_ASSIGN_OR_RETURN(
+      std::unique_ptr<AcknowledgedHead> acknowledged,
+      AcknowledgedHead::Open(absl::StrCat(dir, "/", AcknowledgedHead::kFileName)));
   const std::optional<ChainHead> recorded = acknowledged->recorded();
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
@@ -88,8 +89,8 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
   if (options.accept_log_loss.has_value()) {
     // Deliberately accept what a point-in-time recovery keeps, but only the head the
     // operator named, and checked before anything on disk changes.
-    ASSIGN_OR_RETURN(kept_wal, KeepWalFiles(dir));
-    ASSIGN_OR_RETURN(RecoveryProbe probe, ProbePointInTimeRecovery(dir, 0));
+    RENSTRA_ASSIGN_OR_RETURN(kept_wal, KeepWalFiles(dir));
+    RENSTRA_ASSIGN_OR_RETURN(RecoveryProbe probe, ProbePointInTimeRecovery(dir, 0));
     if (probe.head.sequence != *options.accept_log_loss) {
       return absl::FailedPreconditionError(
           absl::StrCat("open ", dir, ": accept_log_loss: ", *options.accept_log_loss,
@@ -109,7 +110,7 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
   if (opened.IsCorruption() && !options.accept_log_loss.has_value()) {
     // Damage in the WAL: keep it as found, then see what a point-in-time recovery keeps.
     rocksdb_error = opened.ToString();
-    ASSIGN_OR_RETURN(kept_wal, KeepWalFiles(dir));
+    RENSTRA_ASSIGN_OR_RETURN(kept_wal, KeepWalFiles(dir));
     const std::string kept_text =
         kept_wal.empty() ? std::string("there was no WAL file to keep")
                          : absl::StrCat("the write-ahead log as found is kept in ", kept_wal);
@@ -144,12 +145,12 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
     handles.clear();
     opened = rocksdb::DB::Open(db_options, dir, families, &handles, &raw_db);
   }
-  RETURN_IF_ERROR(FromRocksDb(opened, absl::StrCat("open ", dir)));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(opened, absl::StrCat("open ", dir)));
   std::unique_ptr<RocksDbEventStore> store(new RocksDbEventStore(
       std::move(options), std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles)));
   store->acknowledged_ = std::move(acknowledged);
   store->recovery_note_ = std::move(note);
-  RETURN_IF_ERROR(store->LoadHead());
+  RENSTRA_RETURN_IF_ERROR(store->LoadHead());
   absl::StatusOr<uint64_t> verified = store->VerifyTail(store->options_.verify_tail);
   if (!verified.ok()) {
     return absl::Status(verified.status().code(),
@@ -162,16 +163,17 @@ absl::StatusOr<std::unique_ptr<RocksDbEventStore>> RocksDbEventStore::Open(const
       std::string value;
       rocksdb::Status got = store->db_->Get(rocksdb::ReadOptions(), store->events_,
                                             EncodeU64(recorded->sequence), &value);
-      if (!got.IsNotFound()) RETURN_IF_ERROR(FromRocksDb(got, "read the acknowledged event"));
+      if (!got.IsNotFound())
+        RENSTRA_RETURN_IF_ERROR(FromRocksDb(got, "read the acknowledged event"));
       if (got.ok()) hash_at = Sha256(value);
     }
-    RETURN_IF_ERROR(CompareWithAcknowledged(dir, store->acknowledged_->path(), recorded, head,
-                                            hash_at, store->options_.accept_log_loss, kept_wal,
-                                            rocksdb_error, &store->accepted_loss_));
+    RENSTRA_RETURN_IF_ERROR(CompareWithAcknowledged(
+        dir, store->acknowledged_->path(), recorded, head, hash_at, store->options_.accept_log_loss,
+        kept_wal, rocksdb_error, &store->accepted_loss_));
   }
   // The whole log as opened is now what the server stands by (also the durable events
   // of a group that was cut off before it was acknowledged).
-  RETURN_IF_ERROR(store->acknowledged_->Record(store->Head(), /*sync=*/true));
+  RENSTRA_RETURN_IF_ERROR(store->acknowledged_->Record(store->Head(), /*sync=*/true));
   store->acknowledged_synced_at_ = std::chrono::steady_clock::now();
   return store;
 }
@@ -202,22 +204,22 @@ RocksDbEventStore::~RocksDbEventStore() {
 absl::Status RocksDbEventStore::LoadHead() {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
   it->SeekToLast();
-  RETURN_IF_ERROR(FromRocksDb(it->status(), "load head"));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), "load head"));
   absl::MutexLock lock(&mu_);
   if (!it->Valid()) {
     head_ = ChainHead{0, kZeroHash};
     return absl::OkStatus();
   }
-  ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+  RENSTRA_ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
   head_ = ChainHead{sequence, Sha256(View(it->value()))};
   return absl::OkStatus();
 }
 
 absl::StatusOr<AppendResult> RocksDbEventStore::Append(const AppendRequest& request) {
-  RETURN_IF_ERROR(ValidateAppendRequest(request));
+  RENSTRA_RETURN_IF_ERROR(ValidateAppendRequest(request));
   Writer writer(&request);
   absl::MutexLock lock(&mu_);
-  RETURN_IF_ERROR(refused_);
+  RENSTRA_RETURN_IF_ERROR(refused_);
   writers_.push_back(&writer);
   auto done_or_leader = [this, &writer]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     return writer.done || writers_.front() == &writer;
@@ -285,10 +287,10 @@ absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest&
     if (auto it = group.request_ids.find(request_key); it != group.request_ids.end()) {
       record = it->second;
     } else {
-      ASSIGN_OR_RETURN(record, LookupRequestId(request_key));
+      RENSTRA_ASSIGN_OR_RETURN(record, LookupRequestId(request_key));
     }
     if (record.has_value()) {
-      RETURN_IF_ERROR(CheckRetryOf(*record, request));
+      RENSTRA_RETURN_IF_ERROR(CheckRetryOf(*record, request));
       AppendResult result = record->result;
       result.deduplicated = true;
       return result;
@@ -298,9 +300,9 @@ absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest&
   if (auto it = group.versions.find(request.stream); it != group.versions.end()) {
     version = it->second;
   } else {
-    ASSIGN_OR_RETURN(version, LoadStreamVersion(request.stream));
+    RENSTRA_ASSIGN_OR_RETURN(version, LoadStreamVersion(request.stream));
   }
-  RETURN_IF_ERROR(CheckExpectedVersion(request.stream, request.expected_version, version));
+  RENSTRA_RETURN_IF_ERROR(CheckExpectedVersion(request.stream, request.expected_version, version));
 
   // Build into locals and a save point so a failure leaves the group untouched.
   group.batch.SetSavePoint();
@@ -340,7 +342,7 @@ absl::StatusOr<AppendResult> RocksDbEventStore::PlanRequest(const AppendRequest&
 
 absl::StatusOr<uint64_t> RocksDbEventStore::LoadStreamVersion(std::string_view stream) {
   if (auto it = versions_.find(AsAbsl(stream)); it != versions_.end()) return it->second;
-  ASSIGN_OR_RETURN(uint64_t version, LastStreamVersionInDb(stream));
+  RENSTRA_ASSIGN_OR_RETURN(uint64_t version, LastStreamVersionInDb(stream));
   versions_.emplace(std::string(stream), version);
   return version;
 }
@@ -349,7 +351,7 @@ absl::StatusOr<uint64_t> RocksDbEventStore::LastStreamVersionInDb(std::string_vi
   const std::string prefix = layout::StreamPrefix(stream);
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), streams_));
   it->SeekForPrev(prefix + std::string(8, '\xff'));
-  RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("stream ", AsAbsl(stream))));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("stream ", AsAbsl(stream))));
   if (!it->Valid() || !View(it->key()).starts_with(prefix)) return 0;
   std::optional<uint64_t> version = DecodeU64(View(it->key()).substr(prefix.size()));
   if (!version) {
@@ -366,7 +368,7 @@ absl::StatusOr<std::optional<layout::IdempotencyRecord>> RocksDbEventStore::Look
   if (status.IsNotFound()) return std::nullopt;
   // The key holds the principal and the request id: name them readably.
   const std::string printable = absl::CHexEscape(AsAbsl(key));
-  RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", printable)));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("request id ", printable)));
   std::optional<layout::IdempotencyRecord> record = layout::DecodeIdempotency(value);
   if (!record) {
     return absl::DataLossError(absl::StrCat("request id ", printable, ": malformed record"));
@@ -377,12 +379,12 @@ absl::StatusOr<std::optional<layout::IdempotencyRecord>> RocksDbEventStore::Look
 absl::StatusOr<std::optional<RequestRecord>> RocksDbEventStore::FindRequest(
     std::string_view principal, std::string_view request_id) {
   if (request_id.empty()) return std::nullopt;
-  ASSIGN_OR_RETURN(std::optional<layout::IdempotencyRecord> record,
-                   LookupRequestId(layout::RequestKey(principal, request_id)));
+  RENSTRA_ASSIGN_OR_RETURN(std::optional<layout::IdempotencyRecord> record,
+                           LookupRequestId(layout::RequestKey(principal, request_id)));
   if (!record.has_value()) {
     // A log written before request ids were scoped keyed them by the id alone. A scoped
     // record found that way belongs to someone else (its key merely equals this id).
-    ASSIGN_OR_RETURN(record, LookupRequestId(request_id));
+    RENSTRA_ASSIGN_OR_RETURN(record, LookupRequestId(request_id));
     if (!record.has_value() || !record->legacy) return std::nullopt;
   }
   record->result.deduplicated = false;
@@ -399,13 +401,13 @@ absl::Status RocksDbEventStore::Scan(
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(read_options, events_));
   v1::EventEnvelope envelope;
   for (it->Seek(EncodeU64(std::max<uint64_t>(from_sequence, 1))); it->Valid(); it->Next()) {
-    ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    RENSTRA_ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
     const rocksdb::Slice value = it->value();
     if (!envelope.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
       return absl::DataLossError(
           absl::StrCat("event ", sequence, ": stored envelope does not parse"));
     }
-    RETURN_IF_ERROR(visit(envelope));
+    RENSTRA_RETURN_IF_ERROR(visit(envelope));
   }
   return FromRocksDb(it->status(), "scan");
 }
@@ -419,12 +421,13 @@ absl::StatusOr<std::vector<v1::EventEnvelope>> RocksDbEventStore::ReadAll(uint64
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
   for (it->Seek(EncodeU64(std::max<uint64_t>(from_sequence, 1)));
        it->Valid() && out.size() < max_count; it->Next()) {
-    ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    RENSTRA_ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
     if (sequence > head) break;
-    ASSIGN_OR_RETURN(v1::EventEnvelope envelope, ParseEnvelope(sequence, View(it->value())));
+    RENSTRA_ASSIGN_OR_RETURN(v1::EventEnvelope envelope,
+                             ParseEnvelope(sequence, View(it->value())));
     out.push_back(std::move(envelope));
   }
-  RETURN_IF_ERROR(FromRocksDb(it->status(), "read all"));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), "read all"));
   return out;
 }
 
@@ -449,11 +452,11 @@ absl::StatusOr<std::vector<v1::EventEnvelope>> RocksDbEventStore::ReadStream(
       return absl::DataLossError(
           absl::StrCat("event ", *sequence, ": missing (indexed by stream ", AsAbsl(stream), ")"));
     }
-    RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("read event ", *sequence)));
-    ASSIGN_OR_RETURN(v1::EventEnvelope envelope, ParseEnvelope(*sequence, bytes));
+    RENSTRA_RETURN_IF_ERROR(FromRocksDb(status, absl::StrCat("read event ", *sequence)));
+    RENSTRA_ASSIGN_OR_RETURN(v1::EventEnvelope envelope, ParseEnvelope(*sequence, bytes));
     out.push_back(std::move(envelope));
   }
-  RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("read stream ", AsAbsl(stream))));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("read stream ", AsAbsl(stream))));
   return out;
 }
 
@@ -476,7 +479,7 @@ uint64_t RocksDbEventStore::sync_groups() const {
 absl::Status RocksDbEventStore::RecordAcknowledged(const ChainHead& head) {
   const auto now = std::chrono::steady_clock::now();
   const bool sync = now - acknowledged_synced_at_ >= options_.acknowledged_sync_every;
-  RETURN_IF_ERROR(acknowledged_->Record(head, sync));
+  RENSTRA_RETURN_IF_ERROR(acknowledged_->Record(head, sync));
   if (sync) acknowledged_synced_at_ = now;
   return absl::OkStatus();
 }
@@ -514,9 +517,9 @@ absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChainFrom(uint64_t from_sequen
   } else {
     // The event before from_sequence only anchors the first link.
     it->Seek(EncodeU64(from_sequence - 1));
-    RETURN_IF_ERROR(FromRocksDb(it->status(), "verify chain"));
+    RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), "verify chain"));
     if (!it->Valid()) return 0;  // Nothing at or after from_sequence - 1.
-    ASSIGN_OR_RETURN(uint64_t anchor, EventKey(it->key()));
+    RENSTRA_ASSIGN_OR_RETURN(uint64_t anchor, EventKey(it->key()));
     if (anchor != from_sequence - 1) {
       return absl::DataLossError(absl::StrCat("event ", from_sequence - 1,
                                               ": missing (the next stored event is ", anchor, ")"));
@@ -526,10 +529,10 @@ absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChainFrom(uint64_t from_sequen
   }
   ChainVerifier verifier(from_sequence, std::move(prev_hash));
   for (; it->Valid(); it->Next()) {
-    ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
-    RETURN_IF_ERROR(verifier.Check(sequence, View(it->value())));
+    RENSTRA_ASSIGN_OR_RETURN(uint64_t sequence, EventKey(it->key()));
+    RENSTRA_RETURN_IF_ERROR(verifier.Check(sequence, View(it->value())));
   }
-  RETURN_IF_ERROR(FromRocksDb(it->status(), "verify chain"));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(it->status(), "verify chain"));
 
   const uint64_t last = verifier.next_sequence() - 1;
   std::string value;
@@ -538,7 +541,7 @@ absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChainFrom(uint64_t from_sequen
     if (last == 0) return verifier.checked();
     return absl::DataLossError(absl::StrCat("event ", last, ": the log has no recorded head"));
   }
-  RETURN_IF_ERROR(FromRocksDb(status, "read recorded head"));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(status, "read recorded head"));
   std::optional<ChainHead> recorded = layout::DecodeHead(value);
   if (!recorded) return absl::DataLossError("meta: malformed recorded head");
   if (recorded->sequence > last) {
@@ -556,8 +559,8 @@ absl::StatusOr<uint64_t> RocksDbEventStore::VerifyChainFrom(uint64_t from_sequen
   // And against the server's own record, outside RocksDB: the log may not have come back
   // shorter than what was acknowledged.
   if (!against_acknowledged) return verifier.checked();
-  ASSIGN_OR_RETURN(std::optional<ChainHead> acknowledged,
-                   AcknowledgedHead::Read(acknowledged_->path()));
+  RENSTRA_ASSIGN_OR_RETURN(std::optional<ChainHead> acknowledged,
+                           AcknowledgedHead::Read(acknowledged_->path()));
   if (acknowledged.has_value() && acknowledged->sequence > last) {
     return absl::DataLossError(absl::StrCat(
         "event ", last + 1, ": missing; the log ends at ", last, " but events up to ",

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "domain/status_macros.h"
+#include "base/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "storage/envelope_hash.h"
@@ -62,8 +62,8 @@ absl::StatusOr<RecoveryProbe> ProbePointInTimeRecovery(const std::string& dir, u
   rocksdb::Options options;
   options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   std::vector<std::string> names;
-  RETURN_IF_ERROR(FromRocksDb(rocksdb::DB::ListColumnFamilies(options, dir, &names),
-                              absl::StrCat("list the column families of ", dir)));
+  RENSTRA_RETURN_IF_ERROR(FromRocksDb(rocksdb::DB::ListColumnFamilies(options, dir, &names),
+                                      absl::StrCat("list the column families of ", dir)));
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
   size_t events_index = names.size();
   for (size_t i = 0; i < names.size(); ++i) {
@@ -72,7 +72,7 @@ absl::StatusOr<RecoveryProbe> ProbePointInTimeRecovery(const std::string& dir, u
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
-  RETURN_IF_ERROR(
+  RENSTRA_RETURN_IF_ERROR(
       FromRocksDb(rocksdb::DB::OpenForReadOnly(options, dir, families, &handles, &raw),
                   absl::StrCat("open ", dir, " read-only with point-in-time recovery")));
   std::unique_ptr<rocksdb::DB> db(raw);
@@ -99,7 +99,7 @@ absl::StatusOr<RecoveryProbe> ProbePointInTimeRecovery(const std::string& dir, u
   for (rocksdb::ColumnFamilyHandle* h : handles)
     db->DestroyColumnFamilyHandle(h).PermitUncheckedError();
   db->Close().PermitUncheckedError();
-  RETURN_IF_ERROR(status);
+  RENSTRA_RETURN_IF_ERROR(status);
   return out;
 }
 

@@ -100,8 +100,10 @@ TEST(DecimalParseTest, RejectsOverflow) {
 
 TEST(DecimalParseTest, MessageNamesTheText) {
   absl::StatusOr<Decimal> d = Decimal::ParseIndonesian("1.23");
-  EXPECT_THAT(d, StatusIs(absl::StatusCode::kInvalidArgument,
-                          "number \"1.23\": thousands groups must have three digits"));
+  EXPECT_THAT(
+      d, StatusIs(absl::StatusCode::kInvalidArgument,
+                  "number \"1.23\": thousands groups must have three digits (write decimals with a "
+                  "comma: 4,19)"));
 }
 
 TEST(DecimalParseTest, ReasonVariantHasNoContext) {

@@ -99,8 +99,11 @@ TEST(MoneyParseTest, RejectsOverflow) {
 
 TEST(MoneyParseTest, MessageNamesTextAndReason) {
   absl::StatusOr<Money> m = Money::Parse("1.23.456");
-  EXPECT_THAT(m, StatusIs(absl::StatusCode::kInvalidArgument,
-                          "money \"1.23.456\": thousands groups must have three digits"));
+  EXPECT_THAT(
+      m,
+      StatusIs(absl::StatusCode::kInvalidArgument,
+               "money \"1.23.456\": thousands groups must have three digits (write decimals with a "
+               "comma: 4,19)"));
   m = Money::Parse("-5.000");
   EXPECT_THAT(m, StatusIs(absl::StatusCode::kInvalidArgument, "money \"-5.000\": negative amount"));
 }

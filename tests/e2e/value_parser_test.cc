@@ -75,9 +75,10 @@ TEST(ValueParser, RefusesWhatIsNotATarget) {
   EXPECT_EQ(TargetError("4.19"),
             "target \"4.19\": thousands groups must have three digits (write decimals with a "
             "comma: 4,19)");
-  EXPECT_EQ(TargetError("4,90-4,19"), "target \"4,90-4,19\": range low end is above its high end");
+  EXPECT_EQ(TargetError("4,90-4,19"),
+            "target \"4,90-4,19\": range low end 4,90 is above its high end 4,19");
   EXPECT_EQ(TargetError("4,19-"), "target \"4,19-\": range without a high end");
-  EXPECT_EQ(TargetError("> "), "target \">\": expected a number");
+  EXPECT_EQ(TargetError("> "), "target \">\": bound without a number");
   EXPECT_EQ(TargetError("12,3,4"), "target \"12,3,4\": more than one decimal comma");
   EXPECT_EQ(TargetError("abc"), "target \"abc\": expected a number");
   EXPECT_EQ(TargetError(""), "target \"\": empty (write \"-\" for nothing planned)");
@@ -96,9 +97,9 @@ TEST(ValueParser, ReadsWholeRupiah) {
   EXPECT_EQ(plain->written(), "1234567,00");
 
   EXPECT_FALSE(ParseRupiah("-5.000", &error).has_value());
-  EXPECT_EQ(error, "amount \"-5.000\": negative amount");
+  EXPECT_EQ(error, "money \"-5.000\": negative amount");
   EXPECT_FALSE(ParseRupiah("12,5", &error).has_value());
-  EXPECT_EQ(error, "amount \"12,5\": a fraction of a Rupiah");
+  EXPECT_EQ(error, "money \"12,5\": a fraction of a Rupiah");
   EXPECT_FALSE(ParseRupiah("1.50", &error).has_value());
   EXPECT_FALSE(ParseRupiah("-", &error).has_value());
 }

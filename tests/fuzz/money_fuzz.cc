@@ -1,5 +1,5 @@
-// Fuzzes Money::Parse (Indonesian Rupiah amounts) and, differentially, the client's
-// ParseRupiah (clients/value_parser.h), which promises to read the forms the domain reads.
+// Fuzzes Money::Parse (Indonesian Rupiah amounts) and the client's ParseRupiah
+// (clients/value_parser.h), which reads with Money::Parse and refuses absent amounts.
 //
 // Invariants (money.h):
 //  - an error is INVALID_ARGUMENT naming the text;

@@ -1,5 +1,5 @@
-// Fuzzes TargetValue::Parse and, differentially, the client's ParseTarget
-// (clients/value_parser.h), which promises to read the forms the domain reads.
+// Fuzzes TargetValue::Parse and the client's ParseTarget (clients/value_parser.h), which
+// reads with TargetValue::Parse and refuses blank targets.
 //
 // Invariants (target_value.h):
 //  - an error is INVALID_ARGUMENT naming the text;
