@@ -128,15 +128,17 @@ size_t Authenticator::user_count() const {
 absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
   absl::MutexLock lock(&users_->mu);
   std::vector<User>& list = users_->list;
-  auto find = [&list](const std::string& name) {
-    return std::find_if(list.begin(), list.end(),
+  // The list is a parameter, not a capture: clang's -Wthread-safety checks a lambda's
+  // body on its own, without the lock this function holds.
+  auto find = [](std::vector<User>& users, const std::string& name) {
+    return std::find_if(users.begin(), users.end(),
                         [&name](const User& u) { return u.actor.name == name; });
   };
   switch (event.kind_case()) {
     case v1::UserEvent::kAdded: {
       absl::StatusOr<User> u = UserOf(event.added().user(), "user");
       if (!u.ok()) return u.status();
-      auto it = find(u->actor.name);
+      auto it = find(list, u->actor.name);
       if (it == list.end()) {
         list.push_back(*std::move(u));
       } else if (replaying) {
@@ -147,7 +149,7 @@ absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
       return absl::OkStatus();
     }
     case v1::UserEvent::kDisabled: {
-      auto it = find(event.disabled().name());
+      auto it = find(list, event.disabled().name());
       if (it == list.end()) {
         return absl::NotFoundError(absl::StrCat("name: no user ", event.disabled().name()));
       }
@@ -155,7 +157,7 @@ absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
       return absl::OkStatus();
     }
     case v1::UserEvent::kEnabled: {
-      auto it = find(event.enabled().name());
+      auto it = find(list, event.enabled().name());
       if (it == list.end()) {
         return absl::NotFoundError(absl::StrCat("name: no user ", event.enabled().name()));
       }
@@ -164,7 +166,7 @@ absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
     }
     case v1::UserEvent::kTokenRotated: {
       const auto& e = event.token_rotated();
-      auto it = find(e.name());
+      auto it = find(list, e.name());
       if (it == list.end()) return absl::NotFoundError(absl::StrCat("name: no user ", e.name()));
       std::string salt, sha;
       if (!FromHex(e.token_salt(), &salt) || !FromHex(e.token_sha256(), &sha) ||

@@ -142,20 +142,7 @@ absl::StatusOr<Landed> CommandRunner::Execute(
 absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     const CommandSpec& spec, const std::string& fingerprint, const absl::Status& reuse,
     const std::function<absl::StatusOr<Decision>()>& decide) {
-  absl::Mutex* mu = LockOf(spec.lock);
-  if (spec.lock == CommandLock::kProposal) {
-    mu->ReaderLock();
-  } else {
-    mu->WriterLock();
-  }
-  auto unlock = [&] {
-    if (spec.lock == CommandLock::kProposal) {
-      mu->ReaderUnlock();
-    } else {
-      mu->WriterUnlock();
-    }
-  };
-  absl::StatusOr<Landed> out = [&]() -> absl::StatusOr<Landed> {
+  auto decide_and_append = [&]() -> absl::StatusOr<Landed> {
     RENSTRA_ASSIGN_OR_RETURN(Decision decision, decide());
     // Authorised and decided: only now may the caller learn that the id is taken.
     RENSTRA_RETURN_IF_ERROR(reuse);
@@ -173,9 +160,16 @@ absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     // A deduplicated append is a racing retry's: its events were applied by it.
     if (!result.deduplicated && decision.apply) RENSTRA_RETURN_IF_ERROR(decision.apply());
     return Landed{request.stream, result};
-  }();
-  unlock();
-  return out;
+  };
+  // One scoped lock per mode (not Lock/Unlock picked at run time), so clang's
+  // -Wthread-safety can pair each acquisition with its release.
+  absl::Mutex* mu = LockOf(spec.lock);
+  if (spec.lock == CommandLock::kProposal) {
+    absl::ReaderMutexLock lock(mu);
+    return decide_and_append();
+  }
+  absl::MutexLock lock(mu);
+  return decide_and_append();
 }
 
 }  // namespace renstra
