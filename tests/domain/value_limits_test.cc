@@ -56,7 +56,7 @@ v1::Change SetFunding(int64_t rupiah) {
 
 class ValueLimitsTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { seed_ = new PlanState(testing::ImportText(testing::ReadSeed())); }
+  static void SetUpTestSuite() { seed_ = new PlanState(testing::ImportText(testing::ReadSeedDocument())); }
   static void TearDownTestSuite() {
     delete seed_;
     seed_ = nullptr;
