@@ -165,6 +165,8 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
   for (const v1::Finding& f : out.findings) *report->add_findings() = f;
   report->set_lines_read(table.lines_read);
   report->set_rows_used(table.rows_used);
+  report->set_number_format(std::string(NumberFormatName(table.number_format.format)));
+  report->set_number_format_evidence(table.number_format.summary);
   return out;
 }
 

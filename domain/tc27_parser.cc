@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "domain/status_macros.h"
 #include "domain/strings.h"
 
 namespace renstra {
@@ -61,24 +62,36 @@ std::string CleanCell(std::string_view raw) {
   return std::string(absl::StripAsciiWhitespace(out));
 }
 
-bool FitsTarget(const std::string& cell) {
+// Under kAuto (the first pass, before the convention is decided) a cell fits when it
+// reads in either convention.
+bool FitsTarget(const std::string& cell, NumberFormat format) {
   if (cell.empty()) return true;
-  absl::StatusOr<TargetValue> v = TargetValue::Parse(cell);
+  if (format == NumberFormat::kAuto) {
+    return FitsTarget(cell, NumberFormat::kId) || FitsTarget(cell, NumberFormat::kEn);
+  }
+  absl::StatusOr<TargetValue> v = ReadTarget(cell, format);
   if (!v.ok()) return false;
   // A bare large number in a target column is a Rupiah amount that slid left.
   return !(v->kind() == TargetValue::Kind::kNumber && v->unit().empty() &&
            v->low() >= Decimal::FromInt(100000));
 }
 
-bool FitsMoney(const std::string& cell) { return cell.empty() || Money::Parse(cell).ok(); }
+bool FitsMoney(const std::string& cell, NumberFormat format) {
+  if (cell.empty()) return true;
+  if (format == NumberFormat::kAuto) {
+    return ReadMoney(cell, NumberFormat::kId).ok() || ReadMoney(cell, NumberFormat::kEn).ok();
+  }
+  return ReadMoney(cell, format).ok();
+}
 
 // Lower is better: 100 per cell that does not fit its column, 10 when the
 // end-of-period pair is blank (every plan row states one), 1 per blank inserted
 // before the baseline (the baseline column is rarely the missing one).
-int Score(const std::vector<std::string>& cells) {
+int Score(const std::vector<std::string>& cells, NumberFormat format) {
   int score = 0;
   for (int v = 0; v < kTc27ValueCells; ++v) {
-    const bool fits = IsMoneyPosition(v) ? FitsMoney(cells[v]) : FitsTarget(cells[v]);
+    const bool fits =
+        IsMoneyPosition(v) ? FitsMoney(cells[v], format) : FitsTarget(cells[v], format);
     if (!fits) score += 100;
   }
   if (cells[11].empty() && cells[12].empty()) score += 10;
@@ -95,8 +108,9 @@ struct Alignment {
 // that runs to the last column (`complete`) has all its cells: it is realigned only when
 // a cell does not fit its column, not for a blank end-of-period pair alone (a table this
 // server exports has such rows, e.g. a kegiatan with Rp cells only).
-std::optional<Alignment> Realign(const std::vector<std::string>& as_written, bool complete) {
-  const int as_is = Score(as_written);
+std::optional<Alignment> Realign(const std::vector<std::string>& as_written, bool complete,
+                                 NumberFormat format) {
+  const int as_is = Score(as_written, format);
   if (as_is == 0 || (complete && as_is < 100)) return std::nullopt;
   std::vector<std::string> body = as_written;
   while (!body.empty() && body.back().empty()) body.pop_back();
@@ -124,7 +138,7 @@ std::optional<Alignment> Realign(const std::vector<std::string>& as_written, boo
           ++next;
         }
       }
-      const int score = Score(a.cells) + penalty;
+      const int score = Score(a.cells, format) + penalty;
       if (score < best_score) {
         best_score = score;
         best = std::move(a);
@@ -142,7 +156,9 @@ std::optional<Alignment> Realign(const std::vector<std::string>& as_written, boo
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  // `judge`, when given, is shown every value cell (the first pass, under kAuto).
+  Parser(std::string_view text, NumberFormat format, NumberFormatJudge* judge)
+      : text_(text), format_(format), judge_(judge) {}
 
   absl::StatusOr<ParsedTable> Run() {
     std::vector<absl::string_view> lines = absl::StrSplit(AsAbsl(text_), '\n');
@@ -252,7 +268,9 @@ class Parser {
     if (absl::EqualsIgnoreCase(name, "JUMLAH") || absl::EqualsIgnoreCase(col(kColKode), "JUMLAH")) {
       for (int v = 0; v < kTc27ValueCells; ++v) {
         const std::string cell = col(kColValues + v);
-        if (!cell.empty()) stated_totals_.push_back({cell, line});
+        if (cell.empty()) continue;
+        stated_totals_.push_back({cell, line});
+        if (judge_ != nullptr) judge_->Observe(line, ValueColumnName(v), cell, IsMoneyPosition(v));
       }
       return;
     }
@@ -337,7 +355,7 @@ class Parser {
   ParsedRow ParseValues(const Col& col, bool complete, int line, const std::string& code) {
     std::vector<std::string> cells;
     for (int v = 0; v < kTc27ValueCells; ++v) cells.push_back(col(kColValues + v));
-    if (std::optional<Alignment> a = Realign(cells, complete)) {
+    if (std::optional<Alignment> a = Realign(cells, complete, format_)) {
       std::vector<std::string> where;
       for (int v : a->inserted) where.push_back(ValueColumnName(v));
       AddFinding(v1::Finding::SHIFTED_ROW, code, 0, line,
@@ -346,11 +364,16 @@ class Parser {
                               "; realigned with a blank at column ", absl::StrJoin(where, ", ")));
       cells = std::move(a->cells);
     }
+    if (judge_ != nullptr) {
+      for (int v = 0; v < kTc27ValueCells; ++v) {
+        judge_->Observe(line, ValueColumnName(v), cells[v], IsMoneyPosition(v));
+      }
+    }
     ParsedRow row;
     row.line = line;
     row.indicator = col(kColIndicator);
     auto target = [&](int v) {
-      absl::StatusOr<TargetValue> t = TargetValue::Parse(cells[v]);
+      absl::StatusOr<TargetValue> t = ReadTarget(cells[v], format_);
       if (t.ok()) return *t;
       AddFinding(v1::Finding::BAD_CELL, code, 0, line,
                  absl::StrCat("line ", line, ", column ", ValueColumnName(v), ": ",
@@ -359,7 +382,7 @@ class Parser {
       return TargetValue();
     };
     auto money = [&](int v) {
-      absl::StatusOr<Money> m = Money::Parse(cells[v]);
+      absl::StatusOr<Money> m = ReadMoney(cells[v], format_);
       if (m.ok()) return *m;
       AddFinding(v1::Finding::BAD_CELL, code, 0, line,
                  absl::StrCat("line ", line, ", column ", ValueColumnName(v), ": ",
@@ -406,7 +429,7 @@ class Parser {
                               "compared with the period total"));
     } else {
       for (int y = 0; y < kTargetYears; ++y) {
-        absl::StatusOr<Money> m = Money::Parse(stated_totals_[y].first);
+        absl::StatusOr<Money> m = ReadMoney(stated_totals_[y].first, format_);
         if (m.ok() && m->present() && m->rupiah() != per_year[y]) {
           AddFinding(v1::Finding::PARENT_CHILDREN_FUNDING, "JUMLAH", kFirstTargetYear + y, line,
                      absl::StrCat("line ", line, ": JUMLAH for ", kFirstTargetYear + y,
@@ -415,7 +438,7 @@ class Parser {
         }
       }
     }
-    absl::StatusOr<Money> total = Money::Parse(stated_totals_.back().first);
+    absl::StatusOr<Money> total = ReadMoney(stated_totals_.back().first, format_);
     if (total.ok() && total->present() && total->rupiah() != all) {
       AddFinding(v1::Finding::PARENT_CHILDREN_FUNDING, "JUMLAH", 0, line,
                  absl::StrCat("line ", line,
@@ -425,6 +448,8 @@ class Parser {
   }
 
   std::string_view text_;
+  NumberFormat format_;
+  NumberFormatJudge* judge_;
   bool csv_ = false;
   ParsedTable table_;
   int last_node_ = -1;
@@ -461,6 +486,15 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
   return cells;
 }
 
-absl::StatusOr<ParsedTable> ParseTc27(std::string_view text) { return Parser(text).Run(); }
+absl::StatusOr<ParsedTable> ParseTc27(std::string_view text, const Tc27ParseOptions& options) {
+  // First pass: where the cells are, and what they say about the number convention.
+  NumberFormatJudge judge;
+  RETURN_IF_ERROR(Parser(text, NumberFormat::kAuto, &judge).Run().status());
+  ASSIGN_OR_RETURN(NumberFormatDecision decision, judge.Decide(options.number_format));
+  // Second pass: every cell read by the decided convention.
+  ASSIGN_OR_RETURN(ParsedTable table, Parser(text, decision.format, nullptr).Run());
+  table.number_format = std::move(decision);
+  return table;
+}
 
 }  // namespace renstra

@@ -29,6 +29,7 @@
 #include "absl/status/statusor.h"
 #include "domain/code.h"
 #include "domain/money.h"
+#include "domain/number_format.h"
 #include "domain/target_value.h"
 #include "domain/year.h"
 #include "renstra/v1/plan.pb.h"
@@ -82,11 +83,21 @@ struct ParsedTable {
   int lines_read = 0;  // lines of the table (header to last row)
   int rows_used = 0;   // rows that became a goal, objective, node or indicator
   int continuation_rows = 0;
+  // The table's number convention and the evidence it was decided on.
+  NumberFormatDecision number_format;
+};
+
+struct Tc27ParseOptions {
+  // kAuto decides from the table's own cells (number_format.h).
+  NumberFormat number_format = NumberFormat::kAuto;
 };
 
 // Parses `text`. INVALID_ARGUMENT when no T-C.27 header ("Tujuan … Kode …") is found
-// or the table has no coded row; the message says what was looked for.
-absl::StatusOr<ParsedTable> ParseTc27(std::string_view text);
+// or the table has no coded row; the message says what was looked for. The number
+// convention is decided once for the whole table (number_format.h) and every value cell
+// read by it; INVALID_ARGUMENT "number format: …" at a cell that contradicts it, naming
+// its line, column and text, or when ambiguous cells leave it undecided under kAuto.
+absl::StatusOr<ParsedTable> ParseTc27(std::string_view text, const Tc27ParseOptions& options = {});
 
 // Splits one CSV record (RFC 4180 quoting; no embedded newlines). Exposed for tests.
 std::vector<std::string> SplitCsvLine(std::string_view line);

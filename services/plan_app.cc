@@ -45,6 +45,10 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
       case v1::PlanEvent::kObjectiveDefined:
         out.set_objectives(out.objectives() + 1);
         break;
+      case v1::PlanEvent::kImportReported:
+        out.set_number_format(e.import_reported().number_format());
+        out.set_number_format_evidence(e.import_reported().number_format_evidence());
+        break;
       default:
         break;
     }
@@ -71,7 +75,10 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
     return absl::InvalidArgumentError(absl::StrCat(
         "content: ", request.content().size(), " bytes, more than the limit of ", kMaxImportBytes));
   }
-  ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content()));
+  Tc27ParseOptions parse_options;
+  ASSIGN_OR_RETURN(parse_options.number_format,
+                   ParseNumberFormat(request.number_format(), "number_format"));
+  ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content(), parse_options));
   ImportOptions options;
   options.plan_id = projector_.plan_id();
   options.source = request.source_name();
