@@ -227,6 +227,10 @@ int Import(Client& client, const ImportArgs& args) {
   line("events", response.events());
   if (!response.dry_run()) line("plan version", response.plan_version());
   std::cout << "Numbers read as " << response.number_format_evidence() << "\n";
+  std::cout << "Skipped lines: " << response.skipped_size() << "\n";
+  for (const v1::SkippedLine& skipped : response.skipped()) {
+    std::cout << "  line " << skipped.line() << ": " << skipped.what() << "\n";
+  }
   std::cout << "Findings: " << response.findings_size() << "\n";
   for (const v1::Finding& finding : response.findings()) {
     std::cout << "  " << FormatFinding(finding) << "\n";

@@ -47,6 +47,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
   }
   ImportDecision out;
   out.findings = table.findings;
+  out.skipped = table.skipped;
   auto add = [&out]() { return &out.events.emplace_back(); };
 
   v1::PlanEstablished* established = add()->mutable_plan_established();

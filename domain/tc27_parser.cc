@@ -12,6 +12,8 @@
 #include "absl/strings/str_split.h"
 #include "domain/status_macros.h"
 #include "domain/strings.h"
+#include "domain/tc27_furniture.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
@@ -196,11 +198,49 @@ class Parser {
     for (; i < lines.size(); ++i) {
       absl::string_view line = lines[i];
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (absl::StripAsciiWhitespace(line).empty()) continue;
-      if (!csv_ && line.find('\t') == absl::string_view::npos) break;  // the text resumes
-      last_line_ = static_cast<int>(i) + 1;
-      ParseRow(CleanCells(std::string_view(line.data(), line.size())), last_line_);
+      const int number = static_cast<int>(i) + 1;
+      if (absl::StripAsciiWhitespace(line).empty()) {
+        Skip(number, "blank row");
+        continue;
+      }
+      if (!csv_ && line.find('\t') == absl::string_view::npos) {
+        // A line of text inside a TSV table or document: page furniture, the running
+        // head of the next page (a header row follows), or the text resuming.
+        const std::string text = CleanCell(std::string_view(line.data(), line.size()));
+        if (std::string what = PageFurniture({text}); !what.empty()) {
+          Skip(number, what);
+          continue;
+        }
+        if (const size_t next = NextPageHeader(lines, i); next != 0) {
+          for (; i < next; ++i) {
+            const std::string between =
+                CleanCell(std::string_view(lines[i].data(), lines[i].size()));
+            Skip(static_cast<int>(i) + 1,
+                 between.empty()
+                     ? "blank row"
+                     : absl::StrCat("text between pages \"", SafePrefix(between), "\""));
+          }
+          --i;
+          continue;
+        }
+        break;  // the text resumes
+      }
+      last_line_ = number;
+      std::vector<std::string> cells = CleanCells(std::string_view(line.data(), line.size()));
+      if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); })) {
+        Skip(number, "blank row");
+        continue;
+      }
+      if (std::string what = PageFurniture(cells); !what.empty()) {
+        Skip(number, what);
+        continue;
+      }
+      FlushSkipped(/*all=*/true);
+      ParseRow(cells, number);
     }
+    // Furniture after the last row (a footer, a page number) is reported; blank lines
+    // there are the document's layout.
+    FlushSkipped(/*all=*/false);
     table_.lines_read = last_line_ - static_cast<int>(header);
     if (table_.nodes.empty()) {
       return absl::InvalidArgumentError("content: the T-C.27 table has no row with a code");
@@ -215,6 +255,29 @@ class Parser {
     if (decide_format) csv_ = line.find('\t') == std::string_view::npos;
     if (csv_) return SplitCsvLine(line);
     return absl::StrSplit(AsAbsl(line), '\t');
+  }
+
+  // Skipped lines are held until the next row: blank lines after the table's end are not
+  // the table's.
+  void Skip(int line, std::string what) { pending_skips_.push_back({line, std::move(what)}); }
+  void FlushSkipped(bool all) {
+    for (SkippedLine& s : pending_skips_) {
+      if (all || s.what != "blank row") table_.skipped.push_back(std::move(s));
+    }
+    pending_skips_.clear();
+  }
+
+  // The index of a T-C.27 header row within the next lines when only text lines (no
+  // tab) stand between: a page's running head and the table continuing. 0 if none.
+  static size_t NextPageHeader(const std::vector<absl::string_view>& lines, size_t from) {
+    constexpr size_t kMaxRunningHead = 8;
+    for (size_t k = from + 1; k < lines.size() && k <= from + kMaxRunningHead; ++k) {
+      if (lines[k].find('\t') == absl::string_view::npos) continue;
+      std::vector<std::string> cells = absl::StrSplit(lines[k], '\t');
+      for (std::string& c : cells) c = CleanCell(c);
+      return IsTc27HeaderRow(cells) ? k : 0;
+    }
+    return 0;
   }
 
   std::vector<std::string> CleanCells(std::string_view line) {
@@ -457,6 +520,7 @@ class Parser {
   std::string current_objective_;
   absl::flat_hash_map<std::string, int> seen_lines_;
   std::vector<std::pair<std::string, int>> stated_totals_;
+  std::vector<SkippedLine> pending_skips_;
 };
 
 }  // namespace

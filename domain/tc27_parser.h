@@ -75,6 +75,13 @@ struct ParsedObjective {
   std::string indicator;
 };
 
+// A line of the table that became nothing, and why ("blank row", "repeated header row",
+// "page number", "footer \"Sumber: …\"").
+struct SkippedLine {
+  int line = 0;
+  std::string what;
+};
+
 struct ParsedTable {
   std::vector<ParsedGoal> goals;
   std::vector<ParsedObjective> objectives;
@@ -83,6 +90,8 @@ struct ParsedTable {
   int lines_read = 0;  // lines of the table (header to last row)
   int rows_used = 0;   // rows that became a goal, objective, node or indicator
   int continuation_rows = 0;
+  // Page furniture and blank rows, in line order.
+  std::vector<SkippedLine> skipped;
   // The table's number convention and the evidence it was decided on.
   NumberFormatDecision number_format;
 };

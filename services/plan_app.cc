@@ -55,6 +55,11 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
   }
   out.set_events(static_cast<int32_t>(decision.events.size()));
   for (const v1::Finding& f : decision.findings) *out.add_findings() = f;
+  for (const SkippedLine& s : decision.skipped) {
+    v1::SkippedLine* line = out.add_skipped();
+    line->set_line(s.line);
+    line->set_what(s.what);
+  }
   for (v1::Finding& f : ValidatePlan(preview)) *out.add_findings() = std::move(f);
   return out;
 }

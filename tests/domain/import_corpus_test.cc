@@ -65,6 +65,7 @@ void CheckTable(const fs::path& table_path) {
   ASSERT_TRUE(plan.ApplyAll(decision->events).ok());
 
   std::multiset<std::string> want_findings, got_findings;
+  std::vector<int> want_skipped;
   for (const v1::Finding& f : decision->findings) {
     got_findings.insert(absl::StrCat(v1::Finding::Kind_Name(f.kind()), " ", f.line()));
   }
@@ -108,13 +109,30 @@ void CheckTable(const fs::path& table_path) {
       auto it = ind->targets.find(year);
       ASSERT_NE(it, ind->targets.end());
       EXPECT_EQ(it->second.ToIndonesian(), p[2]);
+    } else if (verb == "objective") {
+      std::vector<std::string> p = arg(1);
+      const NodeState* node = plan.FindNode(p[0]);
+      ASSERT_NE(node, nullptr);
+      EXPECT_EQ(node->objective_id, p[1]);
+    } else if (verb == "goal_of") {
+      std::vector<std::string> p = arg(1);
+      const ObjectiveState* o = plan.FindObjective(p[0]);
+      ASSERT_NE(o, nullptr);
+      EXPECT_EQ(o->goal_id, p[1]);
     } else if (verb == "finding") {
       want_findings.insert(rest);
+    } else if (verb == "skipped") {
+      int line = 0;
+      ASSERT_TRUE(absl::SimpleAtoi(rest, &line));
+      want_skipped.push_back(line);
     } else if (verb != "options") {
       ADD_FAILURE() << "unknown directive";
     }
   }
   EXPECT_EQ(got_findings, want_findings);
+  std::vector<int> got_skipped;
+  for (const SkippedLine& s : table->skipped) got_skipped.push_back(s.line);
+  EXPECT_EQ(got_skipped, want_skipped);
 }
 
 TEST(ImportCorpusTest, EveryTableImportsAsExpected) {
