@@ -338,7 +338,8 @@ class Parser {
       return;
     }
     if (!tujuan.empty()) {
-      ParsedGoal goal{absl::StrCat("T", table_.goals.size() + 1), tujuan, indicator};
+      ParsedGoal goal{absl::StrCat("T", table_.goals.size() + 1), tujuan, indicator,
+                      ParseStatedValues(col, complete, line, "tujuan")};
       table_.goals.push_back(goal);
       current_objective_.clear();
       ++table_.rows_used;
@@ -352,7 +353,7 @@ class Parser {
         return;
       }
       ParsedObjective o{absl::StrCat("S", table_.objectives.size() + 1), table_.goals.back().id,
-                        sasaran, indicator};
+                        sasaran, indicator, ParseStatedValues(col, complete, line, "sasaran")};
       current_objective_ = o.id;
       table_.objectives.push_back(o);
       ++table_.rows_used;
@@ -412,6 +413,24 @@ class Parser {
     table_.nodes.push_back(std::move(node));
     last_node_ = static_cast<int>(table_.nodes.size()) - 1;
     ++table_.rows_used;
+  }
+
+  // A Tujuan or Sasaran row's values: its indicator's targets. Rupiah belong to
+  // programs, kegiatan and sub kegiatan; an amount here is reported, not imported.
+  template <typename Col>
+  ParsedRow ParseStatedValues(const Col& col, bool complete, int line, std::string_view what) {
+    ParsedRow row = ParseValues(col, complete, line, "");
+    for (int y = 0; y <= kTargetYears; ++y) {
+      const Money& m = y < kTargetYears ? row.funding[y] : row.end_funding;
+      if (!m.present()) continue;
+      AddFinding(v1::Finding::BAD_CELL, "", y < kTargetYears ? kFirstTargetYear + y : 0, line,
+                 absl::StrCat(
+                     "line ", line, ", column ", ValueColumnName(y < kTargetYears ? 2 + 2 * y : 12),
+                     ": an amount on a ", AsAbsl(what), " row; not imported (Rupiah belong to ",
+                     "programs, kegiatan and sub kegiatan)"),
+                 m.Display());
+    }
+    return row;
   }
 
   template <typename Col>

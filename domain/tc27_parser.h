@@ -66,6 +66,7 @@ struct ParsedGoal {
   std::string id;  // "T1", "T2", ... in document order
   std::string statement;
   std::string indicator;
+  ParsedRow values;  // the row's baseline, targets and end-of-period target
 };
 
 struct ParsedObjective {
@@ -73,6 +74,7 @@ struct ParsedObjective {
   std::string goal_id;
   std::string statement;
   std::string indicator;
+  ParsedRow values;
 };
 
 // A line of the table that became nothing, and why ("blank row", "repeated header row",

@@ -119,6 +119,27 @@ void CheckTable(const fs::path& table_path) {
       const ObjectiveState* o = plan.FindObjective(p[0]);
       ASSERT_NE(o, nullptr);
       EXPECT_EQ(o->goal_id, p[1]);
+    } else if (verb == "stated") {
+      std::vector<std::string> p = arg(2);
+      const StatedTargets* stated = nullptr;
+      for (const GoalState& g : plan.goals()) {
+        if (g.id == p[0]) stated = &g.stated;
+      }
+      if (const ObjectiveState* o = plan.FindObjective(p[0])) stated = &o->stated;
+      ASSERT_NE(stated, nullptr);
+      if (p[1] == "unit") {
+        EXPECT_EQ(stated->unit, p[2]);
+      } else if (p[1] == "baseline") {
+        EXPECT_EQ(stated->baseline.ToIndonesian(), p[2]);
+      } else if (p[1] == "end") {
+        EXPECT_EQ(stated->end_target.ToIndonesian(), p[2]);
+      } else {
+        int year = 0;
+        ASSERT_TRUE(absl::SimpleAtoi(p[1], &year));
+        auto it = stated->targets.find(year);
+        ASSERT_NE(it, stated->targets.end());
+        EXPECT_EQ(it->second.ToIndonesian(), p[2]);
+      }
     } else if (verb == "finding") {
       want_findings.insert(rest);
     } else if (verb == "skipped") {
