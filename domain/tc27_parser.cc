@@ -206,8 +206,10 @@ class Parser {
       if (!csv_ && line.find('\t') == absl::string_view::npos) {
         // A line of text inside a TSV table or document: page furniture, the running
         // head of the next page (a header row follows), or the text resuming.
+        // Only a page number or a footer: a sentence starting "Tahun …" is text.
         const std::string text = CleanCell(std::string_view(line.data(), line.size()));
-        if (std::string what = PageFurniture({text}); !what.empty()) {
+        if (std::string what = PageFurniture({text});
+            absl::StartsWith(what, "page number") || absl::StartsWith(what, "footer")) {
           Skip(number, what);
           continue;
         }
