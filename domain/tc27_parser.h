@@ -12,8 +12,13 @@
 //    end-of-period pair is blank, not missing: ExportTc27 writes such rows);
 //  - a row without a code under a coded row is a further indicator of that node
 //    (a continuation row);
-//  - Tujuan and Sasaran rows define goals and objectives; URUSAN rows are headings;
-//    the JUMLAH row's stated totals are checked against the programs' sums.
+//  - Tujuan and Sasaran rows define goals and objectives (with their indicators'
+//    targets); URUSAN rows are headings; the JUMLAH row's stated totals are checked
+//    against the programs' sums;
+//  - the number convention (id or en) is decided once for the whole table and every
+//    value cell read by it (number_format.h);
+//  - page furniture (repeated header rows, page numbers, footers; tc27_furniture.h) and
+//    blank rows are skipped and listed in `skipped` with their lines.
 // A row it cannot place is reported (UNPLACED_ROW) with its line number, never
 // dropped silently; a cell it cannot read is reported (BAD_CELL) and taken as blank.
 //
