@@ -5,7 +5,7 @@
 //   renstra plan export --table T-C.27 --format tsv|csv [--output FILE]
 //   renstra plan validate [--json]
 //   renstra plan lock
-//   renstra import --file PATH [--dry-run] [--json]
+//   renstra import --file PATH [--number-format id|en|auto] [--dry-run] [--json]
 //   renstra log head | log verify [--from N]
 //   renstra propose | proposal ... | review | inbox | revision ...   (workflow_commands.h)
 //   renstra audit ...                                                (audit_commands.h)
@@ -191,6 +191,7 @@ struct ImportArgs {
   bool dry_run = false;
   bool json = false;
   std::string request_id;
+  std::string number_format = "auto";
 };
 
 int Import(Client& client, const ImportArgs& args) {
@@ -203,6 +204,7 @@ int Import(Client& client, const ImportArgs& args) {
   request.set_source_name(std::filesystem::path(args.file).filename().string());
   request.set_dry_run(args.dry_run);
   request.set_request_id(args.request_id.empty() ? NewRequestId() : args.request_id);
+  request.set_number_format(args.number_format);
   v1::ImportTableResponse response;
   grpc::Status status = client.ImportTable(request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
@@ -224,6 +226,11 @@ int Import(Client& client, const ImportArgs& args) {
   line("objectives", response.objectives());
   line("events", response.events());
   if (!response.dry_run()) line("plan version", response.plan_version());
+  std::cout << "Numbers read as " << response.number_format_evidence() << "\n";
+  std::cout << "Skipped lines: " << response.skipped_size() << "\n";
+  for (const v1::SkippedLine& skipped : response.skipped()) {
+    std::cout << "  line " << skipped.line() << ": " << skipped.what() << "\n";
+  }
   std::cout << "Findings: " << response.findings_size() << "\n";
   for (const v1::Finding& finding : response.findings()) {
     std::cout << "  " << FormatFinding(finding) << "\n";
@@ -313,6 +320,12 @@ int Main(int argc, char** argv) {
   import->add_flag("--json", import_args.json, "Print the answer in protobuf's JSON mapping");
   import->add_option("--request-id", import_args.request_id,
                      "Idempotency key (default: a fresh random id); reuse it to retry safely");
+  import
+      ->add_option("--number-format", import_args.number_format,
+                   "How the table writes numbers: id (31.291.280.000; 69,5), en "
+                   "(31,291,280,000; 69.5) or auto (decided from the table's cells)")
+      ->check(CLI::IsMember({"id", "en", "auto"}, CLI::ignore_case))
+      ->capture_default_str();
 
   CLI::App* log = AddCommand(&app, "log", "The event log: head and hash-chain check");
   log->require_subcommand(1);

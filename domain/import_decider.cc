@@ -36,6 +36,23 @@ std::string UnitOf(const ParsedRow& row) {
   return "";
 }
 
+// A Tujuan or Sasaran row's unit, baseline, yearly and end-of-period targets (blank
+// cells are left out, as for a node's indicator).
+template <typename Event>
+void SetStatedTargets(const ParsedRow& row, Event* e) {
+  e->set_unit(UnitOf(row));
+  if (row.baseline.kind() != TargetValue::Kind::kEmpty) row.baseline.ToProto(e->mutable_baseline());
+  for (int y = 0; y < kTargetYears; ++y) {
+    if (row.targets[y].kind() == TargetValue::Kind::kEmpty) continue;
+    v1::YearTarget* t = e->add_targets();
+    t->set_year(kFirstTargetYear + y);
+    row.targets[y].ToProto(t->mutable_value());
+  }
+  if (row.end_target.kind() != TargetValue::Kind::kEmpty) {
+    row.end_target.ToProto(e->mutable_end_target());
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const ParsedTable& table,
@@ -47,6 +64,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
   }
   ImportDecision out;
   out.findings = table.findings;
+  out.skipped = table.skipped;
   auto add = [&out]() { return &out.events.emplace_back(); };
 
   v1::PlanEstablished* established = add()->mutable_plan_established();
@@ -60,6 +78,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
     e->set_goal_id(g.id);
     e->set_statement(g.statement);
     e->set_indicator(g.indicator);
+    SetStatedTargets(g.values, e);
   }
   for (const ParsedObjective& o : table.objectives) {
     v1::ObjectiveDefined* e = add()->mutable_objective_defined();
@@ -67,6 +86,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
     e->set_goal_id(o.goal_id);
     e->set_statement(o.statement);
     e->set_indicator(o.indicator);
+    SetStatedTargets(o.values, e);
   }
 
   for (const ParsedNode& node : table.nodes) {
@@ -165,6 +185,8 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
   for (const v1::Finding& f : out.findings) *report->add_findings() = f;
   report->set_lines_read(table.lines_read);
   report->set_rows_used(table.rows_used);
+  report->set_number_format(std::string(NumberFormatName(table.number_format.format)));
+  report->set_number_format_evidence(table.number_format.summary);
   return out;
 }
 

@@ -42,6 +42,8 @@ struct ImportDecision {
   std::vector<v1::PlanEvent> events;
   // The parser's findings plus the decider's own (e.g. funding stated twice).
   std::vector<v1::Finding> findings;
+  // The parser's skipped lines (page furniture, blank rows).
+  std::vector<SkippedLine> skipped;
 };
 
 // FAILED_PRECONDITION if `state` already holds a plan (an import needs an empty plan);

@@ -12,6 +12,33 @@
 namespace renstra {
 namespace {
 
+// GoalDefined and ObjectiveDefined (and Goal and Objective) spell the stated targets with
+// the same fields.
+template <typename Message>
+StatedTargets StatedTargetsFrom(const Message& e) {
+  StatedTargets out;
+  out.unit = e.unit();
+  out.baseline = TargetValue::FromProto(e.baseline());
+  for (const v1::YearTarget& t : e.targets())
+    out.targets[t.year()] = TargetValue::FromProto(t.value());
+  out.end_target = TargetValue::FromProto(e.end_target());
+  return out;
+}
+
+template <typename Message>
+void StatedTargetsToProto(const StatedTargets& in, Message* out) {
+  out->set_unit(in.unit);
+  if (in.baseline.kind() != TargetValue::Kind::kEmpty) in.baseline.ToProto(out->mutable_baseline());
+  for (const auto& [year, value] : in.targets) {
+    v1::YearTarget* t = out->add_targets();
+    t->set_year(year);
+    value.ToProto(t->mutable_value());
+  }
+  if (in.end_target.kind() != TargetValue::Kind::kEmpty) {
+    in.end_target.ToProto(out->mutable_end_target());
+  }
+}
+
 void FillIndicator(const IndicatorState& in, v1::Indicator* out) {
   out->set_id(in.id);
   out->set_statement(in.statement);
@@ -165,7 +192,8 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
     }
     case v1::PlanEvent::kGoalDefined: {
       const auto& e = event.goal_defined();
-      goals_.push_back(GoalState{e.goal_id(), e.statement(), e.indicator(), {}});
+      goals_.push_back(
+          GoalState{e.goal_id(), e.statement(), e.indicator(), {}, StatedTargetsFrom(e)});
       return absl::OkStatus();
     }
     case v1::PlanEvent::kObjectiveDefined: {
@@ -173,8 +201,8 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
       for (GoalState& goal : goals_) {
         if (goal.id == e.goal_id()) {
           goal.objective_ids.push_back(e.objective_id());
-          objectives_.push_back(
-              ObjectiveState{e.objective_id(), e.goal_id(), e.statement(), e.indicator()});
+          objectives_.push_back(ObjectiveState{e.objective_id(), e.goal_id(), e.statement(),
+                                               e.indicator(), StatedTargetsFrom(e)});
           return absl::OkStatus();
         }
       }
@@ -377,12 +405,14 @@ v1::Plan PlanState::ToProto() const {
     g->set_id(goal.id);
     g->set_statement(goal.statement);
     g->set_indicator(goal.indicator);
+    StatedTargetsToProto(goal.stated, g);
     for (const std::string& id : goal.objective_ids) {
       const ObjectiveState* o = FindObjective(id);
       v1::Objective* out = g->add_objectives();
       out->set_id(o->id);
       out->set_statement(o->statement);
       out->set_indicator(o->indicator);
+      StatedTargetsToProto(o->stated, out);
     }
   }
   for (const std::string& code : roots_) FillNode(*FindNode(code), true, plan.add_programs());

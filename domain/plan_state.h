@@ -53,11 +53,21 @@ struct NodeState {
   std::vector<std::string> children;  // canonical codes, in the order added
 };
 
+// The targets a Tujuan or Sasaran row states for its indicator (T-C.27 columns 6-17);
+// all blank when the table states none.
+struct StatedTargets {
+  std::string unit;
+  TargetValue baseline;
+  std::map<int, TargetValue> targets;  // year → target; a year without a cell is absent
+  TargetValue end_target;
+};
+
 struct ObjectiveState {
   std::string id;
   std::string goal_id;
   std::string statement;
   std::string indicator;
+  StatedTargets stated;
 };
 
 // The plan-stream versions written by one multi-event command (the import, a
@@ -73,6 +83,7 @@ struct GoalState {
   std::string statement;
   std::string indicator;
   std::vector<std::string> objective_ids;
+  StatedTargets stated;
 };
 
 class PlanState {

@@ -82,6 +82,13 @@ int CarrierOf(const NodeState& node, int year) {
   return 0;
 }
 
+// A Tujuan or Sasaran row's targets, in the columns of a node's indicator.
+void WriteStated(const StatedTargets& stated, Row& r) {
+  r[5] = stated.baseline.Display();
+  for (const auto& [year, v] : stated.targets) r[6 + 2 * (year - kFirstTargetYear)] = v.Display();
+  r[16] = stated.end_target.Display();
+}
+
 void WriteNode(const PlanState& plan, const NodeState& node, Writer& w) {
   const size_t rows = std::max<size_t>(1, node.indicators.size());
   for (size_t i = 0; i < rows; ++i) {
@@ -128,12 +135,14 @@ std::string ExportTc27(const PlanState& plan, TableFormat format) {
     Row g{};
     g[0] = goal.statement;
     g[4] = goal.indicator;
+    WriteStated(goal.stated, g);
     w.Write(g);
     for (const std::string& id : goal.objective_ids) {
       const ObjectiveState* o = plan.FindObjective(id);
       Row s{};
       s[1] = o->statement;
       s[4] = o->indicator;
+      WriteStated(o->stated, s);
       w.Write(s);
       for (const NodeState* node : by_objective[id]) WriteNode(plan, *node, w);
       by_objective.erase(id);

@@ -10,7 +10,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "base/status_macros.h"
 #include "domain/strings.h"
+#include "domain/tc27_furniture.h"
+#include "domain/text_limits.h"
 
 namespace renstra {
 namespace {
@@ -61,24 +64,36 @@ std::string CleanCell(std::string_view raw) {
   return std::string(absl::StripAsciiWhitespace(out));
 }
 
-bool FitsTarget(const std::string& cell) {
+// Under kAuto (the first pass, before the convention is decided) a cell fits when it
+// reads in either convention.
+bool FitsTarget(const std::string& cell, NumberFormat format) {
   if (cell.empty()) return true;
-  absl::StatusOr<TargetValue> v = TargetValue::Parse(cell);
+  if (format == NumberFormat::kAuto) {
+    return FitsTarget(cell, NumberFormat::kId) || FitsTarget(cell, NumberFormat::kEn);
+  }
+  absl::StatusOr<TargetValue> v = ReadTarget(cell, format);
   if (!v.ok()) return false;
   // A bare large number in a target column is a Rupiah amount that slid left.
   return !(v->kind() == TargetValue::Kind::kNumber && v->unit().empty() &&
            v->low() >= Decimal::FromInt(100000));
 }
 
-bool FitsMoney(const std::string& cell) { return cell.empty() || Money::Parse(cell).ok(); }
+bool FitsMoney(const std::string& cell, NumberFormat format) {
+  if (cell.empty()) return true;
+  if (format == NumberFormat::kAuto) {
+    return ReadMoney(cell, NumberFormat::kId).ok() || ReadMoney(cell, NumberFormat::kEn).ok();
+  }
+  return ReadMoney(cell, format).ok();
+}
 
 // Lower is better: 100 per cell that does not fit its column, 10 when the
 // end-of-period pair is blank (every plan row states one), 1 per blank inserted
 // before the baseline (the baseline column is rarely the missing one).
-int Score(const std::vector<std::string>& cells) {
+int Score(const std::vector<std::string>& cells, NumberFormat format) {
   int score = 0;
   for (int v = 0; v < kTc27ValueCells; ++v) {
-    const bool fits = IsMoneyPosition(v) ? FitsMoney(cells[v]) : FitsTarget(cells[v]);
+    const bool fits =
+        IsMoneyPosition(v) ? FitsMoney(cells[v], format) : FitsTarget(cells[v], format);
     if (!fits) score += 100;
   }
   if (cells[11].empty() && cells[12].empty()) score += 10;
@@ -95,8 +110,9 @@ struct Alignment {
 // that runs to the last column (`complete`) has all its cells: it is realigned only when
 // a cell does not fit its column, not for a blank end-of-period pair alone (a table this
 // server exports has such rows, e.g. a kegiatan with Rp cells only).
-std::optional<Alignment> Realign(const std::vector<std::string>& as_written, bool complete) {
-  const int as_is = Score(as_written);
+std::optional<Alignment> Realign(const std::vector<std::string>& as_written, bool complete,
+                                 NumberFormat format) {
+  const int as_is = Score(as_written, format);
   if (as_is == 0 || (complete && as_is < 100)) return std::nullopt;
   std::vector<std::string> body = as_written;
   while (!body.empty() && body.back().empty()) body.pop_back();
@@ -124,7 +140,7 @@ std::optional<Alignment> Realign(const std::vector<std::string>& as_written, boo
           ++next;
         }
       }
-      const int score = Score(a.cells) + penalty;
+      const int score = Score(a.cells, format) + penalty;
       if (score < best_score) {
         best_score = score;
         best = std::move(a);
@@ -142,7 +158,9 @@ std::optional<Alignment> Realign(const std::vector<std::string>& as_written, boo
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  // `judge`, when given, is shown every value cell (the first pass, under kAuto).
+  Parser(std::string_view text, NumberFormat format, NumberFormatJudge* judge)
+      : text_(text), format_(format), judge_(judge) {}
 
   absl::StatusOr<ParsedTable> Run() {
     std::vector<absl::string_view> lines = absl::StrSplit(AsAbsl(text_), '\n');
@@ -180,11 +198,51 @@ class Parser {
     for (; i < lines.size(); ++i) {
       absl::string_view line = lines[i];
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (absl::StripAsciiWhitespace(line).empty()) continue;
-      if (!csv_ && line.find('\t') == absl::string_view::npos) break;  // the text resumes
-      last_line_ = static_cast<int>(i) + 1;
-      ParseRow(CleanCells(std::string_view(line.data(), line.size())), last_line_);
+      const int number = static_cast<int>(i) + 1;
+      if (absl::StripAsciiWhitespace(line).empty()) {
+        Skip(number, "blank row");
+        continue;
+      }
+      if (!csv_ && line.find('\t') == absl::string_view::npos) {
+        // A line of text inside a TSV table or document: page furniture, the running
+        // head of the next page (a header row follows), or the text resuming.
+        // Only a page number or a footer: a sentence starting "Tahun …" is text.
+        const std::string text = CleanCell(std::string_view(line.data(), line.size()));
+        if (std::string what = PageFurniture({text});
+            absl::StartsWith(what, "page number") || absl::StartsWith(what, "footer")) {
+          Skip(number, what);
+          continue;
+        }
+        if (const size_t next = NextPageHeader(lines, i); next != 0) {
+          for (; i < next; ++i) {
+            const std::string between =
+                CleanCell(std::string_view(lines[i].data(), lines[i].size()));
+            Skip(static_cast<int>(i) + 1,
+                 between.empty()
+                     ? "blank row"
+                     : absl::StrCat("text between pages \"", SafePrefix(between), "\""));
+          }
+          --i;
+          continue;
+        }
+        break;  // the text resumes
+      }
+      last_line_ = number;
+      std::vector<std::string> cells = CleanCells(std::string_view(line.data(), line.size()));
+      if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); })) {
+        Skip(number, "blank row");
+        continue;
+      }
+      if (std::string what = PageFurniture(cells); !what.empty()) {
+        Skip(number, what);
+        continue;
+      }
+      FlushSkipped(/*all=*/true);
+      ParseRow(cells, number);
     }
+    // Furniture after the last row (a footer, a page number) is reported; blank lines
+    // there are the document's layout.
+    FlushSkipped(/*all=*/false);
     table_.lines_read = last_line_ - static_cast<int>(header);
     if (table_.nodes.empty()) {
       return absl::InvalidArgumentError("content: the T-C.27 table has no row with a code");
@@ -199,6 +257,29 @@ class Parser {
     if (decide_format) csv_ = line.find('\t') == std::string_view::npos;
     if (csv_) return SplitCsvLine(line);
     return absl::StrSplit(AsAbsl(line), '\t');
+  }
+
+  // Skipped lines are held until the next row: blank lines after the table's end are not
+  // the table's.
+  void Skip(int line, std::string what) { pending_skips_.push_back({line, std::move(what)}); }
+  void FlushSkipped(bool all) {
+    for (SkippedLine& s : pending_skips_) {
+      if (all || s.what != "blank row") table_.skipped.push_back(std::move(s));
+    }
+    pending_skips_.clear();
+  }
+
+  // The index of a T-C.27 header row within the next lines when only text lines (no
+  // tab) stand between: a page's running head and the table continuing. 0 if none.
+  static size_t NextPageHeader(const std::vector<absl::string_view>& lines, size_t from) {
+    constexpr size_t kMaxRunningHead = 8;
+    for (size_t k = from + 1; k < lines.size() && k <= from + kMaxRunningHead; ++k) {
+      if (lines[k].find('\t') == absl::string_view::npos) continue;
+      std::vector<std::string> cells = absl::StrSplit(lines[k], '\t');
+      for (std::string& c : cells) c = CleanCell(c);
+      return IsTc27HeaderRow(cells) ? k : 0;
+    }
+    return 0;
   }
 
   std::vector<std::string> CleanCells(std::string_view line) {
@@ -252,12 +333,15 @@ class Parser {
     if (absl::EqualsIgnoreCase(name, "JUMLAH") || absl::EqualsIgnoreCase(col(kColKode), "JUMLAH")) {
       for (int v = 0; v < kTc27ValueCells; ++v) {
         const std::string cell = col(kColValues + v);
-        if (!cell.empty()) stated_totals_.push_back({cell, line});
+        if (cell.empty()) continue;
+        stated_totals_.push_back({cell, line});
+        if (judge_ != nullptr) judge_->Observe(line, ValueColumnName(v), cell, IsMoneyPosition(v));
       }
       return;
     }
     if (!tujuan.empty()) {
-      ParsedGoal goal{absl::StrCat("T", table_.goals.size() + 1), tujuan, indicator};
+      ParsedGoal goal{absl::StrCat("T", table_.goals.size() + 1), tujuan, indicator,
+                      ParseStatedValues(col, complete, line, "tujuan")};
       table_.goals.push_back(goal);
       current_objective_.clear();
       ++table_.rows_used;
@@ -271,7 +355,7 @@ class Parser {
         return;
       }
       ParsedObjective o{absl::StrCat("S", table_.objectives.size() + 1), table_.goals.back().id,
-                        sasaran, indicator};
+                        sasaran, indicator, ParseStatedValues(col, complete, line, "sasaran")};
       current_objective_ = o.id;
       table_.objectives.push_back(o);
       ++table_.rows_used;
@@ -333,11 +417,29 @@ class Parser {
     ++table_.rows_used;
   }
 
+  // A Tujuan or Sasaran row's values: its indicator's targets. Rupiah belong to
+  // programs, kegiatan and sub kegiatan; an amount here is reported, not imported.
+  template <typename Col>
+  ParsedRow ParseStatedValues(const Col& col, bool complete, int line, std::string_view what) {
+    ParsedRow row = ParseValues(col, complete, line, "");
+    for (int y = 0; y <= kTargetYears; ++y) {
+      const Money& m = y < kTargetYears ? row.funding[y] : row.end_funding;
+      if (!m.present()) continue;
+      AddFinding(v1::Finding::BAD_CELL, "", y < kTargetYears ? kFirstTargetYear + y : 0, line,
+                 absl::StrCat(
+                     "line ", line, ", column ", ValueColumnName(y < kTargetYears ? 2 + 2 * y : 12),
+                     ": an amount on a ", AsAbsl(what), " row; not imported (Rupiah belong to ",
+                     "programs, kegiatan and sub kegiatan)"),
+                 m.Display());
+    }
+    return row;
+  }
+
   template <typename Col>
   ParsedRow ParseValues(const Col& col, bool complete, int line, const std::string& code) {
     std::vector<std::string> cells;
     for (int v = 0; v < kTc27ValueCells; ++v) cells.push_back(col(kColValues + v));
-    if (std::optional<Alignment> a = Realign(cells, complete)) {
+    if (std::optional<Alignment> a = Realign(cells, complete, format_)) {
       std::vector<std::string> where;
       for (int v : a->inserted) where.push_back(ValueColumnName(v));
       AddFinding(v1::Finding::SHIFTED_ROW, code, 0, line,
@@ -346,11 +448,16 @@ class Parser {
                               "; realigned with a blank at column ", absl::StrJoin(where, ", ")));
       cells = std::move(a->cells);
     }
+    if (judge_ != nullptr) {
+      for (int v = 0; v < kTc27ValueCells; ++v) {
+        judge_->Observe(line, ValueColumnName(v), cells[v], IsMoneyPosition(v));
+      }
+    }
     ParsedRow row;
     row.line = line;
     row.indicator = col(kColIndicator);
     auto target = [&](int v) {
-      absl::StatusOr<TargetValue> t = TargetValue::Parse(cells[v]);
+      absl::StatusOr<TargetValue> t = ReadTarget(cells[v], format_);
       if (t.ok()) return *t;
       AddFinding(v1::Finding::BAD_CELL, code, 0, line,
                  absl::StrCat("line ", line, ", column ", ValueColumnName(v), ": ",
@@ -359,7 +466,7 @@ class Parser {
       return TargetValue();
     };
     auto money = [&](int v) {
-      absl::StatusOr<Money> m = Money::Parse(cells[v]);
+      absl::StatusOr<Money> m = ReadMoney(cells[v], format_);
       if (m.ok()) return *m;
       AddFinding(v1::Finding::BAD_CELL, code, 0, line,
                  absl::StrCat("line ", line, ", column ", ValueColumnName(v), ": ",
@@ -406,7 +513,7 @@ class Parser {
                               "compared with the period total"));
     } else {
       for (int y = 0; y < kTargetYears; ++y) {
-        absl::StatusOr<Money> m = Money::Parse(stated_totals_[y].first);
+        absl::StatusOr<Money> m = ReadMoney(stated_totals_[y].first, format_);
         if (m.ok() && m->present() && m->rupiah() != per_year[y]) {
           AddFinding(v1::Finding::PARENT_CHILDREN_FUNDING, "JUMLAH", kFirstTargetYear + y, line,
                      absl::StrCat("line ", line, ": JUMLAH for ", kFirstTargetYear + y,
@@ -415,7 +522,7 @@ class Parser {
         }
       }
     }
-    absl::StatusOr<Money> total = Money::Parse(stated_totals_.back().first);
+    absl::StatusOr<Money> total = ReadMoney(stated_totals_.back().first, format_);
     if (total.ok() && total->present() && total->rupiah() != all) {
       AddFinding(v1::Finding::PARENT_CHILDREN_FUNDING, "JUMLAH", 0, line,
                  absl::StrCat("line ", line,
@@ -425,6 +532,8 @@ class Parser {
   }
 
   std::string_view text_;
+  NumberFormat format_;
+  NumberFormatJudge* judge_;
   bool csv_ = false;
   ParsedTable table_;
   int last_node_ = -1;
@@ -432,6 +541,7 @@ class Parser {
   std::string current_objective_;
   absl::flat_hash_map<std::string, int> seen_lines_;
   std::vector<std::pair<std::string, int>> stated_totals_;
+  std::vector<SkippedLine> pending_skips_;
 };
 
 }  // namespace
@@ -461,6 +571,15 @@ std::vector<std::string> SplitCsvLine(std::string_view line) {
   return cells;
 }
 
-absl::StatusOr<ParsedTable> ParseTc27(std::string_view text) { return Parser(text).Run(); }
+absl::StatusOr<ParsedTable> ParseTc27(std::string_view text, const Tc27ParseOptions& options) {
+  // First pass: where the cells are, and what they say about the number convention.
+  NumberFormatJudge judge;
+  RENSTRA_RETURN_IF_ERROR(Parser(text, NumberFormat::kAuto, &judge).Run().status());
+  RENSTRA_ASSIGN_OR_RETURN(NumberFormatDecision decision, judge.Decide(options.number_format));
+  // Second pass: every cell read by the decided convention.
+  RENSTRA_ASSIGN_OR_RETURN(ParsedTable table, Parser(text, decision.format, nullptr).Run());
+  table.number_format = std::move(decision);
+  return table;
+}
 
 }  // namespace renstra

@@ -12,8 +12,13 @@
 //    end-of-period pair is blank, not missing: ExportTc27 writes such rows);
 //  - a row without a code under a coded row is a further indicator of that node
 //    (a continuation row);
-//  - Tujuan and Sasaran rows define goals and objectives; URUSAN rows are headings;
-//    the JUMLAH row's stated totals are checked against the programs' sums.
+//  - Tujuan and Sasaran rows define goals and objectives (with their indicators'
+//    targets); URUSAN rows are headings; the JUMLAH row's stated totals are checked
+//    against the programs' sums;
+//  - the number convention (id or en) is decided once for the whole table and every
+//    value cell read by it (number_format.h);
+//  - page furniture (repeated header rows, page numbers, footers; tc27_furniture.h) and
+//    blank rows are skipped and listed in `skipped` with their lines.
 // A row it cannot place is reported (UNPLACED_ROW) with its line number, never
 // dropped silently; a cell it cannot read is reported (BAD_CELL) and taken as blank.
 //
@@ -29,6 +34,7 @@
 #include "absl/status/statusor.h"
 #include "domain/code.h"
 #include "domain/money.h"
+#include "domain/number_format.h"
 #include "domain/target_value.h"
 #include "domain/year.h"
 #include "renstra/v1/plan.pb.h"
@@ -65,6 +71,7 @@ struct ParsedGoal {
   std::string id;  // "T1", "T2", ... in document order
   std::string statement;
   std::string indicator;
+  ParsedRow values;  // the row's baseline, targets and end-of-period target
 };
 
 struct ParsedObjective {
@@ -72,6 +79,14 @@ struct ParsedObjective {
   std::string goal_id;
   std::string statement;
   std::string indicator;
+  ParsedRow values;
+};
+
+// A line of the table that became nothing, and why ("blank row", "repeated header row",
+// "page number", "footer \"Sumber: …\"").
+struct SkippedLine {
+  int line = 0;
+  std::string what;
 };
 
 struct ParsedTable {
@@ -82,11 +97,23 @@ struct ParsedTable {
   int lines_read = 0;  // lines of the table (header to last row)
   int rows_used = 0;   // rows that became a goal, objective, node or indicator
   int continuation_rows = 0;
+  // Page furniture and blank rows, in line order.
+  std::vector<SkippedLine> skipped;
+  // The table's number convention and the evidence it was decided on.
+  NumberFormatDecision number_format;
+};
+
+struct Tc27ParseOptions {
+  // kAuto decides from the table's own cells (number_format.h).
+  NumberFormat number_format = NumberFormat::kAuto;
 };
 
 // Parses `text`. INVALID_ARGUMENT when no T-C.27 header ("Tujuan … Kode …") is found
-// or the table has no coded row; the message says what was looked for.
-absl::StatusOr<ParsedTable> ParseTc27(std::string_view text);
+// or the table has no coded row; the message says what was looked for. The number
+// convention is decided once for the whole table (number_format.h) and every value cell
+// read by it; INVALID_ARGUMENT "number format: …" at a cell that contradicts it, naming
+// its line, column and text, or when ambiguous cells leave it undecided under kAuto.
+absl::StatusOr<ParsedTable> ParseTc27(std::string_view text, const Tc27ParseOptions& options = {});
 
 // Splits one CSV record (RFC 4180 quoting; no embedded newlines). Exposed for tests.
 std::vector<std::string> SplitCsvLine(std::string_view line);

@@ -45,12 +45,21 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
       case v1::PlanEvent::kObjectiveDefined:
         out.set_objectives(out.objectives() + 1);
         break;
+      case v1::PlanEvent::kImportReported:
+        out.set_number_format(e.import_reported().number_format());
+        out.set_number_format_evidence(e.import_reported().number_format_evidence());
+        break;
       default:
         break;
     }
   }
   out.set_events(static_cast<int32_t>(decision.events.size()));
   for (const v1::Finding& f : decision.findings) *out.add_findings() = f;
+  for (const SkippedLine& s : decision.skipped) {
+    v1::SkippedLine* line = out.add_skipped();
+    line->set_line(s.line);
+    line->set_what(s.what);
+  }
   for (v1::Finding& f : ValidatePlan(preview)) *out.add_findings() = std::move(f);
   return out;
 }
@@ -71,7 +80,10 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
     return absl::InvalidArgumentError(absl::StrCat(
         "content: ", request.content().size(), " bytes, more than the limit of ", kMaxImportBytes));
   }
-  RENSTRA_ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content()));
+  Tc27ParseOptions parse_options;
+  RENSTRA_ASSIGN_OR_RETURN(parse_options.number_format,
+                           ParseNumberFormat(request.number_format(), "number_format"));
+  RENSTRA_ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content(), parse_options));
   ImportOptions options;
   options.plan_id = projector_.plan_id();
   options.source = request.source_name();

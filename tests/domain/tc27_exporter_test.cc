@@ -1,5 +1,8 @@
 #include "domain/tc27_exporter.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
@@ -34,6 +37,28 @@ TEST(Tc27ExporterTest, TsvRoundTripYieldsTheIdenticalPlan) {
   PlanState again = ImportText(tsv);
   EXPECT_EQ(Comparable(original), Comparable(again));
   EXPECT_EQ(ExportTc27(again, TableFormat::kTsv), tsv);
+}
+
+TEST(Tc27ExporterTest, TujuanAndSasaranTargetsAreExportedAndReadBack) {
+  std::ifstream in(std::string(RENSTRA_IMPORT_CORPUS_DIR) + "/tujuan_targets_id.tsv");
+  std::ostringstream table;
+  table << in.rdbuf();
+  PlanState original = ImportText(table.str());
+  ASSERT_EQ(original.goals().size(), 1u);
+  EXPECT_EQ(original.goals()[0].stated.targets.at(2022).ToIndonesian(), "70,10 Tahun");
+  const std::string tsv = ExportTc27(original, TableFormat::kTsv);
+  // The tujuan row, as written: columns 6 to 17 hold its baseline, targets and end target.
+  EXPECT_EQ(Lines(tsv)[4],
+            "Meningkatnya derajat kesehatan masyarakat\t\t\t\tAngka Harapan Hidup\t69,85 "
+            "Tahun\t70,10 Tahun\t\t70,35 Tahun\t\t70,60 Tahun\t\t70,85 Tahun\t\t71,10 "
+            "Tahun\t\t71,10 Tahun\t\t\t");
+  PlanState again = ImportText(tsv);
+  EXPECT_EQ(Comparable(original), Comparable(again));
+  const ObjectiveState* s2 = again.FindObjective("S2");
+  ASSERT_NE(s2, nullptr);
+  EXPECT_EQ(s2->stated.targets.at(2024).ToIndonesian(), "-");
+  EXPECT_EQ(s2->stated.end_target.ToIndonesian(), "17 Puskesmas");
+  EXPECT_EQ(s2->stated.unit, "Puskesmas");
 }
 
 TEST(Tc27ExporterTest, CsvRoundTripYieldsTheIdenticalPlan) {

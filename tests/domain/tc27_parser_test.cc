@@ -241,6 +241,20 @@ TEST(Tc27ParserTest, ReadsCsvWithQuotedDecimals) {
   EXPECT_EQ(t->nodes[0].location, "Kota Dumai");
 }
 
+TEST(Tc27ParserTest, TextAfterTheTableEndsItEvenWhenItReadsLikeAHeading) {
+  // "Tahun …" is a heading word of the header's year row, but a line of text without a
+  // tab in a document is the text resuming: the table after it is another one.
+  const std::string text = std::string(kHeader) +
+                           Row({"", "", "1.06.04", "Program", "Ind", "1 Dokumen"}) +
+                           "Tahun 2022 adalah tahun awal periode.\n" +
+                           Row({"", "", "1.06.05", "Lain", "Ind", "1 Dokumen"});
+  absl::StatusOr<ParsedTable> t = ParseTc27(text);
+  ASSERT_THAT(t, IsOk()) << t.status();
+  ASSERT_EQ(t->nodes.size(), 1u);
+  EXPECT_EQ(t->nodes[0].code.canonical(), "1.06.04");
+  EXPECT_TRUE(t->skipped.empty());
+}
+
 TEST(Tc27ParserTest, SplitCsvLineHandlesQuotes) {
   EXPECT_EQ(SplitCsvLine("a,\"b,c\",\"d\"\"e\",,f"),
             (std::vector<std::string>{"a", "b,c", "d\"e", "", "f"}));

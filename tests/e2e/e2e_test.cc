@@ -107,6 +107,9 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   EXPECT_THAT(imported.out, HasSubstr("\n  kegiatan                 20\n"));
   EXPECT_THAT(imported.out, HasSubstr("\n  sub kegiatan             84\n"));
   EXPECT_THAT(imported.out, HasSubstr("\n  continuation indicators  2\n"));
+  EXPECT_THAT(imported.out, HasSubstr("\nNumbers read as id (from the evidence: 602 cell(s) "
+                                      "read only in id, first line 726, column 8 (Rp 2022) "
+                                      "\"4.584.600.968\""));
 
   // A sub kegiatan's 2025 funding and target.
   CommandResult sub =

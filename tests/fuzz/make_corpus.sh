@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Seeds the fuzz corpora from the seed document: writes OUT_DIR/<target>/ for each fuzz
 # target (code_fuzz, money_fuzz, target_value_fuzz, tc27_fuzz, request_fuzz), one input
-# per file. Generated at run time (deploy/fuzz.sh calls it); nothing here is committed.
+# per file, plus the hand-written import corpus for tc27_fuzz. Generated at run time
+# (deploy/fuzz.sh calls it); nothing here is committed.
 #
 #   tests/fuzz/make_corpus.sh OUT_DIR [SEED_FILE]
 #
@@ -158,6 +159,13 @@ propose { justification: "Sub kegiatan baru"
 EOF
   fi
 done < "${work}/nodes"
+
+# The hand-written import corpus (tests/domain/testdata/import/): other agencies' tables
+# in other layouts and notations.
+for table in "${root}"/tests/domain/testdata/import/*.tsv "${root}"/tests/domain/testdata/import/*.csv \
+  "${root}"/tests/domain/testdata/import/*.txt; do
+  [ -f "${table}" ] && cp "${table}" "${out}/tc27_fuzz/corpus-$(basename "${table}")"
+done
 
 for target in code_fuzz money_fuzz target_value_fuzz tc27_fuzz request_fuzz; do
   echo "make_corpus: ${target}: $(find "${out}/${target}" -type f | wc -l) inputs"

@@ -193,6 +193,50 @@ TEST_F(PlanServiceTest, DryRunWritesNothing) {
   EXPECT_EQ(Head().sequence(), 0u);
 }
 
+TEST_F(PlanServiceTest, DryRunStatesTheNumberFormatAndItsEvidence) {
+  v1::ImportTableRequest request;
+  request.set_content(ReadSeedDocument());
+  request.set_dry_run(true);
+  request.set_request_id("dry-run-format-1");
+  v1::ImportTableResponse response;
+  grpc::Status status = server_->plan().ImportTable(Context().get(), request, &response);
+  ASSERT_THAT(status, IsOk()) << status.error_message();
+  EXPECT_EQ(response.number_format(), "id");
+  EXPECT_THAT(response.number_format_evidence(), StartsWith("id (from the evidence: "));
+}
+
+TEST_F(PlanServiceTest, AnEnglishTableIsReadTheEnglishWay) {
+  v1::ImportTableRequest request;
+  request.set_content(
+      "Tujuan\tSasaran\tKode\tProgram\tIndikator\tAwal\tTarget\n"
+      "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n"
+      "\t\t1.02.02\tProgram Kesehatan\tJumlah kader\t11,900 Orang\t12,450 Orang\t"
+      "Rp 31,291,280,000\n");
+  request.set_number_format("auto");
+  request.set_request_id("en-1");
+  v1::ImportTableResponse response;
+  grpc::Status status = server_->plan().ImportTable(Context().get(), request, &response);
+  ASSERT_THAT(status, IsOk()) << status.error_message();
+  EXPECT_EQ(response.number_format(), "en");
+  v1::GetPlanResponse plan;
+  ASSERT_THAT(server_->plan().GetPlan(Context().get(), {}, &plan), IsOk());
+  ASSERT_EQ(plan.plan().programs_size(), 1);
+  EXPECT_EQ(plan.plan().programs(0).indicators(0).baseline().written(), "11.900 Orang");
+}
+
+TEST_F(PlanServiceTest, ImportWithAnUnknownNumberFormatIsInvalidAndWritesNothing) {
+  v1::ImportTableRequest request;
+  request.set_content(ReadSeedDocument());
+  request.set_number_format("fr");
+  request.set_request_id("format-fr-1");
+  v1::ImportTableResponse response;
+  grpc::Status status = server_->plan().ImportTable(Context().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "number_format: \"fr\" is not a number format (id, en or auto; blank means auto)");
+  EXPECT_EQ(Head().sequence(), 0u);
+}
+
 TEST_F(PlanServiceTest, ImportWithoutContentIsInvalid) {
   v1::ImportTableRequest request;
   request.set_request_id("empty-1");
