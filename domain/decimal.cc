@@ -29,6 +29,7 @@ __int128 Rescaled(const Decimal& d, int scale) {
 // The hint names the likely mistake: an English decimal point ("4.19").
 constexpr std::string_view kGroupsOfThree =
     "thousands groups must have three digits (write decimals with a comma: 4,19)";
+static_assert(kGroupsOfThree.ends_with(kIdDecimalCommaHint));
 
 absl::Status CheckIntegerPart(std::string_view part) {
   if (part.find('.') == std::string_view::npos) return absl::OkStatus();

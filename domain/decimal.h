@@ -17,6 +17,10 @@
 
 namespace renstra {
 
+// The hint the id-notation reader adds to a thousands-group error: the likely mistake
+// is an English decimal point ("4.19"). A reader of another notation removes it.
+inline constexpr std::string_view kIdDecimalCommaHint = " (write decimals with a comma: 4,19)";
+
 class Decimal {
  public:
   static constexpr int kMaxScale = 6;

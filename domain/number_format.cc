@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "domain/decimal.h"
 #include "domain/strings.h"
 #include "domain/text_limits.h"
 
@@ -16,12 +17,13 @@ std::string Where(const ObservedCell& c) {
 
 // An error of a value read in en notation names the text as written, and says the
 // separators were read the en way (the reasons speak of the id notation's "decimal comma"
-// and "thousands dot").
+// and "thousands dot", and hint at the id decimal comma, which does not apply here).
 absl::Status InEnNotation(const absl::Status& st, std::string_view original,
                           std::string_view swapped) {
   std::string message = absl::StrReplaceAll(st.message(), {{AsAbsl(swapped), AsAbsl(original)},
                                                            {"decimal comma", "decimal point"},
-                                                           {"thousands dot", "thousands comma"}});
+                                                           {"thousands dot", "thousands comma"},
+                                                           {AsAbsl(kIdDecimalCommaHint), ""}});
   return absl::InvalidArgumentError(absl::StrCat(
       message, " (read in en notation: commas group thousands, a dot marks decimals)"));
 }
@@ -107,7 +109,10 @@ CellReading NumberFormatJudge::Classify(std::string_view text, bool money, std::
       return CellReading::kIdOnly;
     }
     if (en.ok()) {
-      *why = absl::StrCat("not a number in id notation (", id.status().message(), ")");
+      // Evidence, not advice: the id reader's hint to write a decimal comma is dropped.
+      *why = absl::StrCat(
+          "not a number in id notation (",
+          absl::StrReplaceAll(id.status().message(), {{AsAbsl(kIdDecimalCommaHint), ""}}), ")");
       return CellReading::kEnOnly;
     }
     return CellReading::kSame;  // unreadable either way: a bad cell, no evidence
