@@ -1,7 +1,8 @@
 // AuditServiceImpl: the gRPC adapter of AuditService (renstra/v1/audit_service.proto).
 //
 // Access (the RPC table, rpc_table.cc): every authenticated user reads (the
-// Inspektorat above all); RehashStore is for ADMIN. Refusals are recorded on "audit/denied" like every other service's.
+// Inspektorat above all); RehashStore is for ADMIN. Refusals are recorded on "audit/denied" like
+// every other service's.
 //
 // Live feeds (Follow): each runs on its own handler thread, reading the store by
 // sequence — so catch-up and live have no gap and no duplicate — and sleeping on the
