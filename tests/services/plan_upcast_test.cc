@@ -4,6 +4,7 @@
 // revision version and command spans as the same log written today.
 // (tests/domain/schema_upcast_test.cc checks the upcast itself on the domain alone.)
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -125,8 +126,21 @@ class PlanUpcastTest : public ::testing::Test {
     ratified_ = opened_ + 1;
   }
 
+  // Ratifies and locks in both logs (version 1 and today's schema) and recovers a
+  // projector over each.
+  void RatifyBothAndRecover() {
+    RatifyAndLock(old_log_, 1);
+    RatifyAndLock(new_log_, kPlanEventSchemaVersion);
+    old_projector_ = std::make_unique<Projector>(old_log_.store(), kPlan);
+    new_projector_ = std::make_unique<Projector>(new_log_.store(), kPlan);
+    ASSERT_THAT(old_projector_->Recover(), IsOk());
+    ASSERT_THAT(new_projector_->Recover(), IsOk());
+  }
+
   Log old_log_;
   Log new_log_;
+  std::unique_ptr<Projector> old_projector_;
+  std::unique_ptr<Projector> new_projector_;
   int64_t opened_ = 0;    // the plan version of RevisionOpened
   int64_t ratified_ = 0;  // the plan version of RevisionRatified
 };
@@ -170,12 +184,9 @@ TEST_F(PlanUpcastTest, TheProjectorCountsAVersionOneRatificationAtTheEndOfACatch
 }
 
 TEST_F(PlanUpcastTest, EveryReaderOfAVersionOneLogSeesTheSamePlanAsToday) {
-  RatifyAndLock(old_log_, 1);
-  RatifyAndLock(new_log_, kPlanEventSchemaVersion);
-  Projector old_projector(old_log_.store(), kPlan);
-  Projector new_projector(new_log_.store(), kPlan);
-  ASSERT_THAT(old_projector.Recover(), IsOk());
-  ASSERT_THAT(new_projector.Recover(), IsOk());
+  ASSERT_NO_FATAL_FAILURE(RatifyBothAndRecover());
+  Projector& old_projector = *old_projector_;
+  Projector& new_projector = *new_projector_;
   // The other stream's event between the ratification and the lock ends its append.
   const uint64_t last = static_cast<uint64_t>(ratified_ + 2) + 2;
   EXPECT_EQ(old_projector.applied(), last);
@@ -252,12 +263,9 @@ std::vector<uint64_t> RevisionHistoryVersions(Log& log, Projector& projector) {
 }
 
 TEST_F(PlanUpcastTest, ARevisionsHistoryListsTheChangesAVersionOneRatificationApplied) {
-  RatifyAndLock(old_log_, 1);
-  RatifyAndLock(new_log_, kPlanEventSchemaVersion);
-  Projector old_projector(old_log_.store(), kPlan);
-  Projector new_projector(new_log_.store(), kPlan);
-  ASSERT_THAT(old_projector.Recover(), IsOk());
-  ASSERT_THAT(new_projector.Recover(), IsOk());
+  ASSERT_NO_FATAL_FAILURE(RatifyBothAndRecover());
+  Projector& old_projector = *old_projector_;
+  Projector& new_projector = *new_projector_;
   const auto v = [](int64_t version) { return static_cast<uint64_t>(version); };
   const std::vector<uint64_t> expected = {v(opened_), v(ratified_), v(ratified_ + 1),
                                           v(ratified_ + 2)};
