@@ -12,29 +12,15 @@
 #include "base/hex.h"
 #include "clients/log_archive.h"
 #include "storage/envelope_hash.h"
+#include "tests/testing/sample_envelope.h"
 
 namespace renstra {
 namespace {
 
-v1::EventEnvelope StoredEnvelope() {
-  v1::EventEnvelope e;
-  e.set_sequence(2);
-  e.set_stream("plan/dinsos-dumai");
-  e.set_stream_version(2);
-  e.set_event_type("renstra.v1.TargetSet");
-  e.set_schema_version(1);
-  e.set_payload(std::string("\x00\x01\xff", 3));
-  e.set_principal("budi");
-  e.set_role("KEPALA_DINAS");
-  e.set_timestamp_micros(1717200000000000);
-  e.set_reason("Perubahan Renstra 2024");
-  e.set_request_id("req-7");
-  e.set_prev_hash(std::string(32, '\x5a'));
-  return e;
-}
+using ::renstra::testing::SampleEnvelope;
 
 TEST(EnvelopeBytesTest, AnEnvelopeReadBackFromJsonHashesAsTheStoredOne) {
-  const v1::EventEnvelope stored = StoredEnvelope();
+  const v1::EventEnvelope stored = SampleEnvelope(2);
   std::string json;
   ASSERT_TRUE(google::protobuf::util::MessageToJsonString(stored, &json).ok());
   v1::EventEnvelope read;
@@ -46,10 +32,10 @@ TEST(EnvelopeBytesTest, AnEnvelopeReadBackFromJsonHashesAsTheStoredOne) {
 // An archive whose second event names the store's hash of the first as its prev_hash
 // passes the chain check (and then fails only on the tree head, which is absent here).
 TEST(EnvelopeBytesTest, TheArchiveCheckChainsWithTheStoresHash) {
-  v1::EventEnvelope first = StoredEnvelope();
+  v1::EventEnvelope first = SampleEnvelope(2);
   first.set_sequence(1);
   first.set_prev_hash(kZeroHash);
-  v1::EventEnvelope second = StoredEnvelope();
+  v1::EventEnvelope second = SampleEnvelope(2);
   second.set_prev_hash(HashEnvelope(first));
   std::string head, one, two;
   v1::SignedTreeHead sth;

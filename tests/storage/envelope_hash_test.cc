@@ -2,28 +2,13 @@
 
 #include "gtest/gtest.h"
 #include "tests/storage/storage_test_util.h"
+#include "tests/testing/sample_envelope.h"
 
 namespace renstra {
 namespace {
 
 using ::renstra::testing::OpenSslSha256;
-
-v1::EventEnvelope SampleEnvelope() {
-  v1::EventEnvelope e;
-  e.set_sequence(7);
-  e.set_stream("plan/dinsos-dumai");
-  e.set_stream_version(3);
-  e.set_event_type("renstra.v1.TargetSet");
-  e.set_schema_version(1);
-  e.set_payload(std::string("\x00\x01\xff", 3));
-  e.set_principal("budi");
-  e.set_role("KEPALA_DINAS");
-  e.set_timestamp_micros(1717200000000000);
-  e.set_reason("Perubahan Renstra 2024");
-  e.set_request_id("req-7");
-  e.set_prev_hash(std::string(32, '\x5a'));
-  return e;
-}
+using ::renstra::testing::SampleEnvelope;
 
 TEST(EnvelopeHashTest, Sha256MatchesTheKnownVector) {
   EXPECT_EQ(ToHex(Sha256("abc")),
