@@ -11,6 +11,7 @@
 #include "clients/record_printer.h"
 #include "clients/report_html.h"
 #include "clients/value_parser.h"
+#include "clients/xlsx_sheets.h"
 
 namespace renstra {
 namespace {
@@ -74,8 +75,8 @@ void RealizationCommands::Register(CLI::App* app) {
   CLI::App* report = AddCommand(app, "report", "Realization reports (T-C.23, T-C.24, E.80)");
   report->require_subcommand(1);
   auto output = [&](CLI::App* c) {
-    c->add_option("--format", format_, "table, tsv, csv or html")
-        ->check(CLI::IsMember({"table", "tsv", "csv", "html"}, CLI::ignore_case))
+    c->add_option("--format", format_, "table, tsv, csv, html or xlsx (needs --output)")
+        ->check(CLI::IsMember({"table", "tsv", "csv", "html", "xlsx"}, CLI::ignore_case))
         ->capture_default_str();
     c->add_option("--output,-o", output_, "File to write (default: stdout)");
   };
@@ -98,8 +99,8 @@ void RealizationCommands::Register(CLI::App* app) {
   peringatan_->add_option("--code", code_, "Only this subtree; default: the whole plan");
   peringatan_->add_flag("--unrecorded", unrecorded_,
                         "Also list targets and pagu with nothing recorded");
-  peringatan_->add_option("--format", format_, "table, tsv or csv")
-      ->check(CLI::IsMember({"table", "tsv", "csv"}, CLI::ignore_case))
+  peringatan_->add_option("--format", format_, "table, tsv, csv or xlsx (needs --output)")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "xlsx"}, CLI::ignore_case))
       ->capture_default_str();
   peringatan_->add_option("--output,-o", output_, "File to write (default: stdout)");
 }
@@ -213,6 +214,9 @@ int RealizationCommands::List(Client& client) {
 }
 
 int RealizationCommands::Report(Client& client, const std::string& which) {
+  if (format_ == "xlsx") {
+    if (std::optional<int> refused = RefuseXlsxOnTerminal(output_)) return *refused;
+  }
   grpc::Status status;
   ReportTable table;
   if (which == "capaian") {
@@ -240,6 +244,9 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
 }
 
 int RealizationCommands::Warnings(Client& client) {
+  if (format_ == "xlsx") {
+    if (std::optional<int> refused = RefuseXlsxOnTerminal(output_)) return *refused;
+  }
   v1::GetEarlyWarningsRequest request;
   request.set_year(year_);
   request.set_ratio_threshold(ratio_);
@@ -254,6 +261,7 @@ int RealizationCommands::Warnings(Client& client) {
 }
 
 int RealizationCommands::Emit(Client& client, const ReportTable& table) {
+  if (format_ == "xlsx") return EmitXlsx({ReportSheet(table)}, output_, table.title);
   std::ostringstream out;
   if (format_ == "html") {
     if (code_.empty()) {

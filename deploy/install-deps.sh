@@ -23,6 +23,10 @@ PACKAGES=(
   libcli11-dev
   libssl-dev
   openssl
+  # --format xlsx: the CLI writes workbooks with libxlsxwriter; the tests read them back
+  # with an independent reader, openpyxl (from Debian's /usr/bin/python3).
+  libxlsxwriter-dev
+  python3-openpyxl
 )
 
 # The fuzz targets (deploy/fuzz.sh) are built with clang 14 and link libFuzzer, which
