@@ -59,10 +59,14 @@ void AuditCommands::Register(CLI::App* app) {
   diff_ = AddCommand(audit, "diff", "What changed between two plan versions, and why");
   diff_->add_option("--from", from_version_, "Plan version to compare from")->required();
   diff_->add_option("--to", to_version_, "Plan version to compare to (default: current)");
-  diff_->add_option("--format", format_, "table, tsv, html, json or xlsx (needs --output)")
-      ->check(CLI::IsMember({"table", "tsv", "html", "json", "xlsx"}, CLI::ignore_case))
+  diff_
+      ->add_option("--format", format_,
+                   "table, tsv, html, json, xlsx (needs --output), print (A4 HTML) or pdf")
+      ->check(
+          CLI::IsMember({"table", "tsv", "html", "json", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
   diff_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  print_.Register(diff_);
 
   follow_ = AddCommand(audit, "follow", "Print every event from a sequence, then new ones live");
   follow_->add_option("--from", from_sequence_, "First sequence")->capture_default_str();
@@ -143,8 +147,8 @@ int AuditCommands::History(Client& client) {
 
 int AuditCommands::Diff(Client& client) {
   const std::string format = CLI::detail::to_lower(format_);
-  if (format == "xlsx") {
-    if (std::optional<int> refused = RefuseXlsxOnTerminal(output_)) return *refused;
+  if (format == "xlsx" || format == "pdf") {
+    if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format)) return *refused;
   }
   v1::DiffVersionsRequest request;
   request.set_from_version(from_version_);
@@ -156,6 +160,10 @@ int AuditCommands::Diff(Client& client) {
     const ReportTable table = DiffReportTable(response);
     return EmitXlsx({ReportSheet(table)}, output_,
                     table.title + " (" + std::to_string(response.entries_size()) + " changes)");
+  }
+  if (format == "print" || format == "pdf") {
+    const ReportTable table = DiffReportTable(response);
+    return EmitPrinted(ReportSheet(table), print_, format == "pdf", output_, table.title);
   }
   std::ofstream file;
   if (!output_.empty()) {

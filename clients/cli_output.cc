@@ -37,12 +37,17 @@ bool ToStdout(const std::string& output) { return output.empty() || output == "-
 
 }  // namespace
 
-std::optional<int> RefuseXlsxOnTerminal(const std::string& output) {
+std::optional<int> RefuseBinaryOnTerminal(const std::string& output, const std::string& format) {
   if (!ToStdout(output) || isatty(STDOUT_FILENO) == 0) return std::nullopt;
-  return Fail(
-      "renstra: --format xlsx writes a binary workbook, not text for the terminal: give "
-      "--output FILE.xlsx (or redirect stdout to a file)",
-      kExitUsage);
+  return Fail("renstra: --format " + format + " writes a binary " +
+                  (format == "xlsx" ? "workbook" : "document") +
+                  ", not text for the terminal: give --output FILE." + format +
+                  " (or redirect stdout to a file)",
+              kExitUsage);
+}
+
+std::optional<int> RefuseXlsxOnTerminal(const std::string& output) {
+  return RefuseBinaryOnTerminal(output, "xlsx");
 }
 
 int EmitXlsx(const std::vector<XlsxSheet>& sheets, const std::string& output,

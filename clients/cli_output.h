@@ -33,6 +33,8 @@ int PrintJson(const google::protobuf::Message& message);
 // `output` is stdout ("" or "-") and stdout is a terminal, the usage error's exit code
 // (after the reason on stderr); otherwise nullopt. Called before asking the server.
 std::optional<int> RefuseXlsxOnTerminal(const std::string& output);
+// The same for any binary `format` ("pdf").
+std::optional<int> RefuseBinaryOnTerminal(const std::string& output, const std::string& format);
 
 // Writes `sheets` as one workbook to the file `output`, or to stdout ("" or "-", through
 // a temporary file, since libxlsxwriter writes files); says on stderr what was written

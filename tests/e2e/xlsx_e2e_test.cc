@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -196,6 +197,67 @@ TEST_F(XlsxEndToEnd, PerubahanWorkbookHasTheMatrixHeadings) {
   EXPECT_EQ(sheet.freeze, "A3");
   EXPECT_EQ(sheet.cells.at("A1"), "text:Perubahan Renstra: versi 1324 → 1324");
   EXPECT_EQ(sheet.cells.count("A3"), 0u);  // no change between a version and itself
+}
+
+// The text of page `page` of a PDF (pdftotext, Debian's poppler-utils).
+std::string PageText(const std::string& pdf, int page) {
+  CommandResult r = RunCommand({"/usr/bin/pdftotext", "-layout", "-f", std::to_string(page), "-l",
+                                std::to_string(page), pdf, "-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.out;
+}
+
+int PageCount(const std::string& pdf) {
+  CommandResult r = RunCommand({"/usr/bin/pdfinfo", pdf});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const size_t at = r.out.find("Pages:");
+  return at == std::string::npos ? -1 : std::stoi(r.out.substr(at + 6));
+}
+
+TEST_F(XlsxEndToEnd, Tc27PdfRepeatsHeadingsAndSignsOnTheLastPage) {
+  std::ofstream(tmp_ / "kop.conf") << "kop = PEMERINTAH KOTA DUMAI\n"
+                                      "kop = DINAS SOSIAL DAN PEMBERDAYAAN MASYARAKAT\n"
+                                      "alamat = Jl. Contoh No. 1, Dumai\n"
+                                      "tempat = Dumai\n"
+                                      "jabatan = Kepala Dinas Sosial dan PM Kota Dumai\n"
+                                      "nama = NAMA DARI BERKAS\n"
+                                      "nip = 19700101 199503 1 001\n";
+  const std::string pdf = tmp_ / "T-C.27.pdf";
+  // The document's signatory overrides the agency's.
+  CommandResult r =
+      As(kInspektoratToken, {"plan", "export", "--table", "T-C.27", "--format", "pdf", "-o", pdf,
+                             "--letterhead", tmp_ / "kop.conf", "--sign-date", "7 Desember 2026",
+                             "--sign-name", "DRS. PENANDATANGAN"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "renstra: wrote T-C.27 (plan version 1324) (PDF) to " + pdf + "\n");
+  const int pages = PageCount(pdf);
+  ASSERT_GE(pages, 10);  // 118 rows of T-C.27
+  for (int page = 1; page <= pages; ++page) {
+    const std::string text = PageText(pdf, page);
+    EXPECT_THAT(text,
+                HasSubstr("Halaman " + std::to_string(page) + " dari " + std::to_string(pages)))
+        << page;
+    // Every column's heading, on every page.
+    for (const char* heading : {"Tujuan", "Sasaran", "Kode", "Target", "Rp", "Lokasi", "(2022)",
+                                "(2026)", "Kondisi", "Unit Kerja"}) {
+      EXPECT_THAT(text, HasSubstr(heading)) << "page " << page << ": " << heading;
+    }
+    EXPECT_EQ(text.find("PEMERINTAH KOTA DUMAI") != std::string::npos, page == 1) << page;
+    EXPECT_EQ(text.find("Mengetahui,") != std::string::npos, page == pages) << page;
+  }
+  const std::string last = PageText(pdf, pages);
+  EXPECT_THAT(last, HasSubstr("Dumai, 7 Desember 2026"));
+  EXPECT_THAT(last, HasSubstr("Kepala Dinas Sosial dan PM Kota Dumai"));
+  EXPECT_THAT(last, HasSubstr("DRS. PENANDATANGAN"));
+  EXPECT_THAT(last, HasSubstr("NIP 19700101 199503 1 001"));
+  EXPECT_THAT(PageText(pdf, pages - 1) + last, HasSubstr("JUMLAH"));  // the table ends there
+
+  // A letterhead that cannot be read is a usage error, and nothing is written.
+  r = As(kInspektoratToken, {"plan", "export", "--table", "T-C.27", "--format", "pdf", "-o",
+                             tmp_ / "x.pdf", "--letterhead", tmp_ / "none.conf"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "renstra: --letterhead: cannot read " + tmp_ / "none.conf" + "\n");
+  EXPECT_FALSE(std::filesystem::exists(tmp_ / "x.pdf"));
 }
 
 }  // namespace
