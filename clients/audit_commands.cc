@@ -16,6 +16,7 @@
 #include "clients/log_archive.h"
 #include "clients/record_printer.h"
 #include "clients/terminal_text.h"
+#include "clients/xlsx_sheets.h"
 
 namespace renstra {
 namespace {
@@ -58,10 +59,14 @@ void AuditCommands::Register(CLI::App* app) {
   diff_ = AddCommand(audit, "diff", "What changed between two plan versions, and why");
   diff_->add_option("--from", from_version_, "Plan version to compare from")->required();
   diff_->add_option("--to", to_version_, "Plan version to compare to (default: current)");
-  diff_->add_option("--format", format_, "table, tsv, html or json")
-      ->check(CLI::IsMember({"table", "tsv", "html", "json"}, CLI::ignore_case))
+  diff_
+      ->add_option("--format", format_,
+                   "table, tsv, html, json, xlsx (needs --output), print (A4 HTML) or pdf")
+      ->check(
+          CLI::IsMember({"table", "tsv", "html", "json", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
   diff_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  print_.Register(diff_);
 
   follow_ = AddCommand(audit, "follow", "Print every event from a sequence, then new ones live");
   follow_->add_option("--from", from_sequence_, "First sequence")->capture_default_str();
@@ -141,19 +146,31 @@ int AuditCommands::History(Client& client) {
 }
 
 int AuditCommands::Diff(Client& client) {
+  const std::string format = CLI::detail::to_lower(format_);
+  if (format == "xlsx" || format == "pdf") {
+    if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format)) return *refused;
+  }
   v1::DiffVersionsRequest request;
   request.set_from_version(from_version_);
   request.set_to_version(to_version_);
   v1::DiffVersionsResponse response;
   grpc::Status status = client.audit()->DiffVersions(client.NewContext().get(), request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
+  if (format == "xlsx") {
+    const ReportTable table = DiffReportTable(response);
+    return EmitXlsx({ReportSheet(table)}, output_,
+                    table.title + " (" + std::to_string(response.entries_size()) + " changes)");
+  }
+  if (format == "print" || format == "pdf") {
+    const ReportTable table = DiffReportTable(response);
+    return EmitPrinted(ReportSheet(table), print_, format == "pdf", output_, table.title);
+  }
   std::ofstream file;
   if (!output_.empty()) {
     file.open(output_, std::ios::trunc);
     if (!file) return Fail("cannot write " + output_);
   }
   std::ostream& out = output_.empty() ? std::cout : file;
-  const std::string format = CLI::detail::to_lower(format_);
   if (format == "json") {
     out << Json(response) << "\n";
   } else if (format == "tsv") {

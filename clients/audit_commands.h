@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "clients/client.h"
+#include "clients/print_flags.h"
 
 namespace CLI {
 class App;
@@ -57,6 +58,8 @@ class AuditCommands {
   int64_t to_version_ = 0;
   std::string format_ = "table";
   std::string output_;
+  // --format print|pdf: kop and signature block.
+  PrintFlags print_;
   uint64_t from_sequence_ = 1;
   uint64_t count_ = 0;
   uint32_t page_size_ = 0;

@@ -1,9 +1,11 @@
 #include "clients/diff_printer.h"
 
+#include <optional>
 #include <vector>
 
 #include "clients/report_html.h"
 #include "clients/terminal_text.h"
+#include "clients/value_parser.h"
 
 namespace renstra {
 namespace {
@@ -62,6 +64,34 @@ std::string DiffKindName(v1::DiffEntry::Kind kind) {
     default:
       return "change";
   }
+}
+
+ReportTable DiffReportTable(const v1::DiffVersionsResponse& diff) {
+  ReportTable t;
+  t.title = "Perubahan Renstra: versi " + std::to_string(diff.from_version()) + " → " +
+            std::to_string(diff.to_version());
+  t.sheet_name = "Perubahan";
+  t.header = Headers();
+  for (const v1::DiffEntry& e : diff.entries()) {
+    std::vector<std::string> cells = Columns(e);
+    std::vector<std::optional<CellNumber>> numbers(cells.size());
+    if (e.year() != 0) numbers[2] = CellNumber{static_cast<double>(e.year()), 0, false};
+    if (e.kind() == v1::DiffEntry::FUNDING_CHANGED) {
+      for (size_t i : {size_t{3}, size_t{4}}) {
+        // The server writes amounts the Indonesian way ("Rp 150.000.000"); one it wrote
+        // otherwise stays text rather than being guessed at.
+        std::string error;
+        std::optional<v1::Money> money = ParseRupiah(cells[i], &error);
+        if (money.has_value() && cells[i].find(',') == std::string::npos) {
+          numbers[i] = CellNumber{static_cast<double>(money->rupiah()), 0, true};
+        }
+      }
+    }
+    t.rows.push_back(std::move(cells));
+    t.numbers.push_back(std::move(numbers));
+    t.depth.push_back(0);
+  }
+  return t;
 }
 
 void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out) {

@@ -6,12 +6,17 @@
 #include <ostream>
 #include <string>
 
+#include "clients/report_printer.h"
 #include "renstra/v1/audit_service.pb.h"
 
 namespace renstra {
 
 // "target", "funding", "indicator replaced", ... for a DiffEntry kind.
 std::string DiffKindName(v1::DiffEntry::Kind kind);
+
+// The Perubahan matrix as a report table (one row per change, the columns of the TSV),
+// for the xlsx writer; the year is a number, a funding change's amounts are numbers.
+ReportTable DiffReportTable(const v1::DiffVersionsResponse& diff);
 
 void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out);
 void PrintDiffTsv(const v1::DiffVersionsResponse& diff, std::ostream& out);

@@ -2,7 +2,7 @@
 //
 //   renstra [--server HOST:PORT] [--timeout S] [--token-file F] [--tls] [--ca PEM] COMMAND
 //   renstra plan show [--code CODE] [--version N] [--json]
-//   renstra plan export --table T-C.27 --format tsv|csv [--output FILE]
+//   renstra plan export --table T-C.27 --format tsv|csv|xlsx|print|pdf [--output FILE]
 //   renstra plan validate [--json]
 //   renstra plan lock
 //   renstra import --file PATH [--number-format id|en|auto] [--dry-run] [--json]
@@ -38,9 +38,11 @@
 #include "clients/client.h"
 #include "clients/credentials.h"
 #include "clients/plan_printer.h"
+#include "clients/print_flags.h"
 #include "clients/realization_commands.h"
 #include "clients/terminal_text.h"
 #include "clients/workflow_commands.h"
+#include "clients/xlsx_sheets.h"
 
 namespace renstra {
 namespace {
@@ -147,16 +149,33 @@ struct ExportArgs {
   std::string table = "T-C.27";
   std::string format;
   std::string output;
+  // --format print|pdf: kop and signature block.
+  PrintFlags print;
 };
 
 int PlanExport(Client& client, const ExportArgs& args) {
-  // CLI11 already checked it is tsv or csv, in any case.
+  // CLI11 already checked it is tsv, csv or xlsx, in any case.
   std::string name = args.format;
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool xlsx = name == "xlsx";
+  const bool printed = name == "print" || name == "pdf";
+  if (xlsx || name == "pdf") {
+    if (std::optional<int> refused = RefuseBinaryOnTerminal(args.output, name)) return *refused;
+  }
+  // The workbook is laid out from the TSV export: the server's one rendering of the table.
   const v1::TableFormat format = name == "csv" ? v1::CSV : v1::TSV;
   v1::ExportTableResponse response;
   grpc::Status status = client.ExportTable(args.table, format, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
+  const std::string what =
+      args.table + " (plan version " + std::to_string(response.plan_version()) + ")";
+  if (xlsx) {
+    return EmitXlsx({Tc27Sheet(response.content(), response.plan_version())}, args.output, what);
+  }
+  if (printed) {
+    return EmitPrinted(Tc27Sheet(response.content(), response.plan_version()), args.print,
+                       name == "pdf", args.output, what);
+  }
   if (args.output.empty() || args.output == "-") {
     // The terminal gets the table with any control character escaped; a file gets it
     // as exported.
@@ -303,10 +322,13 @@ int Main(int argc, char** argv) {
   CLI::App* export_command = AddCommand(plan, "export", "Write an official table");
   export_command->add_option("--table", export_args.table, "The official table (T-C.27)")
       ->capture_default_str();
-  export_command->add_option("--format", export_args.format, "tsv or csv")
+  export_command
+      ->add_option("--format", export_args.format,
+                   "tsv, csv, xlsx (needs --output), print (A4 HTML) or pdf")
       ->required()
-      ->check(CLI::IsMember({"tsv", "csv"}, CLI::ignore_case));
+      ->check(CLI::IsMember({"tsv", "csv", "xlsx", "print", "pdf"}, CLI::ignore_case));
   export_command->add_option("--output,-o", export_args.output, "File to write (default: stdout)");
+  export_args.print.Register(export_command);
 
   bool validate_json = false;
   CLI::App* validate = AddCommand(plan, "validate", "List every inconsistency, one per line");

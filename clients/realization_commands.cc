@@ -11,6 +11,7 @@
 #include "clients/record_printer.h"
 #include "clients/report_html.h"
 #include "clients/value_parser.h"
+#include "clients/xlsx_sheets.h"
 
 namespace renstra {
 namespace {
@@ -74,10 +75,13 @@ void RealizationCommands::Register(CLI::App* app) {
   CLI::App* report = AddCommand(app, "report", "Realization reports (T-C.23, T-C.24, E.80)");
   report->require_subcommand(1);
   auto output = [&](CLI::App* c) {
-    c->add_option("--format", format_, "table, tsv, csv or html")
-        ->check(CLI::IsMember({"table", "tsv", "csv", "html"}, CLI::ignore_case))
+    c->add_option("--format", format_,
+                  "table, tsv, csv, html, xlsx (needs --output), print (A4 HTML) or pdf")
+        ->check(CLI::IsMember({"table", "tsv", "csv", "html", "xlsx", "print", "pdf"},
+                              CLI::ignore_case))
         ->capture_default_str();
     c->add_option("--output,-o", output_, "File to write (default: stdout)");
+    print_.Register(c);
   };
   capaian_ = AddCommand(report, "capaian", "T-C.23: targets, realizations and ratios per year");
   capaian_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
@@ -98,10 +102,13 @@ void RealizationCommands::Register(CLI::App* app) {
   peringatan_->add_option("--code", code_, "Only this subtree; default: the whole plan");
   peringatan_->add_flag("--unrecorded", unrecorded_,
                         "Also list targets and pagu with nothing recorded");
-  peringatan_->add_option("--format", format_, "table, tsv or csv")
-      ->check(CLI::IsMember({"table", "tsv", "csv"}, CLI::ignore_case))
+  peringatan_
+      ->add_option("--format", format_,
+                   "table, tsv, csv, xlsx (needs --output), print (A4 HTML) or pdf")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
   peringatan_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  print_.Register(peringatan_);
 }
 
 std::optional<int> RealizationCommands::Run(Client& client) {
@@ -213,6 +220,9 @@ int RealizationCommands::List(Client& client) {
 }
 
 int RealizationCommands::Report(Client& client, const std::string& which) {
+  if (format_ == "xlsx" || format_ == "pdf") {
+    if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format_)) return *refused;
+  }
   grpc::Status status;
   ReportTable table;
   if (which == "capaian") {
@@ -240,6 +250,9 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
 }
 
 int RealizationCommands::Warnings(Client& client) {
+  if (format_ == "xlsx" || format_ == "pdf") {
+    if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format_)) return *refused;
+  }
   v1::GetEarlyWarningsRequest request;
   request.set_year(year_);
   request.set_ratio_threshold(ratio_);
@@ -254,6 +267,10 @@ int RealizationCommands::Warnings(Client& client) {
 }
 
 int RealizationCommands::Emit(Client& client, const ReportTable& table) {
+  if (format_ == "xlsx") return EmitXlsx({ReportSheet(table)}, output_, table.title);
+  if (format_ == "print" || format_ == "pdf") {
+    return EmitPrinted(ReportSheet(table), print_, format_ == "pdf", output_, table.title);
+  }
   std::ostringstream out;
   if (format_ == "html") {
     if (code_.empty()) {

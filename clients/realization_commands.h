@@ -17,6 +17,7 @@
 #include <string>
 
 #include "clients/client.h"
+#include "clients/print_flags.h"
 #include "clients/report_printer.h"
 
 namespace CLI {
@@ -64,6 +65,8 @@ class RealizationCommands {
   bool json_ = false;
   std::string format_ = "table";
   std::string output_;
+  // --format print|pdf: kop and signature block.
+  PrintFlags print_;
   std::string ratio_;  // "" = the server default (75)
   std::string absorption_;
   bool unrecorded_ = false;

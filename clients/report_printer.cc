@@ -1,6 +1,8 @@
 #include "clients/report_printer.h"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 
 #include "clients/terminal_text.h"
 
@@ -30,18 +32,80 @@ std::string Clip(const std::string& s) {
   return s.substr(0, i) + "\xE2\x80\xA6";
 }
 
-std::string YearHeader(const std::string& what, int year) {
-  return what + " " + std::to_string(year);
-}
-
-std::string Text(const v1::ReportRatio& r) { return r.text(); }
-
 // "" (no realization recorded) prints as "-" like any empty table cell.
 std::string OrDash(const std::string& s) { return s.empty() ? "-" : s; }
 
-void AddRow(ReportTable* t, std::vector<std::string> row, int depth) {
-  t->rows.push_back(std::move(row));
-  t->depth.push_back(depth);
+// The value of an exact decimal, for a spreadsheet cell (a double, as xlsx stores every
+// number; the text beside it stays exact).
+double ToDouble(const v1::Decimal& d) {
+  double v = static_cast<double>(d.units());
+  for (int i = 0; i < d.scale(); ++i) v /= 10;
+  return v;
+}
+
+// One row of a table: each cell's text and, when it is one, its number.
+class Row {
+ public:
+  Row& Text(std::string text) {
+    cells_.push_back(std::move(text));
+    numbers_.emplace_back();
+    return *this;
+  }
+  Row& Rupiah(const v1::Money& money, const std::string& text) {
+    Text(OrDash(text));
+    if (money.present()) numbers_.back() = CellNumber{static_cast<double>(money.rupiah()), 0, true};
+    return *this;
+  }
+  Row& Ratio(const v1::ReportRatio& ratio) {
+    Text(ratio.text());
+    double v = 0;
+    const std::string& s = ratio.value();
+    if (ratio.computable() && std::from_chars(s.data(), s.data() + s.size(), v).ec == std::errc()) {
+      numbers_.back() = CellNumber{v, 2, false};
+    }
+    return *this;
+  }
+  // A target or realization is a number when it is one in the indicator's unit (the
+  // Satuan column says which); a range, a bound, "-", N/A or another unit stays text.
+  Row& Target(const v1::TargetValue& value, const std::string& text, const std::string& unit) {
+    Text(OrDash(text));
+    const bool number = value.kind() == v1::TargetValue::NUMBER && value.unit() == unit;
+    const bool percent = value.kind() == v1::TargetValue::PERCENT && unit == "%";
+    if (number || percent) {
+      numbers_.back() = CellNumber{ToDouble(value.low()), value.low().scale(), true};
+    }
+    return *this;
+  }
+  Row& Year(int year) {
+    Text(std::to_string(year));
+    numbers_.back() = CellNumber{static_cast<double>(year), 0, false};
+    return *this;
+  }
+
+  void AddTo(ReportTable* t, int depth) {
+    t->rows.push_back(std::move(cells_));
+    t->numbers.push_back(std::move(numbers_));
+    t->depth.push_back(depth);
+  }
+
+ private:
+  std::vector<std::string> cells_;
+  std::vector<std::optional<CellNumber>> numbers_;
+};
+
+// A column: its one-line heading (terminal, TSV, CSV) and its place in the official
+// two-row heading (group over it, its own label under the group).
+void Column(ReportTable* t, const std::string& flat, const std::string& group = "",
+            const std::string& sub = "") {
+  t->header.push_back(flat);
+  t->header_group.push_back(group);
+  t->header_sub.push_back(sub);
+}
+
+// "Target 2022" ... one column per year, grouped under `what`.
+void YearColumns(ReportTable* t, const std::string& what,
+                 const google::protobuf::RepeatedField<int32_t>& years) {
+  for (int y : years) Column(t, what + " " + std::to_string(y), what, std::to_string(y));
 }
 
 }  // namespace
@@ -49,18 +113,24 @@ void AddRow(ReportTable* t, std::vector<std::string> row, int depth) {
 ReportTable CapaianTable(const v1::CapaianReport& report) {
   ReportTable t;
   t.title = "Tabel T-C.23 Pencapaian Kinerja Pelayanan";
-  t.header = {"Kode", "Indikator", "Satuan"};
+  t.sheet_name = "T-C.23";
+  for (const char* label : {"Kode", "Indikator", "Satuan"}) Column(&t, label);
   for (const char* what : {"Target", "Realisasi", "Rasio (%)"}) {
-    for (int y : report.years()) t.header.push_back(YearHeader(what, y));
+    YearColumns(&t, what, report.years());
   }
   t.indent_column = 1;
   for (const v1::CapaianRow& row : report.rows()) {
     const v1::IndicatorLine& ind = row.indicator();
-    std::vector<std::string> cells = {row.node().code_written(), ind.statement(), ind.unit()};
-    for (const v1::KinerjaYear& y : ind.years()) cells.push_back(OrDash(y.target_text()));
-    for (const v1::KinerjaYear& y : ind.years()) cells.push_back(OrDash(y.realization_text()));
-    for (const v1::KinerjaYear& y : ind.years()) cells.push_back(Text(y.ratio()));
-    AddRow(&t, std::move(cells), row.node().depth());
+    Row cells;
+    cells.Text(row.node().code_written()).Text(ind.statement()).Text(ind.unit());
+    for (const v1::KinerjaYear& y : ind.years()) {
+      cells.Target(y.target(), y.target_text(), ind.unit());
+    }
+    for (const v1::KinerjaYear& y : ind.years()) {
+      cells.Target(y.realization(), y.realization_text(), ind.unit());
+    }
+    for (const v1::KinerjaYear& y : ind.years()) cells.Ratio(y.ratio());
+    cells.AddTo(&t, row.node().depth());
   }
   return t;
 }
@@ -68,22 +138,25 @@ ReportTable CapaianTable(const v1::CapaianReport& report) {
 ReportTable AnggaranTable(const v1::AnggaranReport& report) {
   ReportTable t;
   t.title = "Tabel T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan (Rp)";
-  t.header = {"Kode", "Uraian"};
+  t.sheet_name = "T-C.24";
+  for (const char* label : {"Kode", "Uraian"}) Column(&t, label);
   for (const char* what : {"Anggaran", "Realisasi", "Rasio (%)"}) {
-    for (int y : report.years()) t.header.push_back(YearHeader(what, y));
+    YearColumns(&t, what, report.years());
   }
-  t.header.insert(t.header.end(),
-                  {"Rata-rata Anggaran", "Rata-rata Realisasi", "Rata-rata Rasio (%)"});
+  for (const char* what : {"Anggaran", "Realisasi", "Rasio (%)"}) {
+    Column(&t, std::string("Rata-rata ") + what, "Rata-rata", what);
+  }
   t.indent_column = 1;
   for (const v1::AnggaranRow& row : report.rows()) {
-    std::vector<std::string> cells = {row.node().code_written(), row.node().name()};
-    for (const v1::KeuanganYear& y : row.years()) cells.push_back(OrDash(y.funding_text()));
-    for (const v1::KeuanganYear& y : row.years()) cells.push_back(OrDash(y.spent_text()));
-    for (const v1::KeuanganYear& y : row.years()) cells.push_back(Text(y.absorption()));
-    cells.push_back(OrDash(row.average_funding_text()));
-    cells.push_back(OrDash(row.average_spent_text()));
-    cells.push_back(Text(row.average_absorption()));
-    AddRow(&t, std::move(cells), row.node().depth());
+    Row cells;
+    cells.Text(row.node().code_written()).Text(row.node().name());
+    for (const v1::KeuanganYear& y : row.years()) cells.Rupiah(y.funding(), y.funding_text());
+    for (const v1::KeuanganYear& y : row.years()) cells.Rupiah(y.spent(), y.spent_text());
+    for (const v1::KeuanganYear& y : row.years()) cells.Ratio(y.absorption());
+    cells.Rupiah(row.average_funding(), row.average_funding_text());
+    cells.Rupiah(row.average_spent(), row.average_spent_text());
+    cells.Ratio(row.average_absorption());
+    cells.AddTo(&t, row.node().depth());
   }
   return t;
 }
@@ -91,38 +164,41 @@ ReportTable AnggaranTable(const v1::AnggaranReport& report) {
 ReportTable EvaluationTable(const v1::EvaluationReport& report) {
   ReportTable t;
   t.title = "Evaluasi Hasil Renstra (E.80): Kinerja (K) dan Keuangan (Rp)";
-  t.header = {"Kode", "Uraian", "Indikator", "K/Rp", "Satuan"};
+  t.sheet_name = "E.80";
+  for (const char* label : {"Kode", "Uraian", "Indikator", "K/Rp", "Satuan"}) Column(&t, label);
   for (int y : report.years()) {
-    t.header.push_back(YearHeader("Target", y));
-    t.header.push_back(YearHeader("Realisasi", y));
-    t.header.push_back(YearHeader("Rasio (%)", y));
+    const std::string year = std::to_string(y);
+    for (const char* what : {"Target", "Realisasi", "Rasio (%)"}) {
+      Column(&t, std::string(what) + " " + year, year, what);
+    }
   }
-  t.header.insert(t.header.end(), {"Rata-rata Rasio (%)", "Predikat"});
+  Column(&t, "Rata-rata Rasio (%)");
+  Column(&t, "Predikat");
   t.indent_column = 1;
   for (const v1::EvaluationRow& row : report.rows()) {
     const v1::ReportNode& node = row.node();
     for (const v1::IndicatorLine& ind : row.kinerja()) {
-      std::vector<std::string> cells = {node.code_written(), node.name(), ind.statement(), "K",
-                                        ind.unit()};
+      Row cells;
+      cells.Text(node.code_written()).Text(node.name()).Text(ind.statement()).Text("K");
+      cells.Text(ind.unit());
       for (const v1::KinerjaYear& y : ind.years()) {
-        cells.push_back(OrDash(y.target_text()));
-        cells.push_back(OrDash(y.realization_text()));
-        cells.push_back(Text(y.ratio()));
+        cells.Target(y.target(), y.target_text(), ind.unit());
+        cells.Target(y.realization(), y.realization_text(), ind.unit());
+        cells.Ratio(y.ratio());
       }
-      cells.push_back(Text(ind.average()));
-      cells.push_back(OrDash(ind.predikat()));
-      AddRow(&t, std::move(cells), node.depth());
+      cells.Ratio(ind.average()).Text(OrDash(ind.predikat()));
+      cells.AddTo(&t, node.depth());
     }
     const v1::AnggaranRow& k = row.keuangan();
-    std::vector<std::string> cells = {node.code_written(), node.name(), "Anggaran", "Rp", "Rp"};
+    Row cells;
+    cells.Text(node.code_written()).Text(node.name()).Text("Anggaran").Text("Rp").Text("Rp");
     for (const v1::KeuanganYear& y : k.years()) {
-      cells.push_back(OrDash(y.funding_text()));
-      cells.push_back(OrDash(y.spent_text()));
-      cells.push_back(Text(y.absorption()));
+      cells.Rupiah(y.funding(), y.funding_text());
+      cells.Rupiah(y.spent(), y.spent_text());
+      cells.Ratio(y.absorption());
     }
-    cells.push_back(Text(k.average_absorption()));
-    cells.push_back(OrDash(row.keuangan_predikat()));
-    AddRow(&t, std::move(cells), node.depth());
+    cells.Ratio(k.average_absorption()).Text(OrDash(row.keuangan_predikat()));
+    cells.AddTo(&t, node.depth());
   }
   return t;
 }
@@ -132,13 +208,15 @@ ReportTable WarningTable(const v1::EarlyWarnings& report) {
   t.title = "Peringatan dini " + std::to_string(report.year()) + ": rasio capaian di bawah " +
             report.ratio_threshold() + ", serapan anggaran di bawah " +
             report.absorption_threshold();
+  t.sheet_name = "Peringatan " + std::to_string(report.year());
   t.header = {"Jenis", "Kode", "Uraian", "Indikator", "Tahun", "Rasio (%)", "Keterangan"};
   for (const v1::EarlyWarning& w : report.warnings()) {
     const bool kinerja = w.kind() == v1::EarlyWarning::KINERJA;
-    AddRow(&t,
-           {kinerja ? "Kinerja" : "Keuangan", w.node().code_written(), w.node().name(),
-            kinerja ? w.statement() : "-", std::to_string(w.year()), Text(w.ratio()), w.message()},
-           0);
+    Row cells;
+    cells.Text(kinerja ? "Kinerja" : "Keuangan").Text(w.node().code_written());
+    cells.Text(w.node().name()).Text(kinerja ? w.statement() : "-").Year(w.year());
+    cells.Ratio(w.ratio()).Text(w.message());
+    cells.AddTo(&t, 0);
   }
   return t;
 }

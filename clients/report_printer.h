@@ -10,6 +10,7 @@
 #ifndef RENSTRA_CLIENTS_REPORT_PRINTER_H_
 #define RENSTRA_CLIENTS_REPORT_PRINTER_H_
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,10 +19,29 @@
 
 namespace renstra {
 
+// A cell's exact number, for writers that keep numbers as numbers (xlsx): shown with
+// `decimals` digits after the decimal sign, with thousands groups when `grouped`.
+struct CellNumber {
+  double value = 0;
+  int decimals = 0;
+  bool grouped = true;
+};
+
 struct ReportTable {
   std::string title;
+  // The workbook sheet's name: "T-C.23", "E.80", ... (at most 31 characters).
+  std::string sheet_name;
   std::vector<std::string> header;
+  // Per column (empty when the table has one heading row): the official two-row
+  // heading, the group spanning several columns ("Target", "2022") and the column's own
+  // label under it ("2022", "Realisasi"); a column without a group has "" and its
+  // `header` spans both rows.
+  std::vector<std::string> header_group;
+  std::vector<std::string> header_sub;
   std::vector<std::vector<std::string>> rows;
+  // Parallel to `rows` (a row may be shorter): the cells that are numbers — Rupiah,
+  // ratios, years, and targets in the indicator's unit. The text stays in `rows`.
+  std::vector<std::vector<std::optional<CellNumber>>> numbers;
   // Per row: the node depth, to indent the Uraian column in the terminal and HTML.
   std::vector<int> depth;
   // The column indented by depth (-1: none).

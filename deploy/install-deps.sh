@@ -23,6 +23,14 @@ PACKAGES=(
   libcli11-dev
   libssl-dev
   openssl
+  # --format xlsx: the CLI writes workbooks with libxlsxwriter; the tests read them back
+  # with an independent reader, openpyxl (from Debian's /usr/bin/python3).
+  libxlsxwriter-dev
+  python3-openpyxl
+  # --format pdf: headless Chromium prints the A4 layout; the tests read the PDF's text
+  # with pdftotext/pdfinfo.
+  chromium
+  poppler-utils
 )
 
 # The fuzz targets (deploy/fuzz.sh) are built with clang 14 and link libFuzzer, which
