@@ -31,6 +31,7 @@ Client::Client(ClientOptions options) : options_(std::move(options)) {
   workflow_ = v1::WorkflowService::NewStub(channel_);
   audit_ = v1::AuditService::NewStub(channel_);
   admin_ = v1::AdminService::NewStub(channel_);
+  agency_ = v1::AgencyService::NewStub(channel_);
   realization_ = v1::RealizationService::NewStub(channel_);
 }
 

@@ -21,6 +21,7 @@
 #include <string>
 
 #include "renstra/v1/admin_service.grpc.pb.h"
+#include "renstra/v1/agency_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
@@ -78,6 +79,8 @@ class Client {
   // stub with a context from NewContext(); live feeds ask for one without a deadline.
   v1::AuditService::Stub* audit() { return audit_.get(); }
   v1::AdminService::Stub* admin() { return admin_.get(); }
+  // AgencyService (see proto/renstra/v1/agency_service.proto), the same way.
+  v1::AgencyService::Stub* agency() { return agency_.get(); }
   // RealizationService (see proto/renstra/v1/realization_service.proto), the same way.
   v1::RealizationService::Stub* realization() { return realization_.get(); }
   std::unique_ptr<grpc::ClientContext> NewContext(bool with_deadline = true) const;
@@ -94,6 +97,7 @@ class Client {
   std::unique_ptr<v1::WorkflowService::Stub> workflow_;
   std::unique_ptr<v1::AuditService::Stub> audit_;
   std::unique_ptr<v1::AdminService::Stub> admin_;
+  std::unique_ptr<v1::AgencyService::Stub> agency_;
   std::unique_ptr<v1::RealizationService::Stub> realization_;
 };
 

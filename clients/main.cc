@@ -32,6 +32,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
 #include "clients/admin_commands.h"
+#include "clients/agency_commands.h"
 #include "clients/audit_commands.h"
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
@@ -364,6 +365,8 @@ int Main(int argc, char** argv) {
   admin.Register(&app);
   RealizationCommands realization;
   realization.Register(&app);
+  AgencyCommands agency;
+  agency.Register(&app);
 
   try {
     app.parse(argc, argv);
@@ -388,6 +391,7 @@ int Main(int argc, char** argv) {
   if (std::optional<int> rc = audit.Run(client)) return *rc;
   if (std::optional<int> rc = admin.Run(client)) return *rc;
   if (std::optional<int> rc = realization.Run(client)) return *rc;
+  if (std::optional<int> rc = agency.Run(client)) return *rc;
   if (show->parsed()) return PlanShow(client, show_args);
   if (export_command->parsed()) return PlanExport(client, export_args);
   if (validate->parsed()) return PlanValidate(client, validate_json);

@@ -83,6 +83,8 @@ absl::Mutex* CommandRunner::LockOf(CommandLock lock) {
       return &realization_mu_;
     case CommandLock::kUsers:
       return &users_mu_;
+    case CommandLock::kAgencies:
+      return &agencies_mu_;
   }
   return &plan_mu_;
 }

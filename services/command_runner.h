@@ -42,6 +42,8 @@
 //                  streams, so no proposal command may slip between decision and append.
 //   kRealizations  the realization stream's lock: ids are allocated without gaps.
 //   kUsers         the "users" stream's lock (the Authenticator is applied under it).
+//   kAgencies      the lock of the "agency/<CODE>" streams (the AgencyDirectory is
+//                  applied under it).
 // Within a lock the decision's expected version still guards against writers elsewhere
 // (ABORTED). The answer is built after the lock is released.
 //
@@ -76,7 +78,7 @@ struct Principal {
 };
 Principal PrincipalOf(const Actor& actor);
 
-enum class CommandLock { kProposal, kPlan, kRealizations, kUsers };
+enum class CommandLock { kProposal, kPlan, kRealizations, kUsers, kAgencies };
 
 // What a command decided: the events to append, where, and against which version.
 struct Decision {
@@ -167,6 +169,7 @@ class CommandRunner {
   absl::Mutex plan_mu_;
   absl::Mutex realization_mu_;
   absl::Mutex users_mu_;
+  absl::Mutex agencies_mu_;
 };
 
 }  // namespace renstra

@@ -36,6 +36,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "services/agency_seed_data.h"
 #include "services/plan_app.h"
 #include "services/renstra_server.h"
 #include "services/seed_data.h"
@@ -51,7 +52,8 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
 ABSL_FLAG(std::string, data_dir, "./var/renstra",
           "Directory of the event log (created if missing)");
 ABSL_FLAG(bool, empty, false,
-          "Start without importing the default (seed) plan into an empty store");
+          "Start without importing the default (seed) plan into an empty store nor setting up "
+          "the seed agency (its units and default responsibility)");
 ABSL_FLAG(uint64_t, verify_tail, 1000,
           "Number of most recent events whose hash chain is checked at start (0: none)");
 ABSL_FLAG(std::string, users, "",
@@ -356,6 +358,11 @@ int Run(const Flags& flags) {
   server_options.rocksdb = store->get();
   server_options.backup_dir = flags.backup_dir;
   server_options.guard = flags.guard;
+  if (!flags.empty) {
+    // The seed agency (its units and default responsibility), unless it exists.
+    server_options.agency_seed = AgencySeedDocument();
+    server_options.agency_seed_name = kAgencySeedSourceName;
+  }
 
   absl::StatusOr<std::unique_ptr<RenstraServer>> server =
       RenstraServer::Start(server_options, &app, store->get());

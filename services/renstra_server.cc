@@ -54,7 +54,9 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       admin_app_(options.rocksdb, options.backup_dir, &metrics_),
       admin_service_(&admin_app_, &user_admin_, &guard_),
       realization_app_(app->runner()),
-      realization_service_(&realization_app_, &guard_) {}
+      realization_service_(&realization_app_, &guard_),
+      agency_app_(app->runner()),
+      agency_service_(&agency_app_, &guard_) {}
 
 void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb) {
   metrics_.AddSampled("renstra_events", "Events in the log (the head's sequence).", "gauge",
@@ -108,6 +110,13 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options, merkle));
   // Users added, disabled or rotated at run time, over the users file.
   if (absl::Status s = server->user_admin_.Recover(); !s.ok()) return s;
+  // The agencies, then the seed agency on the first start.
+  if (absl::Status s = server->agency_app_.Recover(); !s.ok()) return s;
+  if (!options.agency_seed.empty()) {
+    absl::StatusOr<bool> seeded =
+        server->agency_app_.SeedIfAbsent(options.agency_seed, options.agency_seed_name);
+    if (!seeded.ok()) return seeded.status();
+  }
   server->own_merkle_ = std::move(own_merkle);
   server->guard_.StartFlusher();
   server->AddSampledMetrics(app, store, options.rocksdb);
@@ -125,6 +134,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   builder.RegisterService(&server->workflow_service_);
   builder.RegisterService(&server->audit_service_);
   builder.RegisterService(&server->admin_service_);
+  builder.RegisterService(&server->agency_service_);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   // First, so that CallLog logs the status it makes of an unparsable request.
   interceptors.push_back(std::make_unique<ParseErrorInterceptorFactory>());

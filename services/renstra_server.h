@@ -21,11 +21,14 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "services/admin_app.h"
 #include "services/admin_service.h"
+#include "services/agency_app.h"
+#include "services/agency_service.h"
 #include "services/audit_app.h"
 #include "services/audit_service.h"
 #include "services/authenticator.h"
@@ -72,6 +75,11 @@ struct ServerOptions {
   // Rate limits and the record of refused calls (see call_guard.h); the limits are off
   // by default (renstrad sets them from its flags).
   CallGuardOptions guard;
+  // The seed agency's data file (an AgencySeed in protobuf text format, e.g. the
+  // embedded AgencySeedDocument()), set up at start unless its agency exists; empty =
+  // none. `agency_seed_name` names it in errors and in the events' reason.
+  std::string_view agency_seed;
+  std::string_view agency_seed_name;
 
   bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };
@@ -117,6 +125,8 @@ class RenstraServer {
   AdminServiceImpl admin_service_;
   RealizationApp realization_app_;
   RealizationServiceImpl realization_service_;
+  AgencyApp agency_app_;
+  AgencyServiceImpl agency_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

@@ -94,6 +94,16 @@ std::vector<RpcRule> MakeTable() {
       Write("/renstra.v1.AdminService/EnableUser", kAdmin, "enable users"),
       Write("/renstra.v1.AdminService/RotateToken", kAdmin, "rotate tokens"),
       RestrictedRead("/renstra.v1.AdminService/ListUsers", kAdmin, "list users"),
+      // AgencyService (agency_service.proto): ADMIN manages agencies, everyone reads.
+      Write("/renstra.v1.AgencyService/CreateAgency", kAdmin, "manage agencies"),
+      Write("/renstra.v1.AgencyService/RenameAgency", kAdmin, "manage agencies"),
+      Write("/renstra.v1.AgencyService/RetireAgency", kAdmin, "manage agencies"),
+      Write("/renstra.v1.AgencyService/CreateUnit", kAdmin, "manage agencies"),
+      Write("/renstra.v1.AgencyService/RenameUnit", kAdmin, "manage agencies"),
+      Write("/renstra.v1.AgencyService/RetireUnit", kAdmin, "manage agencies"),
+      Write("/renstra.v1.AgencyService/AssignResponsibility", kAdmin, "manage agencies"),
+      Read("/renstra.v1.AgencyService/ListAgencies"),
+      Read("/renstra.v1.AgencyService/GetAgency"),
   };
 }
 

@@ -306,6 +306,8 @@ TEST_F(AuditEndToEnd, ATruncatedLogOrAForeignKeyIsRejected) {
 TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
   ASSERT_NO_FATAL_FAILURE(PinKey());
   const uint64_t seed_events = server_.ready.events;
+  // The seed plan's version (the log also holds the seed agency's events).
+  const std::string seed_version = std::to_string(server_.ready.plan_version);
 
   // A live feed from the last seed event sees it, then the four events that follow.
   CommandResult feed;
@@ -331,16 +333,16 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
                        "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001"});
   ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
 
-  CommandResult diff = As(kInspektoratToken, {"audit", "diff", "--from",
-                                              std::to_string(seed_events), "--format", "tsv"});
+  CommandResult diff =
+      As(kInspektoratToken, {"audit", "diff", "--from", seed_version, "--format", "tsv"});
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_EQ(diff.out,
             "change\tnode/indicator\tyear\tbefore\tafter\trevision\tlegal basis\tproposals\t"
             "proposed by\tapproved by\n"
             "target\t1.06.04.2.01.0001#1\t2025\t210 Orang\t230 Orang\tREV-1 Perubahan Renstra "
             "2025\tPerwako Dumai No. 12 Tahun 2025\tUSL-0001\trehab\tkadis\n");
-  CommandResult html = As(kInspektoratToken, {"audit", "diff", "--from",
-                                              std::to_string(seed_events), "--format", "html"});
+  CommandResult html =
+      As(kInspektoratToken, {"audit", "diff", "--from", seed_version, "--format", "html"});
   ASSERT_EQ(html.exit_code, 0) << html.err;
   EXPECT_THAT(html.out, HasSubstr("<td class=\"before\">210 Orang</td><td class=\"after\">230 "
                                   "Orang</td>"));

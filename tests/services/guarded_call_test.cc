@@ -10,6 +10,7 @@
 
 #include "google/protobuf/descriptor.h"
 #include "renstra/v1/admin_service.grpc.pb.h"
+#include "renstra/v1/agency_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
@@ -30,7 +31,8 @@ std::vector<const google::protobuf::ServiceDescriptor*> GuardedServices() {
   for (const char* name :
        {v1::PlanService::service_full_name(), v1::LogService::service_full_name(),
         v1::WorkflowService::service_full_name(), v1::RealizationService::service_full_name(),
-        v1::AuditService::service_full_name(), v1::AdminService::service_full_name()}) {
+        v1::AuditService::service_full_name(), v1::AdminService::service_full_name(),
+        v1::AgencyService::service_full_name()}) {
     services.push_back(pool->FindServiceByName(name));
   }
   return services;

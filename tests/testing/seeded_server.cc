@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "services/agency_seed_data.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
@@ -52,6 +53,10 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   options.tls_cert_chain_pem = test_options.tls_cert_pem;
   options.tls_private_key_pem = test_options.tls_key_pem;
   options.guard = test_options.guard;
+  if (test_options.seed_agency) {
+    options.agency_seed = AgencySeedDocument();
+    options.agency_seed_name = kAgencySeedSourceName;
+  }
   if (test_options.backup_dir.has_value()) {
     options.rocksdb = t->store_.get();
     options.backup_dir = *test_options.backup_dir;
@@ -78,6 +83,7 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   t->realization_stub_ = v1::RealizationService::NewStub(t->channel_);
   t->admin_stub_ = v1::AdminService::NewStub(t->channel_);
   t->audit_stub_ = v1::AuditService::NewStub(t->channel_);
+  t->agency_stub_ = v1::AgencyService::NewStub(t->channel_);
   return t;
 }
 
@@ -88,6 +94,7 @@ SeededServer::~SeededServer() {
   realization_stub_.reset();
   admin_stub_.reset();
   audit_stub_.reset();
+  agency_stub_.reset();
   channel_.reset();
   if (server_ != nullptr) {
     server_->Shutdown(absl::Seconds(1));

@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include "renstra/v1/admin_service.grpc.pb.h"
+#include "renstra/v1/agency_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
@@ -46,6 +47,9 @@ struct SeededServerOptions {
   // Import the seed document before serving, as renstrad does at its first start
   // (principal "renstrad"); else the plan is empty.
   bool seed = false;
+  // Set up the seed agency (data/seed/agency_dinsos_dumai.textproto) at start, as
+  // renstrad does at its first start.
+  bool seed_agency = false;
   // TLS: the server's certificate chain and key (PEM), and the CA the channel trusts.
   std::string tls_cert_pem;
   std::string tls_key_pem;
@@ -71,6 +75,7 @@ class SeededServer {
   v1::RealizationService::Stub& realization() { return *realization_stub_; }
   v1::AdminService::Stub& admin() { return *admin_stub_; }
   v1::AuditService::Stub& audit() { return *audit_stub_; }
+  v1::AgencyService::Stub& agency() { return *agency_stub_; }
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
   RenstraServer& server() { return *server_; }
   PlanApp& app() { return *app_; }
@@ -100,6 +105,7 @@ class SeededServer {
   std::unique_ptr<v1::RealizationService::Stub> realization_stub_;
   std::unique_ptr<v1::AdminService::Stub> admin_stub_;
   std::unique_ptr<v1::AuditService::Stub> audit_stub_;
+  std::unique_ptr<v1::AgencyService::Stub> agency_stub_;
 };
 
 // The fixture: a SeededServer started in SetUp, in `server_`.

@@ -1,0 +1,149 @@
+#include "clients/agency_commands.h"
+
+#include <iostream>
+
+#include "CLI/CLI.hpp"
+#include "absl/time/time.h"
+#include "clients/cli_app.h"
+#include "clients/cli_output.h"
+#include "clients/terminal_text.h"
+
+namespace renstra {
+namespace {
+
+void PrintSummary(const v1::AgencyView& a, std::ostream& out) {
+  out << Printable(a.code()) << "  " << Printable(a.name()) << "  (" << Printable(a.pemda()) << ")";
+  if (a.retired()) out << "  RETIRED";
+  out << "\n";
+  for (const v1::UnitView& u : a.units()) {
+    out << "  " << Printable(u.unit()) << "  " << v1::UnitKind::Value_Name(u.kind()) << "  "
+        << Printable(u.name());
+    if (u.retired()) out << "  RETIRED";
+    out << "\n";
+  }
+}
+
+void PrintAssignment(const v1::AssignmentView& a, std::ostream& out) {
+  out << "  " << Printable(a.node()) << "  " << Printable(a.unit()) << "  from "
+      << FormatUtcMicros(a.effective_from_micros());
+  if (a.from_plan_version() != 0) out << "  plan version " << a.from_plan_version();
+  out << "  (event #" << a.sequence() << ")\n";
+}
+
+// The whole agency: units, the responsibility in effect, then every assignment recorded.
+void PrintAgency(const v1::AgencyView& a, std::ostream& out) {
+  PrintSummary(a, out);
+  out << "responsibility now:\n";
+  for (const v1::AssignmentView& row : a.assignments()) PrintAssignment(row, out);
+  out << "history (" << a.history_size() << " assignments):\n";
+  for (const v1::AssignmentView& row : a.history()) PrintAssignment(row, out);
+}
+
+}  // namespace
+
+void AgencyCommands::Register(CLI::App* app) {
+  CLI::App* agency = AddCommand(app, "agency", "Agencies, their units and responsibility");
+  agency->require_subcommand(1);
+  list_ = AddCommand(agency, "list", "List the agencies and their units");
+  show_ = AddCommand(agency, "show", "Show an agency: units, responsibility now and its history");
+  show_->add_option("agency", agency_, "Agency code, e.g. DINSOS-DUMAI")->required();
+  create_ = AddCommand(agency, "create", "Create an agency (role ADMIN)");
+  create_->add_option("agency", agency_, "New agency code, e.g. DINKES-DUMAI")->required();
+  create_->add_option("--name", name_, "Full name")->required();
+  create_->add_option("--pemda", pemda_, "The Pemda, e.g. \"Kota Dumai\"")->required();
+  unit_create_ = AddCommand(agency, "unit-create", "Create a unit of an agency (role ADMIN)");
+  unit_create_->add_option("agency", agency_, "Agency code")->required();
+  unit_create_->add_option("unit", unit_, "New unit code, e.g. KESMAS")->required();
+  unit_create_->add_option("--name", name_, "Full name, e.g. \"Bidang Kesehatan Masyarakat\"")
+      ->required();
+  unit_create_->add_option("--kind", kind_, "SEKRETARIAT, BIDANG or UPT")->required();
+  assign_ = AddCommand(agency, "assign",
+                       "Make a unit responsible for a program, kegiatan or sub kegiatan "
+                       "(role ADMIN)");
+  assign_->add_option("agency", agency_, "Agency code")->required();
+  assign_->add_option("node", node_, "Program, kegiatan or sub kegiatan code")->required();
+  assign_->add_option("unit", unit_, "Unit code")->required();
+  assign_->add_option("--effective", effective_,
+                      "Date it takes effect, YYYY-MM-DD (00:00 UTC; default: now)");
+  assign_->add_option("--plan-version", plan_version_,
+                      "The plan version it takes effect with (for the record)");
+  for (CLI::App* c : {create_, unit_create_, assign_}) {
+    c->add_option("--request-id", request_id_,
+                  "Idempotency key (default: a fresh random id); reuse it to retry safely");
+  }
+}
+
+std::optional<int> AgencyCommands::Run(Client& client) {
+  if (list_ == nullptr) return std::nullopt;
+  grpc::Status status;
+  const std::string request_id = request_id_.empty() ? NewRequestId() : request_id_;
+  v1::AgencyView view;
+  if (list_->parsed()) {
+    v1::ListAgenciesResponse answer;
+    status = client.agency()->ListAgencies(client.NewContext().get(), {}, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    for (const v1::AgencyView& a : answer.agencies()) PrintSummary(a, std::cout);
+    std::cout << answer.agencies_size() << " agencies" << std::endl;
+    return kExitOk;
+  }
+  if (show_->parsed()) {
+    v1::GetAgencyRequest request;
+    request.set_agency(agency_);
+    status = client.agency()->GetAgency(client.NewContext().get(), request, &view);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    PrintAgency(view, std::cout);
+    return kExitOk;
+  }
+  if (create_->parsed()) {
+    v1::CreateAgencyRequest request;
+    request.set_request_id(request_id);
+    request.set_code(agency_);
+    request.set_name(name_);
+    request.set_pemda(pemda_);
+    status = client.agency()->CreateAgency(client.NewContext().get(), request, &view);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    PrintSummary(view, std::cout);
+    return kExitOk;
+  }
+  if (unit_create_->parsed()) {
+    v1::UnitKind::Value kind;
+    if (!v1::UnitKind::Value_Parse(kind_, &kind) || kind == v1::UnitKind::UNIT_KIND_UNSPECIFIED) {
+      return Fail("renstra: --kind \"" + kind_ + "\" is not SEKRETARIAT, BIDANG or UPT",
+                  kExitUsage);
+    }
+    v1::CreateUnitRequest request;
+    request.set_request_id(request_id);
+    request.set_agency(agency_);
+    request.set_unit(unit_);
+    request.set_name(name_);
+    request.set_kind(kind);
+    status = client.agency()->CreateUnit(client.NewContext().get(), request, &view);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    PrintSummary(view, std::cout);
+    return kExitOk;
+  }
+  if (assign_->parsed()) {
+    v1::AssignResponsibilityRequest request;
+    request.set_request_id(request_id);
+    request.set_agency(agency_);
+    request.set_node(node_);
+    request.set_unit(unit_);
+    request.set_from_plan_version(plan_version_);
+    if (!effective_.empty()) {
+      absl::Time when;
+      std::string error;
+      if (!absl::ParseTime("%Y-%m-%d", effective_, absl::UTCTimeZone(), &when, &error)) {
+        return Fail("renstra: --effective \"" + effective_ + "\" is not a date YYYY-MM-DD",
+                    kExitUsage);
+      }
+      request.set_effective_from_micros(absl::ToUnixMicros(when));
+    }
+    status = client.agency()->AssignResponsibility(client.NewContext().get(), request, &view);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    PrintAgency(view, std::cout);
+    return kExitOk;
+  }
+  return std::nullopt;
+}
+
+}  // namespace renstra

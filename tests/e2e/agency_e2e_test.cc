@@ -1,0 +1,77 @@
+// End-to-end: `renstra agency` against the real renstrad — the seed agency set up on the
+// first start, an admin adding an agency, a unit and an assignment, a Kepala Bidang
+// refused, an unknown agency named, and nothing appended again by a restart.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/e2e/e2e_fixture.h"
+
+namespace renstra::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr char kAdminToken[] = "admin-0b3c5e7a9d1f2468";
+constexpr char kRehabToken[] = "rehab-1a3c5e7b9d0f2468";
+
+class AgencyEndToEnd : public SeededDaemonTest {
+ protected:
+  std::vector<DaemonUser> Users() const override {
+    return {{"admin", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED, kAdminToken},
+            {"rehab", v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL, kRehabToken}};
+  }
+};
+
+TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
+  CommandResult list = As(kRehabToken, {"agency", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out,
+            "DINSOS-DUMAI  Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai  (Kota Dumai)\n"
+            "  SEKRETARIAT  SEKRETARIAT  Sekretariat\n"
+            "  PERLINDUNGAN_JAMINAN_SOSIAL  BIDANG  Bidang Perlindungan dan Jaminan Sosial\n"
+            "  REHABILITASI_SOSIAL  BIDANG  Bidang Rehabilitasi Sosial\n"
+            "  PEMBERDAYAAN_SOSIAL  BIDANG  Bidang Pemberdayaan Sosial\n"
+            "  PEMBERDAYAAN_MASYARAKAT  BIDANG  Bidang Pemberdayaan Masyarakat\n"
+            "1 agencies\n");
+
+  CommandResult created = As(kAdminToken, {"agency", "create", "DINKES-DUMAI", "--name",
+                                           "Dinas Kesehatan Kota Dumai", "--pemda", "Kota Dumai"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_EQ(created.out, "DINKES-DUMAI  Dinas Kesehatan Kota Dumai  (Kota Dumai)\n");
+  CommandResult unit = As(kAdminToken, {"agency", "unit-create", "DINKES-DUMAI", "KESMAS", "--name",
+                                        "Bidang Kesehatan Masyarakat", "--kind", "BIDANG"});
+  ASSERT_EQ(unit.exit_code, 0) << unit.err;
+  CommandResult assigned = As(kAdminToken, {"agency", "assign", "DINKES-DUMAI", "1.2.2", "KESMAS",
+                                            "--effective", "2025-01-01", "--plan-version", "3"});
+  ASSERT_EQ(assigned.exit_code, 0) << assigned.err;
+  EXPECT_THAT(assigned.out,
+              HasSubstr("responsibility now:\n  1.02.02  KESMAS  from 2025-01-01 00:00:00 UTC  "
+                        "plan version 3  (event #"));
+
+  CommandResult refused =
+      As(kRehabToken, {"agency", "assign", "DINKES-DUMAI", "1.02.02", "KESMAS"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("only ADMIN may manage agencies; rehab is KEPALA_BIDANG"));
+  CommandResult unknown = As(kRehabToken, {"agency", "show", "DISDIK-DUMAI"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.err, HasSubstr("agency: no agency DISDIK-DUMAI"));
+  CommandResult bad_kind = As(kAdminToken, {"agency", "unit-create", "DINKES-DUMAI", "P2P",
+                                            "--name", "Bidang P2P", "--kind", "SEKSI"});
+  EXPECT_EQ(bad_kind.exit_code, 2);
+  EXPECT_THAT(bad_kind.err, HasSubstr("--kind \"SEKSI\" is not SEKRETARIAT, BIDANG or UPT"));
+
+  // A restart reads the agencies back and sets nothing up again.
+  const uint64_t events = server_.ready.events;
+  Stop();
+  Start(tmp_ / "data");
+  EXPECT_EQ(server_.ready.events, events + 3 + 1);  // 3 agency events, 1 refusal recorded
+  CommandResult shown = As(kRehabToken, {"agency", "show", "DINKES-DUMAI"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.out, HasSubstr("history (1 assignments):\n  1.02.02  KESMAS"));
+}
+
+}  // namespace
+}  // namespace renstra::testing
