@@ -23,6 +23,8 @@ PACKAGES=(
   libcli11-dev
   libssl-dev
   openssl
+  libargon2-dev
+  libcpp-httplib-dev
 )
 
 # The fuzz targets (deploy/fuzz.sh) are built with clang 14 and link libFuzzer, which

@@ -1,5 +1,5 @@
 // RenstraServer: the gRPC server of renstrad — PlanService, LogService,
-// WorkflowService, AuditService, RealizationService, the standard
+// WorkflowService, AuditService, RealizationService, AdminService, SessionService, the standard
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
@@ -37,6 +37,9 @@
 #include "services/plan_service.h"
 #include "services/realization_app.h"
 #include "services/realization_service.h"
+#include "services/session_app.h"
+#include "services/session_service.h"
+#include "services/session_table.h"
 #include "services/user_admin.h"
 #include "services/workflow_app.h"
 #include "services/workflow_service.h"
@@ -72,6 +75,12 @@ struct ServerOptions {
   // Rate limits and the record of refused calls (see call_guard.h); the limits are off
   // by default (renstrad sets them from its flags).
   CallGuardOptions guard;
+  // Password logins: the session lifetimes and the lockout (session_service.proto);
+  // the clock of both (null = absl::Now; tests inject). Start() gives the Authenticator
+  // a session table with these options.
+  SessionTable::Options sessions;
+  LoginThrottle::Options lockout;
+  std::function<absl::Time()> session_clock;
 
   bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };
@@ -117,6 +126,8 @@ class RenstraServer {
   AdminServiceImpl admin_service_;
   RealizationApp realization_app_;
   RealizationServiceImpl realization_service_;
+  SessionApp session_app_;
+  SessionServiceImpl session_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

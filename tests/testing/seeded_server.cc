@@ -52,6 +52,9 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   options.tls_cert_chain_pem = test_options.tls_cert_pem;
   options.tls_private_key_pem = test_options.tls_key_pem;
   options.guard = test_options.guard;
+  options.sessions = test_options.sessions;
+  options.lockout = test_options.lockout;
+  options.session_clock = test_options.session_clock;
   if (test_options.backup_dir.has_value()) {
     options.rocksdb = t->store_.get();
     options.backup_dir = *test_options.backup_dir;
@@ -78,6 +81,7 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   t->realization_stub_ = v1::RealizationService::NewStub(t->channel_);
   t->admin_stub_ = v1::AdminService::NewStub(t->channel_);
   t->audit_stub_ = v1::AuditService::NewStub(t->channel_);
+  t->session_stub_ = v1::SessionService::NewStub(t->channel_);
   return t;
 }
 
@@ -88,6 +92,7 @@ SeededServer::~SeededServer() {
   realization_stub_.reset();
   admin_stub_.reset();
   audit_stub_.reset();
+  session_stub_.reset();
   channel_.reset();
   if (server_ != nullptr) {
     server_->Shutdown(absl::Seconds(1));
