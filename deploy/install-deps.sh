@@ -24,6 +24,7 @@ PACKAGES=(
   libcli11-dev
   libssl-dev
   openssl
+  curl
   libargon2-dev
   libcpp-httplib-dev
 )
