@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages the Renstra server needs to build, run and test.
 # The one place the package list lives; quickstart.sh and test.sh call this script.
 #   --fuzz  also the clang toolchain and its sanitizer/libFuzzer runtimes (fuzz.sh)
+#   --web   also chromium, node and npm (web-test.sh)
 # Uses sudo only when not run as root. Skips apt entirely when everything is present.
 set -euo pipefail
 
@@ -31,7 +32,18 @@ PACKAGES=(
   # with pdftotext/pdfinfo.
   chromium
   poppler-utils
+  curl
+  libargon2-dev
+  libcpp-httplib-dev
 )
+
+# The web console's browser tests (deploy/web-test.sh): Playwright from npm drives
+# Debian's chromium. Node and npm from Debian, unless a node with npm is installed
+# already (NodeSource's nodejs bundles npm and conflicts with Debian's npm package).
+WEB_PACKAGES=(chromium)
+if ! command -v npm >/dev/null 2>&1; then
+  WEB_PACKAGES+=(nodejs npm)
+fi
 
 # The fuzz targets (deploy/fuzz.sh) are built with clang 14 and link libFuzzer, which
 # Debian ships with the sanitizer runtimes in libclang-rt-14-dev.
@@ -42,9 +54,10 @@ FUZZ_PACKAGES=(
 
 case "${1:-}" in
   --fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+  --web) PACKAGES+=("${WEB_PACKAGES[@]}") ;;
   "") ;;
   *)
-    echo "usage: install-deps.sh [--fuzz]" >&2
+    echo "usage: install-deps.sh [--fuzz|--web]" >&2
     exit 2
     ;;
 esac

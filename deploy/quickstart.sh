@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
-# Quick start on Debian 12: installs the packages, builds the server and the CLI
-# (Release, into build/), starts renstrad in the background on 127.0.0.1:50051 with its
-# data in ./var/renstra (the seed plan is imported on first start), waits until it
-# answers, and prints what to try next.
+# Quick start on Debian 12: installs the packages, builds the server, the CLI and the
+# web console (Release, into build/), starts renstrad in the background on
+# 127.0.0.1:50051 with its data in ./var/renstra (the seed plan is imported on first
+# start) and renstra-web beside it on http://127.0.0.1:8080, waits until both answer,
+# and prints the console's URL, the demo logins and what to try next.
 #
 #   log: var/renstrad.log    pid: var/renstrad.pid    stop: kill "$(cat var/renstrad.pid)"
+#   log: var/renstra-web.log pid: var/renstra-web.pid stop: kill "$(cat var/renstra-web.pid)"
 #
-# RENSTRA_LISTEN overrides the address.
+# RENSTRA_LISTEN overrides renstrad's address, RENSTRA_WEB_LISTEN the console's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LISTEN="${RENSTRA_LISTEN:-127.0.0.1:50051}"
+WEB_LISTEN="${RENSTRA_WEB_LISTEN:-127.0.0.1:8080}"
 PID_FILE=var/renstrad.pid
 LOG_FILE=var/renstrad.log
+WEB_PID_FILE=var/renstra-web.pid
+WEB_LOG_FILE=var/renstra-web.log
 
 ./deploy/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
-cmake --build build --target renstrad renstra -j"$(nproc)"
+cmake --build build --target renstrad renstra renstra-web -j"$(nproc)"
 
 # The readiness probes below call as the demo inspector (reads only).
 renstra() { RENSTRA_TOKEN="${RENSTRA_TOKEN:-demo-inspektorat-token}" build/bin/renstra --server "${LISTEN}" "$@"; }
@@ -53,6 +58,40 @@ if ! renstra --timeout 2 log head >/dev/null 2>&1; then
 fi
 
 grep "renstrad listening on" "${LOG_FILE}" 2>/dev/null | tail -n 1 || true
+
+# The web console beside it.
+web_up() { curl -fsS -o /dev/null "http://${WEB_LISTEN}/masuk" 2>/dev/null; }
+if [ -f "${WEB_PID_FILE}" ] && kill -0 "$(cat "${WEB_PID_FILE}")" 2>/dev/null; then
+  echo "renstra-web is already running (pid $(cat "${WEB_PID_FILE}")); not starting another."
+elif web_up; then
+  echo "Something already answers at http://${WEB_LISTEN}; not starting renstra-web."
+else
+  nohup build/bin/renstra-web --listen="${WEB_LISTEN}" --server="${LISTEN}" \
+    >>"${WEB_LOG_FILE}" 2>&1 &
+  echo $! >"${WEB_PID_FILE}"
+fi
+for _ in $(seq 1 50); do
+  web_up && break
+  sleep 0.2
+done
+if ! web_up; then
+  echo "renstra-web does not answer at http://${WEB_LISTEN}; see ${WEB_LOG_FILE}" >&2
+  exit 1
+fi
+
+cat <<WEB
+
+The web console (Konsol Renstra) is at   http://${WEB_LISTEN}/
+Log in with a demo user (NOT FOR PRODUCTION; passwords in deploy/users.demo.textproto):
+
+  rehab        / demo-rehab-sandi         Kepala Bidang Rehabilitasi Sosial
+  dayasos      / demo-dayasos-sandi       Kepala Bidang Pemberdayaan Sosial
+  kadis        / demo-kadis-sandi         Kepala Dinas
+  inspektorat  / demo-inspektorat-sandi   Inspektorat
+  # also linjamsos, dayamas, sekretariat, admin: demo-<user>-sandi
+
+Stop the console:  kill "\$(cat ${WEB_PID_FILE})"
+WEB
 cat <<NEXT
 
 renstrad is serving the Renstra at ${LISTEN} with the demo users of

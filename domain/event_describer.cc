@@ -105,6 +105,9 @@ std::string DescribeUser(const v1::UserEvent& event) {
       return absl::StrCat("UserTokenRotated ", event.token_rotated().name());
     case v1::UserEvent::kEnabled:
       return absl::StrCat("UserEnabled ", event.enabled().name());
+    case v1::UserEvent::kPasswordSet:
+      return absl::StrCat("UserPasswordSet ", event.password_set().name(),
+                          event.password_set().by_self() ? " by self" : " by admin");
     case v1::UserEvent::KIND_NOT_SET:
       break;
   }
@@ -128,6 +131,7 @@ std::string UserOf(const v1::UserEvent& event) {
   if (event.has_added()) return event.added().user().name();
   if (event.has_disabled()) return event.disabled().name();
   if (event.has_token_rotated()) return event.token_rotated().name();
+  if (event.has_password_set()) return event.password_set().name();
   if (event.has_enabled()) return event.enabled().name();
   return "";
 }

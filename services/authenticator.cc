@@ -17,6 +17,7 @@
 #include "domain/text_limits.h"
 #include "domain/user_name.h"
 #include "google/protobuf/text_format.h"
+#include "services/password_hash.h"
 
 namespace renstra {
 namespace {
@@ -71,6 +72,11 @@ absl::StatusOr<Authenticator::User> Authenticator::UserOf(const v1::UserEntry& e
   u.actor = Actor{e.name(), e.role(), e.division()};
   u.display_name = e.display_name();
   u.disabled = e.disabled();
+  if (!e.password_argon2id().empty() && !IsPasswordHash(e.password_argon2id())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, ".password_argon2id: must be an Argon2id hash (PHC string)"));
+  }
+  u.password_argon2id = e.password_argon2id();
   if (!FromHex(e.token_salt(), &u.salt) || u.salt.size() < 16) {
     return absl::InvalidArgumentError(
         absl::StrCat(where, ".token_salt: must be at least 16 bytes in hex"));
@@ -91,6 +97,7 @@ v1::UserEntry Authenticator::EntryOf(const User& u) {
   e.set_token_salt(absl::BytesToHexString(u.salt));
   e.set_token_sha256(absl::BytesToHexString(u.sha256));
   e.set_disabled(u.disabled);
+  e.set_password_argon2id(u.password_argon2id);
   return e;
 }
 
@@ -154,6 +161,7 @@ absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
         return absl::NotFoundError(absl::StrCat("name: no user ", event.disabled().name()));
       }
       it->disabled = true;
+      sessions_->RevokeUser(it->actor.name);
       return absl::OkStatus();
     }
     case v1::UserEvent::kEnabled: {
@@ -175,6 +183,19 @@ absl::Status Authenticator::Apply(const v1::UserEvent& event, bool replaying) {
       }
       it->salt = std::move(salt);
       it->sha256 = std::move(sha);
+      return absl::OkStatus();
+    }
+    case v1::UserEvent::kPasswordSet: {
+      const auto& e = event.password_set();
+      auto it = find(list, e.name());
+      if (it == list.end()) return absl::NotFoundError(absl::StrCat("name: no user ", e.name()));
+      if (!IsPasswordHash(e.password_argon2id())) {
+        return absl::InvalidArgumentError("password: not an Argon2id hash");
+      }
+      it->password_argon2id = e.password_argon2id();
+      // The caller of a change of their own password keeps the session it came by
+      // (UserAdmin::ChangePassword ends the others); an admin's setting ends all.
+      if (!e.by_self()) sessions_->RevokeUser(e.name());
       return absl::OkStatus();
     }
     default:
@@ -210,6 +231,21 @@ absl::StatusOr<Actor> Authenticator::AuthenticateHeader(std::string_view authori
 }
 
 absl::StatusOr<Actor> Authenticator::AuthenticateToken(std::string_view token) const {
+  absl::StatusOr<std::string> session = sessions_->Find(token);
+  if (session.ok()) {
+    absl::ReaderMutexLock lock(&users_->mu);
+    for (const User& u : users_->list) {
+      if (u.actor.name != *session) continue;
+      if (u.disabled) return absl::UnauthenticatedError("this user is disabled");
+      return u.actor;
+    }
+    return absl::UnauthenticatedError("unknown token");
+  }
+  if (session.status().code() != absl::StatusCode::kNotFound) return session.status();
+  return AuthenticateApiToken(token);
+}
+
+absl::StatusOr<Actor> Authenticator::AuthenticateApiToken(std::string_view token) const {
   absl::ReaderMutexLock lock(&users_->mu);
   for (const User& u : users_->list) {
     const std::string hash = Sha256(u.salt, token);

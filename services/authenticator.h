@@ -4,14 +4,20 @@
 // holds each user's role, division and a salted SHA-256 of their token, never the
 // token. Clients send "authorization: Bearer <token>".
 //
-// Users added, disabled or given a new token at run time (AdminService) arrive as
-// UserEvents through Apply(); copies of an Authenticator share their users.
+// Users added, disabled or given a new token or password at run time (AdminService,
+// SessionService) arrive as UserEvents through Apply(); copies of an Authenticator share
+// their users and their sessions.
+//
+// Bearer tokens are of two kinds: a user's API token (above) and the token of a session
+// opened by a password login (session_table.h), looked up first. A session of a user who
+// is disabled is refused; setting a user's password or disabling them ends their
+// sessions.
 //
 // Thread safety: safe from any thread; Apply() and the lookups synchronize.
 // Errors: UNAUTHENTICATED with a reason (no header, not a bearer token, unknown or
-// disabled token); INVALID_ARGUMENT from Load/FromConfig naming the user and field;
-// from Apply: ALREADY_EXISTS / NOT_FOUND naming the user, INVALID_ARGUMENT for an
-// entry that would not load from a users file.
+// disabled token, expired session); INVALID_ARGUMENT from Load/FromConfig naming the user and
+// field; from Apply: ALREADY_EXISTS / NOT_FOUND naming the user, INVALID_ARGUMENT for an entry that
+// would not load from a users file.
 #ifndef RENSTRA_SERVICES_AUTHENTICATOR_H_
 #define RENSTRA_SERVICES_AUTHENTICATOR_H_
 
@@ -24,6 +30,7 @@
 #include "absl/synchronization/mutex.h"
 #include "domain/actor.h"
 #include "renstra/v1/users.pb.h"
+#include "services/session_table.h"
 
 namespace renstra {
 
@@ -49,6 +56,11 @@ class Authenticator {
   // The entry named `name`, or NOT_FOUND.
   absl::StatusOr<v1::UserEntry> Find(std::string_view name) const;
 
+  // The sessions of password logins (by default a table with the default options);
+  // UseSessions replaces it, before serving.
+  SessionTable& sessions() const { return *sessions_; }
+  void UseSessions(std::shared_ptr<SessionTable> sessions) { sessions_ = std::move(sessions); }
+
   // A user entry for `token` with a fresh random salt (for making users files).
   static v1::UserEntry MakeEntry(const std::string& name, v1::Role::Value role,
                                  v1::Division division, std::string_view token);
@@ -57,8 +69,9 @@ class Authenticator {
   struct User {
     Actor actor;
     std::string display_name;
-    std::string salt;    // raw bytes
-    std::string sha256;  // raw bytes
+    std::string salt;               // raw bytes
+    std::string sha256;             // raw bytes
+    std::string password_argon2id;  // PHC string; empty = no password login
     bool disabled = false;
   };
   struct Users {
@@ -69,7 +82,10 @@ class Authenticator {
   static absl::StatusOr<User> UserOf(const v1::UserEntry& e, const std::string& where);
   static v1::UserEntry EntryOf(const User& u);
 
+  absl::StatusOr<Actor> AuthenticateApiToken(std::string_view token) const;
+
   std::shared_ptr<Users> users_ = std::make_shared<Users>();
+  std::shared_ptr<SessionTable> sessions_ = std::make_shared<SessionTable>();
 };
 
 }  // namespace renstra

@@ -107,6 +107,18 @@ absl::StatusOr<Actor> CallGuard::Authenticate(grpc::ServerContextBase* context,
 }
 
 absl::StatusOr<Actor> CallGuard::Admit(grpc::ServerContextBase* context, std::string_view method) {
+  if (const RpcRule* rule = FindRpcRule(method); rule != nullptr && rule->anonymous) {
+    Actor anonymous{"anonymous", v1::Role::ROLE_UNSPECIFIED, {}};
+    const std::string peer = context->peer();
+    const std::string host = PeerHost(peer);
+    absl::Status limited =
+        Limit(per_peer_, host, absl::StrCat("without valid credentials from ", host));
+    if (!limited.ok()) {
+      Record(method, peer, nullptr, limited);
+      return limited;
+    }
+    return anonymous;
+  }
   absl::StatusOr<Actor> actor = Authenticate(context, method);
   if (!actor.ok()) return actor;
   if (absl::Status allowed = CheckRpcAccess(method, *actor, open_mode()); !allowed.ok()) {

@@ -80,7 +80,9 @@ class CallGuard {
   absl::StatusOr<Actor> Authenticate(grpc::ServerContextBase* context, std::string_view method);
 
   // Authenticate, then the RPC table's gate for `method` (rpc_table.h): the caller, or
-  // UNAUTHENTICATED / RESOURCE_EXHAUSTED / PERMISSION_DENIED (recorded).
+  // UNAUTHENTICATED / RESOURCE_EXHAUSTED / PERMISSION_DENIED (recorded). A method the
+  // table marks `anonymous` (Login) admits an "anonymous" caller without a role, within
+  // the per-peer limit of calls without valid credentials.
   absl::StatusOr<Actor> Admit(grpc::ServerContextBase* context, std::string_view method);
 
   // The guarded call of a unary RPC: Admit, then fn(actor) → absl::StatusOr<T>; a

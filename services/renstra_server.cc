@@ -56,7 +56,9 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       realization_app_(app->runner()),
       realization_service_(&realization_app_, &guard_),
       agency_app_(app->runner()),
-      agency_service_(&agency_app_, &guard_) {}
+      agency_service_(&agency_app_, &guard_),
+      session_app_(options.authenticator, options.lockout, options.session_clock),
+      session_service_(&session_app_, &user_admin_, &guard_) {}
 
 void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb) {
   metrics_.AddSampled("renstra_events", "Events in the log (the head's sequence).", "gauge",
@@ -107,6 +109,10 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
     merkle = own_merkle.get();
   }
   app->projector()->SetObserver([merkle](const v1::EventEnvelope& e) { merkle->Observe(e); });
+  if (options.authenticator != nullptr) {
+    options.authenticator->UseSessions(
+        std::make_shared<SessionTable>(options.sessions, options.session_clock));
+  }
   std::unique_ptr<RenstraServer> server(new RenstraServer(app, store, options, merkle));
   // Users added, disabled or rotated at run time, over the users file.
   if (absl::Status s = server->user_admin_.Recover(); !s.ok()) return s;
@@ -135,6 +141,7 @@ absl::StatusOr<std::unique_ptr<RenstraServer>> RenstraServer::Start(const Server
   builder.RegisterService(&server->audit_service_);
   builder.RegisterService(&server->admin_service_);
   builder.RegisterService(&server->agency_service_);
+  builder.RegisterService(&server->session_service_);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   // First, so that CallLog logs the status it makes of an unparsable request.
   interceptors.push_back(std::make_unique<ParseErrorInterceptorFactory>());

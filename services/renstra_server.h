@@ -1,5 +1,5 @@
 // RenstraServer: the gRPC server of renstrad — PlanService, LogService,
-// WorkflowService, AuditService, RealizationService, the standard
+// WorkflowService, AuditService, RealizationService, AdminService, SessionService, the standard
 // health service (grpc.health.v1) and server reflection — listening on one address.
 // renstrad and the service tests build the server the same way through this class.
 //
@@ -40,6 +40,9 @@
 #include "services/plan_service.h"
 #include "services/realization_app.h"
 #include "services/realization_service.h"
+#include "services/session_app.h"
+#include "services/session_service.h"
+#include "services/session_table.h"
 #include "services/user_admin.h"
 #include "services/workflow_app.h"
 #include "services/workflow_service.h"
@@ -80,6 +83,12 @@ struct ServerOptions {
   // none. `agency_seed_name` names it in errors and in the events' reason.
   std::string_view agency_seed;
   std::string_view agency_seed_name;
+  // Password logins: the session lifetimes and the lockout (session_service.proto);
+  // the clock of both (null = absl::Now; tests inject). Start() gives the Authenticator
+  // a session table with these options.
+  SessionTable::Options sessions;
+  LoginThrottle::Options lockout;
+  std::function<absl::Time()> session_clock;
 
   bool tls() const { return !tls_cert_chain_pem.empty() || !tls_private_key_pem.empty(); }
 };
@@ -127,6 +136,8 @@ class RenstraServer {
   RealizationServiceImpl realization_service_;
   AgencyApp agency_app_;
   AgencyServiceImpl agency_service_;
+  SessionApp session_app_;
+  SessionServiceImpl session_service_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
   std::string address_;

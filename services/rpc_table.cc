@@ -35,6 +35,8 @@ std::vector<RpcRule> MakeTable() {
   RpcRule import = Write("/renstra.v1.PlanService/ImportTable", {R::ADMIN, R::KEPALA_DINAS},
                          "import a plan table");
   import.open_in_open_mode = true;
+  RpcRule login = Read("/renstra.v1.SessionService/Login");
+  login.anonymous = true;
   return {
       // PlanService (plan_service.proto). ImportTable's dry runs need the role too.
       Read("/renstra.v1.PlanService/GetPlan"),
@@ -104,6 +106,12 @@ std::vector<RpcRule> MakeTable() {
       Write("/renstra.v1.AgencyService/AssignResponsibility", kAdmin, "manage agencies"),
       Read("/renstra.v1.AgencyService/ListAgencies"),
       Read("/renstra.v1.AgencyService/GetAgency"),
+      // SessionService (session_service.proto): password login for people.
+      login,
+      Read("/renstra.v1.SessionService/Logout"),
+      Read("/renstra.v1.SessionService/WhoAmI"),
+      RpcRule{"/renstra.v1.SessionService/ChangePassword", {}, "", true, false},
+      Write("/renstra.v1.SessionService/SetPassword", kAdmin, "set passwords"),
   };
 }
 

@@ -36,6 +36,10 @@ struct RpcRule {
   // In open mode (no users file) the caller is anonymous with no role: only an entry
   // marked here skips the role gate there (ImportTable, as before authentication).
   bool open_in_open_mode = false;
+  // Callable without credentials (SessionService.Login): Admit lets the caller in as
+  // "anonymous" with no role, rate-limited per peer host like a call without valid
+  // credentials, and ignores any authorization header.
+  bool anonymous = false;
 };
 
 // Every entry, grouped by service in the order of the .proto files.

@@ -9,6 +9,7 @@
 #include "base/status_macros.h"
 #include "domain/text_limits.h"
 #include "domain/user_name.h"
+#include "services/password_hash.h"
 
 namespace renstra {
 namespace {
@@ -239,6 +240,72 @@ absl::StatusOr<v1::ListUsersResponse> UserAdmin::ListUsers() const {
   v1::ListUsersResponse out;
   for (const v1::UserEntry& e : authenticator_->Entries()) *out.add_users() = ViewOf(e);
   return out;
+}
+
+}  // namespace renstra
+
+namespace renstra {
+
+absl::StatusOr<v1::UserView> UserAdmin::RecordPassword(
+    const Actor& who, const std::string& method, const google::protobuf::Message& fingerprinted,
+    const std::string& request_id, const std::string& name, const std::string& hash, bool by_self,
+    const std::string& reason) {
+  CommandSpec spec{PrincipalOf(who), method, &fingerprinted, request_id, CommandLock::kUsers};
+  return runner_->Run<v1::UserView>(
+      spec,
+      [&]() -> absl::StatusOr<Decision> {
+        RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(name));
+        v1::UserEvent event;
+        v1::UserPasswordSet* set = event.mutable_password_set();
+        set->set_name(entry.name());
+        set->set_password_argon2id(hash);
+        set->set_by_self(by_self);
+        return Record(event, reason);
+      },
+      [&](const Landed&) -> absl::StatusOr<v1::UserView> {
+        RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(name));
+        return ViewOf(entry);
+      });
+}
+
+absl::StatusOr<v1::UserView> UserAdmin::ChangePassword(const Actor& user,
+                                                       const v1::ChangePasswordRequest& request,
+                                                       std::string_view session_token) {
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
+  if (request.current_password().empty()) {
+    return absl::InvalidArgumentError("current_password: required");
+  }
+  RENSTRA_RETURN_IF_ERROR(CheckNewPassword("new_password", user.name, request.new_password()));
+  RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(user.name));
+  if (!VerifyPassword(entry.password_argon2id(), request.current_password())) {
+    return absl::PermissionDeniedError("current_password: wrong password");
+  }
+  RENSTRA_ASSIGN_OR_RETURN(std::string hash, HashPassword(request.new_password()));
+  v1::ChangePasswordRequest fingerprinted = request;
+  fingerprinted.clear_current_password();
+  fingerprinted.clear_new_password();
+  RENSTRA_ASSIGN_OR_RETURN(
+      v1::UserView view,
+      RecordPassword(user, "/renstra.v1.SessionService/ChangePassword", fingerprinted,
+                     request.request_id(), user.name, hash, /*by_self=*/true,
+                     absl::StrCat("change own password of ", user.name)));
+  authenticator_->sessions().RevokeUser(user.name, session_token);
+  return view;
+}
+
+absl::StatusOr<v1::UserView> UserAdmin::SetPassword(const Actor& admin,
+                                                    const v1::SetPasswordRequest& request) {
+  RENSTRA_RETURN_IF_ERROR(RequireUsers());
+  if (request.name().empty()) return absl::InvalidArgumentError("name: required");
+  RENSTRA_RETURN_IF_ERROR(CheckNewPassword("new_password", request.name(), request.new_password()));
+  RENSTRA_RETURN_IF_ERROR(authenticator_->Find(request.name()).status());
+  RENSTRA_ASSIGN_OR_RETURN(std::string hash, HashPassword(request.new_password()));
+  v1::SetPasswordRequest fingerprinted = request;
+  fingerprinted.clear_new_password();
+  return RecordPassword(admin, "/renstra.v1.SessionService/SetPassword", fingerprinted,
+                        request.request_id(), request.name(), hash, /*by_self=*/false,
+                        request.reason().empty() ? absl::StrCat("set password of ", request.name())
+                                                 : request.reason());
 }
 
 }  // namespace renstra

@@ -12,9 +12,16 @@
 //
 // Ownership: borrows the runner (and its store) and the Authenticator. Thread safety:
 // thread-safe. Recover() runs before serving.
+// Passwords (SessionService.ChangePassword, SetPassword) are hashed with Argon2id
+// (password_hash.h) before the lock and recorded as UserPasswordSet with the hash only.
+// Their request ids are fingerprinted with the passwords cleared: a fingerprint is a
+// plain SHA-256 kept in the store, which must not become a fast way to test guesses of
+// a password. So a reuse of a request id with another password counts as a retry.
+//
 // Errors: INVALID_ARGUMENT naming the field; ALREADY_EXISTS / NOT_FOUND naming the
-// user; FAILED_PRECONDITION (disabling oneself, a disabled user or the last enabled
-// admin; enabling a user who is not disabled); the store's.
+// user; PERMISSION_DENIED "current_password: wrong password"; FAILED_PRECONDITION (disabling
+// oneself, a disabled user or the last enabled admin; enabling a user who is not disabled); the
+// store's.
 #ifndef RENSTRA_SERVICES_USER_ADMIN_H_
 #define RENSTRA_SERVICES_USER_ADMIN_H_
 
@@ -24,6 +31,7 @@
 #include "absl/status/statusor.h"
 #include "domain/actor.h"
 #include "renstra/v1/admin_service.pb.h"
+#include "renstra/v1/session_service.pb.h"
 #include "services/authenticator.h"
 #include "services/command_runner.h"
 #include "storage/event_store.h"
@@ -50,10 +58,25 @@ class UserAdmin {
                                                 const v1::RotateTokenRequest& request);
   absl::StatusOr<v1::ListUsersResponse> ListUsers() const;
 
+  // The caller's own password; ends the caller's sessions but the one of
+  // `session_token` (empty: the call came with an API token; all end).
+  absl::StatusOr<v1::UserView> ChangePassword(const Actor& user,
+                                              const v1::ChangePasswordRequest& request,
+                                              std::string_view session_token);
+  // Any user's password (ADMIN); ends all of that user's sessions.
+  absl::StatusOr<v1::UserView> SetPassword(const Actor& admin,
+                                           const v1::SetPasswordRequest& request);
+
  private:
   // The decision to append `event` to the stream (at its current version) and apply it
   // to the Authenticator; called under the runner's kUsers lock.
   Decision Record(const v1::UserEvent& event, const std::string& reason);
+  // Appends UserPasswordSet(name, hash) through the runner as `who` with `method`.
+  absl::StatusOr<v1::UserView> RecordPassword(const Actor& who, const std::string& method,
+                                              const google::protobuf::Message& fingerprinted,
+                                              const std::string& request_id,
+                                              const std::string& name, const std::string& hash,
+                                              bool by_self, const std::string& reason);
   absl::Status RequireUsers() const;
   // Enabled users with the ADMIN role; called under the runner's kUsers lock.
   int EnabledAdmins() const;

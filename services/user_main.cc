@@ -1,6 +1,7 @@
 // renstra-user: makes one entry of renstrad's users file (--users=FILE).
 //
-//   renstra-user [--token_stdin] [--display_name=TEXT] NAME:ROLE[:DIVISION] >> users.textproto
+//   renstra-user [--token_stdin] [--password_stdin] [--display_name=TEXT] NAME:ROLE[:DIVISION]
+//       >> users.textproto
 //
 // Prints the entry (name, role, division, a fresh random salt and the salted SHA-256 of
 // the token) on stdout in the file's protobuf text format. The token is either read
@@ -15,10 +16,13 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "services/password_hash.h"
 #include "services/user_tool.h"
 
 ABSL_FLAG(bool, token_stdin, false,
           "Read the token from the first line of stdin instead of generating one");
+ABSL_FLAG(bool, password_stdin, false,
+          "Read a login password from the next line of stdin; the entry gets its Argon2id hash");
 ABSL_FLAG(std::string, display_name, "", "Full name and title of the user (optional)");
 
 namespace {
@@ -57,7 +61,20 @@ int main(int argc, char** argv) {
   }
   if (absl::Status s = renstra::CheckToken(token); !s.ok()) return Fail(std::string(s.message()));
 
-  std::cout << renstra::FormatUserEntry(*spec, absl::GetFlag(FLAGS_display_name), token);
+  std::string entry = renstra::FormatUserEntry(*spec, absl::GetFlag(FLAGS_display_name), token);
+  if (absl::GetFlag(FLAGS_password_stdin)) {
+    std::string password;
+    if (!std::getline(std::cin, password)) return Fail("--password_stdin: no password line");
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (absl::Status s = renstra::CheckNewPassword("password", spec->name, password); !s.ok()) {
+      return Fail(std::string(s.message()));
+    }
+    absl::StatusOr<std::string> hash = renstra::HashPassword(password);
+    if (!hash.ok()) return Fail(std::string(hash.status().message()));
+    const size_t close = entry.rfind('}');
+    entry.insert(close, "  password_argon2id: \"" + *hash + "\"\n");
+  }
+  std::cout << entry;
   std::cout.flush();
   if (!absl::GetFlag(FLAGS_token_stdin)) {
     std::cerr << "renstra-user: the token of " << spec->name

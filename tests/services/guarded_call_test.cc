@@ -14,6 +14,7 @@
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
+#include "renstra/v1/session_service.grpc.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
 #include "services/call_guard.h"
 #include "services/rpc_table.h"
@@ -32,7 +33,7 @@ std::vector<const google::protobuf::ServiceDescriptor*> GuardedServices() {
        {v1::PlanService::service_full_name(), v1::LogService::service_full_name(),
         v1::WorkflowService::service_full_name(), v1::RealizationService::service_full_name(),
         v1::AuditService::service_full_name(), v1::AdminService::service_full_name(),
-        v1::AgencyService::service_full_name()}) {
+        v1::AgencyService::service_full_name(), v1::SessionService::service_full_name()}) {
     services.push_back(pool->FindServiceByName(name));
   }
   return services;

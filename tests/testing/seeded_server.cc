@@ -57,6 +57,9 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
     options.agency_seed = AgencySeedDocument();
     options.agency_seed_name = kAgencySeedSourceName;
   }
+  options.sessions = test_options.sessions;
+  options.lockout = test_options.lockout;
+  options.session_clock = test_options.session_clock;
   if (test_options.backup_dir.has_value()) {
     options.rocksdb = t->store_.get();
     options.backup_dir = *test_options.backup_dir;
@@ -84,6 +87,7 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   t->admin_stub_ = v1::AdminService::NewStub(t->channel_);
   t->audit_stub_ = v1::AuditService::NewStub(t->channel_);
   t->agency_stub_ = v1::AgencyService::NewStub(t->channel_);
+  t->session_stub_ = v1::SessionService::NewStub(t->channel_);
   return t;
 }
 
@@ -95,6 +99,7 @@ SeededServer::~SeededServer() {
   admin_stub_.reset();
   audit_stub_.reset();
   agency_stub_.reset();
+  session_stub_.reset();
   channel_.reset();
   if (server_ != nullptr) {
     server_->Shutdown(absl::Seconds(1));

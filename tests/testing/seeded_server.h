@@ -29,6 +29,7 @@
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
+#include "renstra/v1/session_service.grpc.pb.h"
 #include "renstra/v1/users.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
 #include "services/authenticator.h"
@@ -58,6 +59,10 @@ struct SeededServerOptions {
   CallGuardOptions guard;
   // Set: online backups of the store, with this backup root ("" = none).
   std::optional<std::string> backup_dir;
+  // Password logins: session lifetimes, lockout and their clock (see renstra_server.h).
+  SessionTable::Options sessions;
+  LoginThrottle::Options lockout;
+  std::function<absl::Time()> session_clock;
 
   // The common case: the test cast (TestUsers()) and the seed plan.
   static SeededServerOptions CastWithSeed();
@@ -76,6 +81,7 @@ class SeededServer {
   v1::AdminService::Stub& admin() { return *admin_stub_; }
   v1::AuditService::Stub& audit() { return *audit_stub_; }
   v1::AgencyService::Stub& agency() { return *agency_stub_; }
+  v1::SessionService::Stub& session() { return *session_stub_; }
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
   RenstraServer& server() { return *server_; }
   PlanApp& app() { return *app_; }
@@ -106,6 +112,7 @@ class SeededServer {
   std::unique_ptr<v1::AdminService::Stub> admin_stub_;
   std::unique_ptr<v1::AuditService::Stub> audit_stub_;
   std::unique_ptr<v1::AgencyService::Stub> agency_stub_;
+  std::unique_ptr<v1::SessionService::Stub> session_stub_;
 };
 
 // The fixture: a SeededServer started in SetUp, in `server_`.

@@ -1,0 +1,245 @@
+#include "clients/web/gateway.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <chrono>
+#include <cstdio>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/time/clock.h"
+#include "clients/web/web_assets.h"
+#include "clients/web/web_errors.h"
+
+namespace renstra::web {
+namespace {
+
+constexpr char kJson[] = "application/json; charset=utf-8";
+
+std::string CookieOf(const httplib::Request& req, std::string_view name) {
+  const std::map<std::string, std::string> cookies = ParseCookies(req.get_header_value("Cookie"));
+  auto it = cookies.find(std::string(name));
+  return it == cookies.end() ? std::string() : it->second;
+}
+
+std::string HtmlEscape(const std::string& text) {
+  return absl::StrReplaceAll(
+      text, {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
+}
+
+void SendError(httplib::Response& res, const WebError& e) {
+  res.status = e.http_status;
+  res.set_content(e.Json(), kJson);
+}
+
+std::string ToJson(const google::protobuf::Message& m) {
+  std::string out;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = false;
+  (void)google::protobuf::util::MessageToJsonString(m, &out, options);
+  return out;
+}
+
+// Reads a request body in protobuf's JSON mapping; false (and a 400 written) if it
+// is not one. An empty body is an empty message.
+bool FromJson(const httplib::Request& req, httplib::Response& res, google::protobuf::Message* m) {
+  if (req.body.empty()) return true;
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(req.body, m, options);
+  if (!status.ok()) {
+    SendError(res, BadJson(std::string(status.message())));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string SessionTokenOf(const httplib::Request& req) { return CookieOf(req, kSessionCookie); }
+
+Gateway::Gateway(std::shared_ptr<grpc::Channel> channel, GatewayOptions options)
+    : channel_(std::move(channel)),
+      sessions_(v1::SessionService::NewStub(channel_)),
+      plans_(v1::PlanService::NewStub(channel_)),
+      options_(std::move(options)) {}
+
+std::unique_ptr<grpc::ClientContext> Gateway::Context(const std::string& session_token) const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(std::chrono::system_clock::now() +
+                        std::chrono::seconds(options_.call_timeout_seconds));
+  if (!session_token.empty()) context->AddMetadata("authorization", "Bearer " + session_token);
+  return context;
+}
+
+bool Gateway::CheckCsrf(const httplib::Request& req, httplib::Response& res) const {
+  if (req.method != "POST") return true;
+  const bool login = req.path == "/api/masuk";
+  const std::string cookie = CookieOf(req, login ? kPreSessionCookie : kSessionCookie);
+  if (csrf_.Check(login ? "pra" : "sesi", cookie,
+                  req.get_header_value(std::string(kCsrfHeader).c_str()))) {
+    return true;
+  }
+  WebError e;
+  e.http_status = 403;
+  e.code = "CSRF";
+  e.field = std::string(kCsrfHeader);
+  e.message =
+      "Permintaan ditolak: token CSRF tidak ada atau tidak cocok. Muat ulang halaman lalu coba "
+      "lagi.";
+  SendError(res, e);
+  return false;
+}
+
+void Gateway::Page(const httplib::Request& req, httplib::Response& res, const std::string& page) {
+  std::string csrf;
+  std::string display_name;
+  std::string role;
+  const std::string token = SessionTokenOf(req);
+  bool live = false;
+  if (!token.empty()) {
+    v1::UserView me;
+    grpc::Status status = sessions_->WhoAmI(Context(token).get(), {}, &me);
+    live = status.ok();
+    if (live) {
+      csrf = csrf_.TokenFor("sesi", token);
+      display_name = me.display_name().empty() ? me.name() : me.display_name();
+      role = v1::Role::Value_Name(me.role());
+    } else if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+      res.set_header("Set-Cookie", SetCookie(kSessionCookie, "", options_.secure_cookies, 0));
+    }
+  }
+  if (page != "masuk" && !live) {
+    res.status = 303;
+    res.set_header("Location", "/masuk");
+    return;
+  }
+  if (page == "masuk") {
+    if (live) {
+      res.status = 303;
+      res.set_header("Location", "/beranda");
+      return;
+    }
+    std::string pra = CookieOf(req, kPreSessionCookie);
+    if (pra.size() != 64) {
+      pra = RandomHex32();
+      res.set_header("Set-Cookie", SetCookie(kPreSessionCookie, pra, options_.secure_cookies));
+    }
+    csrf = csrf_.TokenFor("pra", pra);
+  }
+  const WebAsset* asset = FindAsset(page + ".html");
+  if (asset == nullptr) {
+    res.status = 404;
+    return;
+  }
+  const std::string escaped_name = HtmlEscape(display_name);
+  const std::string html =
+      absl::StrReplaceAll(absl::string_view(asset->bytes.data(), asset->bytes.size()),
+                          {{"{{csrf}}", csrf}, {"{{nama}}", escaped_name}, {"{{peran}}", role}});
+  res.set_content(html, std::string(asset->content_type));
+}
+
+void Gateway::Login(const httplib::Request& req, httplib::Response& res) {
+  v1::LoginRequest request;
+  if (!FromJson(req, res, &request)) return;
+  v1::Session session;
+  grpc::Status status = sessions_->Login(Context("").get(), request, &session);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  res.set_header("Set-Cookie", SetCookie(kSessionCookie, session.token(), options_.secure_cookies));
+  res.set_header("Set-Cookie", SetCookie(kPreSessionCookie, "", options_.secure_cookies, 0));
+  res.set_content(absl::StrCat("{\"user\":", ToJson(session.user()), ",\"csrf\":",
+                               JsonString(csrf_.TokenFor("sesi", session.token())), "}"),
+                  kJson);
+}
+
+void Gateway::Logout(const httplib::Request& req, httplib::Response& res) {
+  v1::LogoutResponse out;
+  grpc::Status status = sessions_->Logout(Context(SessionTokenOf(req)).get(), {}, &out);
+  res.set_header("Set-Cookie", SetCookie(kSessionCookie, "", options_.secure_cookies, 0));
+  // An ended or expired session is logged out already.
+  if (!status.ok() && status.error_code() != grpc::StatusCode::UNAUTHENTICATED) {
+    return SendError(res, ToWebError(status));
+  }
+  res.set_content("{}", kJson);
+}
+
+void Gateway::ChangePassword(const httplib::Request& req, httplib::Response& res) {
+  v1::ChangePasswordRequest request;
+  if (!FromJson(req, res, &request)) return;
+  if (request.request_id().empty()) request.set_request_id("web-" + RandomHex32().substr(0, 24));
+  v1::UserView out;
+  grpc::Status status =
+      sessions_->ChangePassword(Context(SessionTokenOf(req)).get(), request, &out);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  res.set_content(ToJson(out), kJson);
+}
+
+void Gateway::WhoAmI(const httplib::Request& req, httplib::Response& res) {
+  v1::UserView out;
+  grpc::Status status = sessions_->WhoAmI(Context(SessionTokenOf(req)).get(), {}, &out);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  res.set_content(ToJson(out), kJson);
+}
+
+void Gateway::Plan(const httplib::Request& req, httplib::Response& res) {
+  v1::GetPlanResponse out;
+  grpc::Status status = plans_->GetPlan(Context(SessionTokenOf(req)).get(), {}, &out);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  res.set_content(ToJson(out), kJson);
+}
+
+void Gateway::Register(httplib::Server* server) {
+  server->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    return CheckCsrf(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                               : httplib::Server::HandlerResponse::Handled;
+  });
+  server->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("X-Frame-Options", "DENY");
+    if (req.path.rfind("/static/", 0) != 0) res.set_header("Cache-Control", "no-store");
+  });
+  server->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    // Method, path (never the query) and status: no cookie, header or body.
+    const std::string line = absl::StrCat("http ", req.method, " ", req.path, " ", res.status);
+    if (options_.log) {
+      options_.log(line);
+    } else {
+      std::fprintf(stderr, "%s\n", line.c_str());
+    }
+  });
+  server->Get("/", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 303;
+    res.set_header("Location", "/beranda");
+  });
+  for (const char* page : {"masuk", "beranda", "renstra"}) {
+    server->Get(absl::StrCat("/", page),
+                [this, page](const httplib::Request& req, httplib::Response& res) {
+                  Page(req, res, page);
+                });
+  }
+  server->Get(R"(/static/([a-z0-9_-]+\.(css|js)))",
+              [](const httplib::Request& req, httplib::Response& res) {
+                const WebAsset* asset = FindAsset(req.matches[1].str());
+                if (asset == nullptr) {
+                  res.status = 404;
+                  return;
+                }
+                res.set_content(std::string(asset->bytes), std::string(asset->content_type));
+              });
+  server->Post("/api/masuk",
+               [this](const httplib::Request& req, httplib::Response& res) { Login(req, res); });
+  server->Post("/api/keluar",
+               [this](const httplib::Request& req, httplib::Response& res) { Logout(req, res); });
+  server->Post("/api/sandi", [this](const httplib::Request& req, httplib::Response& res) {
+    ChangePassword(req, res);
+  });
+  server->Get("/api/saya",
+              [this](const httplib::Request& req, httplib::Response& res) { WhoAmI(req, res); });
+  server->Get("/api/renstra",
+              [this](const httplib::Request& req, httplib::Response& res) { Plan(req, res); });
+}
+
+}  // namespace renstra::web

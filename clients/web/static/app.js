@@ -1,0 +1,198 @@
+// Konsol Renstra: the behaviour of every page (data-halaman on <body>). No inline
+// script anywhere (the Content-Security-Policy forbids it); numbers as 1.234.567 and
+// 4,19; every state-changing request carries the page's CSRF token.
+'use strict';
+
+function csrfToken() {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  return meta ? meta.content : '';
+}
+
+async function kirim(path, body) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
+    body: JSON.stringify(body || {}),
+    credentials: 'same-origin',
+  });
+  const data = await res.json().catch(() => ({}));
+  return { ok: res.ok, status: res.status, data };
+}
+
+async function ambil(path) {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  if (res.status === 401) { window.location.assign('/masuk'); return null; }
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error((data.error && data.error.message) || ('HTTP ' + res.status));
+  return data;
+}
+
+// "1234567" → "1.234.567" (digits only, any length: int64 arrives as a string).
+function kelompok(digits) {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+// A Decimal {units, scale} → "4,19" / "1.234.567".
+function desimal(d) {
+  if (!d) return '0';
+  let units = String(d.units || '0');
+  const scale = Number(d.scale || 0);
+  let sign = '';
+  if (units.startsWith('-')) { sign = '-'; units = units.slice(1); }
+  if (scale <= 0) return sign + kelompok(units);
+  units = units.padStart(scale + 1, '0');
+  return sign + kelompok(units.slice(0, units.length - scale)) + ',' +
+         units.slice(units.length - scale);
+}
+
+function rupiah(m) {
+  if (!m || !m.present) return '';
+  const r = String(m.rupiah || '0');
+  return r.startsWith('-') ? '-' + kelompok(r.slice(1)) : kelompok(r);
+}
+
+function nilai(t) {
+  if (!t) return '';
+  const unit = t.unit && t.kind !== 'PERCENT' ? ' ' + t.unit : '';
+  switch (t.kind) {
+    case 'NONE': return '-';
+    case 'NOT_AVAILABLE': return 'N/A';
+    case 'NUMBER': return desimal(t.low) + unit;
+    case 'PERCENT': return desimal(t.low) + '%';
+    case 'RANGE': return desimal(t.low) + '-' + desimal(t.high) + unit;
+    case 'BOUND': return t.boundOp + ' ' + desimal(t.low) + unit;
+    case 'BOUND_RANGE': return t.boundOp + ' ' + desimal(t.low) + '-' + desimal(t.high) + unit;
+    default: return t.written || '';
+  }
+}
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+const PERAN = {
+  KEPALA_DINAS: 'Kepala Dinas',
+  KEPALA_BIDANG: 'Kepala Bidang',
+  SEKRETARIAT: 'Sekretariat',
+  INSPEKTORAT: 'Inspektorat',
+  ADMIN: 'Administrator',
+};
+const TUGAS = {
+  KEPALA_DINAS: ['Membaca Renstra', 'Meninjau usulan perubahan', 'Mengesahkan Perubahan Renstra'],
+  KEPALA_BIDANG: ['Membaca Renstra', 'Mengusulkan perubahan untuk bidang Anda',
+                  'Mencatat realisasi bidang Anda'],
+  SEKRETARIAT: ['Membaca Renstra', 'Mengusulkan perubahan untuk Sekretariat',
+                'Mencatat realisasi Sekretariat'],
+  INSPEKTORAT: ['Membaca Renstra', 'Memeriksa riwayat dan jejak audit'],
+  ADMIN: ['Membaca Renstra', 'Mengelola pengguna dan cadangan'],
+};
+
+function pasangKeluar() {
+  const tombol = document.getElementById('keluar');
+  if (!tombol) return;
+  tombol.addEventListener('click', async () => {
+    await kirim('/api/keluar');
+    window.location.assign('/masuk');
+  });
+}
+
+function halamanMasuk() {
+  const form = document.getElementById('form-masuk');
+  const pesan = document.getElementById('pesan');
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    pesan.textContent = '';
+    const nama = document.getElementById('nama').value.trim();
+    const sandi = document.getElementById('sandi').value;
+    const r = await kirim('/api/masuk', { name: nama, password: sandi });
+    if (r.ok) { window.location.assign('/renstra'); return; }
+    pesan.textContent = (r.data.error && r.data.error.message) || ('Gagal masuk (HTTP ' + r.status + ').');
+    document.getElementById('sandi').value = '';
+  });
+}
+
+function halamanBeranda() {
+  const peran = document.body.dataset.peran;
+  document.getElementById('peran').textContent = PERAN[peran] || peran;
+  const daftar = document.getElementById('tugas');
+  for (const t of TUGAS[peran] || []) daftar.append(el('li', {}, t));
+}
+
+function tabelNode(node, tahun) {
+  const tabel = el('table', {});
+  const kepala = el('tr', {}, el('th', {}, 'Indikator'), el('th', {}, 'Kondisi awal'));
+  for (const y of tahun) kepala.append(el('th', {}, 'Target ' + y));
+  kepala.append(el('th', {}, 'Kondisi akhir'));
+  tabel.append(kepala);
+  for (const ind of node.indicators || []) {
+    const baris = el('tr', { 'data-indikator': ind.id || '' }, el('td', {}, ind.statement || ''),
+                     el('td', { class: 'angka' }, nilai(ind.baseline)));
+    for (const y of tahun) {
+      const t = (ind.targets || []).find((x) => x.year === y);
+      baris.append(el('td', { class: 'angka' }, t ? nilai(t.value) : ''));
+    }
+    baris.append(el('td', { class: 'angka' }, nilai(ind.endTarget)));
+    tabel.append(baris);
+  }
+  const pagu = el('tr', { class: 'pagu' }, el('th', {}, 'Pagu (Rp)'), el('td', {}, ''));
+  for (const y of tahun) {
+    const f = (node.funding || []).find((x) => x.year === y);
+    pagu.append(el('td', { class: 'angka', 'data-tahun': String(y) }, f ? rupiah(f.amount) : ''));
+  }
+  pagu.append(el('td', { class: 'angka' }, kelompok(String(node.fundingTotal || '0'))));
+  tabel.append(pagu);
+  return tabel;
+}
+
+function simpul(node, tahun) {
+  const ringkas = el('summary', {}, el('span', { class: 'kode' }, node.code),
+                     el('span', { class: 'nama' }, node.name));
+  const d = el('details', { 'data-kode': node.code, 'data-cari': (node.code + ' ' + node.name).toLowerCase() },
+               ringkas, tabelNode(node, tahun));
+  for (const c of node.children || []) d.append(simpul(c, tahun));
+  return d;
+}
+
+function saring(pohon, kata) {
+  const q = kata.trim().toLowerCase();
+  const semua = pohon.querySelectorAll('details');
+  for (const d of semua) { d.classList.remove('tersembunyi'); if (!q) d.open = false; }
+  if (!q) return;
+  // A node stays when it or a descendant matches; its ancestors open.
+  for (const d of Array.from(semua).reverse()) {
+    const cocok = d.dataset.cari.includes(q) ||
+                  d.querySelector(':scope > details:not(.tersembunyi)') !== null;
+    d.classList.toggle('tersembunyi', !cocok);
+    d.open = cocok && d.querySelector(':scope > details:not(.tersembunyi)') !== null;
+  }
+}
+
+async function halamanRenstra() {
+  const status = document.getElementById('status-muat');
+  const pohon = document.getElementById('pohon');
+  try {
+    const data = await ambil('/api/renstra');
+    if (!data) return;
+    const plan = data.plan || {};
+    const tahun = [];
+    for (let y = (plan.baselineYear || 2021) + 1; y <= (plan.finalYear || 2026); y++) tahun.push(y);
+    document.getElementById('judul-rencana').textContent =
+      (plan.agency || '') + ' — revisi ' + (plan.revision || 0) + (plan.locked ? ' (terkunci)' : '');
+    for (const p of plan.programs || []) pohon.append(simpul(p, tahun));
+    status.textContent = (plan.programs || []).length + ' program';
+  } catch (e) {
+    status.textContent = e.message;
+  }
+  document.getElementById('cari').addEventListener('input', (ev) => saring(pohon, ev.target.value));
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  pasangKeluar();
+  const halaman = document.body.dataset.halaman;
+  if (halaman === 'masuk') halamanMasuk();
+  if (halaman === 'beranda') halamanBeranda();
+  if (halaman === 'renstra') halamanRenstra();
+});

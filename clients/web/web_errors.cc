@@ -1,0 +1,239 @@
+#include "clients/web/web_errors.h"
+
+#include <regex>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+
+namespace renstra::web {
+namespace {
+
+const char* CodeName(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::OK:
+      return "OK";
+    case grpc::StatusCode::CANCELLED:
+      return "CANCELLED";
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return "INVALID_ARGUMENT";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return "DEADLINE_EXCEEDED";
+    case grpc::StatusCode::NOT_FOUND:
+      return "NOT_FOUND";
+    case grpc::StatusCode::ALREADY_EXISTS:
+      return "ALREADY_EXISTS";
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return "PERMISSION_DENIED";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return "RESOURCE_EXHAUSTED";
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return "FAILED_PRECONDITION";
+    case grpc::StatusCode::ABORTED:
+      return "ABORTED";
+    case grpc::StatusCode::UNAVAILABLE:
+      return "UNAVAILABLE";
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return "UNAUTHENTICATED";
+    default:
+      return "INTERNAL";
+  }
+}
+
+int HttpStatusOf(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      return 400;
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return 401;
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return 403;
+    case grpc::StatusCode::NOT_FOUND:
+      return 404;
+    case grpc::StatusCode::ALREADY_EXISTS:
+    case grpc::StatusCode::ABORTED:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return 409;
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return 429;
+    case grpc::StatusCode::UNAVAILABLE:
+      return 503;
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return 504;
+    default:
+      return 500;
+  }
+}
+
+// "changes[2].set_target.year: must be ..." → field "changes[2].set_target.year",
+// reason "must be ...". A prefix with a space is a sentence, not a field.
+void SplitField(const std::string& message, std::string* field, std::string* reason) {
+  static const std::regex kField(R"(^([A-Za-z_][A-Za-z0-9_.\[\]]*): (.*)$)");
+  std::smatch m;
+  if (std::regex_match(message, m, kField)) {
+    *field = m[1];
+    *reason = m[2];
+  } else {
+    field->clear();
+    *reason = message;
+  }
+}
+
+// "2026-12-07T09:19:00+07:00" → "pukul 09.19 WIB tanggal 07-12-2026".
+std::string WibTime(const std::string& rfc3339) {
+  static const std::regex kTime(R"((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):\d{2}\+07:00)");
+  std::smatch m;
+  if (!std::regex_search(rfc3339, m, kTime)) return rfc3339;
+  return absl::StrCat("pukul ", m[4].str(), ".", m[5].str(), " WIB tanggal ", m[3].str(), "-",
+                      m[2].str(), "-", m[1].str());
+}
+
+// The reason in Bahasa Indonesia, when the gateway knows it; empty otherwise.
+std::string KnownReason(const std::string& reason) {
+  static const std::regex kAtMostBytes(R"(^at most (\d+) bytes$)");
+  static const std::regex kAtLeastChars(R"(^must be at least (\d+) characters$)");
+  std::smatch m;
+  if (reason == "required") return "wajib diisi";
+  if (std::regex_match(reason, m, kAtMostBytes)) return "paling banyak " + m[1].str() + " byte";
+  if (std::regex_match(reason, m, kAtLeastChars)) {
+    return "paling sedikit " + m[1].str() + " karakter";
+  }
+  if (reason == "must not be the user name") return "tidak boleh sama dengan nama pengguna";
+  if (reason == "wrong password") return "kata sandi salah";
+  return "";
+}
+
+// The login refusals of SessionService (session_service.proto).
+std::string LoginMessage(const std::string& reason) {
+  static const std::regex kWrong(
+      R"re(^wrong user name or password for "(.*)" \((\d+) attempts? left before a (\d+)-minute lock\)$)re");
+  static const std::regex kLocked(
+      R"(^(\S+) is locked after (\d+) failed logins until (\S+) \(WIB\)$)");
+  static const std::regex kDisabled(R"(^(\S+) is disabled$)");
+  std::smatch m;
+  if (std::regex_match(reason, m, kWrong)) {
+    return absl::StrCat("Nama pengguna atau kata sandi salah. Sisa percobaan: ", m[2].str(),
+                        " sebelum akun dikunci ", m[3].str(), " menit.");
+  }
+  if (std::regex_match(reason, m, kLocked)) {
+    return absl::StrCat("Akun ", m[1].str(), " dikunci setelah ", m[2].str(),
+                        " kali gagal masuk. Coba lagi ", WibTime(m[3].str()), ".");
+  }
+  if (std::regex_match(reason, m, kDisabled)) {
+    return absl::StrCat("Akun ", m[1].str(), " dinonaktifkan. Hubungi administrator.");
+  }
+  return "";
+}
+
+std::string Sentence(grpc::StatusCode code, const std::string& field, const std::string& reason,
+                     const std::string& detail) {
+  if (field == "login") {
+    std::string login = LoginMessage(reason);
+    if (!login.empty()) return login;
+  }
+  const std::string known = KnownReason(reason);
+  const std::string why = known.empty() ? reason : known;
+  switch (code) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+      if (detail == "session expired: log in again")
+        return "Sesi Anda berakhir. Silakan masuk lagi.";
+      return "Anda belum masuk atau sesi Anda berakhir. Silakan masuk lagi.";
+    case grpc::StatusCode::PERMISSION_DENIED:
+      if (!field.empty() && field != "rule") {
+        return absl::StrCat("Ditolak: isian '", field, "' ", why, ".");
+      }
+      return absl::StrCat("Anda tidak berwenang melakukan ini (", why, ").");
+    case grpc::StatusCode::UNAVAILABLE:
+      return "Server Renstra tidak dapat dihubungi. Coba lagi sebentar lagi.";
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      return "Server Renstra terlalu lama menjawab. Coba lagi.";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return absl::StrCat("Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi (", why, ").");
+    default:
+      break;
+  }
+  if (!field.empty()) {
+    if (code == grpc::StatusCode::NOT_FOUND) {
+      return absl::StrCat("Isian '", field, "' tidak ditemukan: ", why, ".");
+    }
+    return absl::StrCat("Isian '", field, "' tidak valid: ", why, ".");
+  }
+  if (code == grpc::StatusCode::NOT_FOUND) return absl::StrCat("Tidak ditemukan: ", why, ".");
+  if (code == grpc::StatusCode::INVALID_ARGUMENT)
+    return absl::StrCat("Permintaan tidak valid: ", why, ".");
+  if (HttpStatusOf(code) == 409) return absl::StrCat("Tidak dapat dilakukan sekarang: ", why, ".");
+  return absl::StrCat("Terjadi kesalahan di server: ", why, ".");
+}
+
+}  // namespace
+
+std::string JsonString(const std::string& text) {
+  std::string out = "\"";
+  for (unsigned char c : text) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        // '<' too, so a body is never read as markup.
+        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+          out += absl::StrFormat("\\u%04x", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string WebError::Json() const {
+  return absl::StrCat("{\"error\":{\"code\":", JsonString(code), ",\"field\":", JsonString(field),
+                      ",\"message\":", JsonString(message), ",\"detail\":", JsonString(detail),
+                      "}}");
+}
+
+WebError ToWebError(const grpc::Status& status) {
+  WebError e;
+  e.http_status = HttpStatusOf(status.error_code());
+  e.code = CodeName(status.error_code());
+  e.detail = status.error_message();
+  std::string reason;
+  SplitField(e.detail, &e.field, &reason);
+  e.message = Sentence(status.error_code(), e.field, reason, e.detail);
+  if (e.field == "login" || e.field == "rule") e.field.clear();
+  return e;
+}
+
+WebError BadJson(const std::string& reason) {
+  WebError e;
+  e.http_status = 400;
+  e.code = "INVALID_ARGUMENT";
+  e.detail = reason;
+  // protobuf's JSON parser names the field: "password: invalid value 5 for type
+  // TYPE_STRING" or "nama: Cannot find field."
+  static const std::regex kField(R"(^(?:INVALID_ARGUMENT:)?([A-Za-z_][A-Za-z0-9_.\[\]]*): ?(.*)$)");
+  std::smatch m;
+  if (std::regex_match(reason, m, kField)) {
+    e.field = m[1];
+    e.message = absl::StrCat("Isian '", e.field,
+                             "' tidak dapat dibaca: ", absl::StripSuffix(m[2].str(), "."), ".");
+  } else {
+    e.message = absl::StrCat("Isi permintaan bukan JSON yang dikenal: ", reason, ".");
+  }
+  return e;
+}
+
+}  // namespace renstra::web

@@ -1,0 +1,49 @@
+// A worker-scoped fixture: a real renstrad (seeded, demo users, a temp data dir, port 0)
+// and a real renstra-web (port 0) in front of it, stopped after the worker's tests.
+// Binaries from $RENSTRA_BIN (default: ../../build/bin).
+const base = require('@playwright/test');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..');
+const bin = process.env.RENSTRA_BIN || path.join(root, 'build', 'bin');
+
+// Starts `cmd` and resolves with the first stdout/stderr match of `pattern`.
+function start(cmd, args, pattern, label) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`${label} did not start:\n${seen}`)), 60000);
+    const onData = (chunk) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) { clearTimeout(timer); resolve({ child, match: m }); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${label} exited ${code}:\n${seen}`)); });
+  });
+}
+
+exports.test = base.test.extend({
+  servers: [async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renstra-web-test-'));
+    const renstrad = await start(path.join(bin, 'renstrad'),
+      ['--listen=127.0.0.1:0', `--data_dir=${dir}/data`,
+       `--users=${path.join(root, 'deploy', 'users.demo.textproto')}`, '--log_level=warn'],
+      /renstrad listening on (127\.0\.0\.1:\d+)/, 'renstrad');
+    const web = await start(path.join(bin, 'renstra-web'),
+      ['--listen=127.0.0.1:0', `--server=${renstrad.match[1]}`],
+      /renstra-web listening on (http:\/\/127\.0\.0\.1:\d+)/, 'renstra-web');
+    await use({ url: web.match[1] });
+    for (const p of [web.child, renstrad.child]) {
+      p.removeAllListeners('exit');
+      p.kill('SIGTERM');
+      await new Promise((r) => p.once('exit', r));
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, { scope: 'worker' }],
+});
+exports.expect = base.expect;
