@@ -403,8 +403,16 @@ class Parser {
       AddFinding(v1::Finding::MISSING_PARENT, code->canonical(), 0, line,
                  absl::StrCat("line ", line, ": ", code_text, " has no parent ", parent,
                               " above it in the table"));
+    } else if (!parent.empty()) {
+      CheckPlacement(*code, line);
     }
     seen_lines_[code->canonical()] = line;
+    if (code->level() == v1::PROGRAM) {
+      under_program_ = code->canonical();
+      under_activity_.clear();
+    } else if (code->level() == v1::ACTIVITY) {
+      under_activity_ = code->canonical();
+    }
     ParsedNode node;
     node.code = *code;
     node.name = col(kColName);
@@ -415,6 +423,30 @@ class Parser {
     table_.nodes.push_back(std::move(node));
     last_node_ = static_cast<int>(table_.nodes.size()) - 1;
     ++table_.rows_used;
+  }
+
+  // A kegiatan belongs under the program row above it, a sub kegiatan under the kegiatan
+  // row above it (or the program row, when no kegiatan follows that program yet). A row
+  // whose code names another parent that the table has is misplaced: it is imported
+  // where its code puts it (the document's numbering decides), and named.
+  void CheckPlacement(const Code& code, int line) {
+    const std::string& above = code.level() == v1::SUB_ACTIVITY && !under_activity_.empty()
+                                   ? under_activity_
+                                   : under_program_;
+    const std::string parent = code.ParentCanonical();
+    if (above.empty() || above == parent) return;
+    auto level_name = [](const std::string& canonical) {
+      absl::StatusOr<Code> c = Code::Parse(canonical);
+      return c.ok() && c->level() == v1::PROGRAM ? "program" : "kegiatan";
+    };
+    AddFinding(v1::Finding::MISPLACED_CODE, code.canonical(), 0, line,
+               absl::StrCat("line ", line, ": ",
+                            code.level() == v1::SUB_ACTIVITY ? "sub kegiatan " : "kegiatan ",
+                            code.written(), " sits under ", level_name(above), " ", above,
+                            " (line ", seen_lines_.at(above), "), but its code belongs under ",
+                            level_name(parent), " ", parent, " (line ", seen_lines_.at(parent),
+                            "); imported under ", parent, ", as its code says"),
+               above, parent);
   }
 
   // A Tujuan or Sasaran row's values: its indicator's targets. Rupiah belong to
@@ -539,6 +571,9 @@ class Parser {
   int last_node_ = -1;
   int last_line_ = 0;
   std::string current_objective_;
+  // The program and kegiatan rows the next rows sit under (canonical codes).
+  std::string under_program_;
+  std::string under_activity_;
   absl::flat_hash_map<std::string, int> seen_lines_;
   std::vector<std::pair<std::string, int>> stated_totals_;
   std::vector<SkippedLine> pending_skips_;

@@ -11,6 +11,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "domain/import_decider.h"
 #include "domain/plan_state.h"
@@ -140,8 +141,21 @@ void CheckTable(const fs::path& table_path) {
         ASSERT_NE(it, stated->targets.end());
         EXPECT_EQ(it->second.ToIndonesian(), p[2]);
       }
+    } else if (verb == "parent") {
+      std::vector<std::string> p = arg(1);
+      const NodeState* node = plan.FindNode(p[0]);
+      ASSERT_NE(node, nullptr);
+      EXPECT_EQ(node->parent_code, p[1]);
     } else if (verb == "finding") {
       want_findings.insert(rest);
+    } else if (verb == "message") {
+      std::vector<std::string> p = arg(1);
+      std::vector<std::string> at_line;
+      for (const v1::Finding& f : decision->findings) {
+        if (absl::StrCat(f.line()) == p[0]) at_line.push_back(f.message());
+      }
+      EXPECT_NE(std::find(at_line.begin(), at_line.end(), p[1]), at_line.end())
+          << "the findings of line " << p[0] << ": " << absl::StrJoin(at_line, " | ");
     } else if (verb == "skipped") {
       int line = 0;
       ASSERT_TRUE(absl::SimpleAtoi(rest, &line));
