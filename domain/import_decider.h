@@ -44,6 +44,10 @@ struct ImportDecision {
   std::vector<v1::Finding> findings;
   // The parser's skipped lines (page furniture, blank rows).
   std::vector<SkippedLine> skipped;
+  // Every line of the table with its outcome (the parser's), a node's lines completed
+  // with the indicator each became ("program 1.06.02: indicator 1.06.02#1", or "…: Rp
+  // only, no indicator"); ImportReported records them.
+  std::vector<v1::ImportLine> lines;
 };
 
 // FAILED_PRECONDITION if `state` already holds a plan (an import needs an empty plan);

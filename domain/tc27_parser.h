@@ -102,6 +102,10 @@ struct ParsedTable {
   int continuation_rows = 0;
   // Page furniture and blank rows, in line order.
   std::vector<SkippedLine> skipped;
+  // Every line from the header row to the last row, in line order, with its outcome.
+  // A node's lines say "program 1.06.02" or "continuation row of program 1.06.02";
+  // DecideImport adds which indicator each became.
+  std::vector<v1::ImportLine> lines;
   // The table's number convention and the evidence it was decided on.
   NumberFormatDecision number_format;
 };
