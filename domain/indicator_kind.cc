@@ -74,6 +74,19 @@ std::string_view KindName(v1::IndicatorKind kind) {
   }
 }
 
+std::string_view KindMarker(v1::IndicatorKind kind) {
+  switch (kind) {
+    case v1::INDICATOR_KIND_CUMULATIVE:
+      return "[kumulatif]";
+    case v1::INDICATOR_KIND_STOCK:
+      return "[stok]";
+    case v1::INDICATOR_KIND_RATE:
+      return "[rasio]";
+    default:
+      return "";
+  }
+}
+
 KindReading TakeKindMarker(std::string* statement) {
   const std::string lower = absl::AsciiStrToLower(*statement);
   for (const Marker& m : kMarkers) {

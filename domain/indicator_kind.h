@@ -48,6 +48,10 @@ struct KindReading {
 // "cumulative", "stock", "rate" or "undetermined".
 std::string_view KindName(v1::IndicatorKind kind);
 
+// The marker an export writes for `kind`: "[kumulatif]", "[stok]", "[rasio]"; empty
+// for an undetermined kind.
+std::string_view KindMarker(v1::IndicatorKind kind);
+
 // Removes a trailing kind marker (rule 1) from `statement` (and the blanks before it);
 // returns its kind, or an unspecified reading when the statement has none.
 KindReading TakeKindMarker(std::string* statement);
