@@ -17,6 +17,12 @@
 //  - The responsible division is column 19 when written, else the default for the
 //    node's program (division.h); location is column 20 as written.
 //  - Blank cells produce no event; "-" does (it is what the agency wrote).
+//  - An indicator's kind (cumulative, stock, rate; indicator_kind.h) is read from its
+//    marker, unit, wording or the row's figures and recorded on IndicatorDefined; its
+//    end-of-period target is checked by it (TARGET_TOTAL with the row's line), and an
+//    indicator whose kind nothing tells while its figures fit neither check is reported
+//    (INDICATOR_KIND_UNDETERMINED).
+//  - Every line of the table gets an outcome (`lines`), recorded in ImportReported.
 //
 // Pure; thread-safe.
 #ifndef RENSTRA_DOMAIN_IMPORT_DECIDER_H_
