@@ -254,7 +254,8 @@ TEST_F(PlanServiceTest, ImportReportsEveryLineAndRecordsItInTheLog) {
                   "statement, unit or figures; no end-of-period target)",
                   "4 SKIPPED blank row",
                   "5 REFUSED code \"9.99.99.9\" is not a program, kegiatan or sub "
-                  "kegiatan code; not imported",
+                  "kegiatan code (code \"9.99.99.9\": four segments: a code has 1, 2, 3, 5 "
+                  "or 6); not imported",
                   "6 SKIPPED footer \"Sumber: Dinas Kesehatan\""));
 
   v1::ReadEventsRequest read;
