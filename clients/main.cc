@@ -5,7 +5,7 @@
 //   renstra plan export --table T-C.27 --format tsv|csv|xlsx|print|pdf [--output FILE]
 //   renstra plan validate [--json]
 //   renstra plan lock
-//   renstra import --file PATH [--number-format id|en|auto] [--dry-run] [--json]
+//   renstra import --file PATH [--number-format id|en|auto] [--dry-run] [--lines] [--json]
 //   renstra log head | log verify [--from N]
 //   renstra propose | proposal ... | review | inbox | revision ...   (workflow_commands.h)
 //   renstra audit ...                                                (audit_commands.h)
@@ -17,6 +17,7 @@
 // the server (or a local file) gives an error; 2 for a usage error.
 #include <grpc/support/log.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -210,6 +211,7 @@ struct ImportArgs {
   std::string file;
   bool dry_run = false;
   bool json = false;
+  bool lines = false;  // print every line's outcome
   std::string request_id;
   std::string number_format = "auto";
 };
@@ -249,7 +251,16 @@ int Import(Client& client, const ImportArgs& args) {
   std::cout << "Numbers read as " << response.number_format_evidence() << "\n";
   std::cout << "Skipped lines: " << response.skipped_size() << "\n";
   for (const v1::SkippedLine& skipped : response.skipped()) {
-    std::cout << "  line " << skipped.line() << ": " << skipped.what() << "\n";
+    std::cout << "  line " << skipped.line() << ": " << Printable(skipped.what()) << "\n";
+  }
+  if (args.lines) {
+    std::cout << "Lines: " << response.lines_size() << "\n";
+    for (const v1::ImportLine& l : response.lines()) {
+      std::string outcome = v1::ImportLine::Outcome_Name(l.outcome());
+      std::transform(outcome.begin(), outcome.end(), outcome.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::cout << "  line " << l.line() << ": " << outcome << " " << Printable(l.what()) << "\n";
+    }
   }
   std::cout << "Findings: " << response.findings_size() << "\n";
   for (const v1::Finding& finding : response.findings()) {
@@ -341,6 +352,9 @@ int Main(int argc, char** argv) {
       ->required();
   import->add_flag("--dry-run", import_args.dry_run, "Show what would be created; write nothing");
   import->add_flag("--json", import_args.json, "Print the answer in protobuf's JSON mapping");
+  import->add_flag("--lines", import_args.lines,
+                   "Also list every line of the table: imported as what, skipped or refused "
+                   "and why");
   import->add_option("--request-id", import_args.request_id,
                      "Idempotency key (default: a fresh random id); reuse it to retry safely");
   import

@@ -1,7 +1,15 @@
 #include "domain/import_decider.h"
 
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "domain/division.h"
+#include "domain/indicator_kind.h"
+#include "domain/strings.h"
 #include "domain/year.h"
 
 namespace renstra {
@@ -53,6 +61,74 @@ void SetStatedTargets(const ParsedRow& row, Event* e) {
   }
 }
 
+std::map<int, TargetValue> TargetsOf(const ParsedRow& row) {
+  std::map<int, TargetValue> out;
+  for (int y = 0; y < kTargetYears; ++y) out[kFirstTargetYear + y] = row.targets[y];
+  return out;
+}
+
+v1::Finding RowFinding(v1::Finding::Kind kind, const std::string& code, int line,
+                       std::string message, std::string stated = "", std::string computed = "") {
+  v1::Finding f;
+  f.set_kind(kind);
+  f.set_code(code);
+  f.set_line(line);
+  f.set_message(std::move(message));
+  f.set_stated(std::move(stated));
+  f.set_computed(std::move(computed));
+  return f;
+}
+
+// The indicator's kind (indicator_kind.h: its marker, taken off `statement`; its unit
+// and wording; else the row's figures), and the check of its end-of-period target by
+// that kind. An undetermined kind, when there is an end-of-period target to check, is
+// reported rather than guessed.
+KindReading ReadKind(const ParsedRow& row, std::string* statement, const std::string& unit,
+                     int from_year, int to_year, const std::string& code, const std::string& id,
+                     std::vector<v1::Finding>* findings) {
+  const std::map<int, TargetValue> targets = TargetsOf(row);
+  KindReading kind = TakeKindMarker(statement);
+  if (kind.kind == v1::INDICATOR_KIND_UNSPECIFIED) kind = InferIndicatorKind(*statement, unit);
+  if (kind.kind == v1::INDICATOR_KIND_UNSPECIFIED) {
+    KindReading figures = KindFromFigures(targets, from_year, to_year, row.end_target);
+    // Only figures that agree with neither kind leave a check undone; when the end is
+    // both the sum and the last year's target, either kind agrees.
+    const bool checkable = !row.end_target.IsBlank() &&
+                           std::any_of(targets.begin(), targets.end(),
+                                       [](const auto& t) { return !t.second.IsBlank(); }) &&
+                           absl::StrContains(figures.basis, " is neither ");
+    if (figures.kind == v1::INDICATOR_KIND_UNSPECIFIED && checkable) {
+      findings->push_back(RowFinding(
+          v1::Finding::INDICATOR_KIND_UNDETERMINED, code, row.line,
+          absl::StrCat("line ", row.line, ": indicator ", id, " \"", *statement,
+                       "\": neither its statement nor its unit tells whether it is cumulative, "
+                       "a stock or a rate, and its figures do not either (",
+                       figures.basis,
+                       "); its end-of-period target is not checked (mark the indicator "
+                       "[kumulatif], [stok] or [rasio])"),
+          row.end_target.Display()));
+    }
+    if (figures.kind == v1::INDICATOR_KIND_UNSPECIFIED) {
+      figures.basis = absl::StrCat("not told by its statement, unit or figures; ", figures.basis);
+    }
+    return figures;
+  }
+  const std::optional<TargetValue> expected =
+      ExpectedEndTarget(kind.kind, targets, from_year, to_year, row.end_target);
+  if (expected.has_value() && !row.end_target.IsBlank() && !(*expected == row.end_target)) {
+    const bool sum = kind.kind == v1::INDICATOR_KIND_CUMULATIVE;
+    findings->push_back(RowFinding(
+        v1::Finding::TARGET_TOTAL, code, row.line,
+        absl::StrCat("line ", row.line, ": indicator ", id, " is ", sum ? "cumulative" : "a ",
+                     sum ? "" : AsAbsl(KindName(kind.kind)), " (", kind.basis,
+                     "), so its end-of-period target is ",
+                     sum ? "the sum of its yearly targets, " : "its last year's target, ",
+                     expected->Display(), "; the table states ", row.end_target.Display()),
+        row.end_target.Display(), expected->Display()));
+  }
+  return kind;
+}
+
 }  // namespace
 
 absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const ParsedTable& table,
@@ -65,6 +141,15 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
   ImportDecision out;
   out.findings = table.findings;
   out.skipped = table.skipped;
+  out.lines = table.lines;
+  absl::flat_hash_map<int, v1::ImportLine*> line_outcome;
+  for (v1::ImportLine& l : out.lines) line_outcome[l.line()] = &l;
+  // Adds what a node's row became to the parser's "program 1.06.02".
+  auto became = [&line_outcome](int line, const std::string& what) {
+    auto it = line_outcome.find(line);
+    if (it != line_outcome.end())
+      it->second->set_what(absl::StrCat(it->second->what(), ": ", what));
+  };
   auto add = [&out]() { return &out.events.emplace_back(); };
 
   v1::PlanEstablished* established = add()->mutable_plan_established();
@@ -131,13 +216,23 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
 
     for (size_t r = 0; r < node.rows.size(); ++r) {
       const ParsedRow& row = node.rows[r];
-      if (!HasIndicatorCells(row)) continue;
       const std::string id = absl::StrCat(code, "#", r + 1);
+      if (!HasIndicatorCells(row)) {
+        became(row.line, "Rp only, no indicator");
+        continue;
+      }
+      std::string statement = row.indicator;
+      const std::string unit = UnitOf(row);
+      const KindReading kind =
+          ReadKind(row, &statement, unit, spans[r].first, spans[r].second, code, id, &out.findings);
+      became(row.line, absl::StrCat("indicator ", id, " (", AsAbsl(KindName(kind.kind)), ": ",
+                                    kind.basis, ")"));
       v1::IndicatorDefined* ind = add()->mutable_indicator_defined();
       ind->set_node_code(code);
       ind->set_indicator_id(id);
-      ind->set_statement(row.indicator);
-      ind->set_unit(UnitOf(row));
+      ind->set_statement(statement);
+      ind->set_unit(unit);
+      ind->set_kind(kind.kind);
       row.baseline.ToProto(ind->mutable_baseline());
       row.end_target.ToProto(ind->mutable_end_target());
       row.end_funding.ToProto(ind->mutable_end_funding());
@@ -187,6 +282,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
   report->set_rows_used(table.rows_used);
   report->set_number_format(std::string(NumberFormatName(table.number_format.format)));
   report->set_number_format_evidence(table.number_format.summary);
+  for (const v1::ImportLine& l : out.lines) *report->add_lines() = l;
   return out;
 }
 

@@ -17,6 +17,12 @@
 //  - The responsible division is column 19 when written, else the default for the
 //    node's program (division.h); location is column 20 as written.
 //  - Blank cells produce no event; "-" does (it is what the agency wrote).
+//  - An indicator's kind (cumulative, stock, rate; indicator_kind.h) is read from its
+//    marker, unit, wording or the row's figures and recorded on IndicatorDefined; its
+//    end-of-period target is checked by it (TARGET_TOTAL with the row's line), and an
+//    indicator whose kind nothing tells while its figures fit neither check is reported
+//    (INDICATOR_KIND_UNDETERMINED).
+//  - Every line of the table gets an outcome (`lines`), recorded in ImportReported.
 //
 // Pure; thread-safe.
 #ifndef RENSTRA_DOMAIN_IMPORT_DECIDER_H_
@@ -44,6 +50,10 @@ struct ImportDecision {
   std::vector<v1::Finding> findings;
   // The parser's skipped lines (page furniture, blank rows).
   std::vector<SkippedLine> skipped;
+  // Every line of the table with its outcome (the parser's), a node's lines completed
+  // with the indicator each became ("program 1.06.02: indicator 1.06.02#1", or "…: Rp
+  // only, no indicator"); ImportReported records them.
+  std::vector<v1::ImportLine> lines;
 };
 
 // FAILED_PRECONDITION if `state` already holds a plan (an import needs an empty plan);

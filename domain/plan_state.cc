@@ -52,6 +52,7 @@ void FillIndicator(const IndicatorState& in, v1::Indicator* out) {
   in.end_target.ToProto(out->mutable_end_target());
   in.end_funding.ToProto(out->mutable_end_funding());
   out->set_from_year(in.from_year);
+  out->set_kind(in.kind);
   out->set_to_year(in.to_year);
 }
 
@@ -264,6 +265,7 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
       ind.end_funding = Money::FromProto(e.end_funding());
       ind.from_year = e.from_year();
       ind.to_year = e.to_year();
+      ind.kind = e.kind();
       indicator_index_[ind.id] = {node->code, node->indicators.size()};
       node->indicators.push_back(std::move(ind));
       return absl::OkStatus();

@@ -35,6 +35,7 @@ struct IndicatorState {
   Money end_funding;  // as stated on the indicator's row
   int from_year = 0;
   int to_year = 0;
+  v1::IndicatorKind kind = v1::INDICATOR_KIND_UNSPECIFIED;  // as the import recorded it
 };
 
 struct NodeState {

@@ -6,11 +6,27 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "domain/division.h"
+#include "domain/indicator_kind.h"
+#include "domain/strings.h"
 #include "domain/tc27_parser.h"
 #include "domain/year.h"
 
 namespace renstra {
 namespace {
+
+// A kind that the statement, unit and figures would not tell again (it came from a
+// marker) is written back as its marker, so the exported table reads back the same.
+std::string StatementWithKind(const IndicatorState& ind) {
+  if (ind.kind == v1::INDICATOR_KIND_UNSPECIFIED ||
+      InferIndicatorKind(ind.statement, ind.unit).kind == ind.kind) {
+    return ind.statement;
+  }
+  if (InferIndicatorKind(ind.statement, ind.unit).kind == v1::INDICATOR_KIND_UNSPECIFIED &&
+      KindFromFigures(ind.targets, ind.from_year, ind.to_year, ind.end_target).kind == ind.kind) {
+    return ind.statement;
+  }
+  return absl::StrCat(ind.statement, " ", AsAbsl(KindMarker(ind.kind)));
+}
 
 using Row = std::array<std::string, kTc27Columns>;
 
@@ -101,7 +117,7 @@ void WriteNode(const PlanState& plan, const NodeState& node, Writer& w) {
     }
     if (i < node.indicators.size()) {
       const IndicatorState& ind = node.indicators[i];
-      r[4] = ind.statement;
+      r[4] = StatementWithKind(ind);
       r[5] = ind.baseline.Display();
       for (const auto& [year, v] : ind.targets) r[6 + 2 * (year - kFirstTargetYear)] = v.Display();
       r[16] = ind.end_target.Display();

@@ -31,6 +31,11 @@ constexpr int kColLocation = 19;
 // Positions inside the 13-cell value block.
 bool IsMoneyPosition(int v) { return v >= 2 && v % 2 == 0; }
 
+const char* LevelName(v1::Level level) {
+  if (level == v1::PROGRAM) return "program";
+  return level == v1::ACTIVITY ? "kegiatan" : "sub kegiatan";
+}
+
 std::string ValueColumnName(int v) {
   if (v == 0) return "6 (Data Capaian pada Tahun Awal)";
   if (v == 11) return "17 (Target akhir periode)";
@@ -181,6 +186,7 @@ class Parser {
           "\"Tujuan\" that has a \"Kode\" column, tab- or comma-separated)");
     }
     size_t i = header + 1;
+    Outcome(static_cast<int>(header) + 1, v1::ImportLine::SKIPPED, "table header");
     // Skip the header's continuation rows (years, Target/Rp) and the column numbers.
     for (size_t k = 0; k < 4 && i < lines.size(); ++k, ++i) {
       std::vector<std::string> cells =
@@ -190,10 +196,12 @@ class Parser {
         return absl::StartsWith(c, "Tahun") || c == "Target" || c == "Rp";
       });
       if (numbering) {
+        Outcome(static_cast<int>(i) + 1, v1::ImportLine::SKIPPED, "table header (column numbers)");
         ++i;
         break;
       }
       if (!heading) break;
+      Outcome(static_cast<int>(i) + 1, v1::ImportLine::SKIPPED, "table header");
     }
     for (; i < lines.size(); ++i) {
       absl::string_view line = lines[i];
@@ -244,6 +252,9 @@ class Parser {
     // there are the document's layout.
     FlushSkipped(/*all=*/false);
     table_.lines_read = last_line_ - static_cast<int>(header);
+    std::stable_sort(
+        table_.lines.begin(), table_.lines.end(),
+        [](const v1::ImportLine& a, const v1::ImportLine& b) { return a.line() < b.line(); });
     if (table_.nodes.empty()) {
       return absl::InvalidArgumentError("content: the T-C.27 table has no row with a code");
     }
@@ -264,7 +275,9 @@ class Parser {
   void Skip(int line, std::string what) { pending_skips_.push_back({line, std::move(what)}); }
   void FlushSkipped(bool all) {
     for (SkippedLine& s : pending_skips_) {
-      if (all || s.what != "blank row") table_.skipped.push_back(std::move(s));
+      if (!all && s.what == "blank row") continue;
+      Outcome(s.line, v1::ImportLine::SKIPPED, s.what);
+      table_.skipped.push_back(std::move(s));
     }
     pending_skips_.clear();
   }
@@ -286,6 +299,22 @@ class Parser {
     std::vector<std::string> cells = Split(line, false);
     for (std::string& c : cells) c = CleanCell(c);
     return cells;
+  }
+
+  void Outcome(int line, v1::ImportLine::Outcome outcome, std::string what) {
+    v1::ImportLine* l = &table_.lines.emplace_back();
+    l->set_line(line);
+    l->set_outcome(outcome);
+    l->set_what(std::move(what));
+  }
+
+  // A refused line's outcome is its finding's message, without the "line N: " the
+  // outcome already carries.
+  void Refuse(int line) {
+    std::string what = table_.findings.back().message();
+    const std::string prefix = absl::StrCat("line ", line, ": ");
+    if (absl::StartsWith(what, prefix)) what.erase(0, prefix.size());
+    Outcome(line, v1::ImportLine::REFUSED, std::move(what));
   }
 
   void AddFinding(v1::Finding::Kind kind, std::string code, int year, int line, std::string message,
@@ -328,9 +357,14 @@ class Parser {
     const std::string name = col(kColName);
     const std::string indicator = col(kColIndicator);
     for (const std::string* t : {&tujuan, &sasaran, &name, &indicator}) {
-      if (absl::StartsWithIgnoreCase(*t, "URUSAN")) return;  // a heading row
+      if (absl::StartsWithIgnoreCase(*t, "URUSAN")) {
+        Outcome(line, v1::ImportLine::SKIPPED, absl::StrCat("heading \"", SafePrefix(*t), "\""));
+        return;
+      }
     }
     if (absl::EqualsIgnoreCase(name, "JUMLAH") || absl::EqualsIgnoreCase(col(kColKode), "JUMLAH")) {
+      Outcome(line, v1::ImportLine::SKIPPED,
+              "JUMLAH row (its totals are checked against the programs' sums, not stored)");
       for (int v = 0; v < kTc27ValueCells; ++v) {
         const std::string cell = col(kColValues + v);
         if (cell.empty()) continue;
@@ -342,6 +376,7 @@ class Parser {
     if (!tujuan.empty()) {
       ParsedGoal goal{absl::StrCat("T", table_.goals.size() + 1), tujuan, indicator,
                       ParseStatedValues(col, complete, line, "tujuan")};
+      Outcome(line, v1::ImportLine::IMPORTED, absl::StrCat("tujuan ", goal.id));
       table_.goals.push_back(goal);
       current_objective_.clear();
       ++table_.rows_used;
@@ -352,26 +387,36 @@ class Parser {
         AddFinding(v1::Finding::UNPLACED_ROW, "", 0, line,
                    absl::StrCat("line ", line, ": sasaran \"", sasaran,
                                 "\" comes before any tujuan; not imported"));
+        Refuse(line);
         return;
       }
       ParsedObjective o{absl::StrCat("S", table_.objectives.size() + 1), table_.goals.back().id,
                         sasaran, indicator, ParseStatedValues(col, complete, line, "sasaran")};
       current_objective_ = o.id;
+      Outcome(line, v1::ImportLine::IMPORTED,
+              absl::StrCat("sasaran ", o.id, " of tujuan ", o.goal_id));
       table_.objectives.push_back(o);
       ++table_.rows_used;
       return;
     }
     bool any_value = !indicator.empty();
     for (int v = 0; v < kTc27ValueCells; ++v) any_value = any_value || !col(kColValues + v).empty();
-    if (!any_value && name.empty()) return;  // an empty row
+    if (!any_value && name.empty()) {
+      Outcome(line, v1::ImportLine::SKIPPED, "row with no code, statement or value");
+      return;
+    }
     if (last_node_ < 0 || !name.empty()) {
       AddFinding(v1::Finding::UNPLACED_ROW, "", 0, line,
                  absl::StrCat("line ", line,
                               ": row without a code that does not continue a coded row; "
                               "not imported"));
+      Refuse(line);
       return;
     }
     ParsedNode& node = table_.nodes[last_node_];
+    Outcome(line, v1::ImportLine::IMPORTED,
+            absl::StrCat("continuation row of ", LevelName(node.code.level()), " ",
+                         node.code.canonical()));
     node.rows.push_back(ParseValues(col, complete, line, node.code.canonical()));
     ++table_.continuation_rows;
     ++table_.rows_used;
@@ -387,6 +432,7 @@ class Parser {
                               "kegiatan or sub kegiatan code",
                               code.ok() ? "" : absl::StrCat(" (", code.status().message(), ")"),
                               "; not imported"));
+      Refuse(line);
       last_node_ = -1;
       return;
     }
@@ -395,6 +441,7 @@ class Parser {
       AddFinding(v1::Finding::DUPLICATE_CODE, code->canonical(), 0, line,
                  absl::StrCat("line ", line, ": code ", code_text, " repeats the code of line ",
                               seen->second, "; the repeated row is not imported"));
+      Refuse(line);
       last_node_ = -1;
       return;
     }
@@ -403,8 +450,18 @@ class Parser {
       AddFinding(v1::Finding::MISSING_PARENT, code->canonical(), 0, line,
                  absl::StrCat("line ", line, ": ", code_text, " has no parent ", parent,
                               " above it in the table"));
+    } else if (!parent.empty()) {
+      CheckPlacement(*code, line);
     }
     seen_lines_[code->canonical()] = line;
+    if (code->level() == v1::PROGRAM) {
+      under_program_ = code->canonical();
+      under_activity_.clear();
+    } else if (code->level() == v1::ACTIVITY) {
+      under_activity_ = code->canonical();
+    }
+    Outcome(line, v1::ImportLine::IMPORTED,
+            absl::StrCat(LevelName(code->level()), " ", code->canonical()));
     ParsedNode node;
     node.code = *code;
     node.name = col(kColName);
@@ -415,6 +472,30 @@ class Parser {
     table_.nodes.push_back(std::move(node));
     last_node_ = static_cast<int>(table_.nodes.size()) - 1;
     ++table_.rows_used;
+  }
+
+  // A kegiatan belongs under the program row above it, a sub kegiatan under the kegiatan
+  // row above it (or the program row, when no kegiatan follows that program yet). A row
+  // whose code names another parent that the table has is misplaced: it is imported
+  // where its code puts it (the document's numbering decides), and named.
+  void CheckPlacement(const Code& code, int line) {
+    const std::string& above = code.level() == v1::SUB_ACTIVITY && !under_activity_.empty()
+                                   ? under_activity_
+                                   : under_program_;
+    const std::string parent = code.ParentCanonical();
+    if (above.empty() || above == parent) return;
+    auto level_name = [](const std::string& canonical) {
+      absl::StatusOr<Code> c = Code::Parse(canonical);
+      return c.ok() && c->level() == v1::PROGRAM ? "program" : "kegiatan";
+    };
+    AddFinding(v1::Finding::MISPLACED_CODE, code.canonical(), 0, line,
+               absl::StrCat("line ", line, ": ",
+                            code.level() == v1::SUB_ACTIVITY ? "sub kegiatan " : "kegiatan ",
+                            code.written(), " sits under ", level_name(above), " ", above,
+                            " (line ", seen_lines_.at(above), "), but its code belongs under ",
+                            level_name(parent), " ", parent, " (line ", seen_lines_.at(parent),
+                            "); imported under ", parent, ", as its code says"),
+               above, parent);
   }
 
   // A Tujuan or Sasaran row's values: its indicator's targets. Rupiah belong to
@@ -539,6 +620,9 @@ class Parser {
   int last_node_ = -1;
   int last_line_ = 0;
   std::string current_objective_;
+  // The program and kegiatan rows the next rows sit under (canonical codes).
+  std::string under_program_;
+  std::string under_activity_;
   absl::flat_hash_map<std::string, int> seen_lines_;
   std::vector<std::pair<std::string, int>> stated_totals_;
   std::vector<SkippedLine> pending_skips_;

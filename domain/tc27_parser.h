@@ -19,6 +19,9 @@
 //    value cell read by it (number_format.h);
 //  - page furniture (repeated header rows, page numbers, footers; tc27_furniture.h) and
 //    blank rows are skipped and listed in `skipped` with their lines.
+//  - a kegiatan or sub kegiatan whose code names a parent other than the program or
+//    kegiatan row it sits under, while that parent is in the table, is imported where its
+//    code puts it and reported (MISPLACED_CODE, naming both parents and their lines).
 // A row it cannot place is reported (UNPLACED_ROW) with its line number, never
 // dropped silently; a cell it cannot read is reported (BAD_CELL) and taken as blank.
 //
@@ -99,6 +102,10 @@ struct ParsedTable {
   int continuation_rows = 0;
   // Page furniture and blank rows, in line order.
   std::vector<SkippedLine> skipped;
+  // Every line from the header row to the last row, in line order, with its outcome.
+  // A node's lines say "program 1.06.02" or "continuation row of program 1.06.02";
+  // DecideImport adds which indicator each became.
+  std::vector<v1::ImportLine> lines;
   // The table's number convention and the evidence it was decided on.
   NumberFormatDecision number_format;
 };

@@ -4,6 +4,8 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "domain/indicator_kind.h"
+#include "domain/strings.h"
 #include "domain/year.h"
 
 namespace renstra {
@@ -73,6 +75,47 @@ bool IsCount(const TargetValue& v) {
   return v.kind() == TargetValue::Kind::kNumber && v.NormalizedUnit() != "%";
 }
 
+// A stock or a rate ends the period at its last year's target.
+void CheckLastYear(const NodeState& node, const IndicatorState& ind, v1::IndicatorKind kind,
+                   std::vector<v1::Finding>* out) {
+  if (ind.end_target.IsBlank()) return;
+  const std::optional<TargetValue> last =
+      ExpectedEndTarget(kind, ind.targets, ind.from_year, ind.to_year, ind.end_target);
+  if (!last.has_value() || *last == ind.end_target) return;
+  out->push_back(
+      MakeFinding(v1::Finding::TARGET_TOTAL, node, 0, ind.end_target.Display(), last->Display(),
+                  absl::StrCat(node.code_written, " (", ind.id, ", a ", AsAbsl(KindName(kind)),
+                               "): the last year's target is ", last->Display(),
+                               ", the end-of-period target states ", ind.end_target.Display())));
+}
+
+// Neither the statement, the unit nor the figures tell the kind: the end-of-period target
+// is reported only when it is neither the sum nor the last year's target.
+void CheckUndetermined(const NodeState& node, const IndicatorState& ind,
+                       std::vector<v1::Finding>* out) {
+  if (ind.end_target.IsBlank()) return;
+  const std::optional<TargetValue> sum = ExpectedEndTarget(
+      v1::INDICATOR_KIND_CUMULATIVE, ind.targets, ind.from_year, ind.to_year, ind.end_target);
+  const std::optional<TargetValue> last = ExpectedEndTarget(
+      v1::INDICATOR_KIND_STOCK, ind.targets, ind.from_year, ind.to_year, ind.end_target);
+  if (!sum.has_value() && !last.has_value()) return;
+  if ((sum.has_value() && *sum == ind.end_target) ||
+      (last.has_value() && *last == ind.end_target)) {
+    return;  // either kind agrees with the figures
+  }
+  const std::string computed = sum.has_value() ? sum->ToIndonesian() : last->Display();
+  out->push_back(MakeFinding(v1::Finding::TARGET_TOTAL, node, 0, ind.end_target.Display(), computed,
+                             absl::StrCat(node.code_written, " (", ind.id,
+                                          ", kind undetermined): the end-of-period "
+                                          "target states ",
+                                          ind.end_target.Display(),
+                                          ", neither the sum of the "
+                                          "yearly targets (",
+                                          sum ? sum->ToIndonesian() : std::string("none"),
+                                          ") nor the last year's target (",
+                                          last ? last->Display() : std::string("none"), ")")));
+}
+
 void CheckTargets(const NodeState& node, std::vector<v1::Finding>* out) {
   for (const IndicatorState& ind : node.indicators) {
     const std::string unit = TargetValue::Number(Decimal(), ind.unit).NormalizedUnit();
@@ -90,6 +133,22 @@ void CheckTargets(const NodeState& node, std::vector<v1::Finding>* out) {
     for (const auto& [year, v] : ind.targets) check_unit(v, year, absl::StrCat("target ", year));
     check_unit(ind.end_target, 0, "end-of-period target");
 
+    // The kind decides the check: recorded by the import, else read as the import reads
+    // it (plans imported before kinds were recorded).
+    v1::IndicatorKind kind = ind.kind;
+    if (kind == v1::INDICATOR_KIND_UNSPECIFIED)
+      kind = InferIndicatorKind(ind.statement, ind.unit).kind;
+    if (kind == v1::INDICATOR_KIND_UNSPECIFIED) {
+      kind = KindFromFigures(ind.targets, ind.from_year, ind.to_year, ind.end_target).kind;
+    }
+    if (kind == v1::INDICATOR_KIND_STOCK || kind == v1::INDICATOR_KIND_RATE) {
+      CheckLastYear(node, ind, kind, out);
+      continue;
+    }
+    if (kind == v1::INDICATOR_KIND_UNSPECIFIED) {
+      CheckUndetermined(node, ind, out);
+      continue;
+    }
     if (!IsCount(ind.end_target)) continue;
     std::optional<Decimal> sum = Decimal();
     bool any = false;

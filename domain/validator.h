@@ -6,8 +6,11 @@
 //    rows may also state its whole-period total on a row: that is accepted.
 //  - PARENT_CHILDREN_FUNDING: each parent's Rp per year against the sum of its
 //    children's (for years where either states an amount; a missing amount counts 0).
-//  - TARGET_TOTAL: a count indicator's (numbers with a unit other than %) end-of-period
-//    target against the sum of its yearly targets.
+//  - TARGET_TOTAL: an indicator's end-of-period target against what its yearly targets
+//    give by its kind (indicator_kind.h; recorded by the import, else read from the
+//    statement, unit and figures): the sum of the count targets for a cumulative one, the
+//    last year's target for a stock or a rate; for one whose kind nothing tells, a
+//    target that is neither.
 //  - UNIT_MISMATCH: a target, baseline or end-of-period value whose unit differs from
 //    its indicator's unit (case is ignored: "laporan" = "Laporan").
 //  - MISSING_PARENT: a kegiatan or sub kegiatan whose parent code is not in the plan.

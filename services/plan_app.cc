@@ -60,6 +60,7 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
     line->set_line(s.line);
     line->set_what(s.what);
   }
+  for (const v1::ImportLine& l : decision.lines) *out.add_lines() = l;
   for (v1::Finding& f : ValidatePlan(preview)) *out.add_findings() = std::move(f);
   return out;
 }

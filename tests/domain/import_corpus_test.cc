@@ -9,10 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "domain/import_decider.h"
+#include "domain/indicator_kind.h"
 #include "domain/plan_state.h"
 #include "domain/tc27_parser.h"
 #include "gtest/gtest.h"
@@ -109,6 +112,11 @@ void CheckTable(const fs::path& table_path) {
       auto it = ind->targets.find(year);
       ASSERT_NE(it, ind->targets.end());
       EXPECT_EQ(it->second.ToIndonesian(), p[2]);
+    } else if (verb == "kind" || verb == "statement") {
+      std::vector<std::string> p = arg(1);
+      const IndicatorState* ind = FindIndicator(plan, p[0]);
+      ASSERT_NE(ind, nullptr);
+      EXPECT_EQ(verb == "kind" ? std::string(KindName(ind->kind)) : ind->statement, p[1]);
     } else if (verb == "objective") {
       std::vector<std::string> p = arg(1);
       const NodeState* node = plan.FindNode(p[0]);
@@ -140,8 +148,30 @@ void CheckTable(const fs::path& table_path) {
         ASSERT_NE(it, stated->targets.end());
         EXPECT_EQ(it->second.ToIndonesian(), p[2]);
       }
+    } else if (verb == "parent") {
+      std::vector<std::string> p = arg(1);
+      const NodeState* node = plan.FindNode(p[0]);
+      ASSERT_NE(node, nullptr);
+      EXPECT_EQ(node->parent_code, p[1]);
+    } else if (verb == "line") {
+      std::vector<std::string> p = arg(2);
+      const v1::ImportLine* got = nullptr;
+      for (const v1::ImportLine& l : decision->lines) {
+        if (absl::StrCat(l.line()) == p[0]) got = &l;
+      }
+      ASSERT_NE(got, nullptr) << "no outcome for line " << p[0];
+      EXPECT_EQ(v1::ImportLine::Outcome_Name(got->outcome()), p[1]);
+      EXPECT_EQ(got->what(), p[2]);
     } else if (verb == "finding") {
       want_findings.insert(rest);
+    } else if (verb == "message") {
+      std::vector<std::string> p = arg(1);
+      std::vector<std::string> at_line;
+      for (const v1::Finding& f : decision->findings) {
+        if (absl::StrCat(f.line()) == p[0]) at_line.push_back(f.message());
+      }
+      EXPECT_NE(std::find(at_line.begin(), at_line.end(), p[1]), at_line.end())
+          << "the findings of line " << p[0] << ": " << absl::StrJoin(at_line, " | ");
     } else if (verb == "skipped") {
       int line = 0;
       ASSERT_TRUE(absl::SimpleAtoi(rest, &line));
@@ -154,6 +184,31 @@ void CheckTable(const fs::path& table_path) {
   std::vector<int> got_skipped;
   for (const SkippedLine& s : table->skipped) got_skipped.push_back(s.line);
   EXPECT_EQ(got_skipped, want_skipped);
+
+  // Every line from the header row to the last row has one outcome, in line order; the
+  // skipped ones are those listed as skipped; ImportReported records them all.
+  ASSERT_FALSE(decision->lines.empty());
+  std::vector<int> skipped_outcomes;
+  for (size_t k = 0; k < decision->lines.size(); ++k) {
+    const v1::ImportLine& l = decision->lines[k];
+    EXPECT_EQ(l.line(), decision->lines[0].line() + static_cast<int>(k)) << l.what();
+    EXPECT_NE(l.outcome(), v1::ImportLine::OUTCOME_UNSPECIFIED) << l.line();
+    EXPECT_FALSE(l.what().empty()) << l.line();
+    if (absl::StartsWith(l.what(), "table header") || absl::StartsWith(l.what(), "heading ") ||
+        absl::StartsWith(l.what(), "JUMLAH row") ||
+        l.what() == "row with no code, statement or value") {
+      continue;  // the table's own header, headings and totals: not furniture
+    }
+    if (l.outcome() == v1::ImportLine::SKIPPED) skipped_outcomes.push_back(l.line());
+  }
+  EXPECT_EQ(skipped_outcomes, want_skipped);
+  const v1::PlanEvent& last = decision->events.back();
+  ASSERT_TRUE(last.has_import_reported());
+  ASSERT_EQ(last.import_reported().lines_size(), static_cast<int>(decision->lines.size()));
+  for (size_t k = 0; k < decision->lines.size(); ++k) {
+    EXPECT_EQ(last.import_reported().lines(static_cast<int>(k)).SerializeAsString(),
+              decision->lines[k].SerializeAsString());
+  }
 }
 
 TEST(ImportCorpusTest, EveryTableImportsAsExpected) {

@@ -61,6 +61,27 @@ TEST(Tc27ExporterTest, TujuanAndSasaranTargetsAreExportedAndReadBack) {
   EXPECT_EQ(s2->stated.unit, "Puskesmas");
 }
 
+// A kind that only a marker told (neither the words, the unit nor the figures) is
+// exported with its marker, so every indicator reads back with the same kind.
+TEST(Tc27ExporterTest, IndicatorKindsAreExportedAndReadBack) {
+  for (const char* name : {"/kinds_en.csv", "/kinds_id.tsv"}) {
+    SCOPED_TRACE(name);
+    std::ifstream in(std::string(RENSTRA_IMPORT_CORPUS_DIR) + name);
+    std::ostringstream table;
+    table << in.rdbuf();
+    PlanState original = ImportText(table.str());
+    const std::string tsv = ExportTc27(original, TableFormat::kTsv);
+    PlanState again = ImportText(tsv);
+    EXPECT_EQ(Comparable(original), Comparable(again));
+  }
+  std::ifstream in(std::string(RENSTRA_IMPORT_CORPUS_DIR) + "/kinds_en.csv");
+  std::ostringstream table;
+  table << in.rdbuf();
+  const std::string tsv = ExportTc27(ImportText(table.str()), TableFormat::kTsv);
+  EXPECT_NE(tsv.find("\tJumlah lulusan uji kompetensi [kumulatif]\t"), std::string::npos);
+  EXPECT_NE(tsv.find("\tJumlah pegawai puskesmas\t"), std::string::npos);
+}
+
 TEST(Tc27ExporterTest, CsvRoundTripYieldsTheIdenticalPlan) {
   PlanState original = ImportText(ReadSeedDocument());
   const std::string csv = ExportTc27(original, TableFormat::kCsv);

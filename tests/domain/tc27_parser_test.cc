@@ -57,6 +57,7 @@ TEST_F(SeedParseTest, ImportsEveryCodedRow) {
   EXPECT_TRUE(LinesOf(*table_, v1::Finding::UNPLACED_ROW).empty());
   EXPECT_TRUE(LinesOf(*table_, v1::Finding::DUPLICATE_CODE).empty());
   EXPECT_TRUE(LinesOf(*table_, v1::Finding::MISSING_PARENT).empty());
+  EXPECT_TRUE(LinesOf(*table_, v1::Finding::MISPLACED_CODE).empty());
 }
 
 TEST_F(SeedParseTest, GoalsAndObjectivesInDocumentOrder) {

@@ -176,3 +176,75 @@ TEST(ValidatorTest, SeedFindingsCheckedByHand) {
 
 }  // namespace
 }  // namespace renstra
+
+namespace renstra {
+namespace {
+
+// A program, a kegiatan and one sub kegiatan whose indicator and targets are given.
+std::string KindTable(const std::string& indicator, const std::vector<std::string>& values) {
+  auto row = [](std::string code, std::string indicator, std::vector<std::string> values) {
+    std::vector<std::string> cells = {"", "", code, "Nama " + code, indicator};
+    cells.insert(cells.end(), values.begin(), values.end());
+    return Row(cells);
+  };
+  const std::vector<std::string> rate = {"50%", "60%", "100", "60%", "100", "60%", "100",
+                                         "60%", "100", "60%", "100", "60%", "500"};
+  return std::string(kTc27Header) + row("1.06.04", "Persentase panti terakreditasi", rate) +
+         row("1.06.04.2.01", "Persentase panti terakreditasi", rate) +
+         row("1.06.04.2.01.0001", indicator, values);
+}
+
+std::vector<std::string> Targets(const std::vector<std::string>& five, const std::string& end) {
+  return {five[0], five[0], "100",   five[1], "100", five[2], "100",
+          five[3], "100",   five[4], "100",   end,   "500"};
+}
+
+TEST(ValidatorKindTest, AStockEndsAtItsLastYearsTarget) {
+  const std::vector<std::string> years = {"10 Unit", "11 Unit", "12 Unit", "13 Unit", "14 Unit"};
+  PlanState good = ImportText(KindTable("Jumlah panti yang beroperasi", Targets(years, "14 Unit")));
+  EXPECT_TRUE(Of(ValidatePlan(good), v1::Finding::TARGET_TOTAL).empty());
+
+  PlanState summed =
+      ImportText(KindTable("Jumlah panti yang beroperasi", Targets(years, "60 Unit")));
+  std::vector<v1::Finding> totals = Of(ValidatePlan(summed), v1::Finding::TARGET_TOTAL);
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].code(), "1.06.04.2.01.0001");
+  EXPECT_EQ(totals[0].stated(), "60 Unit");
+  EXPECT_EQ(totals[0].computed(), "14 Unit");
+  EXPECT_EQ(totals[0].message(),
+            "1.06.04.2.01.0001 (1.06.04.2.01.0001#1, a stock): the last year's target is 14 Unit, "
+            "the end-of-period target states 60 Unit");
+}
+
+TEST(ValidatorKindTest, ARateEndsAtItsLastYearsTarget) {
+  const std::vector<std::string> years = {"60%", "65%", "70%", "75%", "80%"};
+  PlanState plan = ImportText(KindTable("Persentase lansia terlayani", Targets(years, "85%")));
+  std::vector<v1::Finding> totals = Of(ValidatePlan(plan), v1::Finding::TARGET_TOTAL);
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].stated(), "85%");
+  EXPECT_EQ(totals[0].computed(), "80%");
+  EXPECT_EQ(totals[0].message(),
+            "1.06.04.2.01.0001 (1.06.04.2.01.0001#1, a rate): the last year's target is 80%, the "
+            "end-of-period target states 85%");
+}
+
+TEST(ValidatorKindTest, AnUndeterminedKindIsReportedOnlyWhenNeitherCheckHolds) {
+  const std::vector<std::string> years = {"3 Desa", "3 Desa", "3 Desa", "3 Desa", "3 Desa"};
+  PlanState last = ImportText(KindTable("Jumlah desa siaga", Targets(years, "3 Desa")));
+  EXPECT_TRUE(Of(ValidatePlan(last), v1::Finding::TARGET_TOTAL).empty());
+  PlanState sum = ImportText(KindTable("Jumlah desa siaga", Targets(years, "15 Desa")));
+  EXPECT_TRUE(Of(ValidatePlan(sum), v1::Finding::TARGET_TOTAL).empty());
+
+  PlanState neither = ImportText(KindTable("Jumlah desa siaga", Targets(years, "10 Desa")));
+  std::vector<v1::Finding> totals = Of(ValidatePlan(neither), v1::Finding::TARGET_TOTAL);
+  ASSERT_EQ(totals.size(), 1u);
+  EXPECT_EQ(totals[0].stated(), "10 Desa");
+  EXPECT_EQ(totals[0].computed(), "15 Desa");
+  EXPECT_EQ(totals[0].message(),
+            "1.06.04.2.01.0001 (1.06.04.2.01.0001#1, kind undetermined): the end-of-period target "
+            "states 10 Desa, neither the sum of the yearly targets (15 Desa) nor the last year's "
+            "target (3 Desa)");
+}
+
+}  // namespace
+}  // namespace renstra

@@ -111,6 +111,23 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
                                       "read only in id, first line 726, column 8 (Rp 2022) "
                                       "\"4.584.600.968\""));
 
+  // What became of each line of the seed's T-C.27 (lines 719-852), checked by hand.
+  CommandResult lines =
+      Cli(a.ready.address, {"import", "--file", RENSTRA_SEED_PATH, "--dry-run", "--lines"});
+  ASSERT_EQ(lines.exit_code, 0) << lines.err;
+  EXPECT_THAT(lines.out, HasSubstr("\nLines: 134\n  line 719: skipped table header\n"));
+  EXPECT_THAT(lines.out, HasSubstr("\n  line 722: skipped table header (column numbers)\n"
+                                   "  line 723: imported tujuan T1\n"
+                                   "  line 724: imported sasaran S1 of tujuan T1\n"));
+  EXPECT_THAT(lines.out,
+              HasSubstr("\n  line 726: imported program 1.06.01: indicator 1.06.01#1 (rate: unit "
+                        "%)\n"));
+  EXPECT_THAT(lines.out, HasSubstr("\n  line 736: imported sub kegiatan 1.06.01.2.02.0001: "
+                                   "indicator 1.06.01.2.02.0001#1 (cumulative: statement says "
+                                   "\"menerima\")\n"));
+  EXPECT_THAT(lines.out, HasSubstr("\n  line 852: skipped JUMLAH row (its totals are checked "
+                                   "against the programs' sums, not stored)\nFindings: "));
+
   // A sub kegiatan's 2025 funding and target.
   CommandResult sub =
       Cli(a.ready.address, {"plan", "show", "--code", "1.06.05.2.02.001", "--json"});

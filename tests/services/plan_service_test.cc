@@ -3,13 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "tests/testing/seeded_server.h"
 #include "tests/testing/status_matchers.h"
 
 namespace renstra::testing {
 namespace {
 
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
@@ -222,6 +225,51 @@ TEST_F(PlanServiceTest, AnEnglishTableIsReadTheEnglishWay) {
   ASSERT_THAT(server_->plan().GetPlan(Context().get(), {}, &plan), IsOk());
   ASSERT_EQ(plan.plan().programs_size(), 1);
   EXPECT_EQ(plan.plan().programs(0).indicators(0).baseline().written(), "11.900 Orang");
+}
+
+// Every line of the table has an outcome in the answer, and the ImportReported event
+// records the same lines, the skipped ones among them.
+TEST_F(PlanServiceTest, ImportReportsEveryLineAndRecordsItInTheLog) {
+  v1::ImportTableRequest request;
+  request.set_content(
+      "Tujuan\tSasaran\tKode\tProgram\tIndikator\tAwal\tTarget\n"
+      "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n"
+      "\t\t1.02.02\tProgram Kesehatan\tJumlah kader\t11 Orang\t12 Orang\tRp 1.000.000\n"
+      "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n"
+      "\t\t9.99.99.9\tBukan kode\tJumlah\t1 Orang\n"
+      "Sumber: Dinas Kesehatan\n");
+  request.set_request_id("lines-1");
+  v1::ImportTableResponse response;
+  grpc::Status status = server_->plan().ImportTable(Context().get(), request, &response);
+  ASSERT_THAT(status, IsOk()) << status.error_message();
+  std::vector<std::string> lines;
+  for (const v1::ImportLine& l : response.lines()) {
+    lines.push_back(
+        absl::StrCat(l.line(), " ", v1::ImportLine::Outcome_Name(l.outcome()), " ", l.what()));
+  }
+  EXPECT_THAT(
+      lines,
+      ElementsAre("1 SKIPPED table header", "2 SKIPPED table header (column numbers)",
+                  "3 IMPORTED program 1.02.02: indicator 1.02.02#1 (undetermined: not told by its "
+                  "statement, unit or figures; no end-of-period target)",
+                  "4 SKIPPED blank row",
+                  "5 REFUSED code \"9.99.99.9\" is not a program, kegiatan or sub "
+                  "kegiatan code (code \"9.99.99.9\": four segments: a code has 1, 2, 3, 5 "
+                  "or 6); not imported",
+                  "6 SKIPPED footer \"Sumber: Dinas Kesehatan\""));
+
+  v1::ReadEventsRequest read;
+  read.set_from_sequence(1);
+  v1::ReadEventsResponse events;
+  ASSERT_THAT(server_->audit().ReadEvents(Context().get(), read, &events), IsOk());
+  ASSERT_FALSE(events.events().empty());
+  v1::PlanEvent last;
+  ASSERT_TRUE(last.ParseFromString(events.events(events.events_size() - 1).payload()));
+  ASSERT_TRUE(last.has_import_reported());
+  ASSERT_EQ(last.import_reported().lines_size(), response.lines_size());
+  for (int k = 0; k < response.lines_size(); ++k) {
+    EXPECT_EQ(last.import_reported().lines(k).DebugString(), response.lines(k).DebugString());
+  }
 }
 
 TEST_F(PlanServiceTest, ImportWithAnUnknownNumberFormatIsInvalidAndWritesNothing) {
