@@ -7,6 +7,8 @@
 #include <sstream>
 #include <vector>
 
+#include "base/json_text.h"
+
 namespace renstra {
 namespace {
 
@@ -19,42 +21,6 @@ constexpr int kBottom = 60;
 constexpr char kTargetColor[] = "#8da0cb";
 constexpr char kRealColor[] = "#1b9e77";
 constexpr char kLineColor[] = "#d95f02";
-
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      // "</script>" must not end the data block early.
-      case '<':
-        out += "\\u003c";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 double ToDouble(const v1::Decimal& d) {
   return static_cast<double>(d.units()) / std::pow(10.0, d.scale());
@@ -177,9 +143,9 @@ void KinerjaCharts(const ChartInput& in, std::ostringstream& html, std::ostrings
     std::vector<int> years;
     std::vector<Bar> targets, reals;
     std::vector<std::string> ratios;
-    json << (first_line ? "" : ",") << "{\"indicator_id\":" << JsonString(ind.indicator_id())
-         << ",\"statement\":" << JsonString(ind.statement())
-         << ",\"unit\":" << JsonString(ind.unit()) << ",\"years\":[";
+    json << (first_line ? "" : ",") << "{\"indicator_id\":" << JsonQuote(ind.indicator_id())
+         << ",\"statement\":" << JsonQuote(ind.statement()) << ",\"unit\":" << JsonQuote(ind.unit())
+         << ",\"years\":[";
     first_line = false;
     for (int i = 0; i < ind.years_size(); ++i) {
       const v1::KinerjaYear& y = ind.years(i);
@@ -188,11 +154,11 @@ void KinerjaCharts(const ChartInput& in, std::ostringstream& html, std::ostrings
       reals.push_back({BarValue(y.realization()), y.realization_text()});
       ratios.push_back(y.ratio().text());
       json << (i == 0 ? "" : ",") << "{\"year\":" << y.year()
-           << ",\"target\":" << JsonString(y.target_text())
-           << ",\"realization\":" << JsonString(y.realization_text())
-           << ",\"ratio\":" << JsonString(y.ratio().text()) << "}";
+           << ",\"target\":" << JsonQuote(y.target_text())
+           << ",\"realization\":" << JsonQuote(y.realization_text())
+           << ",\"ratio\":" << JsonQuote(y.ratio().text()) << "}";
     }
-    json << "],\"average\":" << JsonString(ind.average().text()) << "}";
+    json << "],\"average\":" << JsonQuote(ind.average().text()) << "}";
     html << "<h3>" << HtmlEscape(ind.statement()) << " (" << HtmlEscape(ind.unit())
          << ")</h3>\n<figure>"
          << Chart("Target dan realisasi: " + ind.statement(), years, targets, reals, ratios,
@@ -232,12 +198,12 @@ void AnggaranChart(const ChartInput& in, std::ostringstream& html, std::ostrings
       return m.present() ? std::to_string(m.rupiah()) : std::string("null");
     };
     json << (i == 0 ? "" : ",") << "{\"year\":" << y.year()
-         << ",\"funding\":" << JsonString(y.funding_text())
+         << ",\"funding\":" << JsonQuote(y.funding_text())
          << ",\"funding_rupiah\":" << rupiah(y.funding())
-         << ",\"spent\":" << JsonString(y.spent_text()) << ",\"spent_rupiah\":" << rupiah(y.spent())
-         << ",\"absorption\":" << JsonString(y.absorption().text()) << "}";
+         << ",\"spent\":" << JsonQuote(y.spent_text()) << ",\"spent_rupiah\":" << rupiah(y.spent())
+         << ",\"absorption\":" << JsonQuote(y.absorption().text()) << "}";
   }
-  json << "],\"average_absorption\":" << JsonString(row->average_absorption().text()) << "}";
+  json << "],\"average_absorption\":" << JsonQuote(row->average_absorption().text()) << "}";
   html << "<h3>Anggaran dan realisasi (Rp)</h3>\n<figure>"
        << Chart("Pagu dan realisasi anggaran " + in.program_code, years, funding, spent, ratios,
                 "Pagu", "Realisasi", line)
@@ -285,8 +251,8 @@ std::string RenderReportHtml(const ReportTable& table, const ChartInput& chart) 
        << "figcaption{font-size:12px;color:#555}\n</style>\n</head>\n<body>\n<h1>"
        << HtmlEscape(table.title) << "</h1>\n";
   if (!chart.program_code.empty() && (chart.capaian != nullptr || chart.anggaran != nullptr)) {
-    json << "{\"program\":" << JsonString(chart.program_code)
-         << ",\"name\":" << JsonString(chart.program_name) << ",";
+    json << "{\"program\":" << JsonQuote(chart.program_code)
+         << ",\"name\":" << JsonQuote(chart.program_name) << ",";
     if (chart.capaian != nullptr) {
       KinerjaCharts(chart, charts, json);
     } else {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
+#include "base/json_text.h"
 #include "clients/web/web_assets.h"
 #include "clients/web/web_errors.h"
 
@@ -149,7 +150,7 @@ void Gateway::Login(const httplib::Request& req, httplib::Response& res) {
   res.set_header("Set-Cookie", SetCookie(kSessionCookie, session.token(), options_.secure_cookies));
   res.set_header("Set-Cookie", SetCookie(kPreSessionCookie, "", options_.secure_cookies, 0));
   res.set_content(absl::StrCat("{\"user\":", ToJson(session.user()), ",\"csrf\":",
-                               JsonString(csrf_.TokenFor("sesi", session.token())), "}"),
+                               JsonQuote(csrf_.TokenFor("sesi", session.token())), "}"),
                   kJson);
 }
 

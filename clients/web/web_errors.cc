@@ -2,44 +2,15 @@
 
 #include <regex>
 
+#include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
+#include "base/json_text.h"
 
 namespace renstra::web {
 namespace {
-
-const char* CodeName(grpc::StatusCode code) {
-  switch (code) {
-    case grpc::StatusCode::OK:
-      return "OK";
-    case grpc::StatusCode::CANCELLED:
-      return "CANCELLED";
-    case grpc::StatusCode::INVALID_ARGUMENT:
-      return "INVALID_ARGUMENT";
-    case grpc::StatusCode::DEADLINE_EXCEEDED:
-      return "DEADLINE_EXCEEDED";
-    case grpc::StatusCode::NOT_FOUND:
-      return "NOT_FOUND";
-    case grpc::StatusCode::ALREADY_EXISTS:
-      return "ALREADY_EXISTS";
-    case grpc::StatusCode::PERMISSION_DENIED:
-      return "PERMISSION_DENIED";
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
-      return "RESOURCE_EXHAUSTED";
-    case grpc::StatusCode::FAILED_PRECONDITION:
-      return "FAILED_PRECONDITION";
-    case grpc::StatusCode::ABORTED:
-      return "ABORTED";
-    case grpc::StatusCode::UNAVAILABLE:
-      return "UNAVAILABLE";
-    case grpc::StatusCode::UNAUTHENTICATED:
-      return "UNAUTHENTICATED";
-    default:
-      return "INTERNAL";
-  }
-}
 
 int HttpStatusOf(grpc::StatusCode code) {
   switch (code) {
@@ -168,47 +139,16 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
 
 }  // namespace
 
-std::string JsonString(const std::string& text) {
-  std::string out = "\"";
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        // '<' too, so a body is never read as markup.
-        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-          out += absl::StrFormat("\\u%04x", c);
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string WebError::Json() const {
-  return absl::StrCat("{\"error\":{\"code\":", JsonString(code), ",\"field\":", JsonString(field),
-                      ",\"message\":", JsonString(message), ",\"detail\":", JsonString(detail),
-                      "}}");
+  return absl::StrCat("{\"error\":{\"code\":", JsonQuote(code), ",\"field\":", JsonQuote(field),
+                      ",\"message\":", JsonQuote(message), ",\"detail\":", JsonQuote(detail), "}}");
 }
 
 WebError ToWebError(const grpc::Status& status) {
   WebError e;
   e.http_status = HttpStatusOf(status.error_code());
-  e.code = CodeName(status.error_code());
+  // gRPC's codes are Abseil's, numbered alike; Abseil names them.
+  e.code = absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()));
   e.detail = status.error_message();
   std::string reason;
   SplitField(e.detail, &e.field, &reason);

@@ -39,9 +39,6 @@ WebError ToWebError(const grpc::Status& status);
 // refused it with `reason`).
 WebError BadJson(const std::string& reason);
 
-// A JSON string literal of `text` (quotes included), escaped per RFC 8259.
-std::string JsonString(const std::string& text);
-
 }  // namespace renstra::web
 
 #endif  // RENSTRA_CLIENTS_WEB_WEB_ERRORS_H_

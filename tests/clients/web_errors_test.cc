@@ -6,6 +6,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
+#include "base/json_text.h"
 #include "clients/web/csrf.h"
 #include "renstra/v1/session_service.pb.h"
 
@@ -97,7 +98,7 @@ TEST(WebErrorsTest, EachCodeHasItsHttpStatus) {
 }
 
 TEST(WebErrorsTest, JsonStringsAreEscapedAndNeverMarkup) {
-  EXPECT_EQ(JsonString("a\"b\\c\n<script>&"), "\"a\\\"b\\\\c\\n\\u003cscript\\u003e\\u0026\"");
+  EXPECT_EQ(JsonQuote("a\"b\\c\n<script>&"), "\"a\\\"b\\\\c\\n\\u003cscript\\u003e\\u0026\"");
 }
 
 TEST(JsonMappingTest, ABodyIsReadWithProtobufsJsonMappingAndUnknownFieldsNamed) {
