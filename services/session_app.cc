@@ -7,6 +7,7 @@
 #include "domain/text_limits.h"
 #include "domain/user_name.h"
 #include "services/password_hash.h"
+#include "services/user_admin.h"
 
 namespace renstra {
 namespace {
@@ -17,16 +18,6 @@ const std::string& DummyHash() {
   static const std::string* const hash = new std::string(
       HashPassword("renstra-dummy-password").value_or("$argon2id$v=19$m=19456,t=2,p=1$"));
   return *hash;
-}
-
-v1::UserView ViewOf(const v1::UserEntry& e) {
-  v1::UserView v;
-  v.set_name(e.name());
-  v.set_display_name(e.display_name());
-  v.set_role(e.role());
-  v.set_division(e.division());
-  v.set_disabled(e.disabled());
-  return v;
 }
 
 }  // namespace
@@ -83,7 +74,7 @@ absl::StatusOr<v1::Session> SessionApp::Login(const v1::LoginRequest& request) {
   SessionTable::Created created = sessions.Create(name);
   v1::Session out;
   out.set_token(created.token);
-  *out.mutable_user() = ViewOf(*entry);
+  *out.mutable_user() = UserViewOf(*entry);
   out.set_expires_micros(absl::ToUnixMicros(created.expires));
   out.set_idle_seconds(absl::ToInt64Seconds(sessions.options().idle));
   return out;
@@ -101,7 +92,7 @@ absl::Status SessionApp::Logout(std::string_view token) {
 absl::StatusOr<v1::UserView> SessionApp::WhoAmI(const Actor& actor) const {
   RENSTRA_RETURN_IF_ERROR(RequireUsers());
   RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(actor.name));
-  return ViewOf(entry);
+  return UserViewOf(entry);
 }
 
 }  // namespace renstra

@@ -27,16 +27,6 @@ std::string NewToken() {
 // The full gRPC method of an AdminService command: the scope of its request ids.
 std::string Method(const char* rpc) { return absl::StrCat("/renstra.v1.AdminService/", rpc); }
 
-v1::UserView ViewOf(const v1::UserEntry& e) {
-  v1::UserView v;
-  v.set_name(e.name());
-  v.set_display_name(e.display_name());
-  v.set_role(e.role());
-  v.set_division(e.division());
-  v.set_disabled(e.disabled());
-  return v;
-}
-
 // A new account's name (user_name.h: charset, length, reserved system names) and
 // display name (text_limits.h).
 absl::Status CheckNewUser(const v1::AddUserRequest& request) {
@@ -54,6 +44,16 @@ absl::Status TokenGone(const std::string& request_id, const std::string& name) {
 }
 
 }  // namespace
+
+v1::UserView UserViewOf(const v1::UserEntry& e) {
+  v1::UserView v;
+  v.set_name(e.name());
+  v.set_display_name(e.display_name());
+  v.set_role(e.role());
+  v.set_division(e.division());
+  v.set_disabled(e.disabled());
+  return v;
+}
 
 absl::Status UserAdmin::RequireUsers() const {
   if (authenticator_ == nullptr) {
@@ -130,7 +130,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
       [&](const Landed& landed) -> absl::StatusOr<v1::UserWithToken> {
         if (landed.result.deduplicated) return TokenGone(request.request_id(), request.name());
         v1::UserWithToken out;
-        *out.mutable_user() = ViewOf(entry);
+        *out.mutable_user() = UserViewOf(entry);
         out.set_token(token);
         return out;
       });
@@ -169,7 +169,7 @@ absl::StatusOr<v1::UserView> UserAdmin::DisableUser(const Actor& admin,
       // A retry answers as the first attempt did: the user as they are now.
       [&](const Landed&) -> absl::StatusOr<v1::UserView> {
         RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
-        return ViewOf(entry);
+        return UserViewOf(entry);
       });
 }
 
@@ -193,7 +193,7 @@ absl::StatusOr<v1::UserView> UserAdmin::EnableUser(const Actor& admin,
       },
       [&](const Landed&) -> absl::StatusOr<v1::UserView> {
         RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(request.name()));
-        return ViewOf(entry);
+        return UserViewOf(entry);
       });
 }
 
@@ -229,7 +229,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,
       [&](const Landed& landed) -> absl::StatusOr<v1::UserWithToken> {
         if (landed.result.deduplicated) return TokenGone(request.request_id(), request.name());
         v1::UserWithToken out;
-        *out.mutable_user() = ViewOf(entry);
+        *out.mutable_user() = UserViewOf(entry);
         out.set_token(token);
         return out;
       });
@@ -238,7 +238,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::RotateToken(const Actor& admin,
 absl::StatusOr<v1::ListUsersResponse> UserAdmin::ListUsers() const {
   RENSTRA_RETURN_IF_ERROR(RequireUsers());
   v1::ListUsersResponse out;
-  for (const v1::UserEntry& e : authenticator_->Entries()) *out.add_users() = ViewOf(e);
+  for (const v1::UserEntry& e : authenticator_->Entries()) *out.add_users() = UserViewOf(e);
   return out;
 }
 
@@ -264,7 +264,7 @@ absl::StatusOr<v1::UserView> UserAdmin::RecordPassword(
       },
       [&](const Landed&) -> absl::StatusOr<v1::UserView> {
         RENSTRA_ASSIGN_OR_RETURN(v1::UserEntry entry, authenticator_->Find(name));
-        return ViewOf(entry);
+        return UserViewOf(entry);
       });
 }
 

@@ -38,6 +38,9 @@
 
 namespace renstra {
 
+// A user as the API shows it: the entry without its token or password hashes.
+v1::UserView UserViewOf(const v1::UserEntry& entry);
+
 class UserAdmin {
  public:
   static constexpr std::string_view kStream = "users";
