@@ -144,7 +144,11 @@ absl::StatusOr<Landed> CommandRunner::Execute(
 absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     const CommandSpec& spec, const std::string& fingerprint, const absl::Status& reuse,
     const std::function<absl::StatusOr<Decision>()>& decide) {
+  // `conflicted` is set when the store refused the append for its expected version: a
+  // concurrent command changed the stream after this decision read the projections.
+  bool conflicted = false;
   auto decide_and_append = [&]() -> absl::StatusOr<Landed> {
+    conflicted = false;
     RENSTRA_ASSIGN_OR_RETURN(Decision decision, decide());
     // Authorised and decided: only now may the caller learn that the id is taken.
     RENSTRA_RETURN_IF_ERROR(reuse);
@@ -157,7 +161,12 @@ absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
     request.meta =
         CommandMeta{spec.principal.name, spec.principal.role, EnvelopeReason(decision.reason),
                     spec.request_id,     spec.method,         fingerprint};
-    RENSTRA_ASSIGN_OR_RETURN(AppendResult result, store_->Append(request));
+    absl::StatusOr<AppendResult> appended = store_->Append(request);
+    if (!appended.ok()) {
+      conflicted = absl::IsAborted(appended.status());
+      return appended.status();
+    }
+    const AppendResult result = *appended;
     RENSTRA_RETURN_IF_ERROR(projector_->CatchUp());
     // A deduplicated append is a racing retry's: its events were applied by it.
     if (!result.deduplicated && decision.apply) RENSTRA_RETURN_IF_ERROR(decision.apply());
@@ -166,12 +175,24 @@ absl::StatusOr<Landed> CommandRunner::DecideAndAppend(
   // One scoped lock per mode (not Lock/Unlock picked at run time), so clang's
   // -Wthread-safety can pair each acquisition with its release.
   absl::Mutex* mu = LockOf(spec.lock);
-  if (spec.lock == CommandLock::kProposal) {
-    absl::ReaderMutexLock lock(mu);
+  auto attempt = [&]() -> absl::StatusOr<Landed> {
+    if (spec.lock == CommandLock::kProposal) {
+      absl::ReaderMutexLock lock(mu);
+      return decide_and_append();
+    }
+    absl::MutexLock lock(mu);
     return decide_and_append();
+  };
+  absl::StatusOr<Landed> landed = attempt();
+  // A conflict means the decision read projections one command behind: decide again on
+  // caught-up projections, so the caller gets the decision's own answer (e.g. "proposal
+  // is APPROVED") rather than a version number. Bounded: under a steady stream of
+  // writers the last ABORTED is returned, and the client may send it again.
+  for (int again = 0; again < kConflictRedecisions && !landed.ok() && conflicted; ++again) {
+    RENSTRA_RETURN_IF_ERROR(projector_->CatchUp());
+    landed = attempt();
   }
-  absl::MutexLock lock(mu);
-  return decide_and_append();
+  return landed;
 }
 
 }  // namespace renstra

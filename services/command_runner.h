@@ -45,7 +45,12 @@
 //   kAgencies      the lock of the "agency/<CODE>" streams (the AgencyDirectory is
 //                  applied under it).
 // Within a lock the decision's expected version still guards against writers elsewhere
-// (ABORTED). The answer is built after the lock is released.
+// (concurrent proposal commands under the shared lock, or a lock's other streams). When
+// the store refuses an append for its expected version, the command is decided again on
+// caught-up projections, up to kConflictRedecisions times: the loser of a race gets the
+// decision's answer (e.g. FAILED_PRECONDITION "proposal ... is APPROVED"), not ABORTED.
+// ABORTED reaches the client only when every attempt lost. The answer is built after the
+// lock is released.
 //
 // Ownership: borrows the EventStore and the Projector (both must outlive it).
 // Thread safety: Run() is safe to call concurrently.
@@ -146,6 +151,9 @@ class CommandRunner {
   Projector* projector() const { return projector_; }
 
  private:
+  // How many times a command whose append lost a version race is decided again.
+  static constexpr int kConflictRedecisions = 3;
+
   // What the lookup of a request id found.
   struct Prior {
     RequestRecord record;

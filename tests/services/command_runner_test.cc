@@ -1,6 +1,7 @@
 // CommandRunner on a MemoryEventStore: a retry is answered without deciding again, a
 // reuse is decided (authorised) before it is refused, a legacy record is never taken
-// for a retry, and events are typed from their oneof.
+// for a retry, a decision that lost a version race is decided again, and events are
+// typed from their oneof.
 #include "services/command_runner.h"
 
 #include <gtest/gtest.h>
@@ -129,6 +130,57 @@ TEST_F(CommandRunnerTest, ALegacyRecordIsNeverAnsweredAsARetry) {
                 "were scoped to their user; use a new request id"));
   EXPECT_EQ(decided_, 2);
   EXPECT_EQ(store_.Head().sequence, 0u);
+}
+
+// A decision that reads the stream's version and then, before its append, sees another
+// writer append to the stream (`races` times): the race a shared proposal lock allows.
+class RacedRunnerTest : public CommandRunnerTest {
+ protected:
+  absl::StatusOr<uint64_t> RunRaced(int races) {
+    v1::OpenRevisionRequest r = Open("r-1", "Perubahan");
+    CommandSpec spec{Principal{"kadis", "KEPALA_DINAS"}, kMethod, &r, r.request_id(),
+                     CommandLock::kProposal};
+    return runner_.Run<uint64_t>(
+        spec,
+        [&]() -> absl::StatusOr<Decision> {
+          ++decided_;
+          const int64_t read = static_cast<int64_t>(store_.StreamVersion(kStream));
+          if (decided_ <= races) {
+            v1::PlanEvent other;
+            other.mutable_revision_opened()->set_name("concurrent");
+            AppendRequest append;
+            append.stream = kStream;
+            append.events.push_back(ToNewEvent(other, 1));
+            if (!store_.Append(append).ok()) return absl::InternalError("setup append");
+          }
+          Decision d;
+          d.stream = kStream;
+          d.expected_version = read;
+          v1::PlanEvent event;
+          event.mutable_revision_opened()->set_name(r.name());
+          d.events.push_back(ToNewEvent(event, 1));
+          return d;
+        },
+        [](const Landed& landed) -> absl::StatusOr<uint64_t> {
+          return landed.result.first_sequence;
+        });
+  }
+};
+
+TEST_F(RacedRunnerTest, ADecisionThatLostAVersionRaceIsDecidedAgain) {
+  absl::StatusOr<uint64_t> landed = RunRaced(1);
+  ASSERT_THAT(landed, IsOk());
+  EXPECT_EQ(*landed, 2u);
+  EXPECT_EQ(decided_, 2);
+  EXPECT_EQ(store_.StreamVersion(kStream), 2u);
+}
+
+TEST_F(RacedRunnerTest, ACommandThatLosesEveryRaceIsAbortedAfterThreeMoreDecisions) {
+  absl::StatusOr<uint64_t> landed = RunRaced(100);
+  EXPECT_EQ(landed.status(),
+            absl::AbortedError("stream test/commands: expected version 3, actual 4"));
+  EXPECT_EQ(decided_, 4);
+  EXPECT_EQ(store_.StreamVersion(kStream), 4u);
 }
 
 TEST(RequestFingerprintTest, CoversMethodAndBodyButNotTheRequestId) {

@@ -366,14 +366,14 @@ TEST_F(ConcurrencyTest, RacingReviewsOfOneProposalDecideItOnce) {
   });
   int ok = 0;
   for (const grpc::Status& s : outcome) {
+    // A loser of the version race is decided again (CommandRunner) and gets the
+    // decision's answer, never a bare ABORTED.
     if (s.ok()) {
       ++ok;
-    } else if (s.error_code() == grpc::StatusCode::FAILED_PRECONDITION) {
+    } else {
+      EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION) << s.error_message();
       EXPECT_EQ(s.error_message(),
                 absl::StrCat("proposal ", id, " is APPROVED; review needs SUBMITTED"));
-    } else {
-      EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED) << s.error_message();
-      EXPECT_THAT(s.error_message(), ::testing::HasSubstr("proposal/" + id));
     }
   }
   EXPECT_EQ(ok, 1);
