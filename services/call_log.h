@@ -64,9 +64,6 @@ class CallLogFactory final : public grpc::experimental::ServerInterceptorFactory
   std::atomic<uint64_t> suppressed_{0};
 };
 
-// The gRPC status code's name, e.g. "OK", "PERMISSION_DENIED".
-const char* StatusCodeName(grpc::StatusCode code);
-
 }  // namespace renstra
 
 #endif  // RENSTRA_SERVICES_CALL_LOG_H_
