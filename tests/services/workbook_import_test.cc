@@ -216,6 +216,78 @@ TEST_F(WorkbookImportTest, NonWholeRupiahIsRefusedNamingTheCell) {
   EXPECT_EQ(server_->PlanVersion(), 0u);
 }
 
+// A cell the importer cannot read for certain is refused, named by its cell.
+TEST_F(WorkbookImportTest, CellsThatCannotBeReadForCertainAreRefusedNamingTheCell) {
+  struct Case {
+    std::string what;
+    std::function<void(lxw_worksheet*, lxw_workbook*)> write;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"a date",
+       [](lxw_worksheet* sheet, lxw_workbook* book) {
+         lxw_format* date = workbook_add_format(book);
+         format_set_num_format(date, "dd/mm/yyyy");
+         worksheet_write_number(sheet, 6, 6, 45000, date);
+       },
+       "workbook: sheet \"T-C.27\" cell G7 (Target 2022): a date (the cell is formatted as one); "
+       "T-C.27 holds no dates: write the value as a number or text"},
+      {"a code stored as a decimal number",
+       [](lxw_worksheet* sheet, lxw_workbook*) {
+         worksheet_write_number(sheet, 8, 2, 1.1, nullptr);
+       },
+       "workbook: sheet \"T-C.27\" cell C9 (Kode): a code stored as the number 1,1, which cannot "
+       "tell \"1.1\" from \"1.10\"; store the code as text"},
+      {"a logical value",
+       [](lxw_worksheet* sheet, lxw_workbook*) {
+         worksheet_write_boolean(sheet, 8, 5, 1, nullptr);
+       },
+       "workbook: sheet \"T-C.27\" cell F9 (Data Capaian pada Tahun Awal): the logical value TRUE "
+       "is not a T-C.27 value"},
+      {"a negative amount",
+       [](lxw_worksheet* sheet, lxw_workbook*) {
+         worksheet_write_number(sheet, 8, 9, -5, nullptr);
+       },
+       "workbook: sheet \"T-C.27\" cell J9 (Rp 2023): -5 is not a whole number of Rupiah (0 or "
+       "more); an amount is whole Rupiah and is not rounded: correct the cell"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    std::vector<std::vector<std::string>> rows = Rows(SmallTable());
+    rows[6][6] = rows[8][2] = rows[8][5] = rows[8][9] = "";
+    rows[8][2] = "1.02.03";
+    const std::string bytes = Workbook(tmp_, {{"T-C.27", rows, c.write}});
+    v1::ImportTableResponse response;
+    grpc::Status status = ImportWorkbook(bytes, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message(), c.message);
+  }
+  EXPECT_EQ(server_->PlanVersion(), 0u);
+}
+
+// A table that starts at column B: cells are named by where they are in the sheet, and
+// a cell left of the table is refused.
+TEST_F(WorkbookImportTest, TableRightOfColumnAIsNamedByItsSheetCells) {
+  std::vector<std::vector<std::string>> rows = Rows(SmallTable());
+  for (auto& row : rows) row.insert(row.begin(), "");
+  v1::ImportTableResponse response;
+  grpc::Status status = ImportWorkbook(Workbook(tmp_, {{"T-C.27", rows, nullptr}}), &response,
+                                       /*dry_run=*/true);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.findings(0).message(),
+            "cell S6 (Rp akhir periode): an amount on a sasaran row; not imported (Rupiah "
+            "belong to programs, kegiatan and sub kegiatan)");
+
+  rows[8][0] = "catatan";
+  status = ImportWorkbook(Workbook(tmp_, {{"T-C.27", rows, nullptr}}), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(
+      status.error_message(),
+      "workbook: sheet \"T-C.27\" cell A9: a cell left of the table, which starts at column B "
+      "(its \"Tujuan\" heading); move or clear it");
+  EXPECT_EQ(server_->PlanVersion(), 0u);
+}
+
 TEST_F(WorkbookImportTest, WorkbookWithoutAT27SheetIsRefusedNamingTheSheets) {
   const std::string bytes = Workbook(tmp_, {{"Catatan", {{"Tujuan", "Sasaran"}, {"Kode"}}, nullptr},
                                             {"Grafik", {{"Renstra Dinas Sosial"}}, nullptr}});
@@ -266,6 +338,17 @@ TEST_F(WorkbookImportTest, EntryInflatingPastItsBoundIsRefused) {
   EXPECT_EQ(status.error_message(),
             "workbook: xl/workbook.xml inflates to more than 32 MiB, the limit of one part of a "
             "workbook");
+  EXPECT_EQ(server_->PlanVersion(), 0u);
+}
+
+TEST_F(WorkbookImportTest, ArchiveWithTooManyEntriesIsRefused) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  for (int i = 0; i < 1001; ++i) entries.push_back({"x/" + std::to_string(i), "x"});
+  v1::ImportTableResponse response;
+  grpc::Status status = ImportWorkbook(Zip(tmp_, entries), &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_message(),
+            "workbook: the archive has 1001 entries, more than the limit of 1000");
   EXPECT_EQ(server_->PlanVersion(), 0u);
 }
 
