@@ -222,7 +222,16 @@ int Import(Client& client, const ImportArgs& args) {
   std::ostringstream content;
   content << in.rdbuf();
   v1::ImportTableRequest request;
-  request.set_content(content.str());
+  // An Excel workbook is a zip archive ("PK\3\4"): it goes to the server as bytes, which
+  // reads its T-C.27 sheet (docs/import.md, "Excel workbooks").
+  const std::string extension = std::filesystem::path(args.file).extension().string();
+  const bool workbook =
+      content.str().rfind("PK\x03\x04", 0) == 0 || extension == ".xlsx" || extension == ".XLSX";
+  if (workbook) {
+    request.set_workbook(content.str());
+  } else {
+    request.set_content(content.str());
+  }
   request.set_source_name(std::filesystem::path(args.file).filename().string());
   request.set_dry_run(args.dry_run);
   request.set_request_id(args.request_id.empty() ? NewRequestId() : args.request_id);
@@ -235,6 +244,11 @@ int Import(Client& client, const ImportArgs& args) {
     std::cout << "Dry run of " << args.file << ": nothing was written. It would create:\n";
   } else {
     std::cout << "Imported " << args.file << " (request id " << request.request_id() << "):\n";
+  }
+  // A workbook's lines are the rows of its sheet.
+  const char* const unit = response.sheet().empty() ? "line" : "row";
+  if (!response.sheet().empty()) {
+    std::cout << "Read sheet \"" << Printable(response.sheet()) << "\" of the workbook\n";
   }
   auto line = [](const char* label, int64_t value) {
     std::cout << "  " << label << std::string(25 - std::string(label).size(), ' ') << value << "\n";
@@ -251,7 +265,7 @@ int Import(Client& client, const ImportArgs& args) {
   std::cout << "Numbers read as " << response.number_format_evidence() << "\n";
   std::cout << "Skipped lines: " << response.skipped_size() << "\n";
   for (const v1::SkippedLine& skipped : response.skipped()) {
-    std::cout << "  line " << skipped.line() << ": " << Printable(skipped.what()) << "\n";
+    std::cout << "  " << unit << " " << skipped.line() << ": " << Printable(skipped.what()) << "\n";
   }
   if (args.lines) {
     std::cout << "Lines: " << response.lines_size() << "\n";
@@ -259,7 +273,8 @@ int Import(Client& client, const ImportArgs& args) {
       std::string outcome = v1::ImportLine::Outcome_Name(l.outcome());
       std::transform(outcome.begin(), outcome.end(), outcome.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      std::cout << "  line " << l.line() << ": " << outcome << " " << Printable(l.what()) << "\n";
+      std::cout << "  " << unit << " " << l.line() << ": " << outcome << " " << Printable(l.what())
+                << "\n";
     }
   }
   std::cout << "Findings: " << response.findings_size() << "\n";
@@ -348,7 +363,10 @@ int Main(int argc, char** argv) {
 
   ImportArgs import_args;
   CLI::App* import = AddCommand(&app, "import", "Import a T-C.27 table into an empty plan");
-  import->add_option("--file", import_args.file, "TSV/CSV table, or a document containing one")
+  import
+      ->add_option(
+          "--file", import_args.file,
+          "TSV/CSV table, a document containing one, or an .xlsx workbook with a T-C.27 sheet")
       ->required();
   import->add_flag("--dry-run", import_args.dry_run, "Show what would be created; write nothing");
   import->add_flag("--json", import_args.json, "Print the answer in protobuf's JSON mapping");

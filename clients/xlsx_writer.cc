@@ -227,6 +227,10 @@ absl::Status WriteXlsx(const std::vector<XlsxSheet>& sheets, const std::string& 
   }
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return absl::InternalError("cannot create a workbook for " + path);
+  // The text cells ("8.397 Keluarga") are in the Indonesian notation, as every export
+  // is; saying so lets `renstra import` read them back without --number-format, since the
+  // amounts, stored as numbers, carry no notation to decide it from (docs/import.md).
+  workbook_set_custom_property_string(workbook, "Renstra number format", "id");
   Formats formats(workbook);
   absl::Status status;
   for (const XlsxSheet& sheet : sheets) {

@@ -17,13 +17,15 @@ forbid() {
   fi
 }
 
-ours='domain/|storage/|services/|clients/|audit/|base/|renstra/'
+ours='domain/|storage/|services/|clients/|audit/|base/|workbook/|renstra/'
 io='grpcpp|grpc/|grpc\+\+|rocksdb/'
 
 forbid base "$ours|google/|$io" "includes nothing of ours (but base/) and no protobuf, gRPC or RocksDB" \
   "base/"
 forbid base "absl/" "uses only Abseil's status types" "absl/status/"
-forbid domain "storage/|services/|clients/|audit/|$io" "is pure: only base/ and proto, no gRPC or RocksDB"
+forbid workbook "$ours|google/|$io" \
+  "reads .xlsx files: includes only itself and base/, no protobuf, gRPC or RocksDB" "base/|workbook/"
+forbid domain "storage/|services/|clients/|audit/|workbook/|$io" "is pure: only base/ and proto, no gRPC or RocksDB"
 forbid storage "services/|clients/|audit/|domain/|grpcpp|grpc/|grpc\+\+" \
   "links no gRPC, services, clients, audit or domain"
 forbid audit "domain/|storage/|services/|clients/|renstra/|google/|$io" \

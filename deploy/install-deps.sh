@@ -28,6 +28,10 @@ PACKAGES=(
   # with an independent reader, openpyxl (from Debian's /usr/bin/python3).
   libxlsxwriter-dev
   python3-openpyxl
+  # import --file T-C.27.xlsx: renstrad unzips the workbook with libzip and reads its XML
+  # with pugixml (workbook/).
+  libzip-dev
+  libpugixml-dev
   # --format pdf: headless Chromium prints the A4 layout; the tests read the PDF's text
   # with pdftotext/pdfinfo.
   chromium

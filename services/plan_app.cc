@@ -12,6 +12,7 @@
 #include "domain/tc27_exporter.h"
 #include "domain/tc27_parser.h"
 #include "domain/validator.h"
+#include "services/workbook_table.h"
 
 namespace renstra {
 namespace {
@@ -74,26 +75,62 @@ absl::Status PlanApp::Recover() { return projector_.Recover(); }
 
 absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableRequest& request,
                                                         const Principal& who) {
-  if (request.content().empty()) {
-    return absl::InvalidArgumentError("content: required (a T-C.27 table or a document)");
+  const bool from_workbook = !request.workbook().empty();
+  if (request.content().empty() && !from_workbook) {
+    return absl::InvalidArgumentError(
+        "content: required (a T-C.27 table or a document), or workbook (an .xlsx file)");
   }
-  if (request.content().size() > kMaxImportBytes) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "content: ", request.content().size(), " bytes, more than the limit of ", kMaxImportBytes));
+  if (!request.content().empty() && from_workbook) {
+    return absl::InvalidArgumentError(
+        "content, workbook: both given; give the table as text (content) or as an .xlsx "
+        "file (workbook), not both");
+  }
+  const char* const field = from_workbook ? "workbook" : "content";
+  const size_t size = from_workbook ? request.workbook().size() : request.content().size();
+  if (size > kMaxImportBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": ", size, " bytes, more than the limit of ", kMaxImportBytes));
   }
   Tc27ParseOptions parse_options;
   RENSTRA_ASSIGN_OR_RETURN(parse_options.number_format,
                            ParseNumberFormat(request.number_format(), "number_format"));
-  RENSTRA_ASSIGN_OR_RETURN(ParsedTable table, ParseTc27(request.content(), parse_options));
+  // A workbook becomes the text of its T-C.27 sheet (line N = row N); from there on it
+  // is imported as that text would be, and every line named back as its row or cell.
+  std::optional<WorkbookTable> book;
+  std::string_view text = request.content();
+  if (from_workbook) {
+    RENSTRA_ASSIGN_OR_RETURN(
+        book, Tc27FromWorkbook(request.workbook(), parse_options.number_format, kMaxImportBytes));
+    text = book->text;
+    if (book->stated_format != NumberFormat::kAuto) {
+      parse_options.number_format = book->stated_format;
+    }
+  }
+  absl::StatusOr<ParsedTable> parsed = ParseTc27(text, parse_options);
+  if (!parsed.ok()) return book ? NameSheetLocations(*book, parsed.status()) : parsed.status();
+  const ParsedTable& table = *parsed;
   ImportOptions options;
   options.plan_id = projector_.plan_id();
   options.source = request.source_name();
+  if (book) options.source = absl::StrCat(options.source, ", sheet \"", book->sheet, "\"");
   const PlanState empty;
+  auto decide = [&](const PlanState& plan) -> absl::StatusOr<ImportDecision> {
+    absl::StatusOr<ImportDecision> decision = DecideImport(plan, table, options);
+    if (!book) return decision;
+    if (!decision.ok()) return NameSheetLocations(*book, decision.status());
+    NameSheetLocations(*book, &*decision);
+    return decision;
+  };
+  auto describe = [&](const ImportDecision& decision) {
+    v1::ImportTableResponse out = DescribeImport(decision);
+    if (book) out.set_sheet(book->sheet);
+    return out;
+  };
 
   if (request.dry_run()) {
     // What the table would create in an empty plan; nothing is written.
-    RENSTRA_ASSIGN_OR_RETURN(ImportDecision decision, DecideImport(empty, table, options));
-    v1::ImportTableResponse out = DescribeImport(decision);
+    RENSTRA_ASSIGN_OR_RETURN(ImportDecision decision, decide(empty));
+    v1::ImportTableResponse out = describe(decision);
     out.set_dry_run(true);
     return out;
   }
@@ -108,20 +145,20 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
       [&]() -> absl::StatusOr<Decision> {
         Decision decision;
         decision.stream = projector_.plan_id();
-        decision.reason = absl::StrCat("import T-C.27 from ", request.source_name());
+        decision.reason = absl::StrCat("import T-C.27 from ", options.source);
         RENSTRA_ASSIGN_OR_RETURN(decided,
                                  projector_.Read([&](const PlanState& plan, const ProposalBook&) {
                                    decision.expected_version = plan.version();
-                                   return DecideImport(plan, table, options);
+                                   return decide(plan);
                                  }));
         decision.events = ToNewEvents(decided->events, kPlanEventSchemaVersion);
         return decision;
       },
       [&](const Landed& landed) -> absl::StatusOr<v1::ImportTableResponse> {
         if (landed.result.deduplicated || !decided.has_value()) {
-          RENSTRA_ASSIGN_OR_RETURN(decided, DecideImport(empty, table, options));
+          RENSTRA_ASSIGN_OR_RETURN(decided, decide(empty));
         }
-        v1::ImportTableResponse out = DescribeImport(*decided);
+        v1::ImportTableResponse out = describe(*decided);
         out.set_plan_version(static_cast<int64_t>(landed.result.stream_version));
         return out;
       });

@@ -126,6 +126,46 @@ TEST_F(XlsxEndToEnd, Tc27WorkbookHoldsTheExportCellForCell) {
   EXPECT_GT(compared, 1500u);
 }
 
+// Excel in (issue 17): the exported workbook, imported by the CLI into a fresh renstrad,
+// gives the same plan: its T-C.27 export is the original's byte for byte, and the
+// import's lines are the sheet's rows.
+TEST_F(XlsxEndToEnd, ExportedWorkbookImportsIntoAFreshServerAsTheSamePlan) {
+  const std::string path = tmp_ / "T-C.27.xlsx";
+  ASSERT_EQ(
+      As(kInspektoratToken, {"plan", "export", "--table", "T-C.27", "--format", "xlsx", "-o", path})
+          .exit_code,
+      0);
+  const std::string tsv = Read({"plan", "export", "--table", "T-C.27", "--format", "tsv"});
+
+  Server fresh = StartServer(tmp_ / "fresh", tmp_ / "fresh.log", /*empty=*/true);
+  ASSERT_NE(fresh.daemon, nullptr);
+  CommandResult dry = Cli(fresh.ready.address, {"import", "--file", path, "--dry-run", "--lines"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_THAT(dry.out, StartsWith("Dry run of " + path +
+                                  ": nothing was written. It would create:\n"
+                                  "Read sheet \"T-C.27\" of the workbook\n"));
+  EXPECT_THAT(dry.out, HasSubstr("\nNumbers read as id (as the workbook states in its document "
+                                 "property \"Renstra number format\"); 22 cell(s) that read in "
+                                 "both conventions were read the id way, first cell I55 (Target "
+                                 "2023) \"8.397 Keluarga\"\n"));
+  // Row 1 is the title; the table's header is row 2, its first tujuan row 6.
+  EXPECT_THAT(dry.out, HasSubstr("\nLines: 124\n  row 2: skipped table header\n"));
+  EXPECT_THAT(dry.out, HasSubstr("\n  row 5: skipped table header (column numbers)\n"
+                                 "  row 6: imported tujuan T1\n"
+                                 "  row 7: imported sasaran S1 of tujuan T1\n"
+                                 "  row 8: imported program 1.06.01: indicator 1.06.01#1 (rate: "
+                                 "unit %)\n"));
+
+  CommandResult imported = Cli(fresh.ready.address, {"import", "--file", path});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_THAT(imported.out, HasSubstr("\n  sub kegiatan             84\n"));
+  CommandResult again =
+      Cli(fresh.ready.address, {"plan", "export", "--table", "T-C.27", "--format", "tsv"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(again.out == tsv) << "the T-C.27 imported from the workbook differs";
+  EXPECT_EQ(fresh.daemon->Stop(), 0);
+}
+
 TEST_F(XlsxEndToEnd, WorkbookGoesToAPipeButNeedsAFileOrPipe) {
   // The test's stdout is a pipe: the workbook's bytes come through (a zip file, "PK").
   const std::string bytes =
