@@ -306,8 +306,13 @@ async function muatKotakPersetujuan(rencana) {
   if (!kotak) return;
   const daftar = kotak.awaitingDecision || [];
   const wadah = document.getElementById('kotak');
-  wadah.replaceChildren();
+  // A card whose proposal is unchanged stays as it is, so a refresh (the live feed)
+  // keeps a note being typed and the focus.
+  const lama = new Map(Array.from(wadah.children, (k) => [k.dataset.kunci, k]));
+  const baru = [];
   for (const p of daftar) {
+    const kunci = JSON.stringify(p);
+    if (lama.has(kunci)) { baru.push(lama.get(kunci)); continue; }
     const diajukan = (p.history || []).filter((h) => h.event === 'submitted').pop();
     const bidang = (rencana.urut.find((n) => n.division === p.division) || {}).divisionName || '';
     const idCatatan = 'catatan-' + p.proposalId;
@@ -336,8 +341,10 @@ async function muatKotakPersetujuan(rencana) {
       tombol.append(b, ' ');
     }
     kartu.append(tombol, pesan);
-    wadah.append(kartu);
+    kartu.dataset.kunci = kunci;
+    baru.push(kartu);
   }
+  wadah.replaceChildren(...baru);
   document.getElementById('kosong').classList.toggle('tersembunyi', daftar.length !== 0);
 }
 
