@@ -10,6 +10,14 @@ async function login(page, url, name) {
   await expect(page).toHaveURL(url + '/renstra');
 }
 
+// With RENSTRA_SCREENSHOTS=<dir> the journey saves a screenshot of each page there
+// (docs/console/ holds the ones committed); otherwise nothing.
+async function shot(page, name) {
+  if (process.env.RENSTRA_SCREENSHOTS) {
+    await page.screenshot({ path: require('path').join(process.env.RENSTRA_SCREENSHOTS, name + '.png') });
+  }
+}
+
 // Picks a node in the Usulan form and returns its block.
 async function pickNode(page, code) {
   await page.fill('#cari-simpul', code);
@@ -41,6 +49,7 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await target2025.fill('80 Orang');
   await kabid.fill('#judul-usulan', 'Target PSM 2025');
   await kabid.fill('#justifikasi', 'Rekrutmen PSM 2024 menambah peserta pelatihan.');
+  await shot(kabid, 'usulan');
   await kabid.click('#ajukan');
   await expect(kabid.locator('#hasil')).toHaveText(/^Usulan USL-\d{4} diajukan untuk ditinjau\.$/);
   const first = (await kabid.locator('#hasil').textContent()).split(' ')[1];
@@ -87,11 +96,13 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await a2.locator('button[data-keputusan=RETURN]').click();
   await expect(kadis.locator('#hasil')).toHaveText(`Usulan ${second} dikembalikan kepada pengusul.`);
   await expect(a2).toHaveCount(0);
+  await shot(kadis, 'persetujuan');
 
   // It arrives on the Kepala Bidang's Beranda without a reload.
   await expect(kabid.locator(`#dikembalikan li[data-usulan="${second}"]`)).toHaveText(
     `${second} — Pagu izin sumbangan 2025. Catatan: ${RETURN_NOTE}`);
   await expect(kabid.locator(`#terbuka li[data-usulan="${second}"]`)).toHaveCount(0);
+  await shot(kabid, 'beranda');
 
   // The Kepala Bidang revises it (the note shown, the proposed value in its cell) and resubmits.
   await kabid.click('#menu a[href="/usulan"]');
@@ -103,6 +114,7 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await expect(kabid.locator('#catatan-kembali')).toHaveText(`Catatan Kepala Dinas: ${RETURN_NOTE}`);
   const revised = kabid.locator(`fieldset[data-kode="${SUB_PUB}"] input[data-jenis=pagu][data-tahun="2025"]`);
   await expect(revised).toHaveValue('12.500.000');
+  await shot(kabid, 'usulan-perbaiki');
   await revised.fill('11.000.000');
   await kabid.click('#ajukan');
   await expect(kabid.locator('#hasil')).toHaveText(`Usulan ${second} diajukan untuk ditinjau.`);
@@ -130,6 +142,7 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await kadis.fill('#alasan', 'Penyesuaian target dan pagu 2025');
   await kadis.fill('#penandatangan', 'Kepala Dinas Sosial Kota Dumai');
   await kadis.fill('#tanggal-berlaku', '2025-07-01');
+  await shot(kadis, 'perubahan');
   await kadis.click('#sahkan');
   await expect(kadis.locator('#hasil')).toHaveText(
     `Revisi ${rev} disahkan sebagai perubahan ke-1 (${first}, ${second}), berlaku 01-07-2025.`);
