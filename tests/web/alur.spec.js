@@ -167,7 +167,7 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await expect(node2.locator(':scope > table tr.pagu td[data-tahun="2025"]')).toHaveText('11.000.000');
 });
 
-test('a Kepala Bidang is not offered Persetujuan and the server refuses a direct POST', async ({ page, servers }) => {
+test('a Kepala Bidang drafts and withdraws, is not offered Persetujuan, and its direct POST is refused', async ({ page, servers }) => {
   await login(page, servers.url, 'rehab');
   await expect(page.locator('#menu a')).toHaveText(['Beranda', 'Renstra', 'Usulan']);
   await page.goto(servers.url + '/persetujuan');
@@ -185,6 +185,23 @@ test('a Kepala Bidang is not offered Persetujuan and the server refuses a direct
     message: 'Ditolak: hanya Kepala Dinas yang berwenang meninjau usulan; rehab adalah Kepala Bidang.',
     detail: 'rule: only KEPALA_DINAS may review proposals; rehab is KEPALA_BIDANG',
   });
+  // What a Kepala Bidang may do: a draft of its own bidang's node, then withdrawn.
+  await page.goto(servers.url + '/usulan');
+  const node = await pickNode(page, '1.06.04.2.01.0001');
+  await node.locator('input[data-jenis=target][data-tahun="2025"]').fill('220 Orang');
+  await page.click('#simpan-draf');
+  await expect(page.locator('#pesan')).toHaveText("Isian 'justification' tidak valid: wajib diisi.");
+  await page.fill('#justifikasi', 'Sasaran PPKS 2025 bertambah.');
+  await page.click('#simpan-draf');
+  await expect(page.locator('#hasil')).toHaveText(/^Usulan USL-\d{4} disimpan sebagai draf\.$/);
+  const draft = (await page.locator('#hasil').textContent()).split(' ')[1];
+  const row = page.locator(`#daftar-saya tr[data-usulan="${draft}"]`);
+  await expect(row.locator('.status')).toHaveText('Draf');
+  await expect(row.locator('td.sesudah')).toHaveText('220 Orang');
+  await row.locator('button', { hasText: 'Tarik' }).click();
+  await expect(page.locator('#hasil')).toHaveText(`Usulan ${draft} ditarik.`);
+  await expect(row).toHaveCount(0);
+
   // A value the CLI's reader refuses is refused before renstrad, naming the field.
   const unreadable = await page.request.post(servers.url + '/api/usulan', {
     headers: { 'X-CSRF-Token': csrf },
