@@ -201,6 +201,10 @@ test('a Kepala Bidang drafts and withdraws, is not offered Persetujuan, and its 
   await row.locator('button', { hasText: 'Tarik' }).click();
   await expect(page.locator('#hasil')).toHaveText(`Usulan ${draft} ditarik.`);
   await expect(row).toHaveCount(0);
+  const closed = page.locator(`#daftar-selesai tr[data-usulan="${draft}"]`);
+  await expect(closed.locator('.status')).toHaveText('Ditarik');
+  await expect(closed.locator('td.sebelum')).toHaveText('210 Orang');
+  await expect(closed.locator('td.sesudah')).toHaveText('220 Orang');
 
   // A value the CLI's reader refuses is refused before renstrad, naming the field.
   const unreadable = await page.request.post(servers.url + '/api/usulan', {

@@ -266,6 +266,31 @@ async function muatUsulanSaya(rencana) {
   }
   document.getElementById('daftar-saya').classList.toggle('tersembunyi', semua.length === 0);
   document.getElementById('kosong-saya').classList.toggle('tersembunyi', semua.length !== 0);
+  await muatUsulanSelesai(rencana);
+}
+
+// The user's closed proposals (rejected with the note, withdrawn, applied), which the
+// inbox no longer lists.
+async function muatUsulanSelesai(rencana) {
+  const saya = await ambil('/api/saya');
+  const semua = [];
+  let token = '';
+  do {
+    const halaman = await ambil('/api/usulan' + (token ? '?pageToken=' + encodeURIComponent(token) : ''));
+    if (!halaman) return;
+    semua.push(...(halaman.proposals || []));
+    token = halaman.nextPageToken || '';
+  } while (token);
+  const selesai = semua.filter((p) => p.proposer === saya.name &&
+                                      ['REJECTED', 'WITHDRAWN', 'APPLIED'].includes(p.status));
+  document.querySelector('#daftar-selesai tbody').replaceChildren(...selesai.map((p) =>
+    el('tr', { 'data-usulan': p.proposalId, 'data-status': p.status },
+      el('td', { class: 'kode' }, p.proposalId), el('td', {}, p.title || ''),
+      el('td', { class: 'status' }, STATUS[p.status] || p.status),
+      el('td', {}, tabelPerubahan(p.changes, rencana)),
+      el('td', { class: 'catatan' }, p.lastNote || ''))));
+  document.getElementById('daftar-selesai').classList.toggle('tersembunyi', selesai.length === 0);
+  document.getElementById('kosong-selesai').classList.toggle('tersembunyi', selesai.length !== 0);
 }
 
 async function halamanUsulan() {
