@@ -4,12 +4,14 @@
 
 #include <chrono>
 #include <cstdio>
+#include <type_traits>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
 #include "base/json_text.h"
+#include "clients/web/change_values.h"
 #include "clients/web/web_assets.h"
 #include "clients/web/web_errors.h"
 
@@ -58,12 +60,44 @@ bool FromJson(const httplib::Request& req, httplib::Response& res, google::proto
 
 }  // namespace
 
+bool MessageFromQuery(const httplib::Params& params, google::protobuf::Message* m,
+                      WebError* error) {
+  if (params.empty()) return true;
+  std::string json = "{";
+  for (const auto& [name, value] : params) {
+    if (json.size() > 1) json += ",";
+    absl::StrAppend(&json, JsonQuote(name), ":", JsonQuote(value));
+  }
+  json += "}";
+  google::protobuf::util::JsonParseOptions options;
+  options.ignore_unknown_fields = false;
+  auto status = google::protobuf::util::JsonStringToMessage(json, m, options);
+  if (status.ok()) return true;
+  *error = BadJson(std::string(status.message()));
+  return false;
+}
+
+void FillRequestId(google::protobuf::Message* m) {
+  const google::protobuf::FieldDescriptor* field =
+      m->GetDescriptor()->FindFieldByName("request_id");
+  if (field == nullptr || field->type() != google::protobuf::FieldDescriptor::TYPE_STRING ||
+      field->is_repeated()) {
+    return;
+  }
+  const google::protobuf::Reflection* reflection = m->GetReflection();
+  if (reflection->GetString(*m, field).empty()) {
+    reflection->SetString(m, field, "web-" + RandomHex32().substr(0, 24));
+  }
+}
+
 std::string SessionTokenOf(const httplib::Request& req) { return CookieOf(req, kSessionCookie); }
 
 Gateway::Gateway(std::shared_ptr<grpc::Channel> channel, GatewayOptions options)
     : channel_(std::move(channel)),
       sessions_(v1::SessionService::NewStub(channel_)),
       plans_(v1::PlanService::NewStub(channel_)),
+      workflow_(v1::WorkflowService::NewStub(channel_)),
+      feed_(channel_, options.live),
       options_(std::move(options)) {}
 
 std::unique_ptr<grpc::ClientContext> Gateway::Context(const std::string& session_token) const {
@@ -190,7 +224,67 @@ void Gateway::Plan(const httplib::Request& req, httplib::Response& res) {
   res.set_content(ToJson(out), kJson);
 }
 
+template <typename Request, typename Answer, typename Call>
+void Gateway::Forward(const httplib::Request& req, httplib::Response& res, Call call) {
+  Request request;
+  if (req.method == "GET") {
+    WebError error;
+    if (!MessageFromQuery(req.params, &request, &error)) return SendError(res, error);
+  } else if (!FromJson(req, res, &request)) {
+    return;
+  }
+  FillRequestId(&request);
+  if constexpr (std::is_same_v<Request, v1::ProposeRequest> ||
+                std::is_same_v<Request, v1::ReviseProposalRequest>) {
+    if (auto error = ReadWrittenValues(request.mutable_changes())) return SendError(res, *error);
+  }
+  Answer out;
+  grpc::Status status = call(Context(SessionTokenOf(req)).get(), request, &out);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  res.set_content(ToJson(out), kJson);
+}
+
+template <typename Request, typename Answer>
+void Gateway::Route(httplib::Server* server, const char* method, const char* path,
+                    WorkflowCall<Request, Answer> call) {
+  auto handler = [this, call](const httplib::Request& req, httplib::Response& res) {
+    Forward<Request, Answer>(req, res,
+                             [this, call](grpc::ClientContext* c, const Request& r, Answer* out) {
+                               return (workflow_.get()->*call)(c, r, out);
+                             });
+  };
+  if (std::string_view(method) == "GET") {
+    server->Get(path, handler);
+  } else {
+    server->Post(path, handler);
+  }
+}
+
+void Gateway::RegisterWorkflow(httplib::Server* server) {
+  using W = v1::WorkflowService::Stub;
+  Route(server, "GET", "/api/kotak", &W::GetInbox);
+  Route(server, "GET", "/api/usulan", &W::ListProposals);
+  Route(server, "POST", "/api/usulan", &W::Propose);
+  Route(server, "POST", "/api/usulan/revisi", &W::ReviseProposal);
+  Route(server, "POST", "/api/usulan/ajukan", &W::SubmitProposal);
+  Route(server, "POST", "/api/usulan/tarik", &W::WithdrawProposal);
+  Route(server, "POST", "/api/usulan/tinjau", &W::ReviewProposal);
+  Route(server, "GET", "/api/perubahan", &W::ListRevisions);
+  Route(server, "POST", "/api/perubahan/buka", &W::OpenRevision);
+  Route(server, "POST", "/api/perubahan/sahkan", &W::RatifyRevision);
+  Route(server, "POST", "/api/perubahan/kunci", &W::LockPlan);
+  server->Get("/api/peristiwa",
+              [this, server](const httplib::Request& req, httplib::Response& res) {
+                feed_.Serve(SessionTokenOf(req), server, res);
+              });
+}
+
 void Gateway::Register(httplib::Server* server) {
+  // httplib serves each connection on one pool thread for as long as it lives: a live
+  // feed holds one, and so does each keep-alive connection of a browser. The pool has
+  // room for every feed plus the pages' ordinary requests.
+  const size_t threads = static_cast<size_t>(options_.live.max_streams) + 16;
+  server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     return CheckCsrf(req, res) ? httplib::Server::HandlerResponse::Unhandled
                                : httplib::Server::HandlerResponse::Handled;
@@ -215,7 +309,7 @@ void Gateway::Register(httplib::Server* server) {
     res.status = 303;
     res.set_header("Location", "/beranda");
   });
-  for (const char* page : {"masuk", "beranda", "renstra"}) {
+  for (const char* page : {"masuk", "beranda", "renstra", "usulan", "persetujuan", "perubahan"}) {
     server->Get(absl::StrCat("/", page),
                 [this, page](const httplib::Request& req, httplib::Response& res) {
                   Page(req, res, page);
@@ -241,6 +335,7 @@ void Gateway::Register(httplib::Server* server) {
               [this](const httplib::Request& req, httplib::Response& res) { WhoAmI(req, res); });
   server->Get("/api/renstra",
               [this](const httplib::Request& req, httplib::Response& res) { Plan(req, res); });
+  RegisterWorkflow(server);
 }
 
 }  // namespace renstra::web

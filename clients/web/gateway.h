@@ -4,14 +4,32 @@
 // JSON ↔ protobuf is protobuf's own JSON mapping (JsonStringToMessage for request
 // bodies, unknown fields refused; MessageToJsonString for answers). Routes:
 //
-//   GET  /masuk, /beranda, /renstra     pages (Bahasa Indonesia); without a live session
-//                                       every page but /masuk answers 303 → /masuk
+//   GET  /masuk, /beranda, /renstra,    pages (Bahasa Indonesia); without a live session
+//        /usulan, /persetujuan,         every page but /masuk answers 303 → /masuk
+//        /perubahan
 //   GET  /static/<file>                 CSS and JavaScript (embedded in the binary)
 //   POST /api/masuk    LoginRequest     → {"user":UserView,"csrf":...}; sets the cookie
 //   POST /api/keluar                    ends the session, deletes the cookie
 //   POST /api/sandi    ChangePasswordRequest → UserView
 //   GET  /api/saya                      → UserView (WhoAmI)
 //   GET  /api/renstra                   → GetPlanResponse
+//   GET  /api/kotak                     → GetInboxResponse (WorkflowService.GetInbox)
+//   GET  /api/usulan?status=APPROVED    → ListProposalsResponse (query = the request's fields)
+//   POST /api/usulan        ProposeRequest         → ProposalView
+//   POST /api/usulan/revisi ReviseProposalRequest  → ProposalView
+//   POST /api/usulan/ajukan ProposalActionRequest  → ProposalView (SubmitProposal)
+//   POST /api/usulan/tarik  ProposalActionRequest  → ProposalView (WithdrawProposal)
+//   POST /api/usulan/tinjau ReviewProposalRequest  → ProposalView (ReviewProposal)
+//   GET  /api/perubahan                 → ListRevisionsResponse
+//   POST /api/perubahan/buka   OpenRevisionRequest   → RevisionInfo
+//   POST /api/perubahan/sahkan RatifyRevisionRequest → RevisionInfo
+//   POST /api/perubahan/kunci  LockPlanRequest       → LockPlanResponse
+//   GET  /api/peristiwa                 server-sent events (live_feed.h)
+//
+// A command without a request_id gets a fresh one (the browser sends its own, so that
+// a retried click is one command). A change's target or pagu may come as the text its
+// user typed (change_values.h). Which pages a role is offered is the page's business;
+// whether it may act is renstrad's, whose refusal is passed on.
 //
 // Security: the session token lives only in the HttpOnly, SameSite=Strict cookie and
 // the gRPC metadata — never in a URL, a page, a JSON answer or the access log (which
@@ -33,8 +51,11 @@
 #include <string>
 
 #include "clients/web/csrf.h"
+#include "clients/web/live_feed.h"
+#include "clients/web/web_errors.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/session_service.grpc.pb.h"
+#include "renstra/v1/workflow_service.grpc.pb.h"
 
 namespace renstra::web {
 
@@ -43,6 +64,8 @@ struct GatewayOptions {
   bool secure_cookies = false;
   // Deadline of each call to renstrad.
   int call_timeout_seconds = 10;
+  // The live feed's limits (GET /api/peristiwa).
+  LiveFeedOptions live;
   // Access log line sink (default: stderr).
   std::function<void(const std::string&)> log;
 };
@@ -66,18 +89,40 @@ class Gateway {
   void ChangePassword(const httplib::Request& req, httplib::Response& res);
   void WhoAmI(const httplib::Request& req, httplib::Response& res);
   void Plan(const httplib::Request& req, httplib::Response& res);
+  // Forwards one unary call: the request from the body (POST) or the query (GET), the
+  // answer as JSON or the refusal as a WebError.
+  template <typename Request, typename Answer, typename Call>
+  void Forward(const httplib::Request& req, httplib::Response& res, Call call);
+  template <typename Request, typename Answer>
+  using WorkflowCall = grpc::Status (v1::WorkflowService::Stub::*)(grpc::ClientContext*,
+                                                                   const Request&, Answer*);
+  // Binds GET or POST `path` to one WorkflowService method.
+  template <typename Request, typename Answer>
+  void Route(httplib::Server* server, const char* method, const char* path,
+             WorkflowCall<Request, Answer> call);
+  void RegisterWorkflow(httplib::Server* server);
   // False (and a 403 written) when a POST lacks the CSRF token of its cookie.
   bool CheckCsrf(const httplib::Request& req, httplib::Response& res) const;
 
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::SessionService::Stub> sessions_;
   std::unique_ptr<v1::PlanService::Stub> plans_;
+  std::unique_ptr<v1::WorkflowService::Stub> workflow_;
+  LiveFeed feed_;
   const GatewayOptions options_;
   const Csrf csrf_;
 };
 
 // The session token of a request (its cookie), or "".
 std::string SessionTokenOf(const httplib::Request& req);
+
+// The query parameters of a GET as a message in protobuf's JSON mapping (each value a
+// JSON string, which the mapping reads for numbers and enums too); false with a 400
+// WebError when a parameter is not a field or not its type.
+bool MessageFromQuery(const httplib::Params& params, google::protobuf::Message* m, WebError* error);
+
+// Sets a message's `request_id` field to a fresh id when it has one and it is empty.
+void FillRequestId(google::protobuf::Message* m);
 
 }  // namespace renstra::web
 

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "base/json_text.h"
 
@@ -72,7 +73,66 @@ std::string KnownReason(const std::string& reason) {
   }
   if (reason == "must not be the user name") return "tidak boleh sama dengan nama pengguna";
   if (reason == "wrong password") return "kata sandi salah";
+  if (reason == "required when rejecting or returning") {
+    return "wajib diisi saat menolak atau mengembalikan usulan";
+  }
   return "";
+}
+
+// Role names as the console writes them.
+std::string RoleName(const std::string& role) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"KEPALA_DINAS", "Kepala Dinas"}, {"KEPALA_BIDANG", "Kepala Bidang"},
+      {"SEKRETARIAT", "Sekretariat"},   {"INSPEKTORAT", "Inspektorat"},
+      {"ADMIN", "Administrator"},
+  };
+  for (const auto& [name, text] : kNames) {
+    if (role == name) return text;
+  }
+  return role;
+}
+
+// A role refusal ("only KEPALA_DINAS may review proposals; rehab is KEPALA_BIDANG", the
+// words of the server's RPC table and the domain's RequireRole) in Bahasa Indonesia;
+// empty for any other reason. An action the console does not know stays as it was.
+std::string RoleMessage(const std::string& reason) {
+  static const std::regex kOnly(R"(^only ([A-Z_]+(?: or [A-Z_]+)*) may (.+); (\S+) is ([A-Z_]+)$)");
+  static const std::pair<const char*, const char*> kActions[] = {
+      {"propose changes", "mengusulkan perubahan"},
+      {"revise proposals", "memperbaiki usulan"},
+      {"submit proposals", "mengajukan usulan"},
+      {"withdraw proposals", "menarik usulan"},
+      {"review proposals", "meninjau usulan"},
+      {"open a revision", "membuka revisi"},
+      {"ratify a revision", "mengesahkan revisi"},
+      {"lock the plan", "mengunci Renstra"},
+      {"record realizations", "mencatat realisasi"},
+      {"correct realizations", "mengoreksi realisasi"},
+      {"import a plan table", "mengimpor tabel Renstra"},
+      {"manage agencies", "mengelola perangkat daerah"},
+      {"add users", "menambah pengguna"},
+      {"disable users", "menonaktifkan pengguna"},
+      {"enable users", "mengaktifkan pengguna"},
+      {"list users", "melihat daftar pengguna"},
+      {"set passwords", "mengatur kata sandi"},
+      {"rotate tokens", "mengganti token"},
+      {"back up the log", "mencadangkan log"},
+      {"list backups", "melihat daftar cadangan"},
+      {"verify backups", "memeriksa cadangan"},
+      {"read metrics", "membaca metrik"},
+  };
+  std::smatch m;
+  if (!std::regex_match(reason, m, kOnly)) return "";
+  std::string roles;
+  for (absl::string_view role : absl::StrSplit(m[1].str(), " or ")) {
+    absl::StrAppend(&roles, roles.empty() ? "" : " atau ", RoleName(std::string(role)));
+  }
+  std::string action = m[2].str();
+  for (const auto& [english, indonesian] : kActions) {
+    if (action == english) action = indonesian;
+  }
+  return absl::StrCat("Ditolak: hanya ", roles, " yang berwenang ", action, "; ", m[3].str(),
+                      " adalah ", RoleName(m[4].str()), ".");
 }
 
 // The login refusals of SessionService (session_service.proto).
@@ -111,6 +171,10 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
         return "Sesi Anda berakhir. Silakan masuk lagi.";
       return "Anda belum masuk atau sesi Anda berakhir. Silakan masuk lagi.";
     case grpc::StatusCode::PERMISSION_DENIED:
+      if (field == "rule") {
+        std::string role = RoleMessage(reason);
+        if (!role.empty()) return role;
+      }
       if (!field.empty() && field != "rule") {
         return absl::StrCat("Ditolak: isian '", field, "' ", why, ".");
       }
@@ -163,8 +227,10 @@ WebError BadJson(const std::string& reason) {
   e.code = "INVALID_ARGUMENT";
   e.detail = reason;
   // protobuf's JSON parser names the field: "password: invalid value 5 for type
-  // TYPE_STRING" or "nama: Cannot find field."
-  static const std::regex kField(R"(^(?:INVALID_ARGUMENT:)?([A-Za-z_][A-Za-z0-9_.\[\]]*): ?(.*)$)");
+  // TYPE_STRING", "nama: Cannot find field." or, for an enum, "(status): invalid value
+  // \"X\" for type ...".
+  static const std::regex kField(
+      R"(^(?:INVALID_ARGUMENT:)?\(?([A-Za-z_][A-Za-z0-9_.\[\]]*)\)?: ?(.*)$)");
   std::smatch m;
   if (std::regex_match(reason, m, kField)) {
     e.field = m[1];

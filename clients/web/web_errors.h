@@ -4,7 +4,9 @@
 // renstrad's messages name the field first ("name: required", "changes[2].set_target.
 // year: ..."); the sentence keeps the field's name and says the reason in Bahasa
 // Indonesia where the reason is one the gateway knows (required, too long, too short,
-// login refusals, an expired session), else it quotes the server's reason.
+// login refusals, an expired session, a role refusal: "Ditolak: hanya Kepala Dinas yang
+// berwenang meninjau usulan; rehab adalah Kepala Bidang."), else it quotes the server's
+// reason.
 //
 //   INVALID_ARGUMENT 400   UNAUTHENTICATED 401   PERMISSION_DENIED 403   NOT_FOUND 404
 //   ALREADY_EXISTS, ABORTED, FAILED_PRECONDITION 409   RESOURCE_EXHAUSTED 429

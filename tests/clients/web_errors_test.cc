@@ -46,6 +46,43 @@ TEST(WebErrorsTest, KnownReasonsAreTranslatedAndOthersQuoted) {
   EXPECT_EQ(Of(grpc::StatusCode::NOT_FOUND, "name: no user sari").http_status, 404);
 }
 
+TEST(WebErrorsTest, ARoleRefusalIs403SayingWhichRoleMayInIndonesian) {
+  WebError e = Of(grpc::StatusCode::PERMISSION_DENIED,
+                  "rule: only KEPALA_DINAS may review proposals; rehab is KEPALA_BIDANG");
+  EXPECT_EQ(e.http_status, 403);
+  EXPECT_EQ(e.code, "PERMISSION_DENIED");
+  EXPECT_EQ(e.field, "");
+  EXPECT_EQ(e.message,
+            "Ditolak: hanya Kepala Dinas yang berwenang meninjau usulan; rehab adalah Kepala "
+            "Bidang.");
+  EXPECT_EQ(Of(grpc::StatusCode::PERMISSION_DENIED,
+               "rule: only KEPALA_BIDANG or SEKRETARIAT may propose changes; kadis is "
+               "KEPALA_DINAS")
+                .message,
+            "Ditolak: hanya Kepala Bidang atau Sekretariat yang berwenang mengusulkan perubahan; "
+            "kadis adalah Kepala Dinas.");
+  // An action the console does not know keeps the server's words.
+  EXPECT_EQ(Of(grpc::StatusCode::PERMISSION_DENIED,
+               "rule: only ADMIN may rehash the store; kadis is KEPALA_DINAS")
+                .message,
+            "Ditolak: hanya Administrator yang berwenang rehash the store; kadis adalah Kepala "
+            "Dinas.");
+  // Another rule is quoted.
+  EXPECT_EQ(Of(grpc::StatusCode::PERMISSION_DENIED,
+               "rule: nobody decides on a proposal they made; USL-0001 was proposed by kadis")
+                .message,
+            "Anda tidak berwenang melakukan ini (nobody decides on a proposal they made; "
+            "USL-0001 was proposed by kadis).");
+}
+
+TEST(WebErrorsTest, AReturnWithoutANoteNamesTheNoteField) {
+  WebError e = Of(grpc::StatusCode::INVALID_ARGUMENT, "note: required when rejecting or returning");
+  EXPECT_EQ(e.http_status, 400);
+  EXPECT_EQ(e.field, "note");
+  EXPECT_EQ(e.message,
+            "Isian 'note' tidak valid: wajib diisi saat menolak atau mengembalikan usulan.");
+}
+
 TEST(WebErrorsTest, LoginRefusalsAre401WithTheAttemptsLeftOrTheUnlockTimeInWib) {
   WebError wrong = Of(grpc::StatusCode::UNAUTHENTICATED,
                       "login: wrong user name or password for \"rehab\" (4 attempts left before "
@@ -82,8 +119,8 @@ TEST(WebErrorsTest, EachCodeHasItsHttpStatus) {
   EXPECT_EQ(denied.http_status, 403);
   EXPECT_EQ(denied.field, "");
   EXPECT_EQ(denied.message,
-            "Anda tidak berwenang melakukan ini (only ADMIN may set passwords; rehab is "
-            "KEPALA_BIDANG).");
+            "Ditolak: hanya Administrator yang berwenang mengatur kata sandi; rehab adalah Kepala "
+            "Bidang.");
   EXPECT_EQ(Of(grpc::StatusCode::PERMISSION_DENIED, "current_password: wrong password").message,
             "Ditolak: isian 'current_password' kata sandi salah.");
   EXPECT_EQ(Of(grpc::StatusCode::ABORTED, "x").http_status, 409);

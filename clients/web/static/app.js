@@ -90,6 +90,84 @@ const TUGAS = {
   ADMIN: ['Membaca Renstra', 'Mengelola pengguna dan cadangan'],
 };
 
+// The pages each role is offered (renstrad still refuses what a role may not do).
+const MENU = [
+  { href: '/beranda', teks: 'Beranda' },
+  { href: '/renstra', teks: 'Renstra' },
+  { href: '/usulan', teks: 'Usulan', peran: ['KEPALA_BIDANG', 'SEKRETARIAT'] },
+  { href: '/persetujuan', teks: 'Persetujuan', peran: ['KEPALA_DINAS'] },
+  { href: '/perubahan', teks: 'Perubahan', peran: ['KEPALA_DINAS'] },
+];
+
+function bolehHalaman(href, peran) {
+  const m = MENU.find((x) => x.href === href);
+  return !m || !m.peran || m.peran.includes(peran);
+}
+
+function pasangMenu() {
+  const nav = document.getElementById('menu');
+  if (!nav) return;
+  const peran = document.body.dataset.peran;
+  const kini = window.location.pathname;
+  for (const m of MENU) {
+    if (!bolehHalaman(m.href, peran)) continue;
+    const a = el('a', { href: m.href }, m.teks);
+    if (m.href === kini) a.setAttribute('aria-current', 'page');
+    nav.append(a, ' ');
+  }
+}
+
+const STATUS = {
+  DRAFT: 'Draf', SUBMITTED: 'Diajukan', APPROVED: 'Disetujui', REJECTED: 'Ditolak',
+  RETURNED: 'Dikembalikan', WITHDRAWN: 'Ditarik', APPLIED: 'Diterapkan',
+};
+
+// Microseconds since the epoch → "07-12-2026 20.05 WIB" (WIB is UTC+7, no DST).
+function waktuWib(micros) {
+  if (!micros || micros === '0') return '';
+  const d = new Date(Number(BigInt(micros) / 1000n) + 7 * 3600 * 1000);
+  const dua = (n) => String(n).padStart(2, '0');
+  return dua(d.getUTCDate()) + '-' + dua(d.getUTCMonth() + 1) + '-' + d.getUTCFullYear() + ' ' +
+         dua(d.getUTCHours()) + '.' + dua(d.getUTCMinutes()) + ' WIB';
+}
+
+// "2025-01-02" → "02-01-2025".
+function tanggal(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  return m ? m[3] + '-' + m[2] + '-' + m[1] : (iso || '');
+}
+
+// A random id for a command, so that a retried click is one command.
+function idPermintaan() {
+  const b = new Uint8Array(12);
+  crypto.getRandomValues(b);
+  return 'web-' + Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+function pesanGalat(r) {
+  return (r.data && r.data.error && r.data.error.message) || ('Gagal (HTTP ' + r.status + ').');
+}
+
+// The live feed (server-sent events from renstrad's audit log): calls `segarkan` when
+// an event arrives and once the feed is (re)connected, so nothing is missed between.
+function ikutiPerubahan(segarkan) {
+  if (typeof EventSource === 'undefined') return;
+  const tanda = document.getElementById('langsung');
+  let tunda = null;
+  const panggil = () => { clearTimeout(tunda); tunda = setTimeout(segarkan, 100); };
+  const sumber = new EventSource('/api/peristiwa');
+  sumber.addEventListener('open', () => {
+    if (tanda) tanda.textContent = 'Pembaruan langsung aktif.';
+    document.body.dataset.langsung = 'ya';
+    panggil();
+  });
+  sumber.addEventListener('peristiwa', panggil);
+  sumber.addEventListener('error', () => {
+    if (tanda) tanda.textContent = 'Pembaruan langsung terputus; menyambung ulang…';
+    document.body.dataset.langsung = 'tidak';
+  });
+}
+
 function pasangKeluar() {
   const tombol = document.getElementById('keluar');
   if (!tombol) return;
@@ -114,11 +192,31 @@ function halamanMasuk() {
   });
 }
 
+function isiDaftar(bagian, daftar, usulan, teks) {
+  daftar.replaceChildren(...usulan.map((p) =>
+    el('li', { 'data-usulan': p.proposalId }, teks(p))));
+  bagian.classList.toggle('tersembunyi', usulan.length === 0);
+}
+
+async function muatKotakBeranda() {
+  const kotak = await ambil('/api/kotak');
+  if (!kotak) return;
+  const judul = (p) => p.proposalId + ' — ' + (p.title || '(tanpa judul)');
+  isiDaftar(document.getElementById('bagian-menunggu'), document.getElementById('menunggu'),
+            kotak.awaitingDecision || [], (p) => judul(p) + ' (dari ' + p.proposer + ')');
+  isiDaftar(document.getElementById('bagian-kembali'), document.getElementById('dikembalikan'),
+            kotak.returnedToMe || [], (p) => judul(p) + '. Catatan: ' + (p.lastNote || '-'));
+  isiDaftar(document.getElementById('bagian-terbuka'), document.getElementById('terbuka'),
+            kotak.myOpen || [], (p) => judul(p) + ': ' + (STATUS[p.status] || p.status));
+}
+
 function halamanBeranda() {
   const peran = document.body.dataset.peran;
   document.getElementById('peran').textContent = PERAN[peran] || peran;
   const daftar = document.getElementById('tugas');
   for (const t of TUGAS[peran] || []) daftar.append(el('li', {}, t));
+  muatKotakBeranda().catch((e) => { document.getElementById('langsung').textContent = e.message; });
+  ikutiPerubahan(() => muatKotakBeranda().catch(() => {}));
 }
 
 function tabelNode(node, tahun) {
@@ -190,6 +288,7 @@ async function halamanRenstra() {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
+  pasangMenu();
   pasangKeluar();
   const halaman = document.body.dataset.halaman;
   if (halaman === 'masuk') halamanMasuk();

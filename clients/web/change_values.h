@@ -1,0 +1,31 @@
+// Change values typed in the console: the browser sends a proposal's new target or
+// pagu as the text its user typed ({"value":{"written":"80 Orang"}}, {"amount":
+// {"written":"12.500.000"}}), and the gateway reads it into the API's exact value
+// messages with the CLI's readers (clients/value_parser.h: the domain's own
+// TargetValue::Parse and Money::Parse), so the console accepts exactly what the CLI and
+// renstrad read and holds no number parser of its own. Values already typed (a
+// TargetValue with a kind, a Money marked present) are left as they are; renstrad checks
+// every value again against the indicator.
+//
+// Thread safety: pure function.
+// Errors: a 400 WebError naming the change's field ("changes[1].set_funding.amount.
+// written") and the reader's reason; the changes are then partly read and must not be
+// sent.
+#ifndef RENSTRA_CLIENTS_WEB_CHANGE_VALUES_H_
+#define RENSTRA_CLIENTS_WEB_CHANGE_VALUES_H_
+
+#include <google/protobuf/repeated_ptr_field.h>
+
+#include <optional>
+
+#include "clients/web/web_errors.h"
+#include "renstra/v1/workflow.pb.h"
+
+namespace renstra::web {
+
+// Reads the written values of set_target and set_funding changes in place.
+std::optional<WebError> ReadWrittenValues(google::protobuf::RepeatedPtrField<v1::Change>* changes);
+
+}  // namespace renstra::web
+
+#endif  // RENSTRA_CLIENTS_WEB_CHANGE_VALUES_H_
