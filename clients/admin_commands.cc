@@ -1,6 +1,5 @@
 #include "clients/admin_commands.h"
 
-#include <ctime>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
@@ -13,11 +12,7 @@ namespace renstra {
 namespace {
 
 void PrintBackup(const v1::Backup& b, std::ostream& out) {
-  const std::time_t t = static_cast<std::time_t>(b.timestamp_seconds());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char when[32];
-  std::strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
+  const std::string when = FormatWibSeconds(static_cast<int64_t>(b.timestamp_seconds()));
   out << "backup " << b.id() << " in " << Printable(b.dir()) << ": " << when << ", events 1.."
       << b.last_sequence() << ", head " << Printable(b.head_hash()) << ", " << b.number_files()
       << " files, " << b.size_bytes() << " bytes";

@@ -25,7 +25,7 @@ void PrintSummary(const v1::AgencyView& a, std::ostream& out) {
 
 void PrintAssignment(const v1::AssignmentView& a, std::ostream& out) {
   out << "  " << Printable(a.node()) << "  " << Printable(a.unit()) << "  from "
-      << FormatUtcMicros(a.effective_from_micros());
+      << FormatWibMicros(a.effective_from_micros());
   if (a.from_plan_version() != 0) out << "  plan version " << a.from_plan_version();
   out << "  (event #" << a.sequence() << ")\n";
 }
@@ -64,7 +64,7 @@ void AgencyCommands::Register(CLI::App* app) {
   assign_->add_option("node", node_, "Program, kegiatan or sub kegiatan code")->required();
   assign_->add_option("unit", unit_, "Unit code")->required();
   assign_->add_option("--effective", effective_,
-                      "Date it takes effect, YYYY-MM-DD (00:00 UTC; default: now)");
+                      "Date it takes effect, YYYY-MM-DD (00:00 WIB; default: now)");
   assign_->add_option("--plan-version", plan_version_,
                       "The plan version it takes effect with (for the record)");
   for (CLI::App* c : {create_, unit_create_, assign_}) {
@@ -132,7 +132,7 @@ std::optional<int> AgencyCommands::Run(Client& client) {
     if (!effective_.empty()) {
       absl::Time when;
       std::string error;
-      if (!absl::ParseTime("%Y-%m-%d", effective_, absl::UTCTimeZone(), &when, &error)) {
+      if (!absl::ParseTime("%Y-%m-%d", effective_, WibZone(), &when, &error)) {
         return Fail("renstra: --effective \"" + effective_ + "\" is not a date YYYY-MM-DD",
                     kExitUsage);
       }

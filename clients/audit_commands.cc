@@ -283,7 +283,7 @@ int AuditCommands::Head(Client& client) {
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(head);
   std::cout << "tree size " << head.tree_size() << "\nroot " << ToHex(head.root_hash())
-            << "\ntimestamp " << FormatUtcMicros(head.timestamp_micros()) << "\nkey "
+            << "\ntimestamp " << FormatWibMicros(head.timestamp_micros()) << "\nkey "
             << Printable(head.key_id()) << "\nsignature " << ToHex(head.signature()) << std::endl;
   return kExitOk;
 }

@@ -125,7 +125,7 @@ void PrintProposal(const v1::ProposalView& p, std::ostream& out) {
   }
   if (p.history_size() > 0) out << "  history:\n";
   for (const v1::ProposalStepView& step : p.history()) {
-    out << "    " << FormatUtcMicros(step.at_micros()) << "  " << Printable(step.event()) << " by "
+    out << "    " << FormatWibMicros(step.at_micros()) << "  " << Printable(step.event()) << " by "
         << Printable(step.who()) << " (" << Printable(step.role()) << ")";
     if (!step.note().empty()) out << ": " << PrintableLines(step.note(), "      ");
     out << "\n";
@@ -146,7 +146,7 @@ void PrintRevision(const v1::RevisionInfo& r, std::ostream& out) {
       << "\n";
   if (!r.reason().empty()) out << "  reason: " << PrintableLines(r.reason(), "    ") << "\n";
   out << "  ratified by " << Printable(r.ratified_by()) << " at "
-      << FormatUtcMicros(r.ratified_at_micros()) << "; plan version " << r.plan_version() << "\n";
+      << FormatWibMicros(r.ratified_at_micros()) << "; plan version " << r.plan_version() << "\n";
   out << "  proposals:";
   for (const std::string& id : r.proposal_ids()) out << " " << Printable(id);
   out << "\n";

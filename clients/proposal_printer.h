@@ -21,8 +21,6 @@ namespace renstra {
 
 // One change, e.g. "target 1.06.04.2.01.0001#1 2025: 210 Orang → 220 Orang".
 std::string FormatChange(const v1::Change& change);
-// Server time in microseconds as "YYYY-MM-DD HH:MM:SS UTC".
-std::string FormatMicros(int64_t micros);
 // "USL-0001  SUBMITTED  rehab  Bidang Rehabilitasi Sosial  1 change  TITLE".
 std::string ProposalLine(const v1::ProposalView& proposal);
 

@@ -42,7 +42,7 @@ void PrintRealization(const v1::RealizationView& v, std::ostream& out) {
   if (!v.note().empty()) out << "  \xE2\x80\x94 " << Printable(v.note());
   out << "  [" << Printable(v.principal());
   if (!v.role().empty()) out << " (" << Printable(v.role()) << ")";
-  out << " " << FormatUtcMicros(v.at_micros()) << "]";
+  out << " " << FormatWibMicros(v.at_micros()) << "]";
   if (!v.corrects_id().empty()) out << "  corrects " << Printable(v.corrects_id());
   if (!v.corrected_by().empty()) out << "  corrected by " << Printable(v.corrected_by());
   out << "\n";
@@ -58,7 +58,7 @@ void PrintUser(const v1::UserView& u, std::ostream& out) {
 
 void PrintAuditEvent(const v1::AuditEvent& event, std::ostream& out) {
   const v1::EventEnvelope& e = event.envelope();
-  out << "#" << e.sequence() << "  " << FormatUtcMicros(e.timestamp_micros()) << "  "
+  out << "#" << e.sequence() << "  " << FormatWibMicros(e.timestamp_micros()) << "  "
       << Printable(e.principal());
   if (!e.role().empty()) out << " (" << Printable(e.role()) << ")";
   out << "  " << Printable(event.summary());

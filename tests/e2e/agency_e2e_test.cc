@@ -48,7 +48,7 @@ TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
                                             "--effective", "2025-01-01", "--plan-version", "3"});
   ASSERT_EQ(assigned.exit_code, 0) << assigned.err;
   EXPECT_THAT(assigned.out,
-              HasSubstr("responsibility now:\n  1.02.02  KESMAS  from 2025-01-01 00:00:00 UTC  "
+              HasSubstr("responsibility now:\n  1.02.02  KESMAS  from 2025-01-01 00:00 WIB  "
                         "plan version 3  (event #"));
 
   CommandResult refused =
