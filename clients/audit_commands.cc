@@ -141,7 +141,7 @@ int AuditCommands::History(Client& client) {
   } while (!request.page_token().empty());
   if (json_) return PrintJson(response);
   for (const v1::AuditEvent& event : response.events()) PrintAuditEvent(event, std::cout);
-  std::cout << response.events_size() << " events" << std::endl;
+  std::cout << response.events_size() << " peristiwa" << std::endl;
   return kExitOk;
 }
 

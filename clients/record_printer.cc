@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "clients/cli_app.h"
+#include "clients/event_text.h"
 #include "clients/terminal_text.h"
 #include "domain/money.h"
 
@@ -61,11 +62,12 @@ void PrintAuditEvent(const v1::AuditEvent& event, std::ostream& out) {
   out << "#" << e.sequence() << "  " << FormatWibMicros(e.timestamp_micros()) << "  "
       << Printable(e.principal());
   if (!e.role().empty()) out << " (" << Printable(e.role()) << ")";
-  out << "  " << Printable(event.summary());
-  if (!e.reason().empty() && !SummaryHolds(event.summary(), e.reason())) {
+  const std::string described = DescribeAuditEvent(event);
+  out << "  " << Printable(described);
+  if (!e.reason().empty() && !SummaryHolds(described, e.reason())) {
     out << "  \xE2\x80\x94 " << Printable(e.reason());
   }
-  if (!e.request_id().empty()) out << "  [request " << Printable(e.request_id()) << "]";
+  if (!e.request_id().empty()) out << "  [permintaan " << Printable(e.request_id()) << "]";
   out << "\n";
 }
 

@@ -22,9 +22,10 @@ void PrintRealization(const v1::RealizationView& v, std::ostream& out);
 // "sari  KEPALA_BIDANG  PEMBERDAYAAN_MASYARAKAT  \"Sari, S.Sos\"  DISABLED".
 void PrintUser(const v1::UserView& u, std::ostream& out);
 
-// "#12  2025-07-01 03:00:00 UTC  rehab (KEPALA_BIDANG)  SUMMARY  — reason  [request id]".
-// The reason is left out when the summary already holds it (a proposal's justification
-// or note: the envelope keeps only its first line).
+// "#12  2025-07-01 10:00 WIB  rehab (KEPALA_BIDANG)  usulan dibuat: …  — reason
+// [permintaan id]": the event in Indonesian (event_text.h; the server's technical summary
+// stays in --json). The reason is left out when the description already holds it (a
+// proposal's justification or note: the envelope keeps only its first line).
 void PrintAuditEvent(const v1::AuditEvent& event, std::ostream& out);
 
 }  // namespace renstra

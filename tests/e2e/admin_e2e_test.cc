@@ -173,12 +173,18 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   // The audit trail shows who changed access, when and why; no token in it.
   CommandResult history = as(kAdminToken, {"audit", "history", "--user", "admin"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("UserAdded sari KEPALA_BIDANG PERLINDUNGAN_JAMINAN_SOSIAL"));
-  EXPECT_THAT(history.out, HasSubstr("UserTokenRotated sari"));
-  EXPECT_THAT(history.out, HasSubstr("UserDisabled sari  — pindah tugas"));
+  EXPECT_THAT(history.out, HasSubstr("  admin (ADMIN)  pengguna ditambahkan: sari KEPALA_BIDANG "
+                                     "PERLINDUNGAN_JAMINAN_SOSIAL  — add user sari  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("  admin (ADMIN)  token pengguna diganti: sari  — "));
+  EXPECT_THAT(history.out,
+              HasSubstr("  admin (ADMIN)  pengguna dinonaktifkan: sari  — pindah tugas  ["));
   CommandResult sari = as(kAdminToken, {"audit", "history", "--user", "sari"});
-  EXPECT_THAT(sari.out, HasSubstr("ProposalDrafted USL-0001 by sari"));
-  EXPECT_THAT(sari.out, HasSubstr("UserDisabled sari"));
+  EXPECT_THAT(
+      sari.out,
+      HasSubstr(
+          "  sari (KEPALA_BIDANG)  usulan dibuat: USL-0001 oleh sari:  (1 perubahan): uji  ["));
+  EXPECT_THAT(sari.out, HasSubstr("  pengguna dinonaktifkan: sari  — pindah tugas  ["));
+  EXPECT_THAT(sari.out, HasSubstr("\n4 peristiwa\n"));
   CommandResult exported = as(kAdminToken, {"audit", "export", "-o", tmp / "log.jsonl"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_THAT(ReadFile(tmp / "log.jsonl"), Not(HasSubstr(second)));

@@ -120,8 +120,8 @@ TEST_F(AuditEndToEnd, VerifiesACleanLogAndItsGrowth) {
               HasSubstr("only ADMIN may re-hash the store; inspektorat is INSPEKTORAT"));
   CommandResult denied = As(kInspektoratToken, {"audit", "history", "--user", "inspektorat"});
   ASSERT_EQ(denied.exit_code, 0) << denied.err;
-  EXPECT_THAT(denied.out, HasSubstr("AccessDenied PERMISSION_DENIED "
-                                    "/renstra.v1.AuditService/RehashStore"));
+  EXPECT_THAT(denied.out, HasSubstr("  inspektorat (INSPEKTORAT)  akses ditolak: PERMISSION_DENIED "
+                                    "/renstra.v1.AuditService/RehashStore: "));
 }
 
 TEST_F(AuditEndToEnd, AFlippedByteFailsVerificationNamingTheEvent) {
@@ -230,7 +230,7 @@ TEST_F(AuditEndToEnd, AFlippedWalByteAfterKillRefusesToStartUntilTheLossIsAccept
   EXPECT_EQ(server_.ready.events, before_third + 1);
   CommandResult accepted = As(kInspektoratToken, {"audit", "history", "--user", "renstrad"});
   ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
-  EXPECT_THAT(accepted.out, HasSubstr("LogLossAccepted"));
+  EXPECT_THAT(accepted.out, HasSubstr("  renstrad  kehilangan log diterima: log diakui sampai #"));
   Stop();
   ASSERT_NO_FATAL_FAILURE(Start(data));
   EXPECT_EQ(server_.ready.events, before_third + 1);
@@ -349,9 +349,14 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
 
   CommandResult history = As(kInspektoratToken, {"audit", "history", "--revision", "REV-1"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("RevisionOpened REV-1 Perubahan Renstra 2025"));
-  EXPECT_THAT(history.out, HasSubstr("TargetSet 1.06.04.2.01.0001#1 2025 = 230 Orang"));
-  EXPECT_THAT(history.out, HasSubstr("\n3 events\n"));
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  perubahan renstra dibuka: REV-1 "
+                                     "Perubahan Renstra 2025  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  perubahan renstra disahkan: REV-1 "
+                                     "Perubahan Renstra 2025 (dasar hukum Perwako Dumai No. 12 "
+                                     "Tahun 2025), usulan USL-0001  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  target ditetapkan: "
+                                     "1.06.04.2.01.0001#1 2025 = 230 Orang  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("\n3 peristiwa\n"));
 
   // The plan before the first event, and now.
   CommandResult early = As(kInspektoratToken, {"plan", "show", "--as-of", "2020-01-01"});
@@ -402,7 +407,7 @@ TEST_F(AuditEndToEnd, ExportHistoryAndProposalListFollowSmallPages) {
   CommandResult history =
       As(kInspektoratToken, {"audit", "history", "--user", "rehab", "--page-size", "2"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("\n6 events\n"));
+  EXPECT_THAT(history.out, HasSubstr("\n6 peristiwa\n"));
 
   const std::string archive = tmp_ / "paged.jsonl";
   CommandResult exported =
