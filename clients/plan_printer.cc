@@ -123,10 +123,10 @@ std::string FormatFinding(const v1::Finding& finding) {
   std::ostringstream out;
   out << v1::Finding::Kind_Name(finding.kind()) << " "
       << (finding.code().empty() ? "-" : Printable(finding.code()));
-  if (finding.year() != 0) out << " year=" << finding.year();
-  if (finding.line() != 0) out << " line=" << finding.line();
-  if (!finding.stated().empty()) out << " stated=" << Printable(finding.stated());
-  if (!finding.computed().empty()) out << " computed=" << Printable(finding.computed());
+  if (finding.year() != 0) out << " tahun=" << finding.year();
+  if (finding.line() != 0) out << " baris=" << finding.line();
+  if (!finding.stated().empty()) out << " tertulis=" << Printable(finding.stated());
+  if (!finding.computed().empty()) out << " hitungan=" << Printable(finding.computed());
   out << " : " << Printable(finding.message());
   return out.str();
 }
@@ -160,19 +160,19 @@ void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
 
 void PrintPlan(const v1::Plan& plan, std::ostream& out) {
   out << "Renstra " << Printable(plan.agency()) << " " << plan.baseline_year() << "-"
-      << plan.final_year() << " (" << Printable(plan.plan_id()) << ", version " << plan.version()
+      << plan.final_year() << " (" << Printable(plan.plan_id()) << ", versi " << plan.version()
       << ")\n";
-  out << "Revision " << plan.revision();
+  out << "Perubahan ke-" << plan.revision();
   if (plan.revision() == 0) {
-    out << " (as imported)";
+    out << " (sesuai dokumen yang diimpor)";
   } else if (plan.revisions_size() > 0) {
     const v1::RevisionInfo& last = plan.revisions(plan.revisions_size() - 1);
     out << " (" << Printable(last.name()) << "; dasar hukum: " << Printable(last.legal_basis())
         << ")";
   }
-  out << "; " << (plan.locked() ? "locked" : "not locked");
+  out << "; " << (plan.locked() ? "terkunci" : "belum terkunci");
   if (plan.has_open_revision() && !plan.open_revision().revision_id().empty()) {
-    out << "; open revision: " << Printable(plan.open_revision().name());
+    out << "; perubahan renstra yang sedang dibuka: " << Printable(plan.open_revision().name());
   }
   out << "\n";
   if (!plan.source().empty()) out << "Sumber: " << Printable(plan.source()) << "\n";
@@ -188,7 +188,7 @@ void PrintPlan(const v1::Plan& plan, std::ostream& out) {
     }
   }
   if (plan.programs_size() == 0) {
-    out << "(the plan has no programs yet: import one with `renstra import --file PATH`)\n";
+    out << "(renstra belum memiliki program: impor dengan `renstra import --file PATH`)\n";
   }
   for (const v1::Node& program : plan.programs()) {
     out << "\n";

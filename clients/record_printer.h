@@ -15,11 +15,11 @@
 
 namespace renstra {
 
-// "RLZ-000001  2025  1.06.04.2.01.0001#1  110 Orang  evidence BA-17  — note  [rehab
-// (KEPALA_BIDANG) 2025-07-01 03:00:00 UTC]".
+// "RLZ-000001  2025  1.06.04.2.01.0001#1  110 Orang  bukti BA-17  — note  [rehab
+// (KEPALA_BIDANG) 2025-07-01 10:00 WIB]"; a retracted value is "dibatalkan".
 void PrintRealization(const v1::RealizationView& v, std::ostream& out);
 
-// "sari  KEPALA_BIDANG  PEMBERDAYAAN_MASYARAKAT  \"Sari, S.Sos\"  DISABLED".
+// "sari  KEPALA_BIDANG  PEMBERDAYAAN_MASYARAKAT  \"Sari, S.Sos\"  NONAKTIF".
 void PrintUser(const v1::UserView& u, std::ostream& out);
 
 // "#12  2025-07-01 10:00 WIB  rehab (KEPALA_BIDANG)  usulan dibuat: …  — reason

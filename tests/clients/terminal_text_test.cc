@@ -66,8 +66,13 @@ TEST(TerminalTextTest, ProposalShowEscapesJustificationTitleAndHistory) {
   std::ostringstream out;
   PrintProposal(p, out);
   EXPECT_TRUE(Clean(out.str())) << out.str();
-  EXPECT_THAT(out.str(), HasSubstr("  justification: baris satu\n    " + kEscaped + "\n"));
-  EXPECT_THAT(out.str(), HasSubstr("Proposal USL-0001 [PROPOSAL_STATUS_UNSPECIFIED] " + kEscaped));
+  EXPECT_EQ(out.str(), "Usulan USL-0001 [-] " + kEscaped +
+                           "\n  pengusul: rehab (-); berdasarkan renstra versi 0\n"
+                           "  alasan: baris satu\n    " +
+                           kEscaped + "\n  catatan: " + kEscaped +
+                           "\n  perubahan:\n  riwayat:\n"
+                           "    1970-01-01 07:00 WIB  ProposalReturned oleh kadis (): " +
+                           kEscaped + "\n");
   EXPECT_TRUE(Clean(ProposalLine(p)));
 }
 
@@ -96,7 +101,8 @@ TEST(TerminalTextTest, RealizeListEscapesEvidenceAndNote) {
   std::ostringstream out;
   PrintRealization(v, out);
   EXPECT_TRUE(Clean(out.str())) << out.str();
-  EXPECT_THAT(out.str(), HasSubstr("evidence " + kEscaped + "  \xE2\x80\x94 " + kEscaped));
+  EXPECT_EQ(out.str(), "RLZ-000001  2025  1.06.04.2.01.0001#1  110 Orang  bukti " + kEscaped +
+                           "  \xE2\x80\x94 " + kEscaped + "  [rehab 1970-01-01 07:00 WIB]\n");
 }
 
 TEST(TerminalTextTest, AdminUserListEscapesDisplayNames) {

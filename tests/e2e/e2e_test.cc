@@ -242,13 +242,12 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   ASSERT_EQ(head_again.exit_code, 0) << head_again.err;
   // Started with --empty, A had no agency: this start (without it) set up the seed
   // agency's 15 events, and nothing of the plan.
-  EXPECT_THAT(
-      head_again.out,
-      StartsWith("sequence " + std::to_string(std::stoull(head.out.substr(9)) + 15) + "\n"));
+  EXPECT_THAT(head_again.out,
+              StartsWith("urutan " + std::to_string(std::stoull(head.out.substr(7)) + 15) + "\n"));
   CommandResult verified = Cli(again.ready.address, {"log", "verify"});
   ASSERT_EQ(verified.exit_code, 0) << verified.err;
   EXPECT_THAT(verified.out,
-              StartsWith("ok: checked " + std::to_string(again.ready.events) + " events"));
+              StartsWith("ok: " + std::to_string(again.ready.events) + " peristiwa diperiksa"));
   EXPECT_EQ(again.daemon->Stop(), 0);
 }
 
@@ -308,7 +307,7 @@ TEST(EndToEnd, CliReportsErrorsWithANonZeroExit) {
   CommandResult from_env =
       RunCommand({RENSTRA_CLI_PATH, "log", "head"}, {{"RENSTRA_SERVER", server.ready.address}});
   EXPECT_EQ(from_env.exit_code, 0) << from_env.err;
-  EXPECT_EQ(from_env.out, "sequence 0\nhash " + std::string(64, '0') + "\n");
+  EXPECT_EQ(from_env.out, "urutan 0\nhash " + std::string(64, '0') + "\n");
 }
 
 TEST(EndToEnd, ServerRefusesATamperedLog) {
