@@ -122,7 +122,7 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   *response.mutable_node() = *node;
   response.set_plan_version(plan.plan().version());
   if (args.json) return PrintJson(response);
-  PrintNode(response.node(), 0, std::cout);
+  PrintNodeInPlan(plan.plan(), response.node(), std::cout);
   return kExitOk;
 }
 
@@ -143,7 +143,12 @@ int PlanShow(Client& client, const ShowArgs& args) {
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.json) return PrintJson(response);
-  PrintNode(response.node(), 0, std::cout);
+  // The heading says which plan, version and revision the node is read from; the
+  // ancestors say where it stands.
+  v1::GetPlanResponse plan;
+  status = client.GetPlan(&plan);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  PrintNodeInPlan(plan.plan(), response.node(), std::cout);
   return kExitOk;
 }
 

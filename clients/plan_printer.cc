@@ -158,7 +158,44 @@ void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
   for (const v1::Node& child : node.children()) PrintNode(child, depth + 1, out);
 }
 
+namespace {
+
+// The chain of nodes from a program down to the node with canonical `code`, or empty.
+bool PathTo(const google::protobuf::RepeatedPtrField<v1::Node>& nodes, const std::string& code,
+            std::vector<const v1::Node*>* path) {
+  for (const v1::Node& node : nodes) {
+    path->push_back(&node);
+    if (node.code() == code || PathTo(node.children(), code, path)) return true;
+    path->pop_back();
+  }
+  return false;
+}
+
+// Goals, objectives and every program tree.
+void PrintPlanBody(const v1::Plan& plan, std::ostream& out);
+
+}  // namespace
+
+void PrintNodeInPlan(const v1::Plan& plan, const v1::Node& node, std::ostream& out) {
+  PrintPlanHeading(plan, out);
+  out << "\n";
+  std::vector<const v1::Node*> path;
+  PathTo(plan.programs(), node.code(), &path);
+  int depth = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i, ++depth) {
+    out << Indent(depth) << LevelName(path[i]->level()) << " " << Printable(path[i]->code()) << "  "
+        << Printable(path[i]->name()) << "\n";
+  }
+  PrintNode(node, depth, out);
+}
+
 void PrintPlan(const v1::Plan& plan, std::ostream& out) {
+  PrintPlanHeading(plan, out);
+  if (!plan.source().empty()) out << "Sumber: " << Printable(plan.source()) << "\n";
+  PrintPlanBody(plan, out);
+}
+
+void PrintPlanHeading(const v1::Plan& plan, std::ostream& out) {
   out << "Renstra " << Printable(plan.agency()) << " " << plan.baseline_year() << "-"
       << plan.final_year() << " (" << Printable(plan.plan_id()) << ", versi " << plan.version()
       << ")\n";
@@ -175,7 +212,11 @@ void PrintPlan(const v1::Plan& plan, std::ostream& out) {
     out << "; perubahan renstra yang sedang dibuka: " << Printable(plan.open_revision().name());
   }
   out << "\n";
-  if (!plan.source().empty()) out << "Sumber: " << Printable(plan.source()) << "\n";
+}
+
+namespace {
+
+void PrintPlanBody(const v1::Plan& plan, std::ostream& out) {
   for (const v1::Goal& goal : plan.goals()) {
     out << "Tujuan " << Printable(goal.id()) << ": " << Printable(goal.statement());
     if (!goal.indicator().empty()) out << " [indikator: " << Printable(goal.indicator()) << "]";
@@ -195,5 +236,7 @@ void PrintPlan(const v1::Plan& plan, std::ostream& out) {
     PrintNode(program, 0, out);
   }
 }
+
+}  // namespace
 
 }  // namespace renstra

@@ -157,7 +157,11 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   // The text tree of a kegiatan.
   CommandResult tree = Cli(a.ready.address, {"plan", "show", "--code", "1.06.04.2.01"});
   ASSERT_EQ(tree.exit_code, 0) << tree.err;
-  EXPECT_THAT(tree.out, StartsWith("Kegiatan 1.06.04.2.01  "));
+  // Under the plan's heading and its program, by code and name.
+  EXPECT_THAT(tree.out, StartsWith("Renstra Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai "
+                                   "2021-2026 (plan/dinsos-dumai, versi "));
+  EXPECT_THAT(tree.out, HasSubstr("); belum terkunci\n\nProgram 1.06.04  PROGRAM REHABILITASI "
+                                  "SOSIAL\n  Kegiatan 1.06.04.2.01  "));
   EXPECT_THAT(tree.out, HasSubstr("Bidang Rehabilitasi Sosial"));
 
   // The whole plan, and the continuation indicator of program 2.13.04.
@@ -262,7 +266,11 @@ TEST(EndToEnd, DefaultStartImportsTheSeedOnce) {
   EXPECT_EQ(first.ready.events, static_cast<uint64_t>(first.ready.plan_version) + 15);
   CommandResult program = Cli(first.ready.address, {"plan", "show", "--code", "1.06.05"});
   ASSERT_EQ(program.exit_code, 0) << program.err;
-  EXPECT_THAT(program.out, StartsWith("Program 1.06.05  PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL"));
+  EXPECT_THAT(program.out,
+              StartsWith("Renstra Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai 2021-2026 "
+                         "(plan/dinsos-dumai, versi 1324)\nPerubahan ke-0 (sesuai dokumen yang "
+                         "diimpor); belum terkunci\n\nProgram 1.06.05  PROGRAM PERLINDUNGAN DAN "
+                         "JAMINAN SOSIAL\n  Penanggung jawab: "));
 
   // The plan has content: a further import is refused and writes nothing.
   CommandResult again = Cli(first.ready.address, {"import", "--file", RENSTRA_SEED_PATH});

@@ -214,7 +214,7 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   ASSERT_NE(amount, nullptr);
   EXPECT_EQ(amount->rupiah(), 175000000);
   CommandResult text = As(kKadisToken, {"plan", "show", "--code", kRehabCode});
-  EXPECT_THAT(text.out, HasSubstr("\n    2025   225 Orang  350.000.000\n"));
+  EXPECT_THAT(text.out, HasSubstr("\n        2025   225 Orang  350.000.000\n"));
 
   // The plan as it was before the revision.
   CommandResult old = As(kInspektoratToken, {"plan", "show", "--version", std::to_string(v0),
