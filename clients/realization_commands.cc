@@ -81,6 +81,7 @@ void RealizationCommands::Register(CLI::App* app) {
                               CLI::ignore_case))
         ->capture_default_str();
     c->add_option("--output,-o", output_, "File to write (default: stdout)");
+    c->add_flag("--wide", wide_, "Table: one line per row (default: wrap names to 120 columns)");
     print_.Register(c);
   };
   capaian_ = AddCommand(report, "capaian", "T-C.23: targets, realizations and ratios per year");
@@ -108,6 +109,8 @@ void RealizationCommands::Register(CLI::App* app) {
       ->check(CLI::IsMember({"table", "tsv", "csv", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
   peringatan_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  peringatan_->add_flag("--wide", wide_,
+                        "Table: one line per row (default: wrap names to 120 columns)");
   print_.Register(peringatan_);
 }
 
@@ -302,7 +305,7 @@ int RealizationCommands::Emit(Client& client, const ReportTable& table) {
   } else if (format_ == "tsv" || format_ == "csv") {
     PrintDelimited(table, format_ == "csv" ? ',' : '\t', out);
   } else {
-    PrintTable(table, out);
+    PrintTable(table, out, TableFit{kTerminalColumns, wide_});
   }
   if (output_.empty() || output_ == "-") {
     std::cout << out.str() << std::flush;
