@@ -1,6 +1,5 @@
 #include "clients/admin_commands.h"
 
-#include <ctime>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
@@ -13,14 +12,10 @@ namespace renstra {
 namespace {
 
 void PrintBackup(const v1::Backup& b, std::ostream& out) {
-  const std::time_t t = static_cast<std::time_t>(b.timestamp_seconds());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char when[32];
-  std::strftime(when, sizeof(when), "%Y-%m-%d %H:%M:%S UTC", &tm);
-  out << "backup " << b.id() << " in " << Printable(b.dir()) << ": " << when << ", events 1.."
-      << b.last_sequence() << ", head " << Printable(b.head_hash()) << ", " << b.number_files()
-      << " files, " << b.size_bytes() << " bytes";
+  const std::string when = FormatWibSeconds(static_cast<int64_t>(b.timestamp_seconds()));
+  out << "cadangan " << b.id() << " di " << Printable(b.dir()) << ": " << when << ", peristiwa 1.."
+      << b.last_sequence() << ", kepala " << Printable(b.head_hash()) << ", " << b.number_files()
+      << " berkas, " << b.size_bytes() << " bita";
   if (b.elapsed_micros() > 0) out << " (" << b.elapsed_micros() / 1000 << " ms)";
   out << "\n";
 }
@@ -78,22 +73,22 @@ int AdminCommands::RunUsers(Client& client) {
     request.set_display_name(display_name_);
     v1::Role::Value role;
     if (!v1::Role::Value_Parse(role_, &role) || role == v1::Role::ROLE_UNSPECIFIED) {
-      return Fail("renstra: --role \"" + role_ + "\" is not a role", kExitUsage);
+      return Fail("renstra: --role \"" + role_ + "\" bukan peran", kExitUsage);
     }
     request.set_role(role);
     if (!division_.empty()) {
       v1::Division division;
       if (!v1::Division_Parse(division_, &division)) {
-        return Fail("renstra: --division \"" + division_ + "\" is not a division", kExitUsage);
+        return Fail("renstra: --division \"" + division_ + "\" bukan bidang", kExitUsage);
       }
       request.set_division(division);
     }
     v1::UserWithToken answer;
     status = client.admin()->AddUser(client.NewContext().get(), request, &answer);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    std::cerr << "added ";
+    std::cerr << "ditambahkan ";
     print(answer.user(), std::cerr);
-    std::cerr << "token (shown once; give it to the user):" << std::endl;
+    std::cerr << "token (ditampilkan sekali; serahkan kepada pengguna):" << std::endl;
     std::cout << answer.token() << std::endl;
     return kExitOk;
   }
@@ -105,8 +100,8 @@ int AdminCommands::RunUsers(Client& client) {
     v1::UserWithToken answer;
     status = client.admin()->RotateToken(client.NewContext().get(), request, &answer);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    std::cerr << "new token for " << Printable(answer.user().name())
-              << " (shown once; the old one is refused from now on):" << std::endl;
+    std::cerr << "token baru untuk " << Printable(answer.user().name())
+              << " (ditampilkan sekali; token lama ditolak mulai sekarang):" << std::endl;
     std::cout << answer.token() << std::endl;
     return kExitOk;
   }
@@ -157,7 +152,7 @@ std::optional<int> AdminCommands::Run(Client& client) {
     status = client.admin()->ListBackups(client.NewContext().get(), request, &response);
     if (!status.ok()) return Fail(UserMessage(status, client));
     for (const v1::Backup& b : response.backups()) PrintBackup(b, std::cout);
-    std::cout << response.backups_size() << " backups" << std::endl;
+    std::cout << response.backups_size() << " cadangan" << std::endl;
     return kExitOk;
   }
   if (verify_backup_->parsed()) {

@@ -13,29 +13,29 @@ namespace {
 
 void PrintSummary(const v1::AgencyView& a, std::ostream& out) {
   out << Printable(a.code()) << "  " << Printable(a.name()) << "  (" << Printable(a.pemda()) << ")";
-  if (a.retired()) out << "  RETIRED";
+  if (a.retired()) out << "  DIHENTIKAN";
   out << "\n";
   for (const v1::UnitView& u : a.units()) {
     out << "  " << Printable(u.unit()) << "  " << v1::UnitKind::Value_Name(u.kind()) << "  "
         << Printable(u.name());
-    if (u.retired()) out << "  RETIRED";
+    if (u.retired()) out << "  DIHENTIKAN";
     out << "\n";
   }
 }
 
 void PrintAssignment(const v1::AssignmentView& a, std::ostream& out) {
-  out << "  " << Printable(a.node()) << "  " << Printable(a.unit()) << "  from "
-      << FormatUtcMicros(a.effective_from_micros());
-  if (a.from_plan_version() != 0) out << "  plan version " << a.from_plan_version();
-  out << "  (event #" << a.sequence() << ")\n";
+  out << "  " << Printable(a.node()) << "  " << Printable(a.unit()) << "  berlaku sejak "
+      << FormatWibMicros(a.effective_from_micros());
+  if (a.from_plan_version() != 0) out << "  renstra versi " << a.from_plan_version();
+  out << "  (peristiwa #" << a.sequence() << ")\n";
 }
 
 // The whole agency: units, the responsibility in effect, then every assignment recorded.
 void PrintAgency(const v1::AgencyView& a, std::ostream& out) {
   PrintSummary(a, out);
-  out << "responsibility now:\n";
+  out << "penanggung jawab saat ini:\n";
   for (const v1::AssignmentView& row : a.assignments()) PrintAssignment(row, out);
-  out << "history (" << a.history_size() << " assignments):\n";
+  out << "riwayat (" << a.history_size() << " penetapan):\n";
   for (const v1::AssignmentView& row : a.history()) PrintAssignment(row, out);
 }
 
@@ -64,7 +64,7 @@ void AgencyCommands::Register(CLI::App* app) {
   assign_->add_option("node", node_, "Program, kegiatan or sub kegiatan code")->required();
   assign_->add_option("unit", unit_, "Unit code")->required();
   assign_->add_option("--effective", effective_,
-                      "Date it takes effect, YYYY-MM-DD (00:00 UTC; default: now)");
+                      "Date it takes effect, YYYY-MM-DD (00:00 WIB; default: now)");
   assign_->add_option("--plan-version", plan_version_,
                       "The plan version it takes effect with (for the record)");
   for (CLI::App* c : {create_, unit_create_, assign_}) {
@@ -83,7 +83,7 @@ std::optional<int> AgencyCommands::Run(Client& client) {
     status = client.agency()->ListAgencies(client.NewContext().get(), {}, &answer);
     if (!status.ok()) return Fail(UserMessage(status, client));
     for (const v1::AgencyView& a : answer.agencies()) PrintSummary(a, std::cout);
-    std::cout << answer.agencies_size() << " agencies" << std::endl;
+    std::cout << answer.agencies_size() << " perangkat daerah" << std::endl;
     return kExitOk;
   }
   if (show_->parsed()) {
@@ -108,7 +108,7 @@ std::optional<int> AgencyCommands::Run(Client& client) {
   if (unit_create_->parsed()) {
     v1::UnitKind::Value kind;
     if (!v1::UnitKind::Value_Parse(kind_, &kind) || kind == v1::UnitKind::UNIT_KIND_UNSPECIFIED) {
-      return Fail("renstra: --kind \"" + kind_ + "\" is not SEKRETARIAT, BIDANG or UPT",
+      return Fail("renstra: --kind \"" + kind_ + "\" bukan SEKRETARIAT, BIDANG atau UPT",
                   kExitUsage);
     }
     v1::CreateUnitRequest request;
@@ -132,8 +132,8 @@ std::optional<int> AgencyCommands::Run(Client& client) {
     if (!effective_.empty()) {
       absl::Time when;
       std::string error;
-      if (!absl::ParseTime("%Y-%m-%d", effective_, absl::UTCTimeZone(), &when, &error)) {
-        return Fail("renstra: --effective \"" + effective_ + "\" is not a date YYYY-MM-DD",
+      if (!absl::ParseTime("%Y-%m-%d", effective_, WibZone(), &when, &error)) {
+        return Fail("renstra: --effective \"" + effective_ + "\" bukan tanggal YYYY-MM-DD",
                     kExitUsage);
       }
       request.set_effective_from_micros(absl::ToUnixMicros(when));

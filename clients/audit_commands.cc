@@ -122,7 +122,7 @@ int AuditCommands::History(Client& client) {
   if (!user_.empty()) request.set_user(user_), ++given;
   if (given != 1) {
     return Fail(
-        "audit history: give exactly one of --node, --indicator, --proposal, "
+        "audit history: berikan tepat satu dari --node, --indicator, --proposal, "
         "--revision, --user",
         kExitUsage);
   }
@@ -134,14 +134,14 @@ int AuditCommands::History(Client& client) {
     grpc::Status status = client.audit()->GetHistory(client.NewContext().get(), request, &page);
     if (!status.ok()) return Fail(UserMessage(status, client));
     if (!page.next_page_token().empty() && page.events_size() == 0) {
-      return Fail("renstra: the server returned an empty page of history");
+      return Fail("renstra: server mengembalikan halaman riwayat yang kosong");
     }
     request.set_page_token(page.next_page_token());
     for (v1::AuditEvent& e : *page.mutable_events()) *response.add_events() = std::move(e);
   } while (!request.page_token().empty());
   if (json_) return PrintJson(response);
   for (const v1::AuditEvent& event : response.events()) PrintAuditEvent(event, std::cout);
-  std::cout << response.events_size() << " events" << std::endl;
+  std::cout << response.events_size() << " peristiwa" << std::endl;
   return kExitOk;
 }
 
@@ -159,7 +159,7 @@ int AuditCommands::Diff(Client& client) {
   if (format == "xlsx") {
     const ReportTable table = DiffReportTable(response);
     return EmitXlsx({ReportSheet(table)}, output_,
-                    table.title + " (" + std::to_string(response.entries_size()) + " changes)");
+                    table.title + " (" + std::to_string(response.entries_size()) + " perubahan)");
   }
   if (format == "print" || format == "pdf") {
     const ReportTable table = DiffReportTable(response);
@@ -185,7 +185,7 @@ int AuditCommands::Diff(Client& client) {
   }
   out << std::flush;
   if (!output_.empty()) {
-    std::cerr << "renstra: wrote " << output_ << " (" << response.entries_size() << " changes)"
+    std::cerr << "renstra: ditulis " << output_ << " (" << response.entries_size() << " perubahan)"
               << std::endl;
   }
   return kExitOk;
@@ -244,8 +244,8 @@ int AuditCommands::Export(Client& client) {
   }
   out.close();
   if (!out) return Fail("cannot write " + output_);
-  std::cout << "wrote " << output_ << ": " << head.tree_size() << " events and their signed "
-            << "tree head (root " << ToHex(head.root_hash()) << ")" << std::endl;
+  std::cout << "ditulis " << output_ << ": " << head.tree_size() << " peristiwa dan kepala pohon "
+            << "bertanda tangan (akar " << ToHex(head.root_hash()) << ")" << std::endl;
   return kExitOk;
 }
 
@@ -255,10 +255,10 @@ int AuditCommands::VerifyExport() {
   std::ifstream in(file_);
   if (!in) return Fail("cannot read " + file_, kExitUsage);
   ArchiveCheck check = VerifyArchive(in, pem);
-  if (!check.ok) return Fail("FAILED: " + file_ + ": " + check.error);
-  std::cout << "ok: " << file_ << ": " << check.events << " events; chain head "
-            << check.head_hash_hex << "; Merkle root " << check.root_hex
-            << " signed by the pinned key" << std::endl;
+  if (!check.ok) return Fail("GAGAL: " + file_ + ": " + check.error);
+  std::cout << "ok: " << file_ << ": " << check.events << " peristiwa; kepala rantai "
+            << check.head_hash_hex << "; akar Merkle " << check.root_hex
+            << " ditandatangani kunci yang disematkan" << std::endl;
   return kExitOk;
 }
 
@@ -273,7 +273,7 @@ int AuditCommands::PublicKey(Client& client) {
   std::ofstream out(output_, std::ios::trunc);
   out << key.pem();
   if (!out) return Fail("cannot write " + output_);
-  std::cerr << "renstra: wrote " << output_ << " (key " << key.key_id() << ")" << std::endl;
+  std::cerr << "renstra: ditulis " << output_ << " (kunci " << key.key_id() << ")" << std::endl;
   return kExitOk;
 }
 
@@ -282,9 +282,10 @@ int AuditCommands::Head(Client& client) {
   grpc::Status status = client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &head);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(head);
-  std::cout << "tree size " << head.tree_size() << "\nroot " << ToHex(head.root_hash())
-            << "\ntimestamp " << FormatUtcMicros(head.timestamp_micros()) << "\nkey "
-            << Printable(head.key_id()) << "\nsignature " << ToHex(head.signature()) << std::endl;
+  std::cout << "ukuran pohon " << head.tree_size() << "\nakar " << ToHex(head.root_hash())
+            << "\nwaktu " << FormatWibMicros(head.timestamp_micros()) << "\nkunci "
+            << Printable(head.key_id()) << "\ntanda tangan " << ToHex(head.signature())
+            << std::endl;
   return kExitOk;
 }
 
@@ -302,10 +303,10 @@ int AuditCommands::Rehash(Client& client) {
   v1::RehashStoreResponse response;
   grpc::Status status = client.audit()->RehashStore(client.NewContext().get(), {}, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
-  std::cout << "ok: re-hashed " << response.checked() << " events in "
-            << response.elapsed_micros() / 1000 << " ms; chain head "
-            << Printable(response.head_hash()) << "; Merkle root " << ToHex(response.root_hash())
-            << " (matches the signed tree)" << std::endl;
+  std::cout << "ok: " << response.checked() << " peristiwa di-hash ulang dalam "
+            << response.elapsed_micros() / 1000 << " ms; kepala rantai "
+            << Printable(response.head_hash()) << "; akar Merkle " << ToHex(response.root_hash())
+            << " (sesuai pohon bertanda tangan)" << std::endl;
   return kExitOk;
 }
 

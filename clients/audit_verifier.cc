@@ -28,12 +28,13 @@ bool LoadState(const std::string& path, VerifiedHead* head, std::string* error) 
   std::string magic, root_hex;
   std::getline(in, magic);
   if (magic != kStateMagic || !(in >> head->size >> root_hex)) {
-    *error = "the state file " + path + " is not a verified head (delete it to start over)";
+    *error = "berkas status " + path +
+             " bukan kepala log yang terverifikasi (hapus untuk memulai dari awal)";
     return false;
   }
   absl::StatusOr<merkle::Hash> root = merkle::FromHex(root_hex);
   if (!root.ok()) {
-    *error = "the state file " + path + ": " + std::string(root.status().message());
+    *error = "berkas status " + path + ": " + std::string(root.status().message());
     return false;
   }
   head->root = *root;
@@ -47,7 +48,7 @@ bool SaveState(const std::string& path, const VerifiedHead& head, std::string* e
                             merkle::ToHex(head.root) + "\n";
   const absl::Status saved = WriteFileDurably(path, bytes, 0644);
   if (!saved.ok()) {
-    *error = "the state file: " + std::string(saved.message());
+    *error = "berkas status: " + std::string(saved.message());
     return false;
   }
   return true;
@@ -71,20 +72,22 @@ std::vector<merkle::Hash> PathOf(const google::protobuf::RepeatedPtrField<std::s
 
 int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostream& out) {
   absl::StatusOr<Ed25519PublicKey> key = Ed25519PublicKey::FromPem(options.public_key_pem);
-  if (!key.ok()) return Fail("the pinned public key: " + std::string(key.status().message()));
+  if (!key.ok())
+    return Fail("kunci publik yang disematkan: " + std::string(key.status().message()));
 
   v1::SignedTreeHead sth;
   grpc::Status status = client.audit()->GetSignedTreeHead(client.NewContext().get(), {}, &sth);
   if (!status.ok()) return Fail(UserMessage(status, client));
   absl::StatusOr<merkle::Hash> root = merkle::HashFromBytes(sth.root_hash());
-  if (!root.ok()) return Fail("the tree head's root is not a SHA-256 hash");
+  if (!root.ok()) return Fail("akar kepala pohon bukan hash SHA-256");
   const merkle::TreeHead head{sth.tree_size(), *root, sth.timestamp_micros()};
   if (absl::Status s = merkle::VerifyTreeHead(*key, head, sth.signature()); !s.ok()) {
-    return Fail("FAILED: the tree head of " + std::to_string(sth.tree_size()) +
-                " events is not signed by the pinned key: " + std::string(s.message()));
+    return Fail(
+        "GAGAL: kepala pohon " + std::to_string(sth.tree_size()) +
+        " peristiwa tidak ditandatangani kunci yang disematkan: " + std::string(s.message()));
   }
-  out << "ok: tree head of " << sth.tree_size() << " events, root " << merkle::ToHex(*root)
-      << ", signed by the pinned key " << sth.key_id().substr(0, 16) << "\n";
+  out << "ok: kepala pohon " << sth.tree_size() << " peristiwa, akar " << merkle::ToHex(*root)
+      << ", ditandatangani kunci yang disematkan " << sth.key_id().substr(0, 16) << "\n";
 
   std::string error;
   VerifiedHead last;
@@ -93,9 +96,9 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
   }
   if (last.size > 0) {
     if (last.size > sth.tree_size()) {
-      return Fail("FAILED: the log shrank: " + std::to_string(last.size) +
-                  " events were verified before, the server now signs " +
-                  std::to_string(sth.tree_size()) + " (history truncated)");
+      return Fail("GAGAL: log menyusut: " + std::to_string(last.size) +
+                  " peristiwa telah diverifikasi sebelumnya, server kini menandatangani " +
+                  std::to_string(sth.tree_size()) + " (riwayat terpotong)");
     }
     v1::GetConsistencyProofRequest request;
     request.set_from_size(last.size);
@@ -109,15 +112,16 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
         ok ? merkle::VerifyConsistency(last.size, sth.tree_size(), last.root, *root, path)
            : absl::InvalidArgumentError("a proof hash is not 32 bytes");
     if (!s.ok()) {
-      return Fail("FAILED: the log of " + std::to_string(sth.tree_size()) +
-                  " events does not extend the one verified before (" + std::to_string(last.size) +
-                  " events, root " + merkle::ToHex(last.root) +
-                  "): history was rewritten: " + std::string(s.message()));
+      return Fail("GAGAL: log " + std::to_string(sth.tree_size()) +
+                  " peristiwa tidak melanjutkan log yang diverifikasi sebelumnya (" +
+                  std::to_string(last.size) + " peristiwa, akar " + merkle::ToHex(last.root) +
+                  "): riwayat telah ditulis ulang: " + std::string(s.message()));
     }
-    out << "ok: consistent with the head verified before (" << last.size << " events)\n";
+    out << "ok: konsisten dengan kepala yang diverifikasi sebelumnya (" << last.size
+        << " peristiwa)\n";
   } else if (!options.state_file.empty()) {
-    out << "note: no head verified before in " << options.state_file
-        << "; this head becomes the reference\n";
+    out << "catatan: belum ada kepala yang diverifikasi di " << options.state_file
+        << "; kepala ini menjadi acuan\n";
   }
 
   for (uint64_t sequence : options.events) {
@@ -128,7 +132,7 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
     status = client.audit()->GetInclusionProof(client.NewContext().get(), request, &proof);
     if (!status.ok()) return Fail(UserMessage(status, client));
     if (proof.envelope().sequence() != sequence) {
-      return Fail("FAILED: asked for event " + std::to_string(sequence) + ", got event " +
+      return Fail("GAGAL: meminta peristiwa " + std::to_string(sequence) + ", mendapat peristiwa " +
                   std::to_string(proof.envelope().sequence()));
     }
     bool ok = true;
@@ -137,17 +141,17 @@ int RunAuditVerify(Client& client, const AuditVerifyOptions& options, std::ostre
     absl::Status s = ok ? merkle::VerifyInclusion(sequence - 1, sth.tree_size(), leaf, path, *root)
                         : absl::InvalidArgumentError("a proof hash is not 32 bytes");
     if (!s.ok()) {
-      return Fail("FAILED: event " + std::to_string(sequence) +
-                  " is not in the signed log as served: " + std::string(s.message()));
+      return Fail("GAGAL: peristiwa " + std::to_string(sequence) +
+                  " tidak ada di log bertanda tangan yang disajikan: " + std::string(s.message()));
     }
-    out << "ok: event " << sequence << " (" << proof.envelope().event_type() << " on "
-        << proof.envelope().stream() << ") is in the signed log\n";
+    out << "ok: peristiwa " << sequence << " (" << proof.envelope().event_type() << " di "
+        << proof.envelope().stream() << ") ada di log bertanda tangan\n";
   }
 
   if (!options.state_file.empty()) {
     if (!SaveState(options.state_file, {sth.tree_size(), *root}, &error)) return Fail(error);
   }
-  out << "verified\n" << std::flush;
+  out << "terverifikasi\n" << std::flush;
   return kExitOk;
 }
 

@@ -1,7 +1,5 @@
 #include "clients/cli_app.h"
 
-#include <ctime>
-
 #include "CLI/CLI.hpp"
 
 namespace renstra {
@@ -12,13 +10,12 @@ CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::strin
   return command;
 }
 
-std::string FormatUtcMicros(int64_t micros) {
-  const std::time_t seconds = static_cast<std::time_t>(micros / 1000000);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[32];
-  std::strftime(text, sizeof(text), "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return text;
+absl::TimeZone WibZone() { return absl::FixedTimeZone(7 * 3600); }
+
+std::string FormatWibMicros(int64_t micros) {
+  return absl::FormatTime("%Y-%m-%d %H:%M WIB", absl::FromUnixMicros(micros), WibZone());
 }
+
+std::string FormatWibSeconds(int64_t seconds) { return FormatWibMicros(seconds * 1000000); }
 
 }  // namespace renstra

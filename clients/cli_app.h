@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/time/time.h"
+
 namespace CLI {
 class App;
 }  // namespace CLI
@@ -16,8 +18,19 @@ namespace renstra {
 // ...) are still accepted after the subcommand's name.
 CLI::App* AddCommand(CLI::App* parent, const std::string& name, const std::string& help);
 
-// "2026-11-27 21:10:02 UTC" for microseconds since the Unix epoch.
-std::string FormatUtcMicros(int64_t micros);
+// The one way the client shows an instant to people: in WIB (Asia/Jakarta), with the
+// zone written, e.g. "2026-12-07 19:47 WIB" for microseconds since the Unix epoch.
+//
+// WIB is a fixed UTC+07:00: Indonesia has kept no daylight saving since 1964, so a
+// fixed offset (absl::FixedTimeZone) is exact for every instant the server can hold and
+// needs no tzdata on the machine; absl::LoadTimeZone("Asia/Jakarta") would fall back
+// silently to UTC on a host without /usr/share/zoneinfo (slim containers), showing
+// wrong hours under a "WIB" label.
+std::string FormatWibMicros(int64_t micros);
+// The same for seconds since the Unix epoch.
+std::string FormatWibSeconds(int64_t seconds);
+// The zone FormatWib* print in (UTC+07:00), for parsing dates people type.
+absl::TimeZone WibZone();
 
 }  // namespace renstra
 

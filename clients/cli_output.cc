@@ -55,7 +55,7 @@ int EmitXlsx(const std::vector<XlsxSheet>& sheets, const std::string& output,
   if (!ToStdout(output)) {
     absl::Status status = WriteXlsx(sheets, output);
     if (!status.ok()) return Fail("renstra: " + std::string(status.message()));
-    std::cerr << "renstra: wrote " << what << " to " << output << std::endl;
+    std::cerr << "renstra: " << what << " ditulis ke " << output << std::endl;
     return kExitOk;
   }
   if (std::optional<int> refused = RefuseXlsxOnTerminal(output)) return *refused;

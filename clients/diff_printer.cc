@@ -33,8 +33,8 @@ std::vector<std::string> Columns(const v1::DiffEntry& e) {
 
 const std::vector<std::string>& Headers() {
   static const std::vector<std::string> kHeaders = {
-      "change",   "node/indicator", "year",      "before",      "after",
-      "revision", "legal basis",    "proposals", "proposed by", "approved by"};
+      "perubahan",         "kode/indikator", "tahun",  "sebelum",        "sesudah",
+      "perubahan renstra", "dasar hukum",    "usulan", "diusulkan oleh", "disetujui oleh"};
   return kHeaders;
 }
 
@@ -52,17 +52,17 @@ std::string DiffKindName(v1::DiffEntry::Kind kind) {
     case v1::DiffEntry::TARGET_CHANGED:
       return "target";
     case v1::DiffEntry::FUNDING_CHANGED:
-      return "funding";
+      return "pagu";
     case v1::DiffEntry::INDICATOR_REPLACED:
-      return "indicator replaced";
+      return "indikator diganti";
     case v1::DiffEntry::INDICATOR_ADDED:
-      return "indicator added";
+      return "indikator ditambahkan";
     case v1::DiffEntry::NODE_ADDED:
-      return "node added";
+      return "nomenklatur ditambahkan";
     case v1::DiffEntry::NODE_RETIRED:
-      return "node retired";
+      return "nomenklatur dihentikan";
     default:
-      return "change";
+      return "perubahan";
   }
 }
 
@@ -95,17 +95,17 @@ ReportTable DiffReportTable(const v1::DiffVersionsResponse& diff) {
 }
 
 void PrintDiffTable(const v1::DiffVersionsResponse& diff, std::ostream& out) {
-  out << "Changes from plan version " << diff.from_version() << " to " << diff.to_version() << ": "
-      << diff.entries_size() << "\n";
+  out << "Perubahan dari renstra versi " << diff.from_version() << " ke " << diff.to_version()
+      << ": " << diff.entries_size() << "\n";
   for (const v1::DiffEntry& e : diff.entries()) {
     std::vector<std::string> c = Columns(e);
     out << "  " << c[0] << "  " << c[1] << (c[2].empty() ? "" : " " + c[2]);
     if (!e.node_name().empty()) out << "  (" << Printable(e.node_name()) << ")";
     out << "\n    " << (c[3].empty() ? "-" : c[3]) << " → " << (c[4].empty() ? "-" : c[4]) << "\n";
     if (!e.revision_id().empty()) {
-      out << "    by " << c[5] << "; dasar hukum: " << c[6];
-      if (!c[7].empty()) out << "; proposals " << c[7];
-      if (!c[8].empty()) out << " (proposed by " << c[8] << ", approved by " << c[9] << ")";
+      out << "    oleh " << c[5] << "; dasar hukum: " << c[6];
+      if (!c[7].empty()) out << "; usulan " << c[7];
+      if (!c[8].empty()) out << " (diusulkan oleh " << c[8] << ", disetujui oleh " << c[9] << ")";
       out << "\n";
     }
   }
@@ -134,9 +134,9 @@ void PrintDiffHtml(const v1::DiffVersionsResponse& diff, const std::string& titl
       << "table{border-collapse:collapse;width:100%;font-size:14px}\n"
       << "th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left}\n"
       << "th{background:#eef}\n td.before{background:#fee} td.after{background:#efe}\n"
-      << "</style></head><body>\n<h1>" << HtmlEscape(title) << "</h1>\n<p>Plan version "
+      << "</style></head><body>\n<h1>" << HtmlEscape(title) << "</h1>\n<p>Renstra versi "
       << diff.from_version() << " → " << diff.to_version() << ": " << diff.entries_size()
-      << " changes.</p>\n<table>\n<tr>";
+      << " perubahan.</p>\n<table>\n<tr>";
   for (const std::string& h : Headers()) out << "<th>" << HtmlEscape(h) << "</th>";
   out << "</tr>\n";
   for (const v1::DiffEntry& e : diff.entries()) {

@@ -11,7 +11,7 @@
 
 namespace renstra {
 
-// "target", "funding", "indicator replaced", ... for a DiffEntry kind.
+// "target", "pagu", "indikator diganti", ... for a DiffEntry kind.
 std::string DiffKindName(v1::DiffEntry::Kind kind);
 
 // The Perubahan matrix as a report table (one row per change, the columns of the TSV),

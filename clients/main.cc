@@ -122,7 +122,7 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   *response.mutable_node() = *node;
   response.set_plan_version(plan.plan().version());
   if (args.json) return PrintJson(response);
-  PrintNode(response.node(), 0, std::cout);
+  PrintNodeInPlan(plan.plan(), response.node(), std::cout);
   return kExitOk;
 }
 
@@ -143,7 +143,12 @@ int PlanShow(Client& client, const ShowArgs& args) {
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.json) return PrintJson(response);
-  PrintNode(response.node(), 0, std::cout);
+  // The heading says which plan, version and revision the node is read from; the
+  // ancestors say where it stands.
+  v1::GetPlanResponse plan;
+  status = client.GetPlan(&plan);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  PrintNodeInPlan(plan.plan(), response.node(), std::cout);
   return kExitOk;
 }
 
@@ -170,7 +175,7 @@ int PlanExport(Client& client, const ExportArgs& args) {
   grpc::Status status = client.ExportTable(args.table, format, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   const std::string what =
-      args.table + " (plan version " + std::to_string(response.plan_version()) + ")";
+      args.table + " (renstra versi " + std::to_string(response.plan_version()) + ")";
   if (xlsx) {
     return EmitXlsx({Tc27Sheet(response.content(), response.plan_version())}, args.output, what);
   }
@@ -188,8 +193,8 @@ int PlanExport(Client& client, const ExportArgs& args) {
   file << response.content();
   file.close();
   if (!file) return Fail("renstra: cannot write " + args.output);
-  std::cerr << "renstra: wrote " << args.table << " (plan version " << response.plan_version()
-            << ") to " << args.output << std::endl;
+  std::cerr << "renstra: " << args.table << " (renstra versi " << response.plan_version()
+            << ") ditulis ke " << args.output << std::endl;
   return kExitOk;
 }
 
@@ -202,7 +207,7 @@ int PlanValidate(Client& client, bool json) {
     std::cout << FormatFinding(finding) << "\n";
   }
   std::cout << std::flush;
-  std::cerr << "renstra: " << response.findings_size() << " finding(s) in plan version "
+  std::cerr << "renstra: " << response.findings_size() << " temuan pada renstra versi "
             << response.plan_version() << std::endl;
   return kExitOk;
 }
@@ -289,7 +294,7 @@ int LogHead(Client& client) {
   v1::GetHeadResponse response;
   grpc::Status status = client.GetHead(&response);
   if (!status.ok()) return Fail(UserMessage(status, client));
-  std::cout << "sequence " << response.sequence() << "\nhash " << Printable(response.hash())
+  std::cout << "urutan " << response.sequence() << "\nhash " << Printable(response.hash())
             << std::endl;
   return kExitOk;
 }
@@ -298,8 +303,8 @@ int LogVerify(Client& client, uint64_t from) {
   v1::VerifyLogResponse response;
   grpc::Status status = client.VerifyLog(from, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
-  std::cout << "ok: checked " << response.checked() << " events; head " << response.head_sequence()
-            << " " << Printable(response.head_hash()) << std::endl;
+  std::cout << "ok: " << response.checked() << " peristiwa diperiksa; kepala "
+            << response.head_sequence() << " " << Printable(response.head_hash()) << std::endl;
   return kExitOk;
 }
 

@@ -123,10 +123,10 @@ std::string FormatFinding(const v1::Finding& finding) {
   std::ostringstream out;
   out << v1::Finding::Kind_Name(finding.kind()) << " "
       << (finding.code().empty() ? "-" : Printable(finding.code()));
-  if (finding.year() != 0) out << " year=" << finding.year();
-  if (finding.line() != 0) out << " line=" << finding.line();
-  if (!finding.stated().empty()) out << " stated=" << Printable(finding.stated());
-  if (!finding.computed().empty()) out << " computed=" << Printable(finding.computed());
+  if (finding.year() != 0) out << " tahun=" << finding.year();
+  if (finding.line() != 0) out << " baris=" << finding.line();
+  if (!finding.stated().empty()) out << " tertulis=" << Printable(finding.stated());
+  if (!finding.computed().empty()) out << " hitungan=" << Printable(finding.computed());
   out << " : " << Printable(finding.message());
   return out.str();
 }
@@ -158,24 +158,65 @@ void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
   for (const v1::Node& child : node.children()) PrintNode(child, depth + 1, out);
 }
 
+namespace {
+
+// The chain of nodes from a program down to the node with canonical `code`, or empty.
+bool PathTo(const google::protobuf::RepeatedPtrField<v1::Node>& nodes, const std::string& code,
+            std::vector<const v1::Node*>* path) {
+  for (const v1::Node& node : nodes) {
+    path->push_back(&node);
+    if (node.code() == code || PathTo(node.children(), code, path)) return true;
+    path->pop_back();
+  }
+  return false;
+}
+
+// Goals, objectives and every program tree.
+void PrintPlanBody(const v1::Plan& plan, std::ostream& out);
+
+}  // namespace
+
+void PrintNodeInPlan(const v1::Plan& plan, const v1::Node& node, std::ostream& out) {
+  PrintPlanHeading(plan, out);
+  out << "\n";
+  std::vector<const v1::Node*> path;
+  PathTo(plan.programs(), node.code(), &path);
+  int depth = 0;
+  for (size_t i = 0; i + 1 < path.size(); ++i, ++depth) {
+    out << Indent(depth) << LevelName(path[i]->level()) << " " << Printable(path[i]->code()) << "  "
+        << Printable(path[i]->name()) << "\n";
+  }
+  PrintNode(node, depth, out);
+}
+
 void PrintPlan(const v1::Plan& plan, std::ostream& out) {
+  PrintPlanHeading(plan, out);
+  if (!plan.source().empty()) out << "Sumber: " << Printable(plan.source()) << "\n";
+  PrintPlanBody(plan, out);
+}
+
+void PrintPlanHeading(const v1::Plan& plan, std::ostream& out) {
   out << "Renstra " << Printable(plan.agency()) << " " << plan.baseline_year() << "-"
-      << plan.final_year() << " (" << Printable(plan.plan_id()) << ", version " << plan.version()
+      << plan.final_year() << " (" << Printable(plan.plan_id()) << ", versi " << plan.version()
       << ")\n";
-  out << "Revision " << plan.revision();
+  out << "Perubahan ke-" << plan.revision();
   if (plan.revision() == 0) {
-    out << " (as imported)";
+    out << " (sesuai dokumen yang diimpor)";
   } else if (plan.revisions_size() > 0) {
     const v1::RevisionInfo& last = plan.revisions(plan.revisions_size() - 1);
     out << " (" << Printable(last.name()) << "; dasar hukum: " << Printable(last.legal_basis())
         << ")";
   }
-  out << "; " << (plan.locked() ? "locked" : "not locked");
+  out << "; " << (plan.locked() ? "terkunci" : "belum terkunci");
   if (plan.has_open_revision() && !plan.open_revision().revision_id().empty()) {
-    out << "; open revision: " << Printable(plan.open_revision().name());
+    out << "; perubahan renstra yang sedang dibuka: " << Printable(plan.open_revision().name());
   }
   out << "\n";
-  if (!plan.source().empty()) out << "Sumber: " << Printable(plan.source()) << "\n";
+}
+
+namespace {
+
+void PrintPlanBody(const v1::Plan& plan, std::ostream& out) {
   for (const v1::Goal& goal : plan.goals()) {
     out << "Tujuan " << Printable(goal.id()) << ": " << Printable(goal.statement());
     if (!goal.indicator().empty()) out << " [indikator: " << Printable(goal.indicator()) << "]";
@@ -188,12 +229,14 @@ void PrintPlan(const v1::Plan& plan, std::ostream& out) {
     }
   }
   if (plan.programs_size() == 0) {
-    out << "(the plan has no programs yet: import one with `renstra import --file PATH`)\n";
+    out << "(renstra belum memiliki program: impor dengan `renstra import --file PATH`)\n";
   }
   for (const v1::Node& program : plan.programs()) {
     out << "\n";
     PrintNode(program, 0, out);
   }
 }
+
+}  // namespace
 
 }  // namespace renstra

@@ -27,7 +27,7 @@ std::string FormatTarget(const v1::TargetValue& target);
 // The division's Indonesian name ("Bidang Rehabilitasi Sosial", DivisionDisplayName in
 // domain/division.h); "-" if unassigned.
 std::string DivisionName(v1::Division division);
-// "KIND CODE [year=Y] [line=L] [stated=S] [computed=C] : message".
+// "KIND CODE [tahun=Y] [baris=L] [tertulis=S] [hitungan=C] : message".
 std::string FormatFinding(const v1::Finding& finding);
 
 // The plan: a heading (version, revision number and lock state), its goals and
@@ -35,6 +35,13 @@ std::string FormatFinding(const v1::Finding& finding);
 void PrintPlan(const v1::Plan& plan, std::ostream& out);
 // One node and its children, indented two spaces per level from `depth`.
 void PrintNode(const v1::Node& node, int depth, std::ostream& out);
+// The plan's heading lines: "Renstra AGENCY 2021-2026 (PLAN_ID, versi V)" and
+// "Perubahan ke-N (...); terkunci|belum terkunci[; ...]".
+void PrintPlanHeading(const v1::Plan& plan, std::ostream& out);
+// `plan show --code`: the plan's heading, the node's ancestors (program, kegiatan) by
+// code and name, then the node as PrintNode prints it below them. `node` is the node to
+// show (possibly from another answer); its ancestors are looked up in `plan` by code.
+void PrintNodeInPlan(const v1::Plan& plan, const v1::Node& node, std::ostream& out);
 
 }  // namespace renstra
 

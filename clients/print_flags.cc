@@ -61,13 +61,13 @@ int EmitPrinted(const XlsxSheet& sheet, const PrintFlags& flags, bool pdf,
     file << html;
     file.close();
     if (!file) return Fail("renstra: cannot write " + output);
-    std::cerr << "renstra: wrote " << what << " (print layout) to " << output << std::endl;
+    std::cerr << "renstra: " << what << " (tata letak cetak) ditulis ke " << output << std::endl;
     return kExitOk;
   }
   if (!to_stdout) {
     absl::Status status = RenderPdf(html, output);
     if (!status.ok()) return Fail("renstra: " + std::string(status.message()));
-    std::cerr << "renstra: wrote " << what << " (PDF) to " << output << std::endl;
+    std::cerr << "renstra: " << what << " (PDF) ditulis ke " << output << std::endl;
     return kExitOk;
   }
   if (std::optional<int> refused = RefuseBinaryOnTerminal(output, "pdf")) return *refused;

@@ -1,6 +1,7 @@
 #include "clients/proposal_printer.h"
 
 #include <ctime>
+#include <map>
 #include <sstream>
 
 #include "clients/cli_app.h"
@@ -42,12 +43,43 @@ void PrintSection(const char* title,
   for (const v1::ProposalView& p : proposals) {
     out << "  " << ProposalLine(p) << "\n";
     if (p.status() == v1::RETURNED && !p.last_note().empty()) {
-      out << "    note: " << Printable(p.last_note()) << "\n";
+      out << "    catatan: " << Printable(p.last_note()) << "\n";
     }
   }
 }
 
+// What a history step's technical name ("drafted") means to an official.
+std::string StepText(const std::string& event) {
+  static const auto* const kSteps = new std::map<std::string, std::string>{
+      {"drafted", "dibuat"},        {"revised", "diperbaiki"}, {"submitted", "diajukan"},
+      {"withdrawn", "ditarik"},     {"approved", "disetujui"}, {"rejected", "ditolak"},
+      {"returned", "dikembalikan"}, {"applied", "diterapkan"}};
+  const auto found = kSteps->find(event);
+  return found != kSteps->end() ? found->second : Printable(event);
+}
+
 }  // namespace
+
+std::string ProposalStatusText(v1::ProposalStatus status) {
+  switch (status) {
+    case v1::DRAFT:
+      return "DRAF";
+    case v1::SUBMITTED:
+      return "DIAJUKAN";
+    case v1::APPROVED:
+      return "DISETUJUI";
+    case v1::REJECTED:
+      return "DITOLAK";
+    case v1::RETURNED:
+      return "DIKEMBALIKAN";
+    case v1::WITHDRAWN:
+      return "DITARIK";
+    case v1::APPLIED:
+      return "DITERAPKAN";
+    default:
+      return "-";
+  }
+}
 
 std::string FormatChange(const v1::Change& change) {
   std::ostringstream out;
@@ -60,38 +92,38 @@ std::string FormatChange(const v1::Change& change) {
     }
     case v1::Change::kSetFunding: {
       const v1::SetFunding& f = change.set_funding();
-      out << "funding " << Printable(f.node_code()) << " " << f.year() << ": " << Rupiah(f.before())
+      out << "pagu " << Printable(f.node_code()) << " " << f.year() << ": " << Rupiah(f.before())
           << kArrow << Rupiah(f.amount());
       break;
     }
     case v1::Change::kReplaceIndicator: {
       const v1::ReplaceIndicator& r = change.replace_indicator();
-      out << "indicator " << Printable(r.indicator_id()) << " from " << r.from_year() << ": "
+      out << "indikator " << Printable(r.indicator_id()) << " mulai " << r.from_year() << ": "
           << (r.before_statement().empty() ? "-" : Quoted(r.before_statement()));
-      if (r.before_to_year() != 0) out << " (until " << r.before_to_year() << ")";
+      if (r.before_to_year() != 0) out << " (sampai " << r.before_to_year() << ")";
       out << kArrow << Quoted(r.statement()) << " [" << Printable(r.unit()) << "]";
-      if (r.targets_size() > 0) out << "; targets " << Targets(r.targets());
+      if (r.targets_size() > 0) out << "; target " << Targets(r.targets());
       break;
     }
     case v1::Change::kAddSubActivity: {
       const v1::AddSubActivity& a = change.add_sub_activity();
-      out << "new sub kegiatan " << Printable(a.code()) << " " << Quoted(a.name()) << "; indicator "
-          << Quoted(a.indicator()) << " [" << Printable(a.unit()) << "]";
-      if (a.targets_size() > 0) out << "; targets " << Targets(a.targets());
-      if (a.funding_size() > 0) out << "; funding " << Funding(a.funding());
+      out << "sub kegiatan baru " << Printable(a.code()) << " " << Quoted(a.name())
+          << "; indikator " << Quoted(a.indicator()) << " [" << Printable(a.unit()) << "]";
+      if (a.targets_size() > 0) out << "; target " << Targets(a.targets());
+      if (a.funding_size() > 0) out << "; pagu " << Funding(a.funding());
       break;
     }
     case v1::Change::kRetireSubActivity: {
       const v1::RetireSubActivity& r = change.retire_sub_activity();
-      out << "retire sub kegiatan " << Printable(r.code()) << ": "
+      out << "hentikan sub kegiatan " << Printable(r.code()) << ": "
           << (r.before_retired_from() == 0
-                  ? std::string("active")
-                  : "retired from " + std::to_string(r.before_retired_from()))
-          << kArrow << "retired from " << r.from_year();
+                  ? std::string("aktif")
+                  : "dihentikan mulai " + std::to_string(r.before_retired_from()))
+          << kArrow << "dihentikan mulai " << r.from_year();
       break;
     }
     case v1::Change::KIND_NOT_SET:
-      out << "(empty change)";
+      out << "(perubahan kosong)";
       break;
   }
   return out.str();
@@ -99,33 +131,32 @@ std::string FormatChange(const v1::Change& change) {
 
 std::string ProposalLine(const v1::ProposalView& p) {
   std::ostringstream out;
-  out << Printable(p.proposal_id()) << "  " << v1::ProposalStatus_Name(p.status()) << "  "
+  out << Printable(p.proposal_id()) << "  " << ProposalStatusText(p.status()) << "  "
       << Printable(p.proposer()) << "  " << DivisionName(p.division()) << "  " << p.changes_size()
-      << (p.changes_size() == 1 ? " change" : " changes");
+      << " perubahan";
   if (!p.title().empty()) out << "  " << Printable(p.title());
   return out.str();
 }
 
 void PrintProposal(const v1::ProposalView& p, std::ostream& out) {
-  out << "Proposal " << Printable(p.proposal_id()) << " [" << v1::ProposalStatus_Name(p.status())
-      << "]";
+  out << "Usulan " << Printable(p.proposal_id()) << " [" << ProposalStatusText(p.status()) << "]";
   if (!p.title().empty()) out << " " << Printable(p.title());
   out << "\n";
-  out << "  proposer: " << Printable(p.proposer()) << " (" << DivisionName(p.division())
-      << "); based on plan version " << p.base_version() << "\n";
-  out << "  justification: " << PrintableLines(p.justification(), "    ") << "\n";
-  if (!p.reviewer().empty()) out << "  reviewer: " << Printable(p.reviewer()) << "\n";
-  if (!p.last_note().empty()) out << "  note: " << PrintableLines(p.last_note(), "    ") << "\n";
+  out << "  pengusul: " << Printable(p.proposer()) << " (" << DivisionName(p.division())
+      << "); berdasarkan renstra versi " << p.base_version() << "\n";
+  out << "  alasan: " << PrintableLines(p.justification(), "    ") << "\n";
+  if (!p.reviewer().empty()) out << "  pemeriksa: " << Printable(p.reviewer()) << "\n";
+  if (!p.last_note().empty()) out << "  catatan: " << PrintableLines(p.last_note(), "    ") << "\n";
   if (!p.revision_id().empty())
-    out << "  applied by revision " << Printable(p.revision_id()) << "\n";
-  out << "  changes:\n";
+    out << "  diterapkan oleh perubahan renstra " << Printable(p.revision_id()) << "\n";
+  out << "  perubahan:\n";
   int number = 0;
   for (const v1::Change& change : p.changes()) {
     out << "    " << ++number << ". " << FormatChange(change) << "\n";
   }
-  if (p.history_size() > 0) out << "  history:\n";
+  if (p.history_size() > 0) out << "  riwayat:\n";
   for (const v1::ProposalStepView& step : p.history()) {
-    out << "    " << FormatUtcMicros(step.at_micros()) << "  " << Printable(step.event()) << " by "
+    out << "    " << FormatWibMicros(step.at_micros()) << "  " << StepText(step.event()) << " oleh "
         << Printable(step.who()) << " (" << Printable(step.role()) << ")";
     if (!step.note().empty()) out << ": " << PrintableLines(step.note(), "      ");
     out << "\n";
@@ -133,35 +164,36 @@ void PrintProposal(const v1::ProposalView& p, std::ostream& out) {
 }
 
 void PrintInbox(const v1::GetInboxResponse& inbox, std::ostream& out) {
-  PrintSection("Awaiting my decision", inbox.awaiting_decision(), out);
-  PrintSection("Returned to me", inbox.returned_to_me(), out);
-  PrintSection("My open proposals", inbox.my_open(), out);
+  PrintSection("Menunggu keputusan saya", inbox.awaiting_decision(), out);
+  PrintSection("Dikembalikan kepada saya", inbox.returned_to_me(), out);
+  PrintSection("Usulan saya yang masih terbuka", inbox.my_open(), out);
 }
 
 void PrintRevision(const v1::RevisionInfo& r, std::ostream& out) {
-  out << "Revision " << r.revision_number() << " (" << Printable(r.revision_id())
+  out << "Perubahan ke-" << r.revision_number() << " (" << Printable(r.revision_id())
       << "): " << Printable(r.name()) << "\n";
   out << "  dasar hukum: " << Printable(r.legal_basis()) << "\n";
-  out << "  signer: " << Printable(r.signer()) << "; effective " << Printable(r.effective_date())
-      << "\n";
-  if (!r.reason().empty()) out << "  reason: " << PrintableLines(r.reason(), "    ") << "\n";
-  out << "  ratified by " << Printable(r.ratified_by()) << " at "
-      << FormatUtcMicros(r.ratified_at_micros()) << "; plan version " << r.plan_version() << "\n";
-  out << "  proposals:";
+  out << "  penandatangan: " << Printable(r.signer()) << "; tanggal berlaku "
+      << Printable(r.effective_date()) << "\n";
+  if (!r.reason().empty()) out << "  alasan: " << PrintableLines(r.reason(), "    ") << "\n";
+  out << "  disahkan oleh " << Printable(r.ratified_by()) << " pada "
+      << FormatWibMicros(r.ratified_at_micros()) << "; renstra versi " << r.plan_version() << "\n";
+  out << "  usulan:";
   for (const std::string& id : r.proposal_ids()) out << " " << Printable(id);
   out << "\n";
 }
 
 void PrintRevisions(const v1::ListRevisionsResponse& revisions, std::ostream& out) {
-  if (revisions.revisions_size() == 0) out << "No ratified revision yet.\n";
+  if (revisions.revisions_size() == 0) out << "Belum ada perubahan renstra yang disahkan.\n";
   for (const v1::RevisionInfo& r : revisions.revisions()) PrintRevision(r, out);
   if (revisions.has_open_revision() && !revisions.open_revision().revision_id().empty()) {
-    out << "Open revision " << Printable(revisions.open_revision().revision_id()) << ": "
+    out << "Perubahan renstra yang sedang dibuka "
+        << Printable(revisions.open_revision().revision_id()) << ": "
         << Printable(revisions.open_revision().name()) << "\n";
   } else {
-    out << "No revision is open.\n";
+    out << "Tidak ada perubahan renstra yang sedang dibuka.\n";
   }
-  out << "Plan " << (revisions.locked() ? "locked" : "not locked") << ".\n";
+  out << "Renstra " << (revisions.locked() ? "terkunci" : "belum terkunci") << ".\n";
 }
 
 }  // namespace renstra

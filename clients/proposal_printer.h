@@ -19,11 +19,13 @@
 
 namespace renstra {
 
-// One change, e.g. "target 1.06.04.2.01.0001#1 2025: 210 Orang → 220 Orang".
+// One change, e.g. "target 1.06.04.2.01.0001#1 2025: 210 Orang → 220 Orang" or
+// "pagu 1.06.04.2.01.0001 2025: Rp 150.000.000 → Rp 180.000.000".
 std::string FormatChange(const v1::Change& change);
-// Server time in microseconds as "YYYY-MM-DD HH:MM:SS UTC".
-std::string FormatMicros(int64_t micros);
-// "USL-0001  SUBMITTED  rehab  Bidang Rehabilitasi Sosial  1 change  TITLE".
+// A proposal's status for people: DRAF, DIAJUKAN, DISETUJUI, DITOLAK, DIKEMBALIKAN,
+// DITARIK, DITERAPKAN (--json keeps the enum names).
+std::string ProposalStatusText(v1::ProposalStatus status);
+// "USL-0001  DIAJUKAN  rehab  Bidang Rehabilitasi Sosial  1 perubahan  TITLE".
 std::string ProposalLine(const v1::ProposalView& proposal);
 
 // The proposal: heading, proposer, justification, changes (before → after), the last

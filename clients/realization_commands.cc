@@ -81,6 +81,7 @@ void RealizationCommands::Register(CLI::App* app) {
                               CLI::ignore_case))
         ->capture_default_str();
     c->add_option("--output,-o", output_, "File to write (default: stdout)");
+    c->add_flag("--wide", wide_, "Table: one line per row (default: wrap names to 120 columns)");
     print_.Register(c);
   };
   capaian_ = AddCommand(report, "capaian", "T-C.23: targets, realizations and ratios per year");
@@ -108,6 +109,8 @@ void RealizationCommands::Register(CLI::App* app) {
       ->check(CLI::IsMember({"table", "tsv", "csv", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
   peringatan_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  peringatan_->add_flag("--wide", wide_,
+                        "Table: one line per row (default: wrap names to 120 columns)");
   print_.Register(peringatan_);
 }
 
@@ -153,7 +156,7 @@ int RealizationCommands::Achievement(Client& client) {
   v1::RealizationView view;
   grpc::Status status =
       client.realization()->RecordAchievement(client.NewContext().get(), request, &view);
-  return Answer(client, status, view, json_, "Recorded");
+  return Answer(client, status, view, json_, "Dicatat");
 }
 
 int RealizationCommands::Spending(Client& client) {
@@ -170,7 +173,7 @@ int RealizationCommands::Spending(Client& client) {
   v1::RealizationView view;
   grpc::Status status =
       client.realization()->RecordSpending(client.NewContext().get(), request, &view);
-  return Answer(client, status, view, json_, "Recorded");
+  return Answer(client, status, view, json_, "Dicatat");
 }
 
 int RealizationCommands::Correct(Client& client) {
@@ -182,7 +185,7 @@ int RealizationCommands::Correct(Client& client) {
   if (static_cast<int>(achievement) + static_cast<int>(!amount_.empty()) +
           static_cast<int>(retract_) !=
       1) {
-    return Fail("realize correct: give exactly one of --value/--q1..--q4, --amount, --retract",
+    return Fail("realize correct: berikan tepat satu dari --value/--q1..--q4, --amount, --retract",
                 kExitUsage);
   }
   if (achievement) {
@@ -201,7 +204,7 @@ int RealizationCommands::Correct(Client& client) {
   v1::RealizationView view;
   grpc::Status status =
       client.realization()->CorrectRealization(client.NewContext().get(), request, &view);
-  return Answer(client, status, view, json_, "Corrected");
+  return Answer(client, status, view, json_, "Dikoreksi");
 }
 
 int RealizationCommands::List(Client& client) {
@@ -215,7 +218,7 @@ int RealizationCommands::List(Client& client) {
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(response);
   for (const v1::RealizationView& v : response.realizations()) PrintRealization(v, std::cout);
-  std::cout << response.realizations_size() << " realization(s)" << std::endl;
+  std::cout << response.realizations_size() << " realisasi" << std::endl;
   return kExitOk;
 }
 
@@ -274,7 +277,7 @@ int RealizationCommands::Emit(Client& client, const ReportTable& table) {
   std::ostringstream out;
   if (format_ == "html") {
     if (code_.empty()) {
-      return Fail("renstra: --format html draws the charts of one program: give --code",
+      return Fail("renstra: --format html menggambar grafik satu program: berikan --code",
                   kExitUsage);
     }
     // The charts show every year's kinerja and keuangan of the program, whichever table.
@@ -302,7 +305,7 @@ int RealizationCommands::Emit(Client& client, const ReportTable& table) {
   } else if (format_ == "tsv" || format_ == "csv") {
     PrintDelimited(table, format_ == "csv" ? ',' : '\t', out);
   } else {
-    PrintTable(table, out);
+    PrintTable(table, out, TableFit{kTerminalColumns, wide_});
   }
   if (output_.empty() || output_ == "-") {
     std::cout << out.str() << std::flush;
@@ -312,7 +315,7 @@ int RealizationCommands::Emit(Client& client, const ReportTable& table) {
   file << out.str();
   file.close();
   if (!file) return Fail("renstra: cannot write " + output_);
-  std::cerr << "renstra: wrote " << table.title << " to " << output_ << std::endl;
+  std::cerr << "renstra: " << table.title << " ditulis ke " << output_ << std::endl;
   return kExitOk;
 }
 

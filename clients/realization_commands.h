@@ -70,6 +70,8 @@ class RealizationCommands {
   std::string ratio_;  // "" = the server default (75)
   std::string absorption_;
   bool unrecorded_ = false;
+  // --wide: the table one line per row, whatever the terminal (default: fit 120 columns).
+  bool wide_ = false;
 };
 
 }  // namespace renstra

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "clients/cli_app.h"
+#include "clients/event_text.h"
 #include "clients/terminal_text.h"
 #include "domain/money.h"
 
@@ -12,7 +13,7 @@ namespace {
 
 // "110 Orang", "Rp 1.234.567", or "retracted".
 std::string ValueText(const v1::RealizationView& v) {
-  if (v.retracted()) return "retracted";
+  if (v.retracted()) return "dibatalkan";
   if (v.kind() == v1::RealizationView::SPENDING) {
     // Thousands with dots, as the tables print Rupiah.
     return "Rp " + FormatRupiah(v.spent().rupiah());
@@ -38,13 +39,13 @@ bool SummaryHolds(const std::string& summary, std::string_view reason) {
 
 void PrintRealization(const v1::RealizationView& v, std::ostream& out) {
   out << Printable(v.realization_id()) << "  " << v.year() << "  " << Printable(Subject(v)) << "  "
-      << Printable(ValueText(v)) << "  evidence " << Printable(v.evidence_ref());
+      << Printable(ValueText(v)) << "  bukti " << Printable(v.evidence_ref());
   if (!v.note().empty()) out << "  \xE2\x80\x94 " << Printable(v.note());
   out << "  [" << Printable(v.principal());
   if (!v.role().empty()) out << " (" << Printable(v.role()) << ")";
-  out << " " << FormatUtcMicros(v.at_micros()) << "]";
-  if (!v.corrects_id().empty()) out << "  corrects " << Printable(v.corrects_id());
-  if (!v.corrected_by().empty()) out << "  corrected by " << Printable(v.corrected_by());
+  out << " " << FormatWibMicros(v.at_micros()) << "]";
+  if (!v.corrects_id().empty()) out << "  mengoreksi " << Printable(v.corrects_id());
+  if (!v.corrected_by().empty()) out << "  dikoreksi oleh " << Printable(v.corrected_by());
   out << "\n";
 }
 
@@ -52,20 +53,21 @@ void PrintUser(const v1::UserView& u, std::ostream& out) {
   out << Printable(u.name()) << "  " << v1::Role::Value_Name(u.role());
   if (u.division() != v1::DIVISION_UNSPECIFIED) out << "  " << v1::Division_Name(u.division());
   if (!u.display_name().empty()) out << "  \"" << Printable(u.display_name()) << "\"";
-  if (u.disabled()) out << "  DISABLED";
+  if (u.disabled()) out << "  NONAKTIF";
   out << "\n";
 }
 
 void PrintAuditEvent(const v1::AuditEvent& event, std::ostream& out) {
   const v1::EventEnvelope& e = event.envelope();
-  out << "#" << e.sequence() << "  " << FormatUtcMicros(e.timestamp_micros()) << "  "
+  out << "#" << e.sequence() << "  " << FormatWibMicros(e.timestamp_micros()) << "  "
       << Printable(e.principal());
   if (!e.role().empty()) out << " (" << Printable(e.role()) << ")";
-  out << "  " << Printable(event.summary());
-  if (!e.reason().empty() && !SummaryHolds(event.summary(), e.reason())) {
+  const std::string described = DescribeAuditEvent(event);
+  out << "  " << Printable(described);
+  if (!e.reason().empty() && !SummaryHolds(described, e.reason())) {
     out << "  \xE2\x80\x94 " << Printable(e.reason());
   }
-  if (!e.request_id().empty()) out << "  [request " << Printable(e.request_id()) << "]";
+  if (!e.request_id().empty()) out << "  [permintaan " << Printable(e.request_id()) << "]";
   out << "\n";
 }
 

@@ -15,16 +15,17 @@
 
 namespace renstra {
 
-// "RLZ-000001  2025  1.06.04.2.01.0001#1  110 Orang  evidence BA-17  — note  [rehab
-// (KEPALA_BIDANG) 2025-07-01 03:00:00 UTC]".
+// "RLZ-000001  2025  1.06.04.2.01.0001#1  110 Orang  bukti BA-17  — note  [rehab
+// (KEPALA_BIDANG) 2025-07-01 10:00 WIB]"; a retracted value is "dibatalkan".
 void PrintRealization(const v1::RealizationView& v, std::ostream& out);
 
-// "sari  KEPALA_BIDANG  PEMBERDAYAAN_MASYARAKAT  \"Sari, S.Sos\"  DISABLED".
+// "sari  KEPALA_BIDANG  PEMBERDAYAAN_MASYARAKAT  \"Sari, S.Sos\"  NONAKTIF".
 void PrintUser(const v1::UserView& u, std::ostream& out);
 
-// "#12  2025-07-01 03:00:00 UTC  rehab (KEPALA_BIDANG)  SUMMARY  — reason  [request id]".
-// The reason is left out when the summary already holds it (a proposal's justification
-// or note: the envelope keeps only its first line).
+// "#12  2025-07-01 10:00 WIB  rehab (KEPALA_BIDANG)  usulan dibuat: …  — reason
+// [permintaan id]": the event in Indonesian (event_text.h; the server's technical summary
+// stays in --json). The reason is left out when the description already holds it (a
+// proposal's justification or note: the envelope keeps only its first line).
 void PrintAuditEvent(const v1::AuditEvent& event, std::ostream& out);
 
 }  // namespace renstra

@@ -4,33 +4,11 @@
 #include <charconv>
 #include <optional>
 
+#include "clients/table_wrap.h"
 #include "clients/terminal_text.h"
 
 namespace renstra {
 namespace {
-
-// UTF-8 code points: what a terminal shows as one column for this text (Indonesian
-// text is Latin; "–" and "÷" are one column wide).
-size_t DisplayWidth(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) {
-    if ((c & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
-
-// Terminal cells longer than this are cut with "…": indicator statements run to 250
-// characters and would push the figures off screen (TSV, CSV and HTML keep them whole).
-constexpr size_t kMaxCellWidth = 60;
-
-std::string Clip(const std::string& s) {
-  if (DisplayWidth(s) <= kMaxCellWidth) return s;
-  size_t points = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && points++ == kMaxCellWidth - 1) break;
-  }
-  return s.substr(0, i) + "\xE2\x80\xA6";
-}
 
 // "" (no realization recorded) prints as "-" like any empty table cell.
 std::string OrDash(const std::string& s) { return s.empty() ? "-" : s; }
@@ -221,29 +199,40 @@ ReportTable WarningTable(const v1::EarlyWarnings& report) {
   return t;
 }
 
-void PrintTable(const ReportTable& table, std::ostream& out) {
-  std::vector<size_t> width(table.header.size(), 0);
-  auto cell = [&](size_t r, size_t c) {
-    std::string s = Clip(Printable(table.rows[r][c]));
-    if (static_cast<int>(c) == table.indent_column) {
-      s.insert(0, static_cast<size_t>(2 * std::max(0, table.depth[r])), ' ');
-    }
-    return s;
+void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit) {
+  // The cell's text, then its indentation (the depth of a tree column), apart: a wrapped
+  // cell indents each of its lines.
+  auto text = [&](size_t r, size_t c) { return Printable(table.rows[r][c]); };
+  auto indent = [&](size_t r, size_t c) {
+    return static_cast<int>(c) == table.indent_column
+               ? static_cast<size_t>(2 * std::max(0, table.depth[r]))
+               : size_t{0};
   };
+  std::vector<size_t> width(table.header.size(), 0);
+  std::vector<bool> wrappable(table.header.size(), false);
   for (size_t c = 0; c < table.header.size(); ++c) width[c] = DisplayWidth(table.header[c]);
   for (size_t r = 0; r < table.rows.size(); ++r) {
     for (size_t c = 0; c < table.rows[r].size() && c < width.size(); ++c) {
-      width[c] = std::max(width[c], DisplayWidth(cell(r, c)));
+      const std::string s = text(r, c);
+      width[c] = std::max(width[c], indent(r, c) + DisplayWidth(s));
+      // Names and statements wrap; figures ("220 Orang", "1.234.567") stay whole.
+      if (s.find(' ') != std::string::npos && DisplayWidth(s) > kMinWrappedWidth) {
+        wrappable[c] = true;
+      }
     }
   }
+  if (!fit.wide) width = FitWidths(width, wrappable, 2, fit.columns);
   auto line = [&](const std::vector<std::string>& cells) {
-    std::string text;
+    std::string row;
     for (size_t c = 0; c < cells.size(); ++c) {
-      if (c > 0) text += "  ";
-      text += cells[c];
-      if (c + 1 < cells.size()) text.append(width[c] - DisplayWidth(cells[c]), ' ');
+      if (c > 0) row += "  ";
+      row += cells[c];
+      if (c + 1 < cells.size() && c < width.size() && DisplayWidth(cells[c]) < width[c]) {
+        row.append(width[c] - DisplayWidth(cells[c]), ' ');
+      }
     }
-    out << text << "\n";
+    while (!row.empty() && row.back() == ' ') row.pop_back();
+    out << row << "\n";
   };
   out << Printable(table.title) << "\n";
   line(table.header);
@@ -253,9 +242,24 @@ void PrintTable(const ReportTable& table, std::ostream& out) {
   for (size_t i = 0; i + 2 < total; ++i) rule += "-";
   out << rule << "\n";
   for (size_t r = 0; r < table.rows.size(); ++r) {
-    std::vector<std::string> cells;
-    for (size_t c = 0; c < table.rows[r].size(); ++c) cells.push_back(cell(r, c));
-    line(cells);
+    // Each cell as lines: whole with --wide, else wrapped to its column.
+    std::vector<std::vector<std::string>> cells;
+    size_t height = 1;
+    for (size_t c = 0; c < table.rows[r].size(); ++c) {
+      const size_t pad = indent(r, c);
+      const std::string s = text(r, c);
+      std::vector<std::string> lines = fit.wide || c >= width.size() || !wrappable[c]
+                                           ? std::vector<std::string>{s}
+                                           : WrapWords(s, width[c] > pad ? width[c] - pad : 1);
+      for (std::string& l : lines) l.insert(0, pad, ' ');
+      height = std::max(height, lines.size());
+      cells.push_back(std::move(lines));
+    }
+    for (size_t i = 0; i < height; ++i) {
+      std::vector<std::string> row;
+      for (const auto& lines : cells) row.push_back(i < lines.size() ? lines[i] : "");
+      line(row);
+    }
   }
   out << table.rows.size() << " baris\n";
 }

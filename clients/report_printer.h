@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "clients/table_wrap.h"
 #include "renstra/v1/realization_service.pb.h"
 
 namespace renstra {
@@ -59,8 +60,17 @@ ReportTable EvaluationTable(const v1::EvaluationReport& report);
 // Early warning: Jenis, Kode, Uraian, Indikator, Tahun, Rasio, Keterangan.
 ReportTable WarningTable(const v1::EarlyWarnings& report);
 
-// Columns aligned by display width (UTF-8 code points), the title above.
-void PrintTable(const ReportTable& table, std::ostream& out);
+// How PrintTable fits a terminal: by default the table fits `columns` (long names and
+// statements wrap onto continuation lines at word boundaries, figures stay whole);
+// `wide` prints one line per row at the columns' natural widths.
+struct TableFit {
+  size_t columns = kTerminalColumns;
+  bool wide = false;
+};
+// Columns aligned by display width (UTF-8 code points), the title above; nothing is
+// cut. A table whose figures alone are wider than `fit.columns` (T-C.23 and E.80 over
+// five years) still wraps its names, but stays wider than the terminal: ask one year.
+void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit = {});
 // Header and rows separated by `separator` ('\t' or ','), one line each, no title.
 // CSV quotes a field holding a comma, a quote or a line break (Indonesian decimals
 // "80,00" are quoted); TSV replaces tabs and line breaks inside a field by spaces.

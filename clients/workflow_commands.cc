@@ -73,8 +73,8 @@ int WorkflowCommands::FailWrite(const grpc::Status& status, const Client& client
   std::string message = UserMessage(status, client);
   if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
       status.error_code() == grpc::StatusCode::UNAVAILABLE) {
-    message += "\nrenstra: the command may have been applied; retry it with --request-id " +
-               request_id + " to apply it at most once";
+    message += "\nrenstra: perintah mungkin sudah diterapkan; ulangi dengan --request-id " +
+               request_id + " agar diterapkan paling banyak sekali";
   }
   return Fail(message);
 }
@@ -245,7 +245,8 @@ int WorkflowCommands::SubmitOrWithdraw(Client& client, bool submit) {
 
 int WorkflowCommands::Review(Client& client) {
   if (!approve_ && !reject_ && !return_) {
-    return Fail("renstra: review: give one of --approve, --reject or --return", kExitUsage);
+    return Fail("renstra: review: berikan salah satu dari --approve, --reject atau --return",
+                kExitUsage);
   }
   v1::ReviewProposalRequest request;
   request.set_request_id(RequestId());
@@ -270,7 +271,7 @@ int WorkflowCommands::ShowProposal(Client& client) {
 int WorkflowCommands::ListProposals(Client& client) {
   v1::ProposalStatus filter = v1::PROPOSAL_STATUS_UNSPECIFIED;
   if (!status_.empty() && !v1::ProposalStatus_Parse(Upper(status_), &filter)) {
-    return Fail("renstra: unknown status " + status_, kExitUsage);
+    return Fail("renstra: status tidak dikenal: " + status_, kExitUsage);
   }
   // Page by page: a long list does not have to fit one answer.
   v1::ListProposalsResponse response;
@@ -288,7 +289,7 @@ int WorkflowCommands::ListProposals(Client& client) {
     }
   } while (!token.empty());
   if (json_) return PrintJson(response);
-  if (response.proposals_size() == 0) std::cout << "No proposals.\n";
+  if (response.proposals_size() == 0) std::cout << "Tidak ada usulan.\n";
   for (const v1::ProposalView& p : response.proposals()) std::cout << ProposalLine(p) << "\n";
   std::cout << std::flush;
   return kExitOk;
@@ -312,7 +313,7 @@ int WorkflowCommands::OpenRevision(Client& client) {
   const grpc::Status status = client.OpenRevision(request, &revision);
   if (!status.ok()) return FailWrite(status, client, request.request_id());
   if (json_) return PrintJson(revision);
-  std::cout << "Opened revision " << Printable(revision.revision_id()) << ": "
+  std::cout << "Perubahan renstra dibuka " << Printable(revision.revision_id()) << ": "
             << Printable(revision.name()) << std::endl;
   return kExitOk;
 }
@@ -351,7 +352,7 @@ int WorkflowCommands::Lock(Client& client) {
   const grpc::Status status = client.LockPlan(request, &response);
   if (!status.ok()) return FailWrite(status, client, request.request_id());
   if (json_) return PrintJson(response);
-  std::cout << "Locked revision " << response.revision() << " at plan version "
+  std::cout << "Renstra dikunci pada perubahan ke-" << response.revision() << ", renstra versi "
             << response.plan_version() << std::endl;
   return kExitOk;
 }

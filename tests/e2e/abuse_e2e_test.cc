@@ -71,7 +71,7 @@ TEST(EnableUserEndToEnd, ADisabledUserIsEnabledAgainThroughTheCli) {
   };
   CommandResult disabled = as(kAdminToken, {"admin", "user", "disable", "rehab"});
   ASSERT_EQ(disabled.exit_code, 0) << disabled.err;
-  EXPECT_EQ(disabled.out, "rehab  KEPALA_BIDANG  REHABILITASI_SOSIAL  DISABLED\n");
+  EXPECT_EQ(disabled.out, "rehab  KEPALA_BIDANG  REHABILITASI_SOSIAL  NONAKTIF\n");
   EXPECT_EQ(as(kRehabToken, {"log", "head"}).exit_code, 1);
 
   CommandResult enabled =

@@ -52,11 +52,11 @@ TEST(AdminEndToEnd, BackupRestoreServesTheSamePlanAndVerifies) {
   CommandResult backup = as(kAdminToken, {"admin", "backup"});
   ASSERT_EQ(backup.exit_code, 0) << backup.err;
   // The refusal above is an event too (audit/denied): the backup holds it.
-  EXPECT_THAT(backup.out, HasSubstr("backup 1 in " + (tmp / "backups") + ": "));
-  EXPECT_THAT(backup.out, HasSubstr(", events 1.." + std::to_string(events + 1) + ", head "));
+  EXPECT_THAT(backup.out, HasSubstr("cadangan 1 di " + (tmp / "backups") + ": "));
+  EXPECT_THAT(backup.out, HasSubstr(", peristiwa 1.." + std::to_string(events + 1) + ", kepala "));
   CommandResult verified = as(kAdminToken, {"admin", "verify-backup", "1"});
   ASSERT_EQ(verified.exit_code, 0) << verified.err;
-  EXPECT_THAT(verified.out, HasSubstr("ok: backup 1"));
+  EXPECT_THAT(verified.out, HasSubstr("ok: cadangan 1"));
 
   CommandResult plan_before = as(kRehabToken, {"plan", "show", "--json"});
   CommandResult proposals_before = as(kRehabToken, {"proposal", "list", "--json"});
@@ -99,7 +99,7 @@ TEST(AdminEndToEnd, BackupRestoreServesTheSamePlanAndVerifies) {
   EXPECT_EQ(server.ready.events, events + 1);
   CommandResult full = as(kAdminToken, {"log", "verify"});
   ASSERT_EQ(full.exit_code, 0) << full.err;
-  EXPECT_THAT(full.out, HasSubstr("ok: checked " + std::to_string(events + 1) + " events"));
+  EXPECT_THAT(full.out, HasSubstr("ok: " + std::to_string(events + 1) + " peristiwa diperiksa"));
   EXPECT_EQ(as(kRehabToken, {"plan", "show", "--json"}).out, plan_before.out);
   EXPECT_EQ(as(kRehabToken, {"proposal", "list", "--json"}).out, proposals_before.out);
   EXPECT_EQ(as(kAdminToken, {"log", "head"}).out, head_before.out);
@@ -143,7 +143,7 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   const std::string first = TokenOf(added);
   CommandResult drafted = as(first, propose);
   ASSERT_EQ(drafted.exit_code, 0) << drafted.err;
-  EXPECT_THAT(drafted.out, HasSubstr("proposer: sari (Bidang Perlindungan dan Jaminan Sosial)"));
+  EXPECT_THAT(drafted.out, HasSubstr("pengusul: sari (Bidang Perlindungan dan Jaminan Sosial)"));
   CommandResult twice = as(kAdminToken, {"admin", "user", "add", "sari", "--role", "SEKRETARIAT"});
   EXPECT_EQ(twice.exit_code, 1);
   EXPECT_THAT(twice.err, HasSubstr("name: user sari exists"));
@@ -165,7 +165,7 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   ASSERT_EQ(disabled.exit_code, 0) << disabled.err;
   EXPECT_EQ(disabled.out,
             "sari  KEPALA_BIDANG  PERLINDUNGAN_JAMINAN_SOSIAL  \"Sari, Kepala Bidang "
-            "Linjamsos\"  DISABLED\n");
+            "Linjamsos\"  NONAKTIF\n");
   EXPECT_THAT(as(second, {"inbox"}).err, HasSubstr("not authenticated: this user is disabled"));
   CommandResult self = as(kAdminToken, {"admin", "user", "disable", "admin"});
   EXPECT_THAT(self.err, HasSubstr("an admin cannot disable themselves"));
@@ -173,12 +173,18 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   // The audit trail shows who changed access, when and why; no token in it.
   CommandResult history = as(kAdminToken, {"audit", "history", "--user", "admin"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("UserAdded sari KEPALA_BIDANG PERLINDUNGAN_JAMINAN_SOSIAL"));
-  EXPECT_THAT(history.out, HasSubstr("UserTokenRotated sari"));
-  EXPECT_THAT(history.out, HasSubstr("UserDisabled sari  — pindah tugas"));
+  EXPECT_THAT(history.out, HasSubstr("  admin (ADMIN)  pengguna ditambahkan: sari KEPALA_BIDANG "
+                                     "PERLINDUNGAN_JAMINAN_SOSIAL  — add user sari  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("  admin (ADMIN)  token pengguna diganti: sari  — "));
+  EXPECT_THAT(history.out,
+              HasSubstr("  admin (ADMIN)  pengguna dinonaktifkan: sari  — pindah tugas  ["));
   CommandResult sari = as(kAdminToken, {"audit", "history", "--user", "sari"});
-  EXPECT_THAT(sari.out, HasSubstr("ProposalDrafted USL-0001 by sari"));
-  EXPECT_THAT(sari.out, HasSubstr("UserDisabled sari"));
+  EXPECT_THAT(
+      sari.out,
+      HasSubstr(
+          "  sari (KEPALA_BIDANG)  usulan dibuat: USL-0001 oleh sari:  (1 perubahan): uji  ["));
+  EXPECT_THAT(sari.out, HasSubstr("  pengguna dinonaktifkan: sari  — pindah tugas  ["));
+  EXPECT_THAT(sari.out, HasSubstr("\n4 peristiwa\n"));
   CommandResult exported = as(kAdminToken, {"audit", "export", "-o", tmp / "log.jsonl"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_THAT(ReadFile(tmp / "log.jsonl"), Not(HasSubstr(second)));

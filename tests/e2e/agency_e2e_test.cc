@@ -35,7 +35,7 @@ TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
             "  REHABILITASI_SOSIAL  BIDANG  Bidang Rehabilitasi Sosial\n"
             "  PEMBERDAYAAN_SOSIAL  BIDANG  Bidang Pemberdayaan Sosial\n"
             "  PEMBERDAYAAN_MASYARAKAT  BIDANG  Bidang Pemberdayaan Masyarakat\n"
-            "1 agencies\n");
+            "1 perangkat daerah\n");
 
   CommandResult created = As(kAdminToken, {"agency", "create", "DINKES-DUMAI", "--name",
                                            "Dinas Kesehatan Kota Dumai", "--pemda", "Kota Dumai"});
@@ -48,8 +48,8 @@ TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
                                             "--effective", "2025-01-01", "--plan-version", "3"});
   ASSERT_EQ(assigned.exit_code, 0) << assigned.err;
   EXPECT_THAT(assigned.out,
-              HasSubstr("responsibility now:\n  1.02.02  KESMAS  from 2025-01-01 00:00:00 UTC  "
-                        "plan version 3  (event #"));
+              HasSubstr("penanggung jawab saat ini:\n  1.02.02  KESMAS  berlaku sejak 2025-01-01 "
+                        "00:00 WIB  renstra versi 3  (peristiwa #"));
 
   CommandResult refused =
       As(kRehabToken, {"agency", "assign", "DINKES-DUMAI", "1.02.02", "KESMAS"});
@@ -61,7 +61,7 @@ TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
   CommandResult bad_kind = As(kAdminToken, {"agency", "unit-create", "DINKES-DUMAI", "P2P",
                                             "--name", "Bidang P2P", "--kind", "SEKSI"});
   EXPECT_EQ(bad_kind.exit_code, 2);
-  EXPECT_THAT(bad_kind.err, HasSubstr("--kind \"SEKSI\" is not SEKRETARIAT, BIDANG or UPT"));
+  EXPECT_THAT(bad_kind.err, HasSubstr("--kind \"SEKSI\" bukan SEKRETARIAT, BIDANG atau UPT"));
 
   // A restart reads the agencies back and sets nothing up again.
   const uint64_t events = server_.ready.events;
@@ -70,7 +70,7 @@ TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
   EXPECT_EQ(server_.ready.events, events + 3 + 1);  // 3 agency events, 1 refusal recorded
   CommandResult shown = As(kRehabToken, {"agency", "show", "DINKES-DUMAI"});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_THAT(shown.out, HasSubstr("history (1 assignments):\n  1.02.02  KESMAS"));
+  EXPECT_THAT(shown.out, HasSubstr("riwayat (1 penetapan):\n  1.02.02  KESMAS"));
 }
 
 }  // namespace

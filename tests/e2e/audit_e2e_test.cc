@@ -96,32 +96,34 @@ TEST_F(AuditEndToEnd, VerifiesACleanLogAndItsGrowth) {
   const uint64_t seed_events = server_.ready.events;
   CommandResult first = Verify({"1", std::to_string(seed_events)});
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  EXPECT_THAT(first.out, HasSubstr("ok: tree head of " + std::to_string(seed_events) + " events"));
-  EXPECT_THAT(first.out, HasSubstr("ok: event 1 (renstra.v1.PlanEstablished on plan/dinsos-dumai) "
-                                   "is in the signed log"));
-  EXPECT_THAT(first.out, HasSubstr("\nverified\n"));
+  EXPECT_THAT(first.out,
+              HasSubstr("ok: kepala pohon " + std::to_string(seed_events) + " peristiwa"));
+  EXPECT_THAT(first.out, HasSubstr("ok: peristiwa 1 (renstra.v1.PlanEstablished di "
+                                   "plan/dinsos-dumai) ada di log bertanda tangan"));
+  EXPECT_THAT(first.out, HasSubstr("\nterverifikasi\n"));
 
   ASSERT_NO_FATAL_FAILURE(Propose("230 Orang"));
   CommandResult second = Verify({std::to_string(seed_events + 1)});
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_THAT(second.out, HasSubstr("ok: tree head of " + std::to_string(seed_events + 2)));
-  EXPECT_THAT(second.out, HasSubstr("ok: consistent with the head verified before (" +
-                                    std::to_string(seed_events) + " events)"));
-  EXPECT_THAT(second.out, HasSubstr("ok: event " + std::to_string(seed_events + 1) +
-                                    " (renstra.v1.ProposalDrafted on proposal/USL-0001)"));
+  EXPECT_THAT(second.out, HasSubstr("ok: kepala pohon " + std::to_string(seed_events + 2)));
+  EXPECT_THAT(second.out, HasSubstr("ok: konsisten dengan kepala yang diverifikasi sebelumnya (" +
+                                    std::to_string(seed_events) + " peristiwa)"));
+  EXPECT_THAT(second.out, HasSubstr("ok: peristiwa " + std::to_string(seed_events + 1) +
+                                    " (renstra.v1.ProposalDrafted di proposal/USL-0001)"));
 
   // The admin's server-side re-hash agrees; the inspectorate may not run it (recorded).
   CommandResult rehash = As(kAdminToken, {"audit", "rehash"});
   ASSERT_EQ(rehash.exit_code, 0) << rehash.err;
-  EXPECT_THAT(rehash.out, HasSubstr("ok: re-hashed " + std::to_string(seed_events + 2)));
+  EXPECT_THAT(rehash.out,
+              HasSubstr("ok: " + std::to_string(seed_events + 2) + " peristiwa di-hash ulang"));
   CommandResult refused = As(kInspektoratToken, {"audit", "rehash"});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_THAT(refused.err,
               HasSubstr("only ADMIN may re-hash the store; inspektorat is INSPEKTORAT"));
   CommandResult denied = As(kInspektoratToken, {"audit", "history", "--user", "inspektorat"});
   ASSERT_EQ(denied.exit_code, 0) << denied.err;
-  EXPECT_THAT(denied.out, HasSubstr("AccessDenied PERMISSION_DENIED "
-                                    "/renstra.v1.AuditService/RehashStore"));
+  EXPECT_THAT(denied.out, HasSubstr("  inspektorat (INSPEKTORAT)  akses ditolak: PERMISSION_DENIED "
+                                    "/renstra.v1.AuditService/RehashStore: "));
 }
 
 TEST_F(AuditEndToEnd, AFlippedByteFailsVerificationNamingTheEvent) {
@@ -158,7 +160,7 @@ TEST_F(AuditEndToEnd, AFlippedByteFailsVerificationNamingTheEvent) {
 // The log's head sequence, as `renstra log head` prints it.
 uint64_t HeadOf(const CommandResult& head) {
   EXPECT_EQ(head.exit_code, 0) << head.err;
-  return std::stoull(head.out.substr(std::string("sequence ").size()));
+  return std::stoull(head.out.substr(std::string("urutan ").size()));
 }
 
 TEST_F(AuditEndToEnd, AFlippedWalByteAfterKillRefusesToStartUntilTheLossIsAccepted) {
@@ -230,7 +232,7 @@ TEST_F(AuditEndToEnd, AFlippedWalByteAfterKillRefusesToStartUntilTheLossIsAccept
   EXPECT_EQ(server_.ready.events, before_third + 1);
   CommandResult accepted = As(kInspektoratToken, {"audit", "history", "--user", "renstrad"});
   ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
-  EXPECT_THAT(accepted.out, HasSubstr("LogLossAccepted"));
+  EXPECT_THAT(accepted.out, HasSubstr("  renstrad  kehilangan log diterima: log diakui sampai #"));
   Stop();
   ASSERT_NO_FATAL_FAILURE(Start(data));
   EXPECT_EQ(server_.ready.events, before_third + 1);
@@ -270,7 +272,7 @@ TEST_F(AuditEndToEnd, ATamperedOldEventWithoutASnapshotStopsAuditReadsAndWrites)
   EXPECT_EQ(propose.err, "renstra: the event log is damaged: " + reason + "\n");
   CommandResult log_head = As(kInspektoratToken, {"log", "head"});
   ASSERT_EQ(log_head.exit_code, 0) << log_head.err;
-  EXPECT_THAT(log_head.out, HasSubstr("sequence " + std::to_string(events) + "\n"));
+  EXPECT_THAT(log_head.out, HasSubstr("urutan " + std::to_string(events) + "\n"));
 }
 
 TEST_F(AuditEndToEnd, ATruncatedLogOrAForeignKeyIsRejected) {
@@ -289,17 +291,17 @@ TEST_F(AuditEndToEnd, ATruncatedLogOrAForeignKeyIsRejected) {
   CommandResult truncated = Verify();
   EXPECT_EQ(truncated.exit_code, 1);
   EXPECT_THAT(truncated.err,
-              HasSubstr("FAILED: the log shrank: " + std::to_string(seed_events + 2) +
-                        " events were verified before, the server now signs " +
-                        std::to_string(seed_events) + " (history truncated)"));
+              HasSubstr("GAGAL: log menyusut: " + std::to_string(seed_events + 2) +
+                        " peristiwa telah diverifikasi sebelumnya, server kini menandatangani " +
+                        std::to_string(seed_events) + " (riwayat terpotong)"));
   Stop();
 
   // Another server (another key) cannot pass for this one.
   ASSERT_NO_FATAL_FAILURE(Start(tmp_ / "other"));
   CommandResult foreign = Verify();
   EXPECT_EQ(foreign.exit_code, 1);
-  EXPECT_THAT(foreign.err, HasSubstr("FAILED: the tree head of " + std::to_string(seed_events) +
-                                     " events is not signed by the pinned key"));
+  EXPECT_THAT(foreign.err, HasSubstr("GAGAL: kepala pohon " + std::to_string(seed_events) +
+                                     " peristiwa tidak ditandatangani kunci yang disematkan"));
   EXPECT_THAT(foreign.err, HasSubstr("signature does not verify with the pinned key"));
 }
 
@@ -337,8 +339,8 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
       As(kInspektoratToken, {"audit", "diff", "--from", seed_version, "--format", "tsv"});
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_EQ(diff.out,
-            "change\tnode/indicator\tyear\tbefore\tafter\trevision\tlegal basis\tproposals\t"
-            "proposed by\tapproved by\n"
+            "perubahan\tkode/indikator\ttahun\tsebelum\tsesudah\tperubahan renstra\tdasar hukum\t"
+            "usulan\tdiusulkan oleh\tdisetujui oleh\n"
             "target\t1.06.04.2.01.0001#1\t2025\t210 Orang\t230 Orang\tREV-1 Perubahan Renstra "
             "2025\tPerwako Dumai No. 12 Tahun 2025\tUSL-0001\trehab\tkadis\n");
   CommandResult html =
@@ -349,9 +351,14 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
 
   CommandResult history = As(kInspektoratToken, {"audit", "history", "--revision", "REV-1"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("RevisionOpened REV-1 Perubahan Renstra 2025"));
-  EXPECT_THAT(history.out, HasSubstr("TargetSet 1.06.04.2.01.0001#1 2025 = 230 Orang"));
-  EXPECT_THAT(history.out, HasSubstr("\n3 events\n"));
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  perubahan renstra dibuka: REV-1 "
+                                     "Perubahan Renstra 2025  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  perubahan renstra disahkan: REV-1 "
+                                     "Perubahan Renstra 2025 (dasar hukum Perwako Dumai No. 12 "
+                                     "Tahun 2025), usulan USL-0001  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  target ditetapkan: "
+                                     "1.06.04.2.01.0001#1 2025 = 230 Orang  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("\n3 peristiwa\n"));
 
   // The plan before the first event, and now.
   CommandResult early = As(kInspektoratToken, {"plan", "show", "--as-of", "2020-01-01"});
@@ -366,7 +373,7 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
       Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_THAT(offline.out,
-              HasSubstr(": " + std::to_string(seed_events + 6) + " events; chain head "));
+              HasSubstr(": " + std::to_string(seed_events + 6) + " peristiwa; kepala rantai "));
 
   std::string text = ReadFile(archive);
   const size_t at = text.find("Perubahan Renstra 2025");
@@ -390,9 +397,9 @@ TEST_F(AuditEndToEnd, ExportHistoryAndProposalListFollowSmallPages) {
 
   CommandResult list = As(kInspektoratToken, {"proposal", "list", "--page-size", "2"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  EXPECT_THAT(list.out, HasSubstr("USL-0001  SUBMITTED  rehab"));
-  EXPECT_THAT(list.out, HasSubstr("USL-0002  SUBMITTED  rehab"));
-  EXPECT_THAT(list.out, HasSubstr("USL-0003  SUBMITTED  rehab"));
+  EXPECT_THAT(list.out, HasSubstr("USL-0001  DIAJUKAN  rehab"));
+  EXPECT_THAT(list.out, HasSubstr("USL-0002  DIAJUKAN  rehab"));
+  EXPECT_THAT(list.out, HasSubstr("USL-0003  DIAJUKAN  rehab"));
   CommandResult json = As(kInspektoratToken, {"proposal", "list", "--page-size", "1", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const v1::ListProposalsResponse all = FromJson<v1::ListProposalsResponse>(json.out);
@@ -402,18 +409,18 @@ TEST_F(AuditEndToEnd, ExportHistoryAndProposalListFollowSmallPages) {
   CommandResult history =
       As(kInspektoratToken, {"audit", "history", "--user", "rehab", "--page-size", "2"});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, HasSubstr("\n6 events\n"));
+  EXPECT_THAT(history.out, HasSubstr("\n6 peristiwa\n"));
 
   const std::string archive = tmp_ / "paged.jsonl";
   CommandResult exported =
       As(kInspektoratToken, {"audit", "export", "-o", archive, "--page-size", "7"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
-  EXPECT_THAT(exported.out, HasSubstr(": " + std::to_string(seed_events + 6) + " events"));
+  EXPECT_THAT(exported.out, HasSubstr(": " + std::to_string(seed_events + 6) + " peristiwa"));
   CommandResult offline =
       Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_THAT(offline.out,
-              HasSubstr(": " + std::to_string(seed_events + 6) + " events; chain head "));
+              HasSubstr(": " + std::to_string(seed_events + 6) + " peristiwa; kepala rantai "));
 }
 
 }  // namespace

@@ -104,7 +104,7 @@ TEST(CliTls, PinnedCaConnectsAndCarriesTheToken) {
 
   CommandResult pinned = Cli(address, {"--ca", tmp / "ca.pem", "log", "head"}, env);
   EXPECT_EQ(pinned.exit_code, 0) << pinned.err;
-  EXPECT_EQ(pinned.out, "sequence 7\nhash " + std::string(64, 'a') + "\n");
+  EXPECT_EQ(pinned.out, "urutan 7\nhash " + std::string(64, 'a') + "\n");
   EXPECT_EQ(service.authorization(), "Bearer tls-token");
 
   CommandResult other = Cli(address, {"--ca", tmp / "other-ca.pem", "log", "head"}, env);
@@ -149,10 +149,14 @@ TEST(CliTls, RenstradServesTheWorkflowOverTls) {
 
   CommandResult inbox = Cli(address, {"--ca", tmp / "ca.pem", "inbox"}, env);
   EXPECT_EQ(inbox.exit_code, 0) << inbox.err;
-  EXPECT_EQ(inbox.out, "Awaiting my decision (0)\nReturned to me (0)\nMy open proposals (0)\n");
+  EXPECT_EQ(inbox.out,
+            "Menunggu keputusan saya (0)\nDikembalikan kepada saya (0)\n"
+            "Usulan saya yang masih terbuka (0)\n");
   CommandResult plan = Cli(address, {"--ca", tmp / "ca.pem", "revision", "list"}, env);
   EXPECT_EQ(plan.exit_code, 0) << plan.err;
-  EXPECT_EQ(plan.out, "No ratified revision yet.\nNo revision is open.\nPlan not locked.\n");
+  EXPECT_EQ(plan.out,
+            "Belum ada perubahan renstra yang disahkan.\n"
+            "Tidak ada perubahan renstra yang sedang dibuka.\nRenstra belum terkunci.\n");
 
   CommandResult other = Cli(address, {"--ca", tmp / "other-ca.pem", "inbox"}, env);
   EXPECT_EQ(other.exit_code, 1);

@@ -157,7 +157,11 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   // The text tree of a kegiatan.
   CommandResult tree = Cli(a.ready.address, {"plan", "show", "--code", "1.06.04.2.01"});
   ASSERT_EQ(tree.exit_code, 0) << tree.err;
-  EXPECT_THAT(tree.out, StartsWith("Kegiatan 1.06.04.2.01  "));
+  // Under the plan's heading and its program, by code and name.
+  EXPECT_THAT(tree.out, StartsWith("Renstra Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai "
+                                   "2021-2026 (plan/dinsos-dumai, versi "));
+  EXPECT_THAT(tree.out, HasSubstr("); belum terkunci\n\nProgram 1.06.04  PROGRAM REHABILITASI "
+                                  "SOSIAL\n  Kegiatan 1.06.04.2.01  "));
   EXPECT_THAT(tree.out, HasSubstr("Bidang Rehabilitasi Sosial"));
 
   // The whole plan, and the continuation indicator of program 2.13.04.
@@ -242,13 +246,12 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   ASSERT_EQ(head_again.exit_code, 0) << head_again.err;
   // Started with --empty, A had no agency: this start (without it) set up the seed
   // agency's 15 events, and nothing of the plan.
-  EXPECT_THAT(
-      head_again.out,
-      StartsWith("sequence " + std::to_string(std::stoull(head.out.substr(9)) + 15) + "\n"));
+  EXPECT_THAT(head_again.out,
+              StartsWith("urutan " + std::to_string(std::stoull(head.out.substr(7)) + 15) + "\n"));
   CommandResult verified = Cli(again.ready.address, {"log", "verify"});
   ASSERT_EQ(verified.exit_code, 0) << verified.err;
   EXPECT_THAT(verified.out,
-              StartsWith("ok: checked " + std::to_string(again.ready.events) + " events"));
+              StartsWith("ok: " + std::to_string(again.ready.events) + " peristiwa diperiksa"));
   EXPECT_EQ(again.daemon->Stop(), 0);
 }
 
@@ -263,7 +266,11 @@ TEST(EndToEnd, DefaultStartImportsTheSeedOnce) {
   EXPECT_EQ(first.ready.events, static_cast<uint64_t>(first.ready.plan_version) + 15);
   CommandResult program = Cli(first.ready.address, {"plan", "show", "--code", "1.06.05"});
   ASSERT_EQ(program.exit_code, 0) << program.err;
-  EXPECT_THAT(program.out, StartsWith("Program 1.06.05  PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL"));
+  EXPECT_THAT(program.out,
+              StartsWith("Renstra Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai 2021-2026 "
+                         "(plan/dinsos-dumai, versi 1324)\nPerubahan ke-0 (sesuai dokumen yang "
+                         "diimpor); belum terkunci\n\nProgram 1.06.05  PROGRAM PERLINDUNGAN DAN "
+                         "JAMINAN SOSIAL\n  Penanggung jawab: "));
 
   // The plan has content: a further import is refused and writes nothing.
   CommandResult again = Cli(first.ready.address, {"import", "--file", RENSTRA_SEED_PATH});
@@ -308,7 +315,7 @@ TEST(EndToEnd, CliReportsErrorsWithANonZeroExit) {
   CommandResult from_env =
       RunCommand({RENSTRA_CLI_PATH, "log", "head"}, {{"RENSTRA_SERVER", server.ready.address}});
   EXPECT_EQ(from_env.exit_code, 0) << from_env.err;
-  EXPECT_EQ(from_env.out, "sequence 0\nhash " + std::string(64, '0') + "\n");
+  EXPECT_EQ(from_env.out, "urutan 0\nhash " + std::string(64, '0') + "\n");
 }
 
 TEST(EndToEnd, ServerRefusesATamperedLog) {

@@ -93,14 +93,14 @@ class RealizationEndToEnd : public SeededDaemonTest {
     const std::string recorded =
         Rehab({"realize", "spending", "--code", "1.06.04.2.01.0001", "--year", "2024", "--amount",
                "150.000.000", "--evidence", "SP2D-2024-1"});
-    EXPECT_THAT(recorded, HasSubstr("Recorded RLZ-000009  2024  1.06.04.2.01.0001  "
-                                    "Rp 150.000.000  evidence SP2D-2024-1"));
+    EXPECT_THAT(recorded, HasSubstr("Dicatat RLZ-000009  2024  1.06.04.2.01.0001  "
+                                    "Rp 150.000.000  bukti SP2D-2024-1"));
     const std::string corrected =
         Rehab({"realize", "correct", "RLZ-000009", "--amount", "160.000.000", "--evidence",
                "SP2D-2024-1a", "--note", "SP2D kedua belum dicatat"});
-    EXPECT_THAT(corrected, HasSubstr("Corrected RLZ-000010  2024  1.06.04.2.01.0001  "
+    EXPECT_THAT(corrected, HasSubstr("Dikoreksi RLZ-000010  2024  1.06.04.2.01.0001  "
                                      "Rp 160.000.000"));
-    EXPECT_THAT(corrected, HasSubstr("corrects RLZ-000009"));
+    EXPECT_THAT(corrected, HasSubstr("mengoreksi RLZ-000009"));
   }
 
   TempDir tmp_;
@@ -112,8 +112,8 @@ TEST_F(RealizationEndToEnd, RecordsThreeYearsAndReportsExactFigures) {
 
   const std::string list = Read({"realize", "list", "--code", "1.06.04.2.01"});
   EXPECT_THAT(list, HasSubstr("RLZ-000009  2024  1.06.04.2.01.0001  Rp 150.000.000"));
-  EXPECT_THAT(list, HasSubstr("corrected by RLZ-000010"));
-  EXPECT_THAT(list, HasSubstr("7 realization(s)"));
+  EXPECT_THAT(list, HasSubstr("dikoreksi oleh RLZ-000010"));
+  EXPECT_THAT(list, HasSubstr("\n7 realisasi\n"));
 
   // T-C.23: Satuan, Target ×5, Realisasi ×5, Rasio ×5.
   const std::string capaian = Read({"report", "capaian", "--code", "1.06.04", "--format", "tsv"});
@@ -240,7 +240,7 @@ TEST_F(RealizationEndToEnd, RefusalsNameTheFieldAndChangeNothing) {
   r = As(kRehabToken, {"realize", "spending", "--code", "1.06.04.2.01.0001", "--year", "2023",
                        "--amount", "-5", "--evidence", "x"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(Read({"realize", "list"}), HasSubstr("0 realization(s)"));
+  EXPECT_THAT(Read({"realize", "list"}), HasSubstr("0 realisasi\n"));
 }
 
 }  // namespace

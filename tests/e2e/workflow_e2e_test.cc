@@ -134,7 +134,7 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   const std::string note = "Sesuaikan dengan data DTKS terbaru (225 Orang)";
   CommandResult returned = As(kKadisToken, {"review", rehab_id, "--return", "--note", note});
   ASSERT_EQ(returned.exit_code, 0) << returned.err;
-  EXPECT_THAT(returned.out, StartsWith("Proposal " + rehab_id + " [RETURNED] "));
+  EXPECT_THAT(returned.out, StartsWith("Usulan " + rehab_id + " [DIKEMBALIKAN] "));
   CommandResult rehab_inbox = As(kRehabToken, {"inbox", "--json"});
   ASSERT_EQ(rehab_inbox.exit_code, 0) << rehab_inbox.err;
   const auto inbox = FromJson<v1::GetInboxResponse>(rehab_inbox.out);
@@ -143,9 +143,9 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_EQ(inbox.returned_to_me(0).last_note(), note);
   EXPECT_EQ(inbox.my_open_size(), 0);
   CommandResult rehab_inbox_text = As(kRehabToken, {"inbox"});
-  EXPECT_THAT(rehab_inbox_text.out, HasSubstr("Returned to me (1)\n  " + rehab_id +
-                                              "  RETURNED  rehab  Bidang Rehabilitasi Sosial"));
-  EXPECT_THAT(rehab_inbox_text.out, HasSubstr("\n    note: " + note + "\n"));
+  EXPECT_THAT(rehab_inbox_text.out, HasSubstr("Dikembalikan kepada saya (1)\n  " + rehab_id +
+                                              "  DIKEMBALIKAN  rehab  Bidang Rehabilitasi Sosial"));
+  EXPECT_THAT(rehab_inbox_text.out, HasSubstr("\n    catatan: " + note + "\n"));
 
   // Rehab revises to 225 Orang and resubmits.
   CommandResult revised = As(kRehabToken, {"proposal", "revise", rehab_id, "--set-target",
@@ -214,7 +214,7 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   ASSERT_NE(amount, nullptr);
   EXPECT_EQ(amount->rupiah(), 175000000);
   CommandResult text = As(kKadisToken, {"plan", "show", "--code", kRehabCode});
-  EXPECT_THAT(text.out, HasSubstr("\n    2025   225 Orang  350.000.000\n"));
+  EXPECT_THAT(text.out, HasSubstr("\n        2025   225 Orang  350.000.000\n"));
 
   // The plan as it was before the revision.
   CommandResult old = As(kInspektoratToken, {"plan", "show", "--version", std::to_string(v0),
@@ -226,19 +226,20 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_EQ(TargetOf(old_subtree.node(), 2025)->written(), "210 Orang");
   CommandResult old_plan = As(kInspektoratToken, {"plan", "show", "--version", std::to_string(v0)});
   ASSERT_EQ(old_plan.exit_code, 0) << old_plan.err;
-  EXPECT_THAT(old_plan.out, HasSubstr(", version " + std::to_string(v0) +
-                                      ")\nRevision 0 (as imported); not locked\n"));
+  EXPECT_THAT(old_plan.out, HasSubstr(", versi " + std::to_string(v0) +
+                                      ")\nPerubahan ke-0 (sesuai dokumen yang diimpor); belum "
+                                      "terkunci\n"));
 
   // The Kepala Dinas locks the ratified version.
   CommandResult locked = As(kKadisToken, {"plan", "lock"});
   ASSERT_EQ(locked.exit_code, 0) << locked.err;
-  EXPECT_EQ(locked.out,
-            "Locked revision 1 at plan version " + std::to_string(v1_version + 1) + "\n");
+  EXPECT_EQ(locked.out, "Renstra dikunci pada perubahan ke-1, renstra versi " +
+                            std::to_string(v1_version + 1) + "\n");
   CommandResult header = As(kInspektoratToken, {"plan", "show"});
   ASSERT_EQ(header.exit_code, 0) << header.err;
-  EXPECT_THAT(header.out, HasSubstr(", version " + std::to_string(v1_version + 1) +
-                                    ")\nRevision 1 (Perubahan Renstra 2025; dasar hukum: " +
-                                    kLegalBasis + "); locked\n"));
+  EXPECT_THAT(header.out, HasSubstr(", versi " + std::to_string(v1_version + 1) +
+                                    ")\nPerubahan ke-1 (Perubahan Renstra 2025; dasar hukum: " +
+                                    kLegalBasis + "); terkunci\n"));
 
   // The inspectorate reads everything (with a token file here)...
   const std::string token_file = tmp_ / "inspektorat.token";
@@ -256,7 +257,7 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   }
   CommandResult applied = inspect({"proposal", "list", "--status", "applied"});
   ASSERT_EQ(applied.exit_code, 0) << applied.err;
-  EXPECT_THAT(applied.out, StartsWith(rehab_id + "  APPLIED  rehab  "));
+  EXPECT_THAT(applied.out, StartsWith(rehab_id + "  DITERAPKAN  rehab  "));
   CommandResult revisions = inspect({"revision", "list", "--json"});
   ASSERT_EQ(revisions.exit_code, 0) << revisions.err;
   const auto history = FromJson<v1::ListRevisionsResponse>(revisions.out);
@@ -265,10 +266,12 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_TRUE(history.locked());
   CommandResult shown = inspect({"proposal", "show", rehab_id});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
-  EXPECT_THAT(shown.out, HasSubstr("returned by kadis (KEPALA_DINAS): " + note + "\n"));
+  EXPECT_THAT(shown.out, HasSubstr("dikembalikan oleh kadis (KEPALA_DINAS): " + note + "\n"));
   CommandResult own_inbox = inspect({"inbox"});
   ASSERT_EQ(own_inbox.exit_code, 0) << own_inbox.err;
-  EXPECT_EQ(own_inbox.out, "Awaiting my decision (0)\nReturned to me (0)\nMy open proposals (0)\n");
+  EXPECT_EQ(own_inbox.out,
+            "Menunggu keputusan saya (0)\nDikembalikan kepada saya (0)\n"
+            "Usulan saya yang masih terbuka (0)\n");
 
   // ... and can write none of it; each refusal names the rule.
   const std::string denied = "renstra: permission denied: rule: only ";
@@ -342,7 +345,8 @@ TEST_F(WorkflowEndToEnd, RefusalsNameTheRuleAndChangeNothing) {
   EXPECT_EQ(no_change.exit_code, 2);
   CommandResult no_decision = As(kKadisToken, {"review", "USL-0001"});
   EXPECT_EQ(no_decision.exit_code, 2);
-  EXPECT_EQ(no_decision.err, "renstra: review: give one of --approve, --reject or --return\n");
+  EXPECT_EQ(no_decision.err,
+            "renstra: review: berikan salah satu dari --approve, --reject atau --return\n");
 
   // A retry with the same request id returns the original proposal and adds nothing.
   const std::vector<std::string> propose = {"propose",

@@ -73,7 +73,7 @@ TEST_F(XlsxEndToEnd, Tc27WorkbookHoldsTheExportCellForCell) {
                        {"plan", "export", "--table", "T-C.27", "--format", "xlsx", "-o", path});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "renstra: wrote T-C.27 (plan version 1324) to " + path + "\n");
+  EXPECT_EQ(r.err, "renstra: T-C.27 (renstra versi 1324) ditulis ke " + path + "\n");
   const std::string tsv = Read({"plan", "export", "--table", "T-C.27", "--format", "tsv"});
 
   const XlsxBook book = ReadXlsx(path);
@@ -229,7 +229,9 @@ TEST_F(XlsxEndToEnd, PerubahanWorkbookHasTheMatrixHeadings) {
   CommandResult r = As(kInspektoratToken, {"audit", "diff", "--from", "1324", "--to", "1324",
                                            "--format", "xlsx", "-o", path});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("to " + path));
+  EXPECT_EQ(r.err,
+            "renstra: Perubahan Renstra: versi 1324 \xE2\x86\x92 1324 (0 perubahan) ditulis ke " +
+                path + "\n");
   const XlsxBook book = ReadXlsx(path);
   ASSERT_EQ(book.error, "");
   EXPECT_THAT(book.sheets, ElementsAre("Perubahan"));
@@ -269,7 +271,7 @@ TEST_F(XlsxEndToEnd, Tc27PdfRepeatsHeadingsAndSignsOnTheLastPage) {
                              "--letterhead", tmp_ / "kop.conf", "--sign-date", "7 Desember 2026",
                              "--sign-name", "DRS. PENANDATANGAN"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "renstra: wrote T-C.27 (plan version 1324) (PDF) to " + pdf + "\n");
+  EXPECT_EQ(r.err, "renstra: T-C.27 (renstra versi 1324) (PDF) ditulis ke " + pdf + "\n");
   const int pages = PageCount(pdf);
   ASSERT_GE(pages, 10);  // 118 rows of T-C.27
   for (int page = 1; page <= pages; ++page) {

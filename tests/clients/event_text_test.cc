@@ -1,0 +1,122 @@
+#include "clients/event_text.h"
+
+#include <google/protobuf/descriptor.h>
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "renstra/v1/agency.pb.h"
+#include "renstra/v1/events.pb.h"
+#include "renstra/v1/realization.pb.h"
+#include "renstra/v1/users.pb.h"
+#include "renstra/v1/workflow.pb.h"
+
+namespace renstra {
+namespace {
+
+using google::protobuf::Descriptor;
+using DescriptionTable = std::map<std::string_view, std::string_view>;
+
+// Every kind of event the log can hold, read from the protobuf descriptors: each message
+// of each oneof of the event containers, and the events the server writes alone.
+std::vector<std::string> AllEventKinds() {
+  std::vector<std::string> kinds;
+  for (const Descriptor* container : {v1::PlanEvent::descriptor(), v1::ProposalEvent::descriptor(),
+                                      v1::RealizationEvent::descriptor(),
+                                      v1::UserEvent::descriptor(), v1::AgencyEvent::descriptor()}) {
+    for (int o = 0; o < container->oneof_decl_count(); ++o) {
+      const google::protobuf::OneofDescriptor* oneof = container->oneof_decl(o);
+      for (int f = 0; f < oneof->field_count(); ++f) {
+        kinds.push_back(oneof->field(f)->message_type()->name());
+      }
+    }
+  }
+  for (const Descriptor* alone :
+       {v1::AccessDenied::descriptor(), v1::AccessDeniedSummary::descriptor(),
+        v1::LogLossAccepted::descriptor()}) {
+    kinds.push_back(alone->name());
+  }
+  return kinds;
+}
+
+std::vector<std::string> Undescribed(const DescriptionTable& table) {
+  std::vector<std::string> missing;
+  for (const std::string& kind : AllEventKinds()) {
+    const auto found = table.find(kind);
+    if (found == table.end() || found->second.empty()) missing.push_back(kind);
+  }
+  return missing;
+}
+
+TEST(EventTextTest, EveryEventKindOfTheOneofsHasAnIndonesianDescription) {
+  EXPECT_EQ(Undescribed(EventKindDescriptions()), std::vector<std::string>{});
+  // And the table describes nothing else (a renamed kind would leave a stale entry).
+  EXPECT_EQ(EventKindDescriptions().size(), AllEventKinds().size());
+  EXPECT_EQ(AllEventKinds().size(), 36u);
+}
+
+TEST(EventTextTest, TheDescriptorWalkCatchesAKindLeftUntranslated) {
+  DescriptionTable table = EventKindDescriptions();
+  table.erase("ProposalReviewed");
+  table["UserEnabled"] = "";
+  EXPECT_EQ(Undescribed(table), (std::vector<std::string>{"ProposalReviewed", "UserEnabled"}));
+}
+
+v1::AuditEvent ProposalAudit(const v1::ProposalEvent& event, const std::string& type,
+                             const std::string& summary) {
+  v1::AuditEvent audit;
+  v1::EventEnvelope* env = audit.mutable_envelope();
+  env->set_stream("proposal/USL-0001");
+  env->set_event_type(type);
+  event.SerializeToString(env->mutable_payload());
+  audit.set_summary(summary);
+  return audit;
+}
+
+TEST(EventTextTest, DescribesADraftedProposalInIndonesian) {
+  v1::ProposalEvent event;
+  event.mutable_drafted()->set_proposer("rehab");
+  event.mutable_drafted()->set_title("Target permakanaan 2025");
+  event.mutable_drafted()->set_justification("Jumlah penerima bertambah");
+  event.mutable_drafted()->add_changes();
+  const v1::AuditEvent audit = ProposalAudit(event, "renstra.v1.ProposalDrafted", "ignored");
+  EXPECT_EQ(EventKindOf(audit.envelope()), "ProposalDrafted");
+  EXPECT_EQ(DescribeAuditEvent(audit),
+            "usulan dibuat: USL-0001 oleh rehab: Target permakanaan 2025 (1 perubahan): "
+            "Jumlah penerima bertambah");
+}
+
+TEST(EventTextTest, NamesAReviewsOutcomeAsTheSeedDoes) {
+  v1::ProposalEvent event;
+  event.mutable_reviewed()->set_decision(v1::ProposalReviewed::RETURN);
+  event.mutable_reviewed()->set_note("Lengkapi data");
+  EXPECT_EQ(DescribeAuditEvent(ProposalAudit(event, "renstra.v1.ProposalReviewed", "x")),
+            "usulan diputuskan: USL-0001 dikembalikan: Lengkapi data");
+}
+
+TEST(EventTextTest, AnEnvelopeTypedByItsContainerIsDescribedByItsOneofCase) {
+  v1::PlanEvent event;
+  event.mutable_funding_set()->set_node_code("1.06.04.2.01.0001");
+  event.mutable_funding_set()->set_year(2025);
+  event.mutable_funding_set()->mutable_amount()->set_rupiah(180000000);
+  event.mutable_funding_set()->mutable_amount()->set_present(true);
+  v1::AuditEvent audit;
+  audit.mutable_envelope()->set_stream("plan/dinsos-dumai");
+  audit.mutable_envelope()->set_event_type("renstra.v1.PlanEvent");
+  event.SerializeToString(audit.mutable_envelope()->mutable_payload());
+  EXPECT_EQ(EventKindOf(audit.envelope()), "FundingSet");
+  EXPECT_EQ(DescribeAuditEvent(audit), "pagu ditetapkan: 1.06.04.2.01.0001 2025 = Rp 180.000.000");
+}
+
+TEST(EventTextTest, AnUnknownKindKeepsItsNameAndTheServersSummary) {
+  v1::AuditEvent audit;
+  audit.mutable_envelope()->set_event_type("renstra.v1.FooHappened");
+  audit.mutable_envelope()->set_payload("\xff");
+  audit.set_summary("FooHappened bar 7");
+  EXPECT_EQ(DescribeAuditEvent(audit), "peristiwa FooHappened: bar 7");
+}
+
+}  // namespace
+}  // namespace renstra
