@@ -58,6 +58,10 @@ ReportTable AnggaranTable(const v1::AnggaranReport& report);
 ReportTable EvaluationTable(const v1::EvaluationReport& report);
 // Early warning: Jenis, Kode, Uraian, Indikator, Tahun, Rasio, Keterangan.
 ReportTable WarningTable(const v1::EarlyWarnings& report);
+// Triwulan (e-Monev): per node one row per indicator (K) and one Rupiah row (Rp): Kode,
+// Uraian, Indikator, K/Rp, Satuan, Target <year>, Triwulan I..IV (grouped under
+// "Realisasi <year>"), Kumulatif, Capaian (%).
+ReportTable TriwulanTable(const v1::TriwulanReport& report);
 
 // Columns aligned by display width (UTF-8 code points), the title above.
 void PrintTable(const ReportTable& table, std::ostream& out);
