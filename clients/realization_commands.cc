@@ -39,29 +39,40 @@ void RealizationCommands::Register(CLI::App* app) {
                   "Idempotency key (default: a fresh random id); reuse it to retry safely");
     c->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
   };
-  auto values = [&](CLI::App* c) {
-    c->add_option("--value", value_, "The year's value, e.g. \"110 Orang\", \"85%\"");
-    for (int i = 0; i < 4; ++i) {
-      c->add_option("--q" + std::to_string(i + 1), q_[i],
-                    "Triwulan " + std::to_string(i + 1) + " value");
-    }
+  auto quarter = [&](CLI::App* c, const char* what) {
+    c->add_option("--quarter", quarter_, what)->check(CLI::Range(1, 4));
   };
   achievement_ = AddCommand(realize, "achievement", "Record an indicator's achieved value");
   achievement_->add_option("--indicator", indicator_, "Indicator id, e.g. 1.06.04.2.01.0001#1")
       ->required();
   achievement_->add_option("--year", year_, "Target year 2022..2026")->required();
-  values(achievement_);
+  achievement_->add_option(
+      "--value", value_,
+      "Nilai tahun, atau nilai triwulan dengan --quarter (\"110 Orang\", \"85%\")");
+  quarter(achievement_, "Triwulan 1..4: catat triwulan itu sebagai fakta tersendiri");
+  for (int i = 0; i < 4; ++i) {
+    achievement_->add_option(
+        "--q" + std::to_string(i + 1), q_[i],
+        "Triwulan " + std::to_string(i + 1) + " value inside one year record (prefer --quarter)");
+  }
   common(achievement_);
 
   spending_ = AddCommand(realize, "spending", "Record a node's spent budget (Rupiah)");
   spending_->add_option("--code", code_, "Program, kegiatan or sub kegiatan code")->required();
   spending_->add_option("--year", year_, "Target year 2022..2026")->required();
   spending_->add_option("--amount", amount_, "Whole Rupiah, e.g. 1.234.567")->required();
+  quarter(spending_, "Triwulan 1..4: Rupiah yang dibelanjakan pada triwulan itu saja");
   common(spending_);
 
   correct_ = AddCommand(realize, "correct", "Correct (or retract) a subject's current record");
   correct_->add_option("id", corrects_, "The record corrected, e.g. RLZ-000001")->required();
-  values(correct_);
+  correct_->add_option("--value", value_,
+                       "The corrected value (of the year, or of the record's triwulan)");
+  for (int i = 0; i < 4; ++i) {
+    correct_->add_option(
+        "--q" + std::to_string(i + 1), q_[i],
+        "Triwulan " + std::to_string(i + 1) + " value, for a year record that states quarters");
+  }
   correct_->add_option("--amount", amount_, "The corrected Rupiah amount (spending records)");
   correct_->add_flag("--retract", retract_, "The record should not have existed");
   common(correct_);
@@ -112,6 +123,12 @@ void RealizationCommands::Register(CLI::App* app) {
   peringatan_->add_flag("--wide", wide_,
                         "Table: one line per row (default: wrap names to 120 columns)");
   print_.Register(peringatan_);
+  triwulan_ = AddCommand(report, "triwulan",
+                         "Formulir e-Monev triwulanan: target, realisasi triwulan I-IV, "
+                         "kumulatif dan capaian");
+  triwulan_->add_option("--year", year_, "Tahun 2022..2026")->required();
+  triwulan_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  output(triwulan_);
 }
 
 std::optional<int> RealizationCommands::Run(Client& client) {
@@ -124,6 +141,7 @@ std::optional<int> RealizationCommands::Run(Client& client) {
   if (anggaran_->parsed()) return Report(client, "anggaran");
   if (evaluasi_->parsed()) return Report(client, "evaluasi");
   if (peringatan_->parsed()) return Warnings(client);
+  if (triwulan_->parsed()) return Triwulan(client);
   return std::nullopt;
 }
 
@@ -149,6 +167,7 @@ int RealizationCommands::Achievement(Client& client) {
   request.set_request_id(request_id_.empty() ? NewRequestId() : request_id_);
   request.set_indicator_id(indicator_);
   request.set_year(year_);
+  request.set_quarter(quarter_);
   int rc = kExitOk;
   if (!ReadAchievement(request.mutable_value(), &rc)) return rc;
   request.set_evidence_ref(evidence_);
@@ -164,6 +183,7 @@ int RealizationCommands::Spending(Client& client) {
   request.set_request_id(request_id_.empty() ? NewRequestId() : request_id_);
   request.set_node_code(code_);
   request.set_year(year_);
+  request.set_quarter(quarter_);
   std::string error;
   std::optional<v1::Money> amount = ParseRupiah(amount_, &error);
   if (!amount.has_value()) return Fail("renstra: --amount: " + error, kExitUsage);
@@ -269,13 +289,30 @@ int RealizationCommands::Warnings(Client& client) {
   return Emit(client, WarningTable(report));
 }
 
-int RealizationCommands::Emit(Client& client, const ReportTable& table) {
+int RealizationCommands::Triwulan(Client& client) {
+  if (format_ == "xlsx" || format_ == "pdf") {
+    if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format_)) return *refused;
+  }
+  v1::GetTriwulanReportRequest request;
+  request.set_year(year_);
+  request.set_root_code(code_);
+  v1::TriwulanReport report;
+  grpc::Status status =
+      client.realization()->GetTriwulanReport(client.NewContext().get(), request, &report);
+  if (!status.ok()) return Fail(UserMessage(status, client));
+  // The per-year charts say nothing about quarters: the HTML page is the table alone.
+  return Emit(client, TriwulanTable(report), /*charts=*/false);
+}
+
+int RealizationCommands::Emit(Client& client, const ReportTable& table, bool charts) {
   if (format_ == "xlsx") return EmitXlsx({ReportSheet(table)}, output_, table.title);
   if (format_ == "print" || format_ == "pdf") {
     return EmitPrinted(ReportSheet(table), print_, format_ == "pdf", output_, table.title);
   }
   std::ostringstream out;
-  if (format_ == "html") {
+  if (format_ == "html" && !charts) {
+    out << RenderReportHtml(table, ChartInput());
+  } else if (format_ == "html") {
     if (code_.empty()) {
       return Fail("renstra: --format html menggambar grafik satu program: berikan --code",
                   kExitUsage);

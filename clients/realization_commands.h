@@ -1,6 +1,6 @@
 // RealizationCommands: the `renstra realize` subcommands (achievement, spending,
 // correct, list) and the `renstra report` subcommands (capaian, anggaran, evaluasi,
-// peringatan), registered on the CLI11 application and run against a Client (see
+// peringatan, triwulan), registered on the CLI11 application and run against a Client (see
 // docs/cli.md).
 //
 // Values are typed the Indonesian way and read by clients/value_parser.h; the server
@@ -44,9 +44,12 @@ class RealizationCommands {
   int List(Client& client);
   int Report(Client& client, const std::string& which);
   int Warnings(Client& client);
-  // Writes `table` in format_ to output_ (stdout when empty), with charts for HTML.
-  int Emit(Client& client, const ReportTable& table);
-  // Fills the value fields (--value, --q1..--q4); false (usage error printed) on a bad one.
+  int Triwulan(Client& client);
+  // Writes `table` in format_ to output_ (stdout when empty); HTML with the program's
+  // charts when `charts` (needs --code), else the table alone.
+  int Emit(Client& client, const ReportTable& table, bool charts = true);
+  // Fills the value fields (--value, --q1..--q4 of `realize correct`); false (usage error
+  // printed) on a bad one.
   bool ReadAchievement(v1::AchievedValue* value, int* exit_code) const;
 
   CLI::App* achievement_ = nullptr;
@@ -57,11 +60,13 @@ class RealizationCommands {
   CLI::App* anggaran_ = nullptr;
   CLI::App* evaluasi_ = nullptr;
   CLI::App* peringatan_ = nullptr;
+  CLI::App* triwulan_ = nullptr;
 
   std::string indicator_, code_, value_, q_[4], amount_, evidence_, note_, request_id_;
   std::string corrects_;
   bool retract_ = false;
   int year_ = 0;
+  int quarter_ = 0;  // --quarter 1..4; 0 = the year
   bool json_ = false;
   std::string format_ = "table";
   std::string output_;

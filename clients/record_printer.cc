@@ -38,8 +38,12 @@ bool SummaryHolds(const std::string& summary, std::string_view reason) {
 }  // namespace
 
 void PrintRealization(const v1::RealizationView& v, std::ostream& out) {
-  out << Printable(v.realization_id()) << "  " << v.year() << "  " << Printable(Subject(v)) << "  "
-      << Printable(ValueText(v)) << "  bukti " << Printable(v.evidence_ref());
+  static constexpr const char* kTriwulan[] = {"", " triwulan I", " triwulan II", " triwulan III",
+                                              " triwulan IV"};
+  out << Printable(v.realization_id()) << "  " << v.year()
+      << (v.quarter() >= 1 && v.quarter() <= 4 ? kTriwulan[v.quarter()] : "") << "  "
+      << Printable(Subject(v)) << "  " << Printable(ValueText(v)) << "  bukti "
+      << Printable(v.evidence_ref());
   if (!v.note().empty()) out << "  \xE2\x80\x94 " << Printable(v.note());
   out << "  [" << Printable(v.principal());
   if (!v.role().empty()) out << " (" << Printable(v.role()) << ")";

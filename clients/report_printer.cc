@@ -199,6 +199,45 @@ ReportTable WarningTable(const v1::EarlyWarnings& report) {
   return t;
 }
 
+ReportTable TriwulanTable(const v1::TriwulanReport& report) {
+  const std::string year = std::to_string(report.year());
+  ReportTable t;
+  t.title = "Formulir Triwulan (e-Monev) Tahun " + year +
+            ": Realisasi Kinerja (K) dan Keuangan (Rp) per Triwulan";
+  t.sheet_name = "Triwulan " + year;
+  for (const char* label : {"Kode", "Uraian", "Indikator", "K/Rp", "Satuan"}) Column(&t, label);
+  Column(&t, "Target " + year);
+  for (const char* q : {"Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"}) {
+    Column(&t, q, "Realisasi " + year, q);
+  }
+  Column(&t, "Kumulatif");
+  Column(&t, "Capaian (%)");
+  t.indent_column = 1;
+  for (const v1::TriwulanLine& line : report.lines()) {
+    const v1::ReportNode& node = line.node();
+    Row cells;
+    cells.Text(node.code_written()).Text(node.name());
+    if (line.kind() == v1::TriwulanLine::KINERJA) {
+      cells.Text(line.statement()).Text("K").Text(line.unit());
+      cells.Target(line.target(), line.target_text(), line.unit());
+      for (int q = 0; q < 4 && q < line.quarter_values_size(); ++q) {
+        cells.Target(line.quarter_values(q), line.quarter_texts(q), line.unit());
+      }
+      cells.Target(line.cumulative(), line.cumulative_text(), line.unit());
+    } else {
+      cells.Text("Anggaran").Text("Rp").Text("Rp");
+      cells.Rupiah(line.funding(), line.target_text());
+      for (int q = 0; q < 4 && q < line.quarter_spent_size(); ++q) {
+        cells.Rupiah(line.quarter_spent(q), line.quarter_texts(q));
+      }
+      cells.Rupiah(line.cumulative_spent(), line.cumulative_text());
+    }
+    cells.Ratio(line.ratio());
+    cells.AddTo(&t, node.depth());
+  }
+  return t;
+}
+
 void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit) {
   // The cell's text, then its indentation (the depth of a tree column), apart: a wrapped
   // cell indents each of its lines.

@@ -59,6 +59,10 @@ ReportTable AnggaranTable(const v1::AnggaranReport& report);
 ReportTable EvaluationTable(const v1::EvaluationReport& report);
 // Early warning: Jenis, Kode, Uraian, Indikator, Tahun, Rasio, Keterangan.
 ReportTable WarningTable(const v1::EarlyWarnings& report);
+// Triwulan (e-Monev): per node one row per indicator (K) and one Rupiah row (Rp): Kode,
+// Uraian, Indikator, K/Rp, Satuan, Target <year>, Triwulan I..IV (grouped under
+// "Realisasi <year>"), Kumulatif, Capaian (%).
+ReportTable TriwulanTable(const v1::TriwulanReport& report);
 
 // How PrintTable fits a terminal: by default the table fits `columns` (long names and
 // statements wrap onto continuation lines at word boundaries, figures stay whole);

@@ -55,6 +55,13 @@ std::string DescribeAchieved(const v1::AchievedValue& v) {
   return parts.empty() ? "-" : absl::StrJoin(parts, ", ");
 }
 
+// " TW IV" after the year of a triwulan spending record (an achievement's value names
+// its quarter already); "" for a year record.
+std::string QuarterTag(int32_t quarter, bool spending) {
+  static constexpr const char* kNames[] = {"", " TW I", " TW II", " TW III", " TW IV"};
+  return spending && quarter >= 1 && quarter <= 4 ? kNames[quarter] : "";
+}
+
 std::string Evidence(const std::string& ref) {
   return ref.empty() ? "" : absl::StrCat(" (evidence ", ref, ")");
 }
@@ -70,8 +77,9 @@ std::string DescribeRealization(const v1::RealizationEvent& event) {
     case v1::RealizationEvent::kSpendingRecorded: {
       const auto& e = event.spending_recorded();
       return absl::StrCat("SpendingRecorded ", e.realization_id(), " ", e.node_code(), " ",
-                          e.year(), " = ", AuditMoney(Money::FromProto(e.spent())),
-                          Evidence(e.evidence_ref()), Suffix(e.note()));
+                          e.year(), QuarterTag(e.quarter(), true), " = ",
+                          AuditMoney(Money::FromProto(e.spent())), Evidence(e.evidence_ref()),
+                          Suffix(e.note()));
     }
     case v1::RealizationEvent::kCorrected: {
       const auto& e = event.corrected();
@@ -81,7 +89,8 @@ std::string DescribeRealization(const v1::RealizationEvent& event) {
       return absl::StrCat("RealizationCorrected ", e.realization_id(), " corrects ",
                           e.corrects_id(), ": ",
                           e.indicator_id().empty() ? e.node_code() : e.indicator_id(), " ",
-                          e.year(), " = ", value, Evidence(e.evidence_ref()), Suffix(e.note()));
+                          e.year(), QuarterTag(e.quarter(), e.indicator_id().empty()), " = ", value,
+                          Evidence(e.evidence_ref()), Suffix(e.note()));
     }
     case v1::RealizationEvent::KIND_NOT_SET:
       break;

@@ -1,6 +1,7 @@
 #include "domain/realization_book.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "absl/hash/hash.h"
@@ -41,6 +42,11 @@ absl::Status Contradiction(const v1::EventEnvelope& env, absl::string_view what)
   return absl::FailedPreconditionError(absl::StrCat("event ", env.sequence(), ": ", what));
 }
 
+// A quarter outside 0..4 is no triwulan: the log is not a realization log this server wrote.
+absl::Status BadQuarter(const v1::EventEnvelope& env, int32_t quarter) {
+  return Contradiction(env, absl::StrCat("quarter ", quarter, " is not 0 (the year) or 1..4"));
+}
+
 }  // namespace
 
 std::string RealizationBook::StreamOf(std::string_view plan_id) {
@@ -50,7 +56,7 @@ std::string RealizationBook::StreamOf(std::string_view plan_id) {
 }
 
 size_t RealizationBook::SubjectHash::operator()(SubjectRef s) const {
-  return absl::Hash<std::pair<absl::string_view, int>>()({s.id, s.year});
+  return absl::Hash<std::tuple<absl::string_view, int, int>>()({s.id, s.year, s.quarter});
 }
 
 absl::Status RealizationBook::ApplyEnvelope(const v1::EventEnvelope& envelope) {
@@ -64,6 +70,7 @@ absl::Status RealizationBook::ApplyEnvelope(const v1::EventEnvelope& envelope) {
   switch (event.kind_case()) {
     case v1::RealizationEvent::kAchievementRecorded: {
       v1::AchievementRecorded& e = *event.mutable_achievement_recorded();
+      if (e.quarter() < 0 || e.quarter() > 4) return BadQuarter(envelope, e.quarter());
       if (IndexOf(e.realization_id()) != kNone) {
         return Contradiction(envelope,
                              absl::StrCat("realization ", e.realization_id(), " recorded twice"));
@@ -74,6 +81,7 @@ absl::Status RealizationBook::ApplyEnvelope(const v1::EventEnvelope& envelope) {
       rec.indicator_id = std::move(*e.mutable_indicator_id());
       rec.node_code = std::move(*e.mutable_node_code());
       rec.year = e.year();
+      rec.quarter = e.quarter();
       rec.achievement = AchievedValue::FromProto(e.value());
       rec.evidence_ref = std::move(*e.mutable_evidence_ref());
       rec.note = std::move(*e.mutable_note());
@@ -81,6 +89,7 @@ absl::Status RealizationBook::ApplyEnvelope(const v1::EventEnvelope& envelope) {
     }
     case v1::RealizationEvent::kSpendingRecorded: {
       v1::SpendingRecorded& e = *event.mutable_spending_recorded();
+      if (e.quarter() < 0 || e.quarter() > 4) return BadQuarter(envelope, e.quarter());
       if (IndexOf(e.realization_id()) != kNone) {
         return Contradiction(envelope,
                              absl::StrCat("realization ", e.realization_id(), " recorded twice"));
@@ -90,6 +99,7 @@ absl::Status RealizationBook::ApplyEnvelope(const v1::EventEnvelope& envelope) {
       rec.kind = RealizationRecord::Kind::kSpending;
       rec.node_code = std::move(*e.mutable_node_code());
       rec.year = e.year();
+      rec.quarter = e.quarter();
       rec.spent = Money::FromProto(e.spent());
       rec.evidence_ref = std::move(*e.mutable_evidence_ref());
       rec.note = std::move(*e.mutable_note());
@@ -139,6 +149,7 @@ absl::Status RealizationBook::ApplyCorrection(v1::RealizationCorrected& e,
   rec.indicator_id = old.indicator_id;
   rec.node_code = old.node_code;
   rec.year = old.year;
+  rec.quarter = old.quarter;
   rec.corrects_id = old.id;
   rec.retracted = e.has_retracted() && e.retracted();
   if (e.has_achievement()) rec.achievement = AchievedValue::FromProto(e.achievement());
@@ -177,10 +188,10 @@ void RealizationBook::IndexLast() {
   const bool achievement = rec.kind == RealizationRecord::Kind::kAchievement;
   SubjectIndex& latest = achievement ? latest_achievement_ : latest_spending_;
   const std::string& subject = achievement ? rec.indicator_id : rec.node_code;
-  if (auto it = latest.find(SubjectRef(subject, rec.year)); it != latest.end()) {
+  if (auto it = latest.find(SubjectRef(subject, rec.year, rec.quarter)); it != latest.end()) {
     it->second = index;
   } else {
-    latest.emplace(Subject{subject, rec.year}, index);
+    latest.emplace(Subject{subject, rec.year, rec.quarter}, index);
   }
   int64_t n = number;
   if (n == 0 && (!absl::StartsWith(rec.id, AsAbsl(kIdPrefix)) ||
@@ -212,20 +223,34 @@ const RealizationRecord* RealizationBook::FindBySequence(uint64_t sequence) cons
 }
 
 const RealizationRecord* RealizationBook::Latest(const SubjectIndex& index, std::string_view id,
-                                                 int year) const {
-  auto it = index.find(SubjectRef(AsAbsl(id), year));
+                                                 int year, int quarter) const {
+  auto it = index.find(SubjectRef(AsAbsl(id), year, quarter));
   if (it == index.end() || records_[it->second].retracted) return nullptr;
   return &records_[it->second];
 }
 
 const RealizationRecord* RealizationBook::CurrentAchievement(std::string_view indicator_id,
-                                                             int year) const {
-  return Latest(latest_achievement_, indicator_id, year);
+                                                             int year, int quarter) const {
+  return Latest(latest_achievement_, indicator_id, year, quarter);
 }
 
-const RealizationRecord* RealizationBook::CurrentSpending(std::string_view node_code,
-                                                          int year) const {
-  return Latest(latest_spending_, node_code, year);
+const RealizationRecord* RealizationBook::CurrentSpending(std::string_view node_code, int year,
+                                                          int quarter) const {
+  return Latest(latest_spending_, node_code, year, quarter);
+}
+
+std::array<const RealizationRecord*, 4> RealizationBook::QuarterAchievements(
+    std::string_view indicator_id, int year) const {
+  std::array<const RealizationRecord*, 4> out{};
+  for (int q = 1; q <= 4; ++q) out[q - 1] = Latest(latest_achievement_, indicator_id, year, q);
+  return out;
+}
+
+std::array<const RealizationRecord*, 4> RealizationBook::QuarterSpending(std::string_view node_code,
+                                                                         int year) const {
+  std::array<const RealizationRecord*, 4> out{};
+  for (int q = 1; q <= 4; ++q) out[q - 1] = Latest(latest_spending_, node_code, year, q);
+  return out;
 }
 
 std::vector<const RealizationRecord*> RealizationBook::AchievementHistory(

@@ -1,6 +1,7 @@
 // RealizationBook: the projection of a plan's realization stream (realization.proto):
 // every recorded achievement and spending with its corrections, who recorded it and
-// when, and per subject — (indicator, year) or (node, year) — the current record.
+// when, and per subject — (indicator, year, quarter) or (node, year, quarter), quarter 0
+// for a year record and 1..4 for a triwulan record — the current record.
 //
 // Stream: "realization/<plan name>" (StreamOf). Commands are appended with
 // expected version = version(), which is what makes the book-wide rules of the
@@ -16,6 +17,7 @@
 #ifndef RENSTRA_DOMAIN_REALIZATION_BOOK_H_
 #define RENSTRA_DOMAIN_REALIZATION_BOOK_H_
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -40,7 +42,8 @@ struct RealizationRecord {
   std::string indicator_id;  // achievements only
   std::string node_code;     // canonical; for achievements the indicator's node
   int year = 0;
-  AchievedValue achievement;  // achievements only
+  int quarter = 0;            // 1..4: a triwulan record; 0: a year record (every old event)
+  AchievedValue achievement;  // achievements only; a triwulan record states only its quarter
   Money spent;                // spending only
   bool retracted = false;     // a correction that withdraws the subject's value
   std::string evidence_ref;
@@ -55,8 +58,12 @@ struct RealizationRecord {
   uint64_t sequence = 0;
   uint64_t stream_version = 0;
 
-  // EffectiveAchievement(achievement): the year's value (kEmpty for spending records).
-  TargetValue Achieved() const { return EffectiveAchievement(achievement); }
+  // The record's own value: EffectiveAchievement(achievement) for a year record, the
+  // quarter's value for a triwulan record (kEmpty for spending records). The year's
+  // figure of a subject recorded by triwulan is domain/year_realization.h's.
+  TargetValue Achieved() const {
+    return quarter == 0 ? EffectiveAchievement(achievement) : achievement.quarters[quarter - 1];
+  }
 };
 
 class RealizationBook {
@@ -79,11 +86,19 @@ class RealizationBook {
 
   // The record with that id (original or correction); nullptr if unknown.
   const RealizationRecord* Find(std::string_view realization_id) const;
-  // The current achievement record of (indicator, year); nullptr if none (never
-  // recorded, or retracted).
-  const RealizationRecord* CurrentAchievement(std::string_view indicator_id, int year) const;
-  // The current spending record of (node, year), by canonical code; nullptr if none.
-  const RealizationRecord* CurrentSpending(std::string_view node_code, int year) const;
+  // The current achievement record of (indicator, year, quarter) — quarter 0 is the
+  // year record, 1..4 a triwulan record; nullptr if none (never recorded, or retracted).
+  const RealizationRecord* CurrentAchievement(std::string_view indicator_id, int year,
+                                              int quarter = 0) const;
+  // The current spending record of (node, year, quarter), by canonical code; nullptr if none.
+  const RealizationRecord* CurrentSpending(std::string_view node_code, int year,
+                                           int quarter = 0) const;
+  // The current triwulan records I..IV of (indicator, year) / (node, year); nullptr where
+  // none.
+  std::array<const RealizationRecord*, 4> QuarterAchievements(std::string_view indicator_id,
+                                                              int year) const;
+  std::array<const RealizationRecord*, 4> QuarterSpending(std::string_view node_code,
+                                                          int year) const;
 
   // The record the envelope of this log sequence recorded; nullptr if none.
   const RealizationRecord* FindBySequence(uint64_t sequence) const;
@@ -94,7 +109,8 @@ class RealizationBook {
   // Every record in log order, corrections included. A deque: a record stays where it is
   // while the book grows (a replay appends hundreds of thousands of them).
   const std::deque<RealizationRecord>& records() const { return records_; }
-  // The records of one subject in log order (its original and all corrections).
+  // The records of an (indicator or node, year) in log order: the year record's and every
+  // triwulan record's, originals and corrections.
   std::vector<const RealizationRecord*> AchievementHistory(std::string_view indicator_id,
                                                            int year) const;
   std::vector<const RealizationRecord*> SpendingHistory(std::string_view node_code, int year) const;
@@ -109,16 +125,19 @@ class RealizationBook {
   void RestoreVersion(uint64_t version) { version_ = version; }
 
  private:
-  // (indicator id or node code, year); looked up by SubjectRef without a copy.
+  // (indicator id or node code, year, quarter); looked up by SubjectRef without a copy.
   struct Subject {
     std::string id;
     int year = 0;
+    int quarter = 0;
   };
   struct SubjectRef {
-    SubjectRef(absl::string_view i, int y) : id(i), year(y) {}
-    SubjectRef(const Subject& s) : id(s.id), year(s.year) {}  // NOLINT: implicit on purpose
+    SubjectRef(absl::string_view i, int y, int q) : id(i), year(y), quarter(q) {}
+    SubjectRef(const Subject& s)  // NOLINT: implicit on purpose
+        : id(s.id), year(s.year), quarter(s.quarter) {}
     absl::string_view id;
     int year;
+    int quarter;
   };
   struct SubjectHash {
     using is_transparent = void;
@@ -126,7 +145,9 @@ class RealizationBook {
   };
   struct SubjectEq {
     using is_transparent = void;
-    bool operator()(SubjectRef a, SubjectRef b) const { return a.year == b.year && a.id == b.id; }
+    bool operator()(SubjectRef a, SubjectRef b) const {
+      return a.year == b.year && a.quarter == b.quarter && a.id == b.id;
+    }
   };
   using SubjectIndex = absl::flat_hash_map<Subject, size_t, SubjectHash, SubjectEq>;
 
@@ -136,7 +157,8 @@ class RealizationBook {
   RealizationRecord& NewRecord(const v1::EventEnvelope& envelope);
   // Indexes the last record (by id, by subject, its id number).
   void IndexLast();
-  const RealizationRecord* Latest(const SubjectIndex& index, std::string_view id, int year) const;
+  const RealizationRecord* Latest(const SubjectIndex& index, std::string_view id, int year,
+                                  int quarter) const;
   // Index in records_ of the record with that id; npos if none.
   size_t IndexOf(std::string_view id) const;
 

@@ -168,6 +168,67 @@ absl::Status AlreadyRecorded(const std::string& subject, int year, const Realiza
                                                     r.id, "; record a correction of it instead"));
 }
 
+constexpr const char* kRoman[] = {"", "I", "II", "III", "IV"};
+
+absl::Status CheckQuarter(int quarter) {
+  if (quarter >= 0 && quarter <= 4) return absl::OkStatus();
+  return Invalid("quarter", absl::StrCat(quarter,
+                                         " is not a triwulan (1\xE2\x80\x93"
+                                         "4; 0 for the year)"));
+}
+
+// A triwulan record's value: that quarter's alone, given as `yearly` or as the quarter
+// itself, and stored as the quarter.
+absl::StatusOr<AchievedValue> QuarterValue(const std::string& field, const AchievedValue& in,
+                                           int quarter) {
+  for (int q = 1; q <= 4; ++q) {
+    if (q != quarter && in.quarters[q - 1].kind() != Kind::kEmpty) {
+      return Invalid(absl::StrCat(field, ".q", q),
+                     absl::StrCat("a record of triwulan ", kRoman[quarter],
+                                  " states that quarter's value only"));
+    }
+  }
+  const bool yearly = in.yearly.kind() != Kind::kEmpty;
+  const bool own = in.quarters[quarter - 1].kind() != Kind::kEmpty;
+  if (yearly == own) {
+    return Invalid(field, absl::StrCat("triwulan ", kRoman[quarter], "'s value required once (",
+                                       yearly ? "yearly and q" : "yearly or q", quarter, ")"));
+  }
+  AchievedValue out;
+  out.quarters[quarter - 1] = yearly ? in.yearly : in.quarters[quarter - 1];
+  return out;
+}
+
+// One form per year (realization_decider.h): a year record and triwulan records of the
+// same (subject, year) are never both current.
+template <typename Current, typename Quarters>
+absl::Status CheckOneForm(const std::string& subject, int year, int quarter, Current current,
+                          Quarters quarters) {
+  if (quarter == 0) {
+    if (const RealizationRecord* r = current(0)) return AlreadyRecorded(subject, year, *r);
+    std::string ids;
+    for (const RealizationRecord* r : quarters()) {
+      if (r != nullptr) absl::StrAppend(&ids, ids.empty() ? "" : ", ", r->id);
+    }
+    if (ids.empty()) return absl::OkStatus();
+    return absl::FailedPreconditionError(
+        absl::StrCat(subject, " ", year, " is recorded by triwulan (", ids,
+                     "); its year figure derives from them: record or correct a triwulan"));
+  }
+  if (const RealizationRecord* r = current(quarter)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(subject, " ", year, " triwulan ", kRoman[quarter], " already has realization ",
+                     r->id, "; record a correction of it instead"));
+  }
+  if (const RealizationRecord* r = current(0)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat(subject, " ", year, " already has the year realization ", r->id,
+                     "; a year is recorded as one figure or by triwulan, not both: retract ", r->id,
+                     " before recording triwulan ", kRoman[quarter]));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
@@ -181,20 +242,27 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
   RENSTRA_ASSIGN_OR_RETURN(auto resolved,
                            ResolveIndicator(plan, actor, command.indicator_id, command.year));
   const auto [node, ind] = resolved;
+  RENSTRA_RETURN_IF_ERROR(CheckQuarter(command.quarter));
   if (command.value_message != nullptr) {
     RENSTRA_RETURN_IF_ERROR(CheckAchievedValueMessage("value", *command.value_message));
   }
-  RENSTRA_ASSIGN_OR_RETURN(AchievedValue value, NormalizeAchievement("value", command.value, *ind));
-  RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
-  if (const RealizationRecord* r = book.CurrentAchievement(ind->id, command.year)) {
-    return AlreadyRecorded(absl::StrCat("indicator ", ind->id), command.year, *r);
+  AchievedValue stated = command.value;
+  if (command.quarter != 0) {
+    RENSTRA_ASSIGN_OR_RETURN(stated, QuarterValue("value", command.value, command.quarter));
   }
+  RENSTRA_ASSIGN_OR_RETURN(AchievedValue value, NormalizeAchievement("value", stated, *ind));
+  RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
+  RENSTRA_RETURN_IF_ERROR(CheckOneForm(
+      absl::StrCat("indicator ", ind->id), command.year, command.quarter,
+      [&](int q) { return book.CurrentAchievement(ind->id, command.year, q); },
+      [&] { return book.QuarterAchievements(ind->id, command.year); }));
   std::vector<v1::RealizationEvent> out(1);
   v1::AchievementRecorded* e = out[0].mutable_achievement_recorded();
   e->set_realization_id(command.realization_id);
   e->set_indicator_id(ind->id);
   e->set_node_code(node->code);
   e->set_year(command.year);
+  e->set_quarter(command.quarter);
   value.ToProto(e->mutable_value());
   e->set_evidence_ref(command.evidence_ref);
   e->set_note(command.note);
@@ -210,19 +278,22 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordSpending(
                                           command.evidence_ref, command.note));
   RENSTRA_ASSIGN_OR_RETURN(const NodeState* node,
                            ResolveNode(plan, actor, command.node_code, command.year));
+  RENSTRA_RETURN_IF_ERROR(CheckQuarter(command.quarter));
   if (command.spent_message != nullptr && command.spent_message->present()) {
     RENSTRA_RETURN_IF_ERROR(CheckMoneyMessage("spent", *command.spent_message));
   }
   RENSTRA_RETURN_IF_ERROR(CheckSpent("spent", command.spent));
   RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
-  if (const RealizationRecord* r = book.CurrentSpending(node->code, command.year)) {
-    return AlreadyRecorded(absl::StrCat("node ", node->code), command.year, *r);
-  }
+  RENSTRA_RETURN_IF_ERROR(CheckOneForm(
+      absl::StrCat("node ", node->code), command.year, command.quarter,
+      [&](int q) { return book.CurrentSpending(node->code, command.year, q); },
+      [&] { return book.QuarterSpending(node->code, command.year); }));
   std::vector<v1::RealizationEvent> out(1);
   v1::SpendingRecorded* e = out[0].mutable_spending_recorded();
   e->set_realization_id(command.realization_id);
   e->set_node_code(node->code);
   e->set_year(command.year);
+  e->set_quarter(command.quarter);
   Money::Rupiah(command.spent.rupiah()).ToProto(e->mutable_spent());
   e->set_evidence_ref(command.evidence_ref);
   e->set_note(command.note);
@@ -283,8 +354,23 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
       RENSTRA_RETURN_IF_ERROR(
           CheckAchievedValueMessage("achievement", *command.achievement_message));
     }
+    AchievedValue stated = *command.achievement;
+    if (old->quarter != 0) {
+      RENSTRA_ASSIGN_OR_RETURN(stated, QuarterValue("achievement", stated, old->quarter));
+    }
     RENSTRA_ASSIGN_OR_RETURN(AchievedValue value,
-                             NormalizeAchievement("achievement", *command.achievement, *ind));
+                             NormalizeAchievement("achievement", stated, *ind));
+    // A year record of an earlier log may state quarters: its correction restates each
+    // of them, so that no quarter disappears without anyone saying so.
+    for (int q = 0; q < 4 && old->quarter == 0; ++q) {
+      if (old->achievement.quarters[q].kind() != Kind::kEmpty &&
+          value.quarters[q].kind() == Kind::kEmpty) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("achievement.q", q + 1, ": ", old->id, " states triwulan ", kRoman[q + 1],
+                         " (", old->achievement.quarters[q].ToIndonesian(),
+                         "); a correction restates every quarter it keeps, or retract ", old->id));
+      }
+    }
     value.ToProto(e->mutable_achievement());
   } else {
     if (!command.spent) {
@@ -303,6 +389,7 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideCorrect(const PlanState&
   e->set_indicator_id(old->indicator_id);
   e->set_node_code(node->code);
   e->set_year(old->year);
+  e->set_quarter(old->quarter);
   e->set_evidence_ref(command.evidence_ref);
   e->set_note(command.note);
   return out;

@@ -21,14 +21,24 @@
 //  - evidence_ref is required on every record and correction (the inspectorate must be
 //    able to trace each figure); a correction also requires a note saying what was
 //    wrong → INVALID_ARGUMENT.
-//  - A subject (indicator or node, and year) has one current record: recording it again
-//    → FAILED_PRECONDITION pointing at the record to correct; a correction must name the
-//    subject's current record (not one already corrected, not a retraction) →
-//    FAILED_PRECONDITION. A later quarter is therefore added by a correction that
-//    restates the earlier quarters; the history keeps every version.
+//  - A subject (indicator or node, year, and quarter: 0 for the year record, 1..4 for a
+//    triwulan record) has one current record: recording it again → FAILED_PRECONDITION
+//    pointing at the record to correct; a correction must name the subject's current
+//    record (not one already corrected, not a retraction) → FAILED_PRECONDITION.
+//  - Triwulan: a quarter is its own fact. quarter outside 0..4 → INVALID_ARGUMENT. A
+//    triwulan record's value is that quarter's value alone, given as `yearly` or as the
+//    matching quarter and stored as the quarter (another quarter stated →
+//    INVALID_ARGUMENT naming it); so is its correction's. Recording triwulan IV after
+//    I–III adds it; the year's figure derives from the quarters (year_realization.h).
+//  - One form per year: a triwulan record while the (indicator or node, year) has a
+//    current year record, or a year record while it has current triwulan records →
+//    FAILED_PRECONDITION naming the existing record(s).
+//  - A correction of a year record that states quarters (the form of earlier logs) must
+//    restate every quarter it states → FAILED_PRECONDITION naming the quarter dropped:
+//    a correction never silently drops a quarter.
 //
-// Check order: role, realization_id, the subject exists, own division, year, node and
-// indicator in force, values, evidence, one current record.
+// Check order: role, realization_id, the subject exists, own division, year, quarter,
+// node and indicator in force, values, evidence, one current record, one form per year.
 //
 // Pure functions; thread-safe.
 #ifndef RENSTRA_DOMAIN_REALIZATION_DECIDER_H_
@@ -59,6 +69,9 @@ struct RecordAchievementCommand {
   // call): checked (value_limits.h) with the values, because converting it to `value`
   // loses what a Decimal cannot hold (a scale of 99).
   const v1::AchievedValue* value_message = nullptr;
+  // 1..4: a triwulan record (the value states that quarter alone, in `yearly` or the
+  // matching quarter); 0: a year record.
+  int quarter = 0;
 };
 
 struct RecordSpendingCommand {
@@ -70,6 +83,8 @@ struct RecordSpendingCommand {
   std::string note;  // optional
   // As sent, when from a request (not owned): checked as RecordAchievementCommand's.
   const v1::Money* spent_message = nullptr;
+  // 1..4: the Rupiah of that triwulan (its own record); 0: the year's.
+  int quarter = 0;
 };
 
 struct CorrectCommand {

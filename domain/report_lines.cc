@@ -2,6 +2,7 @@
 #include "absl/strings/str_cat.h"
 #include "domain/report_models.h"
 #include "domain/serapan.h"
+#include "domain/year_realization.h"
 
 namespace renstra {
 namespace {
@@ -17,10 +18,11 @@ KinerjaCell BuildKinerjaCell(const NodeState& node, const IndicatorState& ind,
     if (auto it = ind.targets.find(year); it != ind.targets.end()) cell.target = it->second;
   }
   cell.target_text = cell.target.Display();
-  if (const RealizationRecord* r = book.CurrentAchievement(ind.id, year)) {
-    cell.realization = r->Achieved();
+  // The year record, or the year derived from its triwulan records (year_realization.h).
+  if (const YearAchievement a = YearAchievementOf(book, ind, year); !a.realization_id.empty()) {
+    cell.realization = a.value;
     cell.realization_text = cell.realization.ToIndonesian();
-    cell.realization_id = r->id;
+    cell.realization_id = a.realization_id;
   }
   if (retired) {
     cell.ratio = Ratio::NotComputable(absl::StrCat("node retired from ", node.retired_from));

@@ -10,6 +10,13 @@
 //    (Rupiah) per year, their averages and predikat.
 //  - Early warning: indicators and nodes whose ratio / absorption in a year is below a
 //    threshold (optionally also those with a target or pagu but nothing recorded).
+//  - Triwulan (the e-Monev quarterly form) of one year: per node of a subtree, one line
+//    per indicator (target, triwulan I..IV, cumulative — the year's figure so far by
+//    the indicator's kind, year_realization.h — and rasio capaian) and one Rupiah line
+//    (pagu, spent per triwulan and in total, rolled up, and serapan). A quarter cell
+//    shows triwulan records (or the quarters a year record of an earlier log states);
+//    the cumulative cell is the year's figure the other reports use, so a year recorded
+//    as one figure shows it there with empty quarters.
 //
 // Every cell keeps the exact value (TargetValue, Money, Ratio) beside its text.
 // Rows follow document order (depth-first from the root, children in the order added).
@@ -22,6 +29,7 @@
 #ifndef RENSTRA_DOMAIN_REPORT_MODELS_H_
 #define RENSTRA_DOMAIN_REPORT_MODELS_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,7 +68,7 @@ struct KinerjaCell {
   std::string target_text;
   TargetValue realization;
   std::string realization_text;  // "" when none
-  std::string realization_id;    // the current record; "" when none
+  std::string realization_id;    // the year record, or the latest triwulan record; "" when none
   Ratio ratio;
   std::string ratio_text;  // "66,67" or "-"
 };
@@ -122,6 +130,27 @@ struct WarningItem {
   std::string message;  // e.g. "rasio capaian 45,00 di bawah 75,00"
 };
 
+struct TriwulanLine {
+  enum class Kind { kKinerja, kKeuangan };
+  Kind kind = Kind::kKinerja;
+  NodeRef node;
+  std::string indicator_id;  // kKinerja only, as the three below
+  std::string statement;
+  std::string unit;
+  v1::IndicatorKind indicator_kind = v1::INDICATOR_KIND_UNSPECIFIED;  // KindOf
+  TargetValue target;  // kKinerja: the year's target (kEmpty when none)
+  Money funding;       // kKeuangan: the year's pagu (absent when none)
+  std::string target_text;
+  std::array<TargetValue, 4> quarter_values;  // kKinerja; kEmpty where none
+  std::array<Money, 4> quarter_spent;         // kKeuangan, rolled up; absent where none
+  std::array<std::string, 4> quarter_texts;   // "" where none
+  TargetValue cumulative;                     // kKinerja
+  Money cumulative_spent;                     // kKeuangan
+  std::string cumulative_text;                // "" when nothing is recorded
+  Ratio ratio;                                // capaian (kKinerja) or serapan (kKeuangan)
+  std::string ratio_text;
+};
+
 struct WarningOptions {
   int year = 0;
   Decimal kinerja_threshold = Decimal::FromInt(75);  // a ratio below this is listed
@@ -145,6 +174,13 @@ absl::StatusOr<std::vector<WarningItem>> BuildEarlyWarning(const PlanState& plan
                                                            std::string_view root_code,
                                                            const WarningOptions& warning,
                                                            const ReportOptions& options);
+
+// The triwulan form of `year` (2022..2026, else INVALID_ARGUMENT naming "year") over
+// the subtree of `root_code`, or every program when it is empty.
+absl::StatusOr<std::vector<TriwulanLine>> BuildTriwulan(const PlanState& plan,
+                                                        const RealizationBook& book,
+                                                        std::string_view root_code, int year,
+                                                        const ReportOptions& options);
 
 // The building blocks, for callers that lay out their own tables.
 IndicatorLine BuildIndicatorLine(const NodeState& node, const IndicatorState& indicator,

@@ -5,6 +5,7 @@
 #include "domain/report_models.h"
 #include "domain/strings.h"
 #include "domain/year.h"
+#include "domain/year_realization.h"
 
 namespace renstra {
 namespace {
@@ -63,7 +64,91 @@ std::string Below(std::string_view what, const Ratio& r, const Decimal& threshol
   return absl::StrCat(AsAbsl(what), " ", r.ToIndonesian(), " di bawah ", threshold.ToIndonesian());
 }
 
+// The node's triwulan Rupiah rolled up over its subtree (triwulan records only; a year
+// record has no quarters); absent where nothing is recorded or the sum overflows.
+std::array<Money, 4> RolledUpQuarters(const PlanState& plan, const RealizationBook& book,
+                                      const NodeState& node, int year) {
+  std::array<int64_t, 4> sum{};
+  std::array<bool, 4> any{}, overflow{};
+  std::vector<const NodeState*> stack = {&node};
+  while (!stack.empty()) {
+    const NodeState* n = stack.back();
+    stack.pop_back();
+    const YearSpending y = YearSpendingOf(book, n->code, year);
+    for (int q = 0; q < 4; ++q) {
+      if (!y.quarters[q].present()) continue;
+      any[q] = true;
+      if (const std::optional<int64_t> next = CheckedAdd(sum[q], y.quarters[q].rupiah())) {
+        sum[q] = *next;
+      } else {
+        overflow[q] = true;
+      }
+    }
+    for (const std::string& child : n->children) {
+      if (const NodeState* c = plan.FindNode(child)) stack.push_back(c);
+    }
+  }
+  std::array<Money, 4> out;
+  for (int q = 0; q < 4; ++q) {
+    if (any[q] && !overflow[q]) out[q] = Money::Rupiah(sum[q]);
+  }
+  return out;
+}
+
 }  // namespace
+
+absl::StatusOr<std::vector<TriwulanLine>> BuildTriwulan(const PlanState& plan,
+                                                        const RealizationBook& book,
+                                                        std::string_view root_code, int year,
+                                                        const ReportOptions& options) {
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<int> years, Years(year, "year"));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<Visit> nodes, Subtree(plan, root_code, true));
+  std::vector<TriwulanLine> out;
+  for (const Visit& v : nodes) {
+    for (const IndicatorState& ind : v.node->indicators) {
+      // The year's cell of T-C.23 gives target, cumulative and ratio, so the two agree.
+      const KinerjaCell cell = BuildIndicatorLine(*v.node, ind, book, years, options).years[0];
+      const YearAchievement achieved = YearAchievementOf(book, ind, year);
+      TriwulanLine line;
+      line.node = RefOf(v);
+      line.indicator_id = ind.id;
+      line.statement = ind.statement;
+      line.unit = ind.unit;
+      line.indicator_kind = KindOf(ind);
+      line.target = cell.target;
+      line.target_text = cell.target_text;
+      for (int q = 0; q < 4; ++q) {
+        line.quarter_values[q] = achieved.quarters[q];
+        if (achieved.quarters[q].kind() != TargetValue::Kind::kEmpty) {
+          line.quarter_texts[q] = achieved.quarters[q].ToIndonesian();
+        }
+      }
+      line.cumulative = cell.realization;
+      line.cumulative_text = cell.realization_text;
+      line.ratio = cell.ratio;
+      line.ratio_text = cell.ratio_text;
+      out.push_back(std::move(line));
+    }
+    const KeuanganCell cell = BuildKeuanganRow(plan, book, *v.node, v.depth, years).years[0];
+    TriwulanLine line;
+    line.kind = TriwulanLine::Kind::kKeuangan;
+    line.node = RefOf(v);
+    line.funding = cell.funding;
+    line.target_text = cell.funding_text;
+    line.quarter_spent = RolledUpQuarters(plan, book, *v.node, year);
+    for (int q = 0; q < 4; ++q) {
+      if (line.quarter_spent[q].present()) {
+        line.quarter_texts[q] = line.quarter_spent[q].ToIndonesian();
+      }
+    }
+    line.cumulative_spent = cell.spent;
+    line.cumulative_text = cell.spent_text;
+    line.ratio = cell.absorption;
+    line.ratio_text = cell.absorption_text;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
 
 absl::StatusOr<std::vector<Tc23Row>> BuildTc23(const PlanState& plan, const RealizationBook& book,
                                                std::string_view root_code,

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "domain/year_realization.h"
+
 namespace renstra {
 
 std::optional<Money> RolledUpSpent(const PlanState& plan, const RealizationBook& book,
@@ -13,9 +15,11 @@ std::optional<Money> RolledUpSpent(const PlanState& plan, const RealizationBook&
   while (!stack.empty()) {
     const NodeState* n = stack.back();
     stack.pop_back();
-    if (const RealizationRecord* r = book.CurrentSpending(n->code, year)) {
+    // The year record, or the sum of the triwulan records (year_realization.h).
+    if (const YearSpending y = YearSpendingOf(book, n->code, year); !y.realization_id.empty()) {
+      if (y.overflow) return std::nullopt;
       any = true;
-      const std::optional<int64_t> next = CheckedAdd(sum, r->spent.rupiah());
+      const std::optional<int64_t> next = CheckedAdd(sum, y.spent.rupiah());
       if (!next) return std::nullopt;
       sum = *next;
     }

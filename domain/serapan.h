@@ -1,6 +1,7 @@
 // Serapan anggaran (budget absorption): spent ÷ funding × 100 per node and year.
 //
-// Rollup (kegiatan, program): spent = the node's own current spending record plus the
+// Rollup (kegiatan, program): spent = the node's own spending for the year (its current
+// year record, or the sum of its current triwulan records, year_realization.h) plus the
 // rolled-up spent of each child, i.e. every current record in the subtree. It is divided
 // by the node's own funding (pagu) as the plan states it for that year — the figure
 // T-C.24 prints on the node's row and PlanState::ToProto reports as `funding`. The sum of

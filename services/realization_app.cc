@@ -120,6 +120,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordAchievement(
                                           r.evidence_ref(),
                                           r.note()};
                c.value_message = &r.value();
+               c.quarter = r.quarter();
                return DecideRecordAchievement(plan, book, actor, c);
              });
 }
@@ -132,6 +133,7 @@ absl::StatusOr<v1::RealizationView> RealizationApp::RecordSpending(
                    id,      r.node_code(), r.year(), Money::FromProto(r.spent()), r.evidence_ref(),
                    r.note()};
                c.spent_message = &r.spent();
+               c.quarter = r.quarter();
                return DecideRecordSpending(plan, book, actor, c);
              });
 }
@@ -272,6 +274,22 @@ absl::StatusOr<v1::EarlyWarnings> RealizationApp::EarlyWarnings(
         out.set_ratio_threshold(warning.kinerja_threshold.ToIndonesian());
         out.set_absorption_threshold(warning.keuangan_threshold.ToIndonesian());
         for (const WarningItem& item : items) WarningToProto(item, out.add_warnings());
+        return out;
+      });
+}
+
+absl::StatusOr<v1::TriwulanReport> RealizationApp::Triwulan(
+    const v1::GetTriwulanReportRequest& r) const {
+  return projector_->ReadRealizations(
+      [&](const PlanState& plan,
+          const RealizationBook& book) -> absl::StatusOr<v1::TriwulanReport> {
+        RENSTRA_ASSIGN_OR_RETURN(std::vector<TriwulanLine> lines,
+                                 BuildTriwulan(plan, book, r.root_code(), r.year(), options_));
+        v1::TriwulanReport out;
+        out.set_year(r.year());
+        for (const TriwulanLine& line : lines) TriwulanLineToProto(line, out.add_lines());
+        out.set_plan_version(plan.version());
+        out.set_realization_version(static_cast<int64_t>(book.version()));
         return out;
       });
 }

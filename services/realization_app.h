@@ -55,6 +55,8 @@ class RealizationApp {
   absl::StatusOr<v1::AnggaranReport> Anggaran(const v1::GetAnggaranReportRequest& r) const;
   absl::StatusOr<v1::EvaluationReport> Evaluation(const v1::GetEvaluationReportRequest& r) const;
   absl::StatusOr<v1::EarlyWarnings> EarlyWarnings(const v1::GetEarlyWarningsRequest& r) const;
+  // INVALID_ARGUMENT for a year outside 2022–2026; NOT_FOUND for an unknown root.
+  absl::StatusOr<v1::TriwulanReport> Triwulan(const v1::GetTriwulanReportRequest& r) const;
 
  private:
   // Decides with decide(plan, book, id) and appends; returns the new record's view.

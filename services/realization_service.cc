@@ -76,4 +76,11 @@ grpc::Status RealizationServiceImpl::GetEarlyWarnings(grpc::ServerContext* c,
                      [&](const Actor&) { return app_->EarlyWarnings(*r); });
 }
 
+grpc::Status RealizationServiceImpl::GetTriwulanReport(grpc::ServerContext* c,
+                                                       const v1::GetTriwulanReportRequest* r,
+                                                       v1::TriwulanReport* out) {
+  return guard_->Run(c, Method("GetTriwulanReport"), out,
+                     [&](const Actor&) { return app_->Triwulan(*r); });
+}
+
 }  // namespace renstra

@@ -41,6 +41,8 @@ class RealizationServiceImpl final : public v1::RealizationService::Service {
                                    v1::EvaluationReport* out) override;
   grpc::Status GetEarlyWarnings(grpc::ServerContext* c, const v1::GetEarlyWarningsRequest* r,
                                 v1::EarlyWarnings* out) override;
+  grpc::Status GetTriwulanReport(grpc::ServerContext* c, const v1::GetTriwulanReportRequest* r,
+                                 v1::TriwulanReport* out) override;
 
  private:
   RealizationApp* const app_;

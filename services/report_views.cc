@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/capaian.h"
+#include "domain/indicator_kind.h"
 
 namespace renstra {
 
@@ -15,6 +16,7 @@ v1::RealizationView ViewOf(const RealizationRecord& r) {
   v.set_indicator_id(r.indicator_id);
   v.set_node_code(r.node_code);
   v.set_year(r.year);
+  v.set_quarter(r.quarter);
   if (achievement && !r.retracted) {
     r.achievement.ToProto(v.mutable_achievement());
     v.set_achieved_text(r.Achieved().ToIndonesian());
@@ -118,6 +120,29 @@ void WarningToProto(const WarningItem& item, v1::EarlyWarning* out) {
   out->set_year(item.year);
   RatioToProto(item.ratio, out->mutable_ratio());
   out->set_message(item.message);
+}
+
+void TriwulanLineToProto(const TriwulanLine& line, v1::TriwulanLine* out) {
+  const bool kinerja = line.kind == TriwulanLine::Kind::kKinerja;
+  out->set_kind(kinerja ? v1::TriwulanLine::KINERJA : v1::TriwulanLine::KEUANGAN);
+  NodeToProto(line.node, out->mutable_node());
+  out->set_target_text(line.target_text);
+  for (const std::string& text : line.quarter_texts) out->add_quarter_texts(text);
+  out->set_cumulative_text(line.cumulative_text);
+  RatioToProto(line.ratio, out->mutable_ratio());
+  if (kinerja) {
+    out->set_indicator_id(line.indicator_id);
+    out->set_statement(line.statement);
+    out->set_unit(line.unit);
+    out->set_indicator_kind(std::string(KindName(line.indicator_kind)));
+    line.target.ToProto(out->mutable_target());
+    for (const TargetValue& v : line.quarter_values) v.ToProto(out->add_quarter_values());
+    line.cumulative.ToProto(out->mutable_cumulative());
+  } else {
+    line.funding.ToProto(out->mutable_funding());
+    for (const Money& m : line.quarter_spent) m.ToProto(out->add_quarter_spent());
+    line.cumulative_spent.ToProto(out->mutable_cumulative_spent());
+  }
 }
 
 }  // namespace renstra

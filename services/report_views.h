@@ -27,6 +27,7 @@ void IndicatorLineToProto(const IndicatorLine& line, v1::IndicatorLine* out);
 void AnggaranRowToProto(const Tc24Row& row, v1::AnggaranRow* out);
 void EvaluationRowToProto(const E80Row& row, v1::EvaluationRow* out);
 void WarningToProto(const WarningItem& item, v1::EarlyWarning* out);
+void TriwulanLineToProto(const TriwulanLine& line, v1::TriwulanLine* out);
 
 }  // namespace renstra
 

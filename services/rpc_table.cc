@@ -73,6 +73,7 @@ std::vector<RpcRule> MakeTable() {
       Read("/renstra.v1.RealizationService/GetAnggaranReport"),
       Read("/renstra.v1.RealizationService/GetEvaluationReport"),
       Read("/renstra.v1.RealizationService/GetEarlyWarnings"),
+      Read("/renstra.v1.RealizationService/GetTriwulanReport"),
       // AuditService (audit_service.proto): every authenticated user reads, the
       // Inspektorat above all.
       Read("/renstra.v1.AuditService/GetHistory"),

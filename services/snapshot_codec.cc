@@ -136,6 +136,7 @@ void SnapshotCodec::Put(ByteWriter& w, const RealizationRecord& rec) {
   w.Str(rec.indicator_id);
   w.Str(rec.node_code);
   w.Signed(rec.year);
+  w.Signed(rec.quarter);
   Put(w, rec.achievement);
   Put(w, rec.spent);
   w.Bool(rec.retracted);
@@ -161,6 +162,7 @@ void SnapshotCodec::Get(ByteReader& r, RealizationRecord* rec) {
   r.Str(&rec->indicator_id);
   r.Str(&rec->node_code);
   rec->year = static_cast<int>(r.Signed());
+  rec->quarter = static_cast<int>(r.Signed());
   Get(r, &rec->achievement);
   Get(r, &rec->spent);
   rec->retracted = r.Bool();

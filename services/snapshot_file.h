@@ -54,7 +54,8 @@ struct SnapshotContents {
 class SnapshotFile {
  public:
   // Changes whenever the layout or a model's encoding (snapshot_codec.h) changes.
-  static constexpr uint32_t kFormatVersion = 2;
+  // 3: a realization record carries its quarter (triwulan records).
+  static constexpr uint32_t kFormatVersion = 3;
 
   // What Write() stores: `state`'s proposals, realizations and plan version at
   // state.sequence, whose chain hash is `event_hash`; the Merkle levels if not null.

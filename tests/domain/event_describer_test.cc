@@ -374,6 +374,10 @@ TEST(DescribeEventTest, RealizationAndUserEvents) {
   EXPECT_EQ(DescribeEvent(spent_env),
             "SpendingRecorded RLZ-000002 1.06.04.2.01.0001 2022 = Rp 19.000.000 (evidence SP2D "
             "2022)");
+  sp->set_quarter(2);  // a triwulan record names its quarter after the year
+  EXPECT_EQ(DescribeEvent(StreamEnvelope("realization/dinsos-dumai", spent, "rehab")),
+            "SpendingRecorded RLZ-000002 1.06.04.2.01.0001 2022 TW II = Rp 19.000.000 (evidence "
+            "SP2D 2022)");
 
   v1::RealizationEvent corrected;
   auto* c = corrected.mutable_corrected();
@@ -386,6 +390,10 @@ TEST(DescribeEventTest, RealizationAndUserEvents) {
   c->set_note("salah kegiatan");
   EXPECT_EQ(DescribeEvent(StreamEnvelope("realization/dinsos-dumai", corrected, "rehab")),
             "RealizationCorrected RLZ-000003 corrects RLZ-000002: 1.06.04.2.01.0001 2022 = "
+            "retracted (evidence BA koreksi): salah kegiatan");
+  c->set_quarter(4);
+  EXPECT_EQ(DescribeEvent(StreamEnvelope("realization/dinsos-dumai", corrected, "rehab")),
+            "RealizationCorrected RLZ-000003 corrects RLZ-000002: 1.06.04.2.01.0001 2022 TW IV = "
             "retracted (evidence BA koreksi): salah kegiatan");
 
   v1::UserEvent added;

@@ -73,6 +73,20 @@ class Realizations {
                       plan_, book_, a,
                       RecordSpendingCommand{id, code, year, Money::Rupiah(rupiah), evidence, ""}));
   }
+  // A triwulan record (quarter 1..4) of an achievement / of spending.
+  absl::Status QuarterAchievement(const Actor& a, const std::string& id,
+                                  const std::string& indicator, int year, int quarter,
+                                  const std::string& value, const std::string& evidence = "BA-1") {
+    RecordAchievementCommand c{id, indicator, year, Yearly(value), evidence, ""};
+    c.quarter = quarter;
+    return Append(a, DecideRecordAchievement(plan_, book_, a, c));
+  }
+  absl::Status QuarterSpending(const Actor& a, const std::string& id, const std::string& code,
+                               int year, int quarter, int64_t rupiah) {
+    RecordSpendingCommand c{id, code, year, Money::Rupiah(rupiah), "SP2D-1", ""};
+    c.quarter = quarter;
+    return Append(a, DecideRecordSpending(plan_, book_, a, c));
+  }
   absl::Status Correct(const Actor& a, CorrectCommand command) {
     return Append(a, DecideCorrect(plan_, book_, a, command));
   }

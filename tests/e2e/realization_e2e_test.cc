@@ -15,6 +15,7 @@
 #include "renstra/v1/users.pb.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
+#include "tests/testing/xlsx_reader.h"
 
 namespace renstra::testing {
 namespace {
@@ -241,6 +242,136 @@ TEST_F(RealizationEndToEnd, RefusalsNameTheFieldAndChangeNothing) {
                        "--amount", "-5", "--evidence", "x"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(Read({"realize", "list"}), HasSubstr("0 realisasi\n"));
+}
+
+std::string FileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Triwulan I..IV recorded one by one as their own facts: IV after I-III adds the
+// quarter (the year is their sum for this count), a restatement of IV is refused, a
+// correction of II keeps history, and `report triwulan` shows the e-Monev form in
+// every format, its cells exact.
+TEST_F(RealizationEndToEnd, QuartersAreAddedOneByOneAndTheTriwulanFormShowsThem) {
+  const std::vector<std::pair<std::string, std::string>> quarters = {
+      {"1", "20 Orang"}, {"2", "30"}, {"3", "25 Orang"}};
+  for (const auto& [quarter, value] : quarters) {
+    Rehab({"realize", "achievement", "--indicator", kPermakanan, "--year", "2024", "--quarter",
+           quarter, "--value", value, "--evidence", "BA-TW" + quarter});
+  }
+  const std::string fourth =
+      Rehab({"realize", "achievement", "--indicator", kPermakanan, "--year", "2024", "--quarter",
+             "4", "--value", "35", "--evidence", "BA-TW4"});
+  EXPECT_THAT(fourth, HasSubstr("Dicatat RLZ-000004  2024 triwulan IV  1.06.04.2.01.0001#1  "
+                                "35 Orang  bukti BA-TW4"));
+  CommandResult again =
+      As(kRehabToken, {"realize", "achievement", "--indicator", kPermakanan, "--year", "2024",
+                       "--quarter", "4", "--value", "40", "--evidence", "BA-TW4b"});
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_EQ(again.err,
+            "renstra: refused: indicator 1.06.04.2.01.0001#1 2024 triwulan IV already has "
+            "realization RLZ-000004; record a correction of it instead\n");
+  CommandResult year = As(kRehabToken, {"realize", "achievement", "--indicator", kPermakanan,
+                                        "--year", "2024", "--value", "110", "--evidence", "BA"});
+  EXPECT_EQ(year.exit_code, 1);
+  EXPECT_EQ(year.err,
+            "renstra: refused: indicator 1.06.04.2.01.0001#1 2024 is recorded by triwulan "
+            "(RLZ-000001, RLZ-000002, RLZ-000003, RLZ-000004); its year figure derives from "
+            "them: record or correct a triwulan\n");
+  const std::string corrected =
+      Rehab({"realize", "correct", "RLZ-000002", "--value", "32", "--evidence", "BA-TW2-rev",
+             "--note", "dua penerima belum tercatat"});
+  EXPECT_THAT(corrected, HasSubstr("Dikoreksi RLZ-000005  2024 triwulan II  1.06.04.2.01.0001#1  "
+                                   "32 Orang  bukti BA-TW2-rev"));
+  Rehab({"realize", "spending", "--code", "1.06.04.2.01.0001", "--year", "2024", "--quarter", "1",
+         "--amount", "70.000.000", "--evidence", "SP2D-TW1"});
+  Rehab({"realize", "spending", "--code", "1.06.04.2.01.0001", "--year", "2024", "--quarter", "2",
+         "--amount", "64.100.000", "--evidence", "SP2D-TW2"});
+
+  const std::string list = Read({"realize", "list", "--indicator", kPermakanan, "--year", "2024"});
+  EXPECT_THAT(list, HasSubstr("RLZ-000001  2024 triwulan I  1.06.04.2.01.0001#1  20 Orang"));
+  EXPECT_THAT(list, HasSubstr("dikoreksi oleh RLZ-000005"));
+  EXPECT_THAT(list, HasSubstr("RLZ-000004  2024 triwulan IV  1.06.04.2.01.0001#1  35 Orang"));
+  EXPECT_THAT(list, HasSubstr("5 realisasi"));
+
+  // The year's figure the other reports use is the quarters' sum: 20 + 32 + 25 + 35.
+  EXPECT_THAT(Read({"report", "capaian", "--code", "1.06.04.2.01.0001", "--year", "2024",
+                    "--format", "csv"}),
+              HasSubstr(",Orang,100 Orang,112 Orang,\"112,00\"\n"));
+
+  const std::vector<std::string> form = {"report", "triwulan", "--year",
+                                         "2024",   "--code",   "1.06.04.2.01.0001"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = form;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  const std::string tsv = Read(with({"--format", "tsv"}));
+  EXPECT_THAT(tsv, ::testing::StartsWith(
+                       "Kode\tUraian\tIndikator\tK/Rp\tSatuan\tTarget 2024\tTriwulan I\t"
+                       "Triwulan II\tTriwulan III\tTriwulan IV\tKumulatif\tCapaian (%)\n"));
+  // 134.100.000 of the 320.000.000 pagu: 41,90625, rounded once.
+  EXPECT_THAT(Rows(tsv, "1.06.04.2.01.001", 3),
+              ElementsAre(ElementsAre("K", "Orang", "100 Orang", "20 Orang", "32 Orang", "25 Orang",
+                                      "35 Orang", "112 Orang", "112,00"),
+                          ElementsAre("Rp", "Rp", "320.000.000", "70.000.000", "64.100.000", "-",
+                                      "-", "134.100.000", "41,91")));
+  const std::string csv = Read(with({"--format", "csv"}));
+  EXPECT_THAT(csv, HasSubstr(",K,Orang,100 Orang,20 Orang,32 Orang,25 Orang,35 Orang,112 Orang,"
+                             "\"112,00\"\n"));
+  EXPECT_THAT(csv, HasSubstr(",Anggaran,Rp,Rp,320.000.000,70.000.000,64.100.000,-,-,"
+                             "134.100.000,\"41,91\"\n"));
+  const std::string table = Read(form);
+  EXPECT_THAT(table, HasSubstr("Formulir Triwulan (e-Monev) Tahun 2024"));
+  EXPECT_THAT(table, HasSubstr("2 baris"));
+
+  const std::string xlsx = tmp_ / "triwulan.xlsx";
+  Read(with({"--format", "xlsx", "-o", xlsx}));
+  const XlsxBook book = ReadXlsx(xlsx);
+  ASSERT_EQ(book.error, "");
+  EXPECT_THAT(book.sheets, ElementsAre("Triwulan 2024"));
+  const XlsxSheetDump& sheet = book.sheet.at("Triwulan 2024");
+  EXPECT_THAT(sheet.merged, ElementsAre("A1:L1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3",
+                                        "F2:F3", "G2:J2", "K2:K3", "L2:L3"));
+  EXPECT_EQ(sheet.cells.at("G2"), "text:Realisasi 2024");
+  EXPECT_EQ(sheet.cells.at("J3"), "text:Triwulan IV");
+  EXPECT_EQ(sheet.cells.at("K2"), "text:Kumulatif");
+  EXPECT_EQ(sheet.cells.at("L2"), "text:Capaian (%)");
+  EXPECT_EQ(sheet.cells.at("F4"), "number:100 #,##0");
+  EXPECT_EQ(sheet.cells.at("H4"), "number:32 #,##0");
+  EXPECT_EQ(sheet.cells.at("K4"), "number:112 #,##0");
+  EXPECT_EQ(sheet.cells.at("L4"), "number:112 0.00");
+  EXPECT_EQ(sheet.cells.at("H5"), "number:64100000 #,##0");
+  EXPECT_EQ(sheet.cells.at("I5"), "text:-");
+  EXPECT_EQ(sheet.cells.at("L5"), "number:41.91 0.00");
+
+  const std::string html = tmp_ / "triwulan.html";
+  Read(with({"--format", "html", "-o", html}));
+  const std::string page = FileText(html);
+  EXPECT_THAT(page, HasSubstr("<!DOCTYPE html>"));
+  EXPECT_THAT(page, HasSubstr("Triwulan IV"));
+  EXPECT_THAT(page, HasSubstr("134.100.000"));
+  EXPECT_THAT(page, Not(HasSubstr("<svg")));  // no per-year chart for a quarterly form
+
+  const std::string printed = tmp_ / "triwulan-print.html";
+  Read(with({"--format", "print", "-o", printed}));
+  EXPECT_THAT(FileText(printed), HasSubstr("41,91"));
+  const std::string pdf = tmp_ / "triwulan.pdf";
+  Read(with({"--format", "pdf", "-o", pdf}));
+  CommandResult text = RunCommand({"/usr/bin/pdftotext", "-layout", pdf, "-"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("Kumulatif"));
+  EXPECT_THAT(text.out, HasSubstr("134.100.000"));
+
+  CommandResult bad = As(kInspektoratToken, {"report", "triwulan", "--year", "2021"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.err,
+            "renstra: invalid request: year: 2021 is outside the plan's years "
+            "2022\xE2\x80\x93"
+            "2026\n");
 }
 
 }  // namespace

@@ -262,6 +262,8 @@ void CheckReports(const PlanState& plan, const RealizationBook& book, const std:
   warning.include_unrecorded = true;
   const auto warnings = BuildEarlyWarning(plan, book, root, warning, options);
   FUZZ_CHECK(warnings.ok(), warnings.status().ToString());
+  const auto triwulan = BuildTriwulan(plan, book, root, year, options);
+  FUZZ_CHECK(triwulan.ok(), triwulan.status().ToString());
 }
 
 // Records `first` (id RLZ-1), then checks the book rules and the optional correction.
@@ -290,8 +292,10 @@ void Realize(const PlanState& plan, const Actor& actor, const FuzzRequest& in, D
   const std::string indicator_id = r->indicator_id;
   const std::string node_code = r->node_code;
   const int year = r->year;
-  const RealizationRecord* current = achievement ? book.CurrentAchievement(r->indicator_id, r->year)
-                                                 : book.CurrentSpending(r->node_code, r->year);
+  const int quarter = r->quarter;
+  const RealizationRecord* current =
+      achievement ? book.CurrentAchievement(r->indicator_id, r->year, r->quarter)
+                  : book.CurrentSpending(r->node_code, r->year, r->quarter);
   FUZZ_CHECK(current == r, "the record is not its subject's current record");
   if (achievement) {
     const auto [node, index] = plan.FindIndicator(r->indicator_id);
@@ -335,8 +339,9 @@ void Realize(const PlanState& plan, const Actor& actor, const FuzzRequest& in, D
       s = book.ApplyEnvelope(Envelope((*corrected)[0], stream, book.version() + 1, actor));
       FUZZ_CHECK(s.ok(), s.ToString());
       FUZZ_CHECK(book.Find("RLZ-1")->corrected_by == "RLZ-3", "correction not linked");
-      const RealizationRecord* now = achievement ? book.CurrentAchievement(indicator_id, year)
-                                                 : book.CurrentSpending(node_code, year);
+      const RealizationRecord* now = achievement
+                                         ? book.CurrentAchievement(indicator_id, year, quarter)
+                                         : book.CurrentSpending(node_code, year, quarter);
       FUZZ_CHECK(command.retract ? now == nullptr : now == book.Find("RLZ-3"),
                  "the correction is not the current record");
     }
@@ -367,10 +372,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case FuzzRequest::kAchievement: {
       const v1::RecordAchievementRequest& r = in.achievement();
       Realize(plan, actor, in, [&](const RealizationBook& book, const std::string& id) {
-        return DecideRecordAchievement(plan, book, actor,
-                                       RecordAchievementCommand{id, r.indicator_id(), r.year(),
-                                                                AchievedValue::FromProto(r.value()),
-                                                                r.evidence_ref(), r.note()});
+        return DecideRecordAchievement(
+            plan, book, actor,
+            RecordAchievementCommand{id, r.indicator_id(), r.year(),
+                                     AchievedValue::FromProto(r.value()), r.evidence_ref(),
+                                     r.note(), nullptr, r.quarter()});
       });
       break;
     }
@@ -380,7 +386,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         return DecideRecordSpending(
             plan, book, actor,
             RecordSpendingCommand{id, r.node_code(), r.year(), Money::FromProto(r.spent()),
-                                  r.evidence_ref(), r.note()});
+                                  r.evidence_ref(), r.note(), nullptr, r.quarter()});
       });
       break;
     }

@@ -164,6 +164,8 @@ void RunRound(Apps& apps, int round) {
   correct.set_request_id(Id("correct", round));
   correct.set_corrects_id(a->realization_id());
   *correct.mutable_achievement()->mutable_yearly() = Number(90 + round, "Orang");
+  // A correction restates the quarters the record states (none disappears silently).
+  *correct.mutable_achievement()->mutable_q2() = Number(40, "Orang");
   correct.set_note("salah ketik");
   correct.set_evidence_ref("BA-2");
   absl::StatusOr<v1::RealizationView> c = apps.realization->Correct(kRehab, correct);
@@ -173,6 +175,7 @@ void RunRound(Apps& apps, int round) {
   spend.set_node_code(kPermakanan);
   spend.set_year(year);
   *spend.mutable_spent() = Rupiah(1000000 + round);
+  spend.set_quarter(1 + round % 4);  // a triwulan record: the snapshot keeps its quarter
   spend.set_evidence_ref("SP2D-1");
   absl::StatusOr<v1::RealizationView> s = apps.realization->RecordSpending(kRehab, spend);
   ASSERT_THAT(s, IsOk()) << s.status();
@@ -260,12 +263,14 @@ void ExpectSameModels(Apps& got, Apps& want) {
         const RealizationRecord& w = want_book.records()[i];
         EXPECT_EQ(Encoded(got_book.records()[i]), Encoded(w)) << w.id;
         EXPECT_EQ(got_book.Find(w.id), &got_book.records()[i]) << w.id;
-        const RealizationRecord* gc = w.kind == RealizationRecord::Kind::kAchievement
-                                          ? got_book.CurrentAchievement(w.indicator_id, w.year)
-                                          : got_book.CurrentSpending(w.node_code, w.year);
-        const RealizationRecord* wc = w.kind == RealizationRecord::Kind::kAchievement
-                                          ? want_book.CurrentAchievement(w.indicator_id, w.year)
-                                          : want_book.CurrentSpending(w.node_code, w.year);
+        const RealizationRecord* gc =
+            w.kind == RealizationRecord::Kind::kAchievement
+                ? got_book.CurrentAchievement(w.indicator_id, w.year)
+                : got_book.CurrentSpending(w.node_code, w.year, w.quarter);
+        const RealizationRecord* wc =
+            w.kind == RealizationRecord::Kind::kAchievement
+                ? want_book.CurrentAchievement(w.indicator_id, w.year)
+                : want_book.CurrentSpending(w.node_code, w.year, w.quarter);
         EXPECT_EQ(gc == nullptr ? "" : gc->id, wc == nullptr ? "" : wc->id) << w.id;
         record_ids.push_back(w.id);
       }
