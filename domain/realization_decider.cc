@@ -254,8 +254,10 @@ absl::StatusOr<std::vector<v1::RealizationEvent>> DecideRecordAchievement(
   RENSTRA_RETURN_IF_ERROR(CheckEvidence(command.evidence_ref));
   RENSTRA_RETURN_IF_ERROR(CheckOneForm(
       absl::StrCat("indicator ", ind->id), command.year, command.quarter,
-      [&](int q) { return book.CurrentAchievement(ind->id, command.year, q); },
-      [&] { return book.QuarterAchievements(ind->id, command.year); }));
+      // The id by name, not the structured binding: clang 14 (the fuzz build's compiler)
+      // cannot capture a binding in a lambda.
+      [&, id = ind->id](int q) { return book.CurrentAchievement(id, command.year, q); },
+      [&, id = ind->id] { return book.QuarterAchievements(id, command.year); }));
   std::vector<v1::RealizationEvent> out(1);
   v1::AchievementRecorded* e = out[0].mutable_achievement_recorded();
   e->set_realization_id(command.realization_id);
