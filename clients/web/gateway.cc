@@ -31,6 +31,34 @@ std::string HtmlEscape(const std::string& text) {
       text, {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
 }
 
+// The signed-in pages: each file of static/ holds only its <main>; the frame they share
+// (head, header, menu) is static/kerangka.html. `alur`: the page loads alur.js, the
+// workflow pages' script.
+struct FramedPage {
+  const char* name;
+  const char* title;
+  bool alur;
+};
+constexpr FramedPage kFramedPages[] = {
+    {"beranda", "Beranda", false},    {"renstra", "Renstra", false},
+    {"usulan", "Usulan", true},       {"persetujuan", "Persetujuan", true},
+    {"perubahan", "Perubahan", true},
+};
+
+// `main` of page `name` in the shared frame; `main` alone for a page not listed.
+std::string Framed(const std::string& name, const std::string& main) {
+  const WebAsset* frame = FindAsset("kerangka.html");
+  for (const FramedPage& p : kFramedPages) {
+    if (name != p.name || frame == nullptr) continue;
+    const absl::string_view skrip =
+        p.alur ? "<script src=\"/static/alur.js\" defer></script>\n" : "";
+    return absl::StrReplaceAll(
+        absl::string_view(frame->bytes.data(), frame->bytes.size()),
+        {{"{{judul}}", p.title}, {"{{halaman}}", p.name}, {"{{skrip}}", skrip}, {"{{isi}}", main}});
+  }
+  return main;
+}
+
 void SendError(httplib::Response& res, const WebError& e) {
   res.status = e.http_status;
   res.set_content(e.Json(), kJson);
@@ -168,10 +196,11 @@ void Gateway::Page(const httplib::Request& req, httplib::Response& res, const st
     res.status = 404;
     return;
   }
-  const std::string escaped_name = HtmlEscape(display_name);
-  const std::string html =
-      absl::StrReplaceAll(absl::string_view(asset->bytes.data(), asset->bytes.size()),
-                          {{"{{csrf}}", csrf}, {"{{nama}}", escaped_name}, {"{{peran}}", role}});
+  std::string html(asset->bytes);
+  if (page != "masuk") html = Framed(page, html);
+  // One pass: what a user wrote (their display name) is never read as a placeholder.
+  html = absl::StrReplaceAll(
+      html, {{"{{csrf}}", csrf}, {"{{nama}}", HtmlEscape(display_name)}, {"{{peran}}", role}});
   res.set_content(html, std::string(asset->content_type));
 }
 
