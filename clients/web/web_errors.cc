@@ -94,6 +94,8 @@ std::string KnownReason(const std::string& reason) {
   // A report's year or root (services/realization reports).
   static const std::regex kYears(R"(^(-?\d+) is outside the plan's years (\d+)\xE2\x80\x93(\d+)$)");
   static const std::regex kNoNode(R"re(^no node "(.*)" in the plan$)re");
+  static const std::regex kNoProposal(R"(^no proposal (\S+)$)");
+  if (std::regex_match(reason, m, kNoProposal)) return "tidak ada usulan " + m[1].str();
   if (std::regex_match(reason, m, kYears)) {
     return absl::StrCat(m[1].str(), " di luar tahun Renstra ", m[2].str(), "\xE2\x80\x93",
                         m[3].str());

@@ -142,6 +142,8 @@ TEST(RealizationErrorsTest, AReportsYearOrRootRefusalNamesTheField) {
   EXPECT_EQ(root.http_status, 404);
   EXPECT_EQ(root.message,
             "Isian 'root_code' tidak ditemukan: tidak ada simpul \"9.99\" dalam Renstra.");
+  EXPECT_EQ(Refusal(grpc::StatusCode::NOT_FOUND, "proposal_id: no proposal USL-9999").message,
+            "Isian 'proposal_id' tidak ditemukan: tidak ada usulan USL-9999.");
 }
 
 // --- Reports ------------------------------------------------------------------------------

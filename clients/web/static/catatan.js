@@ -183,7 +183,11 @@ function tabelLaporan(t) {
   const tbody = el('tbody', {});
   (t.rows || []).forEach((row, i) => {
     const tr = el('tr', { 'data-kode': row[0] || '', 'data-kedalaman': String((t.depth || [])[i] || 0) });
-    for (const c of row) tr.append(el('td', angka(c) ? { class: 'angka' } : {}, c));
+    // The first column is the code ("1.06.04.2.01"), text however it looks.
+    row.forEach((c, j) => {
+      const kelas = j === 0 ? 'kode' : (angka(c) ? 'angka' : null);
+      tr.append(el('td', kelas ? { class: kelas } : {}, c));
+    });
     tbody.append(tr);
   });
   tabel.replaceChildren(thead, tbody);
