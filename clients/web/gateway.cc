@@ -32,17 +32,19 @@ std::string HtmlEscape(const std::string& text) {
 }
 
 // The signed-in pages: each file of static/ holds only its <main>; the frame they share
-// (head, header, menu) is static/kerangka.html. `alur`: the page loads alur.js, the
-// workflow pages' script.
+// (head, header, menu) is static/kerangka.html. `script`: the page's own script beside
+// app.js ("alur.js", the workflow pages'; "catatan.js", the Realisasi, Laporan and Audit
+// pages'), or none.
 struct FramedPage {
   const char* name;
   const char* title;
-  bool alur;
+  const char* script;
 };
 constexpr FramedPage kFramedPages[] = {
-    {"beranda", "Beranda", false},    {"renstra", "Renstra", false},
-    {"usulan", "Usulan", true},       {"persetujuan", "Persetujuan", true},
-    {"perubahan", "Perubahan", true},
+    {"beranda", "Beranda", nullptr},       {"renstra", "Renstra", nullptr},
+    {"usulan", "Usulan", "alur.js"},       {"persetujuan", "Persetujuan", "alur.js"},
+    {"perubahan", "Perubahan", "alur.js"}, {"realisasi", "Realisasi", "catatan.js"},
+    {"laporan", "Laporan", "catatan.js"},  {"audit", "Audit", "catatan.js"},
 };
 
 // `main` of page `name` in the shared frame; `main` alone for a page not listed.
@@ -50,8 +52,9 @@ std::string Framed(const std::string& name, const std::string& main) {
   const WebAsset* frame = FindAsset("kerangka.html");
   for (const FramedPage& p : kFramedPages) {
     if (name != p.name || frame == nullptr) continue;
-    const absl::string_view skrip =
-        p.alur ? "<script src=\"/static/alur.js\" defer></script>\n" : "";
+    const std::string skrip = p.script == nullptr ? ""
+                                                  : absl::StrCat("<script src=\"/static/", p.script,
+                                                                 "\" defer></script>\n");
     return absl::StrReplaceAll(
         absl::string_view(frame->bytes.data(), frame->bytes.size()),
         {{"{{judul}}", p.title}, {"{{halaman}}", p.name}, {"{{skrip}}", skrip}, {"{{isi}}", main}});
@@ -125,6 +128,8 @@ Gateway::Gateway(std::shared_ptr<grpc::Channel> channel, GatewayOptions options)
       sessions_(v1::SessionService::NewStub(channel_)),
       plans_(v1::PlanService::NewStub(channel_)),
       workflow_(v1::WorkflowService::NewStub(channel_)),
+      realization_(v1::RealizationService::NewStub(channel_)),
+      audit_(v1::AuditService::NewStub(channel_)),
       feed_(channel_, options.live),
       options_(std::move(options)) {}
 
@@ -267,19 +272,24 @@ void Gateway::Forward(const httplib::Request& req, httplib::Response& res, Call 
                 std::is_same_v<Request, v1::ReviseProposalRequest>) {
     if (auto error = ReadWrittenValues(request.mutable_changes())) return SendError(res, *error);
   }
+  if constexpr (std::is_same_v<Request, v1::RecordAchievementRequest> ||
+                std::is_same_v<Request, v1::RecordSpendingRequest> ||
+                std::is_same_v<Request, v1::CorrectRealizationRequest>) {
+    if (auto error = ReadWrittenRealization(&request)) return SendError(res, *error);
+  }
   Answer out;
   grpc::Status status = call(Context(SessionTokenOf(req)).get(), request, &out);
   if (!status.ok()) return SendError(res, ToWebError(status));
   res.set_content(ToJson(out), kJson);
 }
 
-template <typename Request, typename Answer>
-void Gateway::Route(httplib::Server* server, const char* method, const char* path,
-                    WorkflowCall<Request, Answer> call) {
-  auto handler = [this, call](const httplib::Request& req, httplib::Response& res) {
+template <typename Stub, typename Request, typename Answer>
+void Gateway::Route(httplib::Server* server, const char* method, const char* path, Stub* stub,
+                    grpc::Status (Stub::*call)(grpc::ClientContext*, const Request&, Answer*)) {
+  auto handler = [this, stub, call](const httplib::Request& req, httplib::Response& res) {
     Forward<Request, Answer>(req, res,
-                             [this, call](grpc::ClientContext* c, const Request& r, Answer* out) {
-                               return (workflow_.get()->*call)(c, r, out);
+                             [stub, call](grpc::ClientContext* c, const Request& r, Answer* out) {
+                               return (stub->*call)(c, r, out);
                              });
   };
   if (std::string_view(method) == "GET") {
@@ -291,21 +301,38 @@ void Gateway::Route(httplib::Server* server, const char* method, const char* pat
 
 void Gateway::RegisterWorkflow(httplib::Server* server) {
   using W = v1::WorkflowService::Stub;
-  Route(server, "GET", "/api/kotak", &W::GetInbox);
-  Route(server, "GET", "/api/usulan", &W::ListProposals);
-  Route(server, "POST", "/api/usulan", &W::Propose);
-  Route(server, "POST", "/api/usulan/revisi", &W::ReviseProposal);
-  Route(server, "POST", "/api/usulan/ajukan", &W::SubmitProposal);
-  Route(server, "POST", "/api/usulan/tarik", &W::WithdrawProposal);
-  Route(server, "POST", "/api/usulan/tinjau", &W::ReviewProposal);
-  Route(server, "GET", "/api/perubahan", &W::ListRevisions);
-  Route(server, "POST", "/api/perubahan/buka", &W::OpenRevision);
-  Route(server, "POST", "/api/perubahan/sahkan", &W::RatifyRevision);
-  Route(server, "POST", "/api/perubahan/kunci", &W::LockPlan);
+  Route(server, "GET", "/api/kotak", workflow_.get(), &W::GetInbox);
+  Route(server, "GET", "/api/usulan", workflow_.get(), &W::ListProposals);
+  Route(server, "POST", "/api/usulan", workflow_.get(), &W::Propose);
+  Route(server, "POST", "/api/usulan/revisi", workflow_.get(), &W::ReviseProposal);
+  Route(server, "POST", "/api/usulan/ajukan", workflow_.get(), &W::SubmitProposal);
+  Route(server, "POST", "/api/usulan/tarik", workflow_.get(), &W::WithdrawProposal);
+  Route(server, "POST", "/api/usulan/tinjau", workflow_.get(), &W::ReviewProposal);
+  Route(server, "GET", "/api/perubahan", workflow_.get(), &W::ListRevisions);
+  Route(server, "POST", "/api/perubahan/buka", workflow_.get(), &W::OpenRevision);
+  Route(server, "POST", "/api/perubahan/sahkan", workflow_.get(), &W::RatifyRevision);
+  Route(server, "POST", "/api/perubahan/kunci", workflow_.get(), &W::LockPlan);
   server->Get("/api/peristiwa",
               [this, server](const httplib::Request& req, httplib::Response& res) {
                 feed_.Serve(SessionTokenOf(req), server, res);
               });
+}
+
+void Gateway::RegisterRecords(httplib::Server* server) {
+  using R = v1::RealizationService::Stub;
+  R* realization = realization_.get();
+  Route(server, "GET", "/api/realisasi", realization, &R::ListRealizations);
+  Route(server, "POST", "/api/realisasi/capaian", realization, &R::RecordAchievement);
+  Route(server, "POST", "/api/realisasi/belanja", realization, &R::RecordSpending);
+  Route(server, "POST", "/api/realisasi/koreksi", realization, &R::CorrectRealization);
+  server->Get(R"(/api/laporan/(capaian|anggaran|triwulan)(?:\.(csv|xlsx|pdf))?)",
+              [this](const httplib::Request& req, httplib::Response& res) {
+                Report(req, res, req.matches[1].str(), req.matches[2].str());
+              });
+  server->Get("/api/audit/riwayat",
+              [this](const httplib::Request& req, httplib::Response& res) { History(req, res); });
+  server->Get("/api/audit/verifikasi",
+              [this](const httplib::Request& req, httplib::Response& res) { VerifyLog(req, res); });
 }
 
 void Gateway::Register(httplib::Server* server) {
@@ -338,7 +365,8 @@ void Gateway::Register(httplib::Server* server) {
     res.status = 303;
     res.set_header("Location", "/beranda");
   });
-  for (const char* page : {"masuk", "beranda", "renstra", "usulan", "persetujuan", "perubahan"}) {
+  for (const char* page : {"masuk", "beranda", "renstra", "usulan", "persetujuan", "perubahan",
+                           "realisasi", "laporan", "audit"}) {
     server->Get(absl::StrCat("/", page),
                 [this, page](const httplib::Request& req, httplib::Response& res) {
                   Page(req, res, page);
@@ -365,6 +393,7 @@ void Gateway::Register(httplib::Server* server) {
   server->Get("/api/renstra",
               [this](const httplib::Request& req, httplib::Response& res) { Plan(req, res); });
   RegisterWorkflow(server);
+  RegisterRecords(server);
 }
 
 }  // namespace renstra::web

@@ -6,7 +6,8 @@
 //
 //   GET  /masuk, /beranda, /renstra,    pages (Bahasa Indonesia); without a live session
 //        /usulan, /persetujuan,         every page but /masuk answers 303 → /masuk
-//        /perubahan
+//        /perubahan, /realisasi,
+//        /laporan, /audit
 //   GET  /static/<file>                 CSS and JavaScript (embedded in the binary)
 //   POST /api/masuk    LoginRequest     → {"user":UserView,"csrf":...}; sets the cookie
 //   POST /api/keluar                    ends the session, deletes the cookie
@@ -24,12 +25,20 @@
 //   POST /api/perubahan/buka   OpenRevisionRequest   → RevisionInfo
 //   POST /api/perubahan/sahkan RatifyRevisionRequest → RevisionInfo
 //   POST /api/perubahan/kunci  LockPlanRequest       → LockPlanResponse
+//   GET  /api/realisasi?year=2025       → ListRealizationsResponse (query = the request's fields)
+//   POST /api/realisasi/capaian RecordAchievementRequest  → RealizationView
+//   POST /api/realisasi/belanja RecordSpendingRequest     → RealizationView
+//   POST /api/realisasi/koreksi CorrectRealizationRequest → RealizationView
+//   GET  /api/laporan/{capaian,anggaran,triwulan}?year=   → the report's table (report_files.h)
+//   GET  /api/laporan/<report>.{csv,xlsx,pdf}?year=       → the file, as an attachment
+//   GET  /api/audit/riwayat?nodeCode=…  → an event history (audit_views.h)
+//   GET  /api/audit/verifikasi          → the log verified here (audit_views.h)
 //   GET  /api/peristiwa                 server-sent events (live_feed.h)
 //
 // A command without a request_id gets a fresh one (the browser sends its own, so that
 // a retried click is one command). A change's target or pagu may come as the text its
-// user typed (change_values.h). Which pages a role is offered is the page's business;
-// whether it may act is renstrad's, whose refusal is passed on.
+// user typed (change_values.h), and so may a realization's value or Rupiah. Which pages a role is
+// offered is the page's business; whether it may act is renstrad's, whose refusal is passed on.
 //
 // Security: the session token lives only in the HttpOnly, SameSite=Strict cookie and
 // the gRPC metadata — never in a URL, a page, a JSON answer or the access log (which
@@ -39,7 +48,8 @@
 // Errors are web_errors.h's mapping of renstrad's status.
 //
 // Ownership: shares the channel. Thread safety: handlers run on httplib's thread pool;
-// the gateway is immutable after construction.
+// the gateway is immutable after construction but for the lock that lets one PDF render
+// at a time.
 #ifndef RENSTRA_CLIENTS_WEB_GATEWAY_H_
 #define RENSTRA_CLIENTS_WEB_GATEWAY_H_
 
@@ -48,12 +58,15 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "clients/web/csrf.h"
 #include "clients/web/live_feed.h"
 #include "clients/web/web_errors.h"
+#include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
+#include "renstra/v1/realization_service.grpc.pb.h"
 #include "renstra/v1/session_service.grpc.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
 
@@ -66,6 +79,9 @@ struct GatewayOptions {
   int call_timeout_seconds = 10;
   // The live feed's limits (GET /api/peristiwa).
   LiveFeedOptions live;
+  // The audit log's public key (PEM) the Audit page verifies with; empty: the key
+  // renstrad gives (GetPublicKey), which the result then says.
+  std::string audit_public_key_pem;
   // Access log line sink (default: stderr).
   std::function<void(const std::string&)> log;
 };
@@ -93,14 +109,18 @@ class Gateway {
   // answer as JSON or the refusal as a WebError.
   template <typename Request, typename Answer, typename Call>
   void Forward(const httplib::Request& req, httplib::Response& res, Call call);
-  template <typename Request, typename Answer>
-  using WorkflowCall = grpc::Status (v1::WorkflowService::Stub::*)(grpc::ClientContext*,
-                                                                   const Request&, Answer*);
-  // Binds GET or POST `path` to one WorkflowService method.
-  template <typename Request, typename Answer>
-  void Route(httplib::Server* server, const char* method, const char* path,
-             WorkflowCall<Request, Answer> call);
+  // Binds GET or POST `path` to one method of `stub`.
+  template <typename Stub, typename Request, typename Answer>
+  void Route(httplib::Server* server, const char* method, const char* path, Stub* stub,
+             grpc::Status (Stub::*call)(grpc::ClientContext*, const Request&, Answer*));
   void RegisterWorkflow(httplib::Server* server);
+  void RegisterRecords(httplib::Server* server);
+  // GET /api/laporan/<report>[.<format>] (gateway_records.cc).
+  void Report(const httplib::Request& req, httplib::Response& res, const std::string& report,
+              const std::string& format);
+  // GET /api/audit/riwayat and /api/audit/verifikasi (gateway_records.cc).
+  void History(const httplib::Request& req, httplib::Response& res);
+  void VerifyLog(const httplib::Request& req, httplib::Response& res);
   // False (and a 403 written) when a POST lacks the CSRF token of its cookie.
   bool CheckCsrf(const httplib::Request& req, httplib::Response& res) const;
 
@@ -108,9 +128,13 @@ class Gateway {
   std::unique_ptr<v1::SessionService::Stub> sessions_;
   std::unique_ptr<v1::PlanService::Stub> plans_;
   std::unique_ptr<v1::WorkflowService::Stub> workflow_;
+  std::unique_ptr<v1::RealizationService::Stub> realization_;
+  std::unique_ptr<v1::AuditService::Stub> audit_;
   LiveFeed feed_;
   const GatewayOptions options_;
   const Csrf csrf_;
+  // One Chromium at a time for PDF downloads (pdf_renderer.h).
+  std::mutex pdf_mutex_;
 };
 
 // The session token of a request (its cookie), or "".

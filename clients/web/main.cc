@@ -3,7 +3,7 @@
 // public gRPC API.
 //
 //   renstra-web [--listen=127.0.0.1:8080] [--server=127.0.0.1:50051] [--ca=PEM]
-//               [--tls_cert=PEM --tls_key=PEM]
+//               [--tls_cert=PEM --tls_key=PEM] [--audit_pubkey=PEM]
 //
 // Once serving it prints "renstra-web listening on http://HOST:PORT (renstrad at
 // ADDRESS)"; port 0 picks a free port. SIGINT/SIGTERM stop it.
@@ -27,6 +27,9 @@ ABSL_FLAG(std::string, server, "127.0.0.1:50051", "renstrad's gRPC address");
 ABSL_FLAG(std::string, ca, "", "PEM CA to trust for a TLS renstrad (empty: plaintext)");
 ABSL_FLAG(std::string, tls_cert, "", "serve HTTPS with this PEM certificate chain");
 ABSL_FLAG(std::string, tls_key, "", "and this PEM private key");
+ABSL_FLAG(std::string, audit_pubkey, "",
+          "the audit log's public key (PEM, `renstra audit pubkey`) the Audit page verifies "
+          "with (empty: the key renstrad gives)");
 
 namespace {
 
@@ -50,7 +53,7 @@ bool ReadFile(const std::string& path, std::string* out) {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "renstra-web [--listen=HOST:PORT] [--server=HOST:PORT] [--ca=PEM] "
-      "[--tls_cert=PEM --tls_key=PEM]: the Renstra web console");
+      "[--tls_cert=PEM --tls_key=PEM] [--audit_pubkey=PEM]: the Renstra web console");
   absl::ParseCommandLine(argc, argv);
   const std::string listen = absl::GetFlag(FLAGS_listen);
   const size_t colon = listen.rfind(':');
@@ -80,6 +83,12 @@ int main(int argc, char** argv) {
   const std::string server_address = absl::GetFlag(FLAGS_server);
   renstra::web::GatewayOptions options;
   options.secure_cookies = !cert.empty();
+  if (const std::string pubkey = absl::GetFlag(FLAGS_audit_pubkey); !pubkey.empty()) {
+    if (!ReadFile(pubkey, &options.audit_public_key_pem)) {
+      std::fprintf(stderr, "renstra-web: --audit_pubkey: cannot read %s\n", pubkey.c_str());
+      return 2;
+    }
+  }
   renstra::web::Gateway gateway(grpc::CreateChannel(server_address, credentials), options);
 
   std::unique_ptr<httplib::Server> server;

@@ -67,6 +67,10 @@ std::string KnownReason(const std::string& reason) {
   static const std::regex kAtLeastChars(R"(^must be at least (\d+) characters$)");
   std::smatch m;
   if (reason == "required") return "wajib diisi";
+  if (reason == "required (the document that proves the figure)") {
+    return "wajib diisi (dokumen yang membuktikan angka)";
+  }
+  if (absl::StartsWith(reason, "required (")) return "wajib diisi";
   if (std::regex_match(reason, m, kAtMostBytes)) return "paling banyak " + m[1].str() + " byte";
   if (std::regex_match(reason, m, kAtLeastChars)) {
     return "paling sedikit " + m[1].str() + " karakter";
@@ -76,7 +80,68 @@ std::string KnownReason(const std::string& reason) {
   if (reason == "required when rejecting or returning") {
     return "wajib diisi saat menolak atau mengembalikan usulan";
   }
+  // A realization's value (domain/realization_decider.cc).
+  static const std::regex kUnit(R"re(^unit "(.*)" does not match the indicator's unit "(.*)"$)re");
+  static const std::regex kOneNumber(R"re(^a realization is one number, not "(.*)"$)re");
+  static const std::regex kNegative(R"re(^(?:negative value (.*)|"(.*)" is negative)$)re");
+  if (std::regex_match(reason, m, kUnit)) {
+    return absl::StrCat("satuan \"", m[1].str(), "\" tidak sesuai dengan satuan indikator \"",
+                        m[2].str(), "\"");
+  }
+  if (std::regex_match(reason, m, kOneNumber)) {
+    return absl::StrCat("realisasi berupa satu angka, bukan \"", m[1].str(), "\"");
+  }
+  // A report's year or root (services/realization reports).
+  static const std::regex kYears(R"(^(-?\d+) is outside the plan's years (\d+)\xE2\x80\x93(\d+)$)");
+  static const std::regex kNoNode(R"re(^no node "(.*)" in the plan$)re");
+  static const std::regex kNoProposal(R"(^no proposal (\S+)$)");
+  if (std::regex_match(reason, m, kNoProposal)) return "tidak ada usulan " + m[1].str();
+  if (std::regex_match(reason, m, kYears)) {
+    return absl::StrCat(m[1].str(), " di luar tahun Renstra ", m[2].str(), "\xE2\x80\x93",
+                        m[3].str());
+  }
+  if (std::regex_match(reason, m, kNoNode)) {
+    return absl::StrCat("tidak ada simpul \"", m[1].str(), "\" dalam Renstra");
+  }
+  if (std::regex_match(reason, m, kNegative)) {
+    return absl::StrCat("tidak boleh negatif (", m[1].str(), m[2].str(), ")");
+  }
   return "";
+}
+
+// "indicator 1.06.04.2.01#1" → "indikator 1.06.04.2.01#1", "node X" → "simpul X".
+std::string Subject(const std::string& kind, const std::string& id) {
+  return absl::StrCat(kind == "indicator" ? "indikator " : "simpul ", id);
+}
+
+// A realization already recorded (FAILED_PRECONDITION without a field) in Bahasa
+// Indonesia; empty for any other reason.
+std::string RecordedMessage(const std::string& reason) {
+  static const std::regex kRecorded(
+      R"(^(indicator|node) (\S+) (\d{4})( triwulan (?:I|II|III|IV))? already has realization (\S+); record a correction of it instead$)");
+  std::smatch m;
+  if (!std::regex_match(reason, m, kRecorded)) return "";
+  return absl::StrCat("Sudah dicatat: ", Subject(m[1].str(), m[2].str()), " tahun ", m[3].str(),
+                      m[4].str(), " sudah memiliki realisasi ", m[5].str(),
+                      "; catat koreksinya bila perlu diubah.");
+}
+
+// The division rule of domain/actor.cc's RequireOwnDivision in Bahasa Indonesia; empty
+// for any other reason.
+std::string DivisionMessage(const std::string& reason) {
+  static const std::regex kOwn(
+      R"(^a division proposes and records only for its own nodes; (?:indicator (\S+) of )?node (\S+) belongs to (.+), (\S+) acts for (.+)$)");
+  std::smatch m;
+  if (!std::regex_match(reason, m, kOwn)) return "";
+  const std::string what = m[1].matched
+                               ? absl::StrCat("indikator ", m[1].str(), " pada simpul ", m[2].str())
+                               : absl::StrCat("simpul ", m[2].str());
+  const std::string acting = m[5].str() == "no division" ? "tidak mewakili bidang mana pun"
+                                                         : "bertindak untuk " + m[5].str();
+  return absl::StrCat(
+      "Ditolak: setiap bidang hanya mengusulkan dan mencatat untuk simpulnya "
+      "sendiri; ",
+      what, " milik ", m[3].str(), ", sedangkan ", m[4].str(), " ", acting, ".");
 }
 
 // Role names as the console writes them.
@@ -174,6 +239,8 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
       if (field == "rule") {
         std::string role = RoleMessage(reason);
         if (!role.empty()) return role;
+        std::string division = DivisionMessage(reason);
+        if (!division.empty()) return division;
       }
       if (!field.empty() && field != "rule") {
         return absl::StrCat("Ditolak: isian '", field, "' ", why, ".");
@@ -193,6 +260,10 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
       return absl::StrCat("Isian '", field, "' tidak ditemukan: ", why, ".");
     }
     return absl::StrCat("Isian '", field, "' tidak valid: ", why, ".");
+  }
+  if (code == grpc::StatusCode::FAILED_PRECONDITION) {
+    std::string recorded = RecordedMessage(reason);
+    if (!recorded.empty()) return recorded;
   }
   if (code == grpc::StatusCode::NOT_FOUND) return absl::StrCat("Tidak ditemukan: ", why, ".");
   if (code == grpc::StatusCode::INVALID_ARGUMENT)

@@ -169,7 +169,7 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
 
 test('a Kepala Bidang drafts and withdraws, is not offered Persetujuan, and its direct POST is refused', async ({ page, servers }) => {
   await login(page, servers.url, 'rehab');
-  await expect(page.locator('#menu a')).toHaveText(['Beranda', 'Renstra', 'Usulan']);
+  await expect(page.locator('#menu a')).toHaveText(['Beranda', 'Renstra', 'Usulan', 'Realisasi', 'Laporan']);
   await page.goto(servers.url + '/persetujuan');
   await expect(page.locator('#bukan-peran')).toHaveText('Halaman ini untuk Kepala Dinas.');
   await expect(page.locator('#isi')).toBeHidden();

@@ -1,6 +1,7 @@
 // A worker-scoped fixture: a real renstrad (seeded, demo users, a temp data dir, port 0)
 // and a real renstra-web (port 0) in front of it, stopped after the worker's tests.
-// Binaries from $RENSTRA_BIN (default: ../../build/bin).
+// Binaries from $RENSTRA_BIN (default: ../../build/bin). The fixture gives the console's URL,
+// renstrad's address (for the CLI) and the binaries' directory.
 const base = require('@playwright/test');
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -37,7 +38,7 @@ exports.test = base.test.extend({
     const web = await start(path.join(bin, 'renstra-web'),
       ['--listen=127.0.0.1:0', `--server=${renstrad.match[1]}`],
       /renstra-web listening on (http:\/\/127\.0\.0\.1:\d+)/, 'renstra-web');
-    await use({ url: web.match[1] });
+    await use({ url: web.match[1], grpc: renstrad.match[1], bin });
     for (const p of [web.child, renstrad.child]) {
       p.removeAllListeners('exit');
       p.kill('SIGTERM');

@@ -81,12 +81,13 @@ const PERAN = {
   ADMIN: 'Administrator',
 };
 const TUGAS = {
-  KEPALA_DINAS: ['Membaca Renstra', 'Meninjau usulan perubahan', 'Mengesahkan Perubahan Renstra'],
+  KEPALA_DINAS: ['Membaca Renstra', 'Meninjau usulan perubahan', 'Mengesahkan Perubahan Renstra',
+                 'Membaca laporan dan memeriksa jejak audit'],
   KEPALA_BIDANG: ['Membaca Renstra', 'Mengusulkan perubahan untuk bidang Anda',
-                  'Mencatat realisasi bidang Anda'],
+                  'Mencatat realisasi bidang Anda', 'Membaca laporan'],
   SEKRETARIAT: ['Membaca Renstra', 'Mengusulkan perubahan untuk Sekretariat',
-                'Mencatat realisasi Sekretariat'],
-  INSPEKTORAT: ['Membaca Renstra', 'Memeriksa riwayat dan jejak audit'],
+                'Mencatat realisasi Sekretariat', 'Membaca laporan'],
+  INSPEKTORAT: ['Membaca Renstra', 'Membaca laporan', 'Memeriksa riwayat dan memverifikasi log'],
   ADMIN: ['Membaca Renstra', 'Mengelola pengguna dan cadangan'],
 };
 
@@ -97,6 +98,9 @@ const MENU = [
   { href: '/usulan', teks: 'Usulan', peran: ['KEPALA_BIDANG', 'SEKRETARIAT'] },
   { href: '/persetujuan', teks: 'Persetujuan', peran: ['KEPALA_DINAS'] },
   { href: '/perubahan', teks: 'Perubahan', peran: ['KEPALA_DINAS'] },
+  { href: '/realisasi', teks: 'Realisasi', peran: ['KEPALA_BIDANG', 'SEKRETARIAT'] },
+  { href: '/laporan', teks: 'Laporan' },
+  { href: '/audit', teks: 'Audit', peran: ['INSPEKTORAT', 'KEPALA_DINAS'] },
 ];
 
 function bolehHalaman(href, peran) {

@@ -1,0 +1,306 @@
+// Konsol Renstra: the record pages — Realisasi (Kepala Bidang, Sekretariat), Laporan
+// (everyone) and Audit (Inspektorat, Kepala Dinas). Uses app.js's helpers (loaded
+// first). Values are sent as typed ("85,5", "1.234.567"): the gateway reads them with
+// the CLI's readers and renstrad checks them; a refusal is shown beside its field as it
+// comes. Report cells are renstrad's texts, shown as they are.
+'use strict';
+
+const TRIWULAN = ['', 'I', 'II', 'III', 'IV'];
+
+function periodeTeks(q) {
+  return Number(q || 0) === 0 ? 'Setahun' : 'Triwulan ' + TRIWULAN[Number(q)];
+}
+
+function tampilkanUntuk(peranBoleh) {
+  const boleh = peranBoleh.includes(document.body.dataset.peran);
+  document.getElementById('isi').classList.toggle('tersembunyi', !boleh);
+  document.getElementById('bukan-peran').classList.toggle('tersembunyi', boleh);
+  return boleh;
+}
+
+async function rencanaSaja() {
+  const data = await ambil('/api/renstra');
+  const plan = (data && data.plan) || {};
+  const urut = [];
+  const jalan = (n) => { urut.push(n); for (const c of n.children || []) jalan(c); };
+  for (const p of plan.programs || []) jalan(p);
+  const tahun = [];
+  for (let y = (plan.baselineYear || 2021) + 1; y <= (plan.finalYear || 2026); y++) tahun.push(y);
+  return { plan, urut, tahun };
+}
+
+function isiTahun(select, tahun) {
+  const kini = new Date().getFullYear();
+  select.replaceChildren(...tahun.map((y) => el('option', { value: String(y) }, String(y))));
+  select.value = String(tahun.includes(kini) ? kini : tahun[tahun.length - 1]);
+}
+
+// --- Realisasi ------------------------------------------------------------------------
+
+// The value a record states, as text: a triwulan record its quarter's, a year record
+// the year's, a spending record its Rupiah.
+function nilaiCatatan(r) {
+  if (r.kind === 'SPENDING') return r.spent && r.spent.present ? 'Rp ' + rupiah(r.spent) : '-';
+  if (r.retracted) return '-';
+  const a = r.achievement || {};
+  const q = Number(r.quarter || 0);
+  if (q > 0) return nilai(a['q' + q]) || nilai(a.yearly) || r.achievedText || '';
+  return r.achievedText || nilai(a.yearly) || '';
+}
+
+function kini(records, pilih) {
+  return records.find((r) => !r.correctedBy && !r.retracted && pilih(r));
+}
+
+async function muatRealisasi(keadaan) {
+  const { simpul, tahun, periode } = keadaan;
+  const tbody = document.querySelector('#isian tbody');
+  tbody.replaceChildren();
+  if (!simpul) return;
+  const data = await ambil('/api/realisasi?' + new URLSearchParams({ nodeCode: simpul.code, year: String(tahun) }));
+  if (!data) return;
+  const semua = (data.realizations || []).filter((r) => r.nodeCode === simpul.code);
+  const baris = (uraian, sasaran, tercatat, label, kirimkan) => {
+    const input = el('input', { class: 'realisasi', 'aria-label': label, size: '14' });
+    const pesan = el('td', { class: 'pesan', role: 'alert' });
+    const tombol = el('button', { type: 'button' }, 'Catat');
+    const tr = el('tr', {}, el('td', {}, uraian), el('td', { class: 'angka sasaran' }, sasaran || '-'),
+      el('td', { class: 'angka tercatat' }, tercatat), el('td', {}, input), el('td', {}, tombol), pesan);
+    const jalankan = async () => {
+      pesan.textContent = '';
+      document.getElementById('hasil').textContent = '';
+      const r = await kirimkan(input.value.trim());
+      if (!r.ok) { pesan.textContent = pesanGalat(r); return; }
+      const v = r.data;
+      document.getElementById('hasil').textContent = 'Realisasi ' + v.realizationId + ' dicatat: ' +
+        uraian + ', ' + tahun + (Number(v.quarter || 0) ? ' triwulan ' + TRIWULAN[v.quarter] : '') +
+        ' = ' + nilaiCatatan(v) + '.';
+      await muatRealisasi(keadaan);
+    };
+    tombol.addEventListener('click', jalankan);
+    input.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { ev.preventDefault(); jalankan(); } });
+    return tr;
+  };
+  const umum = () => ({
+    requestId: idPermintaan(), year: tahun, quarter: periode,
+    evidenceRef: document.getElementById('bukti').value.trim(),
+    note: document.getElementById('keterangan').value.trim(),
+  });
+  for (const ind of simpul.indicators || []) {
+    const t = (ind.targets || []).find((x) => x.year === tahun);
+    const ada = kini(semua, (r) => r.indicatorId === ind.id && Number(r.quarter || 0) === periode);
+    const tr = baris(ind.statement, t ? nilai(t.value) : '', ada ? nilaiCatatan(ada) + ' (' + ada.realizationId + ')' : '-',
+      'Realisasi ' + periodeTeks(periode) + ' ' + tahun + ' ' + ind.statement,
+      (teks) => kirim('/api/realisasi/capaian', Object.assign(umum(), {
+        indicatorId: ind.id, value: { yearly: { written: teks } },
+      })));
+    tr.dataset.indikator = ind.id;
+    tbody.append(tr);
+  }
+  const f = (simpul.funding || []).find((x) => x.year === tahun);
+  const ada = kini(semua, (r) => r.kind === 'SPENDING' && Number(r.quarter || 0) === periode);
+  const tr = baris('Belanja (Rp)', f ? rupiah(f.amount) : '', ada ? nilaiCatatan(ada) + ' (' + ada.realizationId + ')' : '-',
+    'Belanja ' + periodeTeks(periode) + ' ' + tahun + ' ' + simpul.code + ' (Rp)',
+    (teks) => kirim('/api/realisasi/belanja', Object.assign(umum(), {
+      nodeCode: simpul.code, spent: { written: teks },
+    })));
+  tr.classList.add('belanja');
+  tbody.append(tr);
+
+  const daftar = document.querySelector('#daftar-catatan tbody');
+  const uraianOf = (r) => {
+    if (r.kind === 'SPENDING') return 'Belanja (Rp)';
+    const ind = (simpul.indicators || []).find((i) => i.id === r.indicatorId);
+    return ind ? ind.statement : r.indicatorId;
+  };
+  const status = (r) => (r.correctedBy ? 'dikoreksi oleh ' + r.correctedBy
+    : (r.retracted ? 'ditarik' : 'berlaku') + (r.correctsId ? ' (koreksi ' + r.correctsId + ')' : ''));
+  daftar.replaceChildren(...semua.map((r) => el('tr', { 'data-realisasi': r.realizationId },
+    el('td', { class: 'kode' }, r.realizationId), el('td', {}, periodeTeks(r.quarter)),
+    el('td', {}, uraianOf(r)), el('td', { class: 'angka' }, nilaiCatatan(r)),
+    el('td', {}, r.evidenceRef || ''), el('td', {}, r.principal + ', ' + waktuWib(r.atMicros)),
+    el('td', {}, status(r)))));
+  document.getElementById('daftar-catatan').classList.toggle('tersembunyi', semua.length === 0);
+  document.getElementById('kosong-catatan').classList.toggle('tersembunyi', semua.length !== 0);
+}
+
+async function halamanRealisasi() {
+  if (!tampilkanUntuk(['KEPALA_BIDANG', 'SEKRETARIAT'])) return;
+  const rencana = await rencanaSaja();
+  const saya = await ambil('/api/saya');
+  // Offered: the nodes of the user's division (renstrad refuses the others anyway).
+  const milik = rencana.urut.filter((n) => !saya.division || n.division === saya.division);
+  const keadaan = { simpul: null, tahun: 0, periode: 0 };
+  const pilihTahun = document.getElementById('tahun');
+  const pilihPeriode = document.getElementById('periode');
+  const pilih = document.getElementById('pilih-simpul');
+  isiTahun(pilihTahun, rencana.tahun);
+  const segarkan = () => {
+    keadaan.simpul = milik.find((n) => n.code === pilih.value) || null;
+    keadaan.tahun = Number(pilihTahun.value);
+    keadaan.periode = Number(pilihPeriode.value);
+    document.getElementById('hasil').textContent = '';
+    muatRealisasi(keadaan).catch((e) => { document.getElementById('pesan').textContent = e.message; });
+  };
+  const isiPilihan = (kata) => {
+    const q = kata.trim().toLowerCase();
+    const cocok = milik.filter((n) => !q || (n.code + ' ' + n.name).toLowerCase().includes(q));
+    pilih.replaceChildren(...cocok.slice(0, 300).map((n) =>
+      el('option', { value: n.code }, n.code + ' ' + n.name)));
+    segarkan();
+  };
+  document.getElementById('cari-simpul').addEventListener('input', (ev) => isiPilihan(ev.target.value));
+  for (const s of [pilih, pilihTahun, pilihPeriode]) s.addEventListener('change', segarkan);
+  isiPilihan('');
+}
+
+// --- Laporan --------------------------------------------------------------------------
+
+// A cell that is a figure ("1.234.567", "85,50", "85,5%", "210 Orang", "-") aligns right.
+function angka(teks) {
+  return /^-?[\d.]+(,\d+)?(%| \S+)?$|^-$/.test(teks);
+}
+
+function tabelLaporan(t) {
+  const tabel = document.getElementById('laporan');
+  const thead = el('thead', {});
+  const grup = t.headerGroup || [];
+  if (grup.some((g) => g)) {
+    const atas = el('tr', {});
+    const bawah = el('tr', {});
+    for (let i = 0; i < t.header.length; i++) {
+      if (!grup[i]) { atas.append(el('th', { rowspan: '2' }, t.header[i])); continue; }
+      if (i > 0 && grup[i - 1] === grup[i]) continue;
+      let n = 1;
+      while (i + n < t.header.length && grup[i + n] === grup[i]) n++;
+      atas.append(el('th', { colspan: String(n) }, grup[i]));
+    }
+    for (let i = 0; i < t.header.length; i++) if (grup[i]) bawah.append(el('th', {}, t.headerSub[i]));
+    thead.append(atas, bawah);
+  } else {
+    thead.append(el('tr', {}, ...t.header.map((h) => el('th', {}, h))));
+  }
+  const tbody = el('tbody', {});
+  (t.rows || []).forEach((row, i) => {
+    const tr = el('tr', { 'data-kode': row[0] || '', 'data-kedalaman': String((t.depth || [])[i] || 0) });
+    // The first column is the code ("1.06.04.2.01"), text however it looks.
+    row.forEach((c, j) => {
+      const kelas = j === 0 ? 'kode' : (angka(c) ? 'angka' : null);
+      tr.append(el('td', kelas ? { class: kelas } : {}, c));
+    });
+    tbody.append(tr);
+  });
+  tabel.replaceChildren(thead, tbody);
+}
+
+async function halamanLaporan() {
+  const rencana = await rencanaSaja();
+  const jenis = document.getElementById('jenis');
+  const tahun = document.getElementById('tahun');
+  isiTahun(tahun, rencana.tahun);
+  const status = document.getElementById('status-muat');
+  const pesan = document.getElementById('pesan');
+  const sesuaikan = () => { tahun.disabled = jenis.value === 'anggaran'; };
+  const tampilkan = async () => {
+    pesan.textContent = '';
+    status.textContent = 'Memuat laporan…';
+    const q = {};
+    if (jenis.value !== 'anggaran') q.year = tahun.value;
+    const kode = document.getElementById('kode').value.trim();
+    if (kode) q.rootCode = kode;
+    const kueri = new URLSearchParams(q).toString();
+    const akhiran = kueri ? '?' + kueri : '';
+    try {
+      const t = await ambil('/api/laporan/' + jenis.value + akhiran);
+      if (!t) return;
+      document.getElementById('judul-laporan').textContent = t.title;
+      tabelLaporan(t);
+      status.textContent = (t.rows || []).length + ' baris';
+      for (const f of ['xlsx', 'pdf', 'csv']) {
+        document.getElementById('unduh-' + f).href = '/api/laporan/' + jenis.value + '.' + f + akhiran;
+      }
+      document.getElementById('unduh').classList.remove('tersembunyi');
+    } catch (e) {
+      status.textContent = '';
+      pesan.textContent = e.message;
+      document.getElementById('laporan').replaceChildren();
+      document.getElementById('judul-laporan').textContent = '';
+      document.getElementById('unduh').classList.add('tersembunyi');
+    }
+  };
+  jenis.addEventListener('change', sesuaikan);
+  document.getElementById('tampilkan').addEventListener('click', tampilkan);
+  sesuaikan();
+  await tampilkan();
+}
+
+// --- Audit ----------------------------------------------------------------------------
+
+async function halamanAudit() {
+  if (!tampilkanUntuk(['INSPEKTORAT', 'KEPALA_DINAS'])) return;
+  const hasil = document.getElementById('hasil-verifikasi');
+  document.getElementById('verifikasi').addEventListener('click', async () => {
+    hasil.className = '';
+    hasil.textContent = 'Memverifikasi…';
+    document.getElementById('rincian-verifikasi').classList.add('tersembunyi');
+    try {
+      const v = await ambil('/api/audit/verifikasi');
+      if (!v) return;
+      hasil.textContent = v.message;
+      hasil.className = v.ok ? 'hasil' : 'pesan';
+      document.getElementById('v-akar').textContent = v.rootHash || '-';
+      document.getElementById('v-rantai').textContent = v.chainHead || '-';
+      document.getElementById('v-kunci').textContent = (v.keyId || '').slice(0, 16) +
+        (v.keyPinned ? ' (disematkan di renstra-web)' : ' (diberikan renstrad, tidak disematkan)');
+      document.getElementById('rincian-verifikasi').classList.remove('tersembunyi');
+    } catch (e) {
+      hasil.className = 'pesan';
+      hasil.textContent = e.message;
+    }
+  });
+
+  const tbody = document.querySelector('#riwayat tbody');
+  const lagi = document.getElementById('muat-lagi');
+  const pesan = document.getElementById('pesan');
+  let kueri = null;
+  let token = '';
+  const muat = async (awal) => {
+    pesan.textContent = '';
+    if (awal) { tbody.replaceChildren(); token = ''; }
+    const q = Object.assign({}, kueri);
+    if (token) q.pageToken = token;
+    try {
+      const h = await ambil('/api/audit/riwayat?' + new URLSearchParams(q));
+      if (!h) return;
+      for (const e of h.events || []) {
+        tbody.append(el('tr', { 'data-urutan': e.sequence }, el('td', { class: 'angka' }, e.sequence),
+          el('td', {}, waktuWib(e.atMicros)), el('td', {}, e.principal || ''), el('td', {}, e.uraian)));
+      }
+      token = h.nextPageToken || '';
+    } catch (e) {
+      pesan.textContent = e.message;
+      token = '';
+    }
+    const ada = tbody.children.length > 0;
+    document.getElementById('riwayat').classList.toggle('tersembunyi', !ada);
+    document.getElementById('kosong-riwayat').classList.toggle('tersembunyi', ada || !!pesan.textContent);
+    lagi.classList.toggle('tersembunyi', !token);
+  };
+  document.getElementById('tampilkan-riwayat').addEventListener('click', () => {
+    kueri = { pageSize: '50' };
+    kueri[document.getElementById('subjek').value] = document.getElementById('nilai-subjek').value.trim();
+    muat(true);
+  });
+  lagi.addEventListener('click', () => muat(false));
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  const halaman = document.body.dataset.halaman;
+  const jalankan = (fn) => fn().catch((e) => {
+    const p = document.getElementById('pesan');
+    if (p) p.textContent = e.message;
+  });
+  if (halaman === 'realisasi') jalankan(halamanRealisasi);
+  if (halaman === 'laporan') jalankan(halamanLaporan);
+  if (halaman === 'audit') jalankan(halamanAudit);
+});
