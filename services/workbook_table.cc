@@ -146,27 +146,27 @@ class SheetReader {
                                                    XlsxCellRef(row, column), heading, ": ", why));
   }
 
-  absl::StatusOr<std::string> CellText(int row, int column, int c, const XlsxCell& cell) {
+  absl::StatusOr<std::string> CellText(int row, int column, int c, const WorkbookCell& cell) {
     const std::string heading = c >= kCode && c <= kLastValue ? " (" + ColumnName(c) + ")" : "";
     switch (cell.kind) {
-      case XlsxCell::Kind::kText:
+      case WorkbookCell::Kind::kText:
         return OneLine(cell.text);
-      case XlsxCell::Kind::kBool:
+      case WorkbookCell::Kind::kBool:
         return Refuse(row, column, heading,
                       absl::StrCat("the logical value ", cell.text, " is not a T-C.27 value"));
-      case XlsxCell::Kind::kError:
+      case WorkbookCell::Kind::kError:
         return Refuse(row, column, heading,
                       absl::StrCat("the error value ", cell.text, " is not a T-C.27 value"));
-      case XlsxCell::Kind::kNoValue:
+      case WorkbookCell::Kind::kNoValue:
         return Refuse(row, column, heading,
                       absl::StrCat("a formula (=", cell.text.substr(0, 60),
                                    ") whose value the file does not store; open and save the "
                                    "workbook in a spreadsheet program, or write the value"));
-      case XlsxCell::Kind::kNumber:
+      case WorkbookCell::Kind::kNumber:
         break;
     }
     const double x = cell.number;
-    if (cell.format == XlsxCell::Format::kDate) {
+    if (cell.format == WorkbookCell::Format::kDate) {
       return Refuse(row, column, heading,
                     "a date (the cell is formatted as one); T-C.27 holds no dates: write the "
                     "value as a number or text");
@@ -178,7 +178,7 @@ class SheetReader {
     }
     const std::string decimal = ShortestDecimal(x);
     if (IsRupiahColumn(c)) {
-      if (cell.format == XlsxCell::Format::kPercent) {
+      if (cell.format == WorkbookCell::Format::kPercent) {
         return Refuse(row, column, heading, "a percentage in a Rupiah column");
       }
       if (x != std::floor(x) || x < 0) {
@@ -195,7 +195,7 @@ class SheetReader {
                                  ", which cannot tell \"1.1\" from \"1.10\"; store the code as "
                                  "text"));
     }
-    if (cell.format == XlsxCell::Format::kPercent) {
+    if (cell.format == WorkbookCell::Format::kPercent) {
       if (c < kFirstValue || c > kLastValue) {
         return Refuse(row, column, heading, "a percentage outside the target columns");
       }
@@ -228,10 +228,10 @@ class SheetReader {
 // same row (the importer's header, domain/tc27_parser.h). Returns false when none.
 bool FindHeader(const XlsxSheetCells& sheet, int* row, int* column) {
   for (const auto& [where, cell] : sheet.cells) {
-    if (cell.kind != XlsxCell::Kind::kText || Trim(cell.text) != "Tujuan") continue;
+    if (cell.kind != WorkbookCell::Kind::kText || Trim(cell.text) != "Tujuan") continue;
     for (auto it = sheet.cells.upper_bound(where);
          it != sheet.cells.end() && it->first.first == where.first; ++it) {
-      if (it->second.kind == XlsxCell::Kind::kText && Trim(it->second.text) == "Kode") {
+      if (it->second.kind == WorkbookCell::Kind::kText && Trim(it->second.text) == "Kode") {
         *row = where.first;
         *column = where.second;
         return true;

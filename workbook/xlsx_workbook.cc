@@ -93,7 +93,7 @@ std::string ItemText(pugi::xml_node item) {
   return out;
 }
 
-XlsxCell::Format FormatOfCode(std::string_view code) {
+WorkbookCell::Format FormatOfCode(std::string_view code) {
   // Drop quoted literals, [colour]/[locale] sections and escaped characters.
   std::string bare;
   bool quoted = false;
@@ -113,22 +113,22 @@ XlsxCell::Format FormatOfCode(std::string_view code) {
       bare += static_cast<char>(absl::ascii_tolower(static_cast<unsigned char>(c)));
     }
   }
-  if (bare.find('%') != std::string::npos) return XlsxCell::Format::kPercent;
-  if (bare.find_first_of("ydmhs") != std::string::npos) return XlsxCell::Format::kDate;
-  return XlsxCell::Format::kPlain;
+  if (bare.find('%') != std::string::npos) return WorkbookCell::Format::kPercent;
+  if (bare.find_first_of("ydmhs") != std::string::npos) return WorkbookCell::Format::kDate;
+  return WorkbookCell::Format::kPlain;
 }
 
-XlsxCell::Format FormatOfId(int id, const std::map<int, std::string>& custom) {
+WorkbookCell::Format FormatOfId(int id, const std::map<int, std::string>& custom) {
   auto it = custom.find(id);
   if (it != custom.end()) return FormatOfCode(it->second);
-  if (id == 9 || id == 10) return XlsxCell::Format::kPercent;
-  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return XlsxCell::Format::kDate;
-  return XlsxCell::Format::kPlain;
+  if (id == 9 || id == 10) return WorkbookCell::Format::kPercent;
+  if ((id >= 14 && id <= 22) || (id >= 45 && id <= 47)) return WorkbookCell::Format::kDate;
+  return WorkbookCell::Format::kPlain;
 }
 
 // Style index (the s attribute) -> format class, from styles.xml's cellXfs.
-absl::StatusOr<std::vector<XlsxCell::Format>> ReadStyles(ZipArchive& zip, const std::string& part) {
-  std::vector<XlsxCell::Format> out;
+absl::StatusOr<std::vector<WorkbookCell::Format>> ReadStyles(ZipArchive& zip, const std::string& part) {
+  std::vector<WorkbookCell::Format> out;
   if (part.empty() || !zip.Has(part)) return out;
   pugi::xml_document doc;
   RENSTRA_RETURN_IF_ERROR(Parse(zip, part, &doc).status());
@@ -171,7 +171,7 @@ bool ParseRef(std::string_view ref, int* row, int* column) {
 
 struct SheetContext {
   const std::vector<std::string>* shared = nullptr;
-  const std::vector<XlsxCell::Format>* styles = nullptr;
+  const std::vector<WorkbookCell::Format>* styles = nullptr;
   int64_t* cells_left = nullptr;
   int64_t max_cells = 0;
 };
@@ -207,12 +207,12 @@ absl::Status ReadSheet(ZipArchive& zip, const std::string& part, const SheetCont
       const std::string_view type = c.attribute("t").value();
       const pugi::xml_node v = Child(c, "v");
       const pugi::xml_node f = Child(c, "f");
-      XlsxCell cell;
+      WorkbookCell cell;
       if (type == "inlineStr") {
         cell.text = ItemText(Child(c, "is"));
       } else if (!v) {
         if (!f) continue;  // a formatted blank cell
-        cell.kind = XlsxCell::Kind::kNoValue;
+        cell.kind = WorkbookCell::Kind::kNoValue;
         cell.text = f.text().get();
       } else if (type == "s") {
         const int64_t index = v.text().as_llong(-1);
@@ -224,13 +224,13 @@ absl::Status ReadSheet(ZipArchive& zip, const std::string& part, const SheetCont
       } else if (type == "str") {
         cell.text = v.text().get();
       } else if (type == "b") {
-        cell.kind = XlsxCell::Kind::kBool;
+        cell.kind = WorkbookCell::Kind::kBool;
         cell.text = std::string_view(v.text().get()) == "1" ? "TRUE" : "FALSE";
       } else if (type == "e") {
-        cell.kind = XlsxCell::Kind::kError;
+        cell.kind = WorkbookCell::Kind::kError;
         cell.text = v.text().get();
       } else if (type.empty() || type == "n") {
-        cell.kind = XlsxCell::Kind::kNumber;
+        cell.kind = WorkbookCell::Kind::kNumber;
         const std::string_view text(v.text().get());
         const std::from_chars_result read =
             std::from_chars(text.data(), text.data() + text.size(), cell.number);
@@ -246,7 +246,7 @@ absl::Status ReadSheet(ZipArchive& zip, const std::string& part, const SheetCont
         return bad(absl::StrCat("cell ", XlsxCellRef(row, column), " has the unknown type \"",
                                 std::string(type.substr(0, 20)), "\""));
       }
-      if (cell.kind == XlsxCell::Kind::kText && cell.text.empty()) continue;
+      if (cell.kind == WorkbookCell::Kind::kText && cell.text.empty()) continue;
       if (--*context.cells_left < 0) {
         return absl::ResourceExhaustedError(absl::StrCat("workbook: more than ", context.max_cells,
                                                          " cells, the limit of a workbook"));
@@ -308,7 +308,7 @@ absl::StatusOr<XlsxWorkbook> ReadXlsxWorkbook(std::string_view bytes, const Xlsx
       if (LocalName(si.name()) == "si") shared.push_back(ItemText(si));
     }
   }
-  RENSTRA_ASSIGN_OR_RETURN(std::vector<XlsxCell::Format> styles, ReadStyles(*zip, styles_part));
+  RENSTRA_ASSIGN_OR_RETURN(std::vector<WorkbookCell::Format> styles, ReadStyles(*zip, styles_part));
 
   std::vector<XlsxSheetCells>& out = book.sheets;
   int64_t cells_left = limits.max_cells;

@@ -37,7 +37,7 @@ struct XlsxLimits {
   int64_t max_cells = 2'000'000;
 };
 
-struct XlsxCell {
+struct WorkbookCell {
   enum class Kind {
     kText,     // a string (shared, inline or a formula's string value): `text`
     kNumber,   // a number: `number`
@@ -60,7 +60,7 @@ struct XlsxCell {
 struct XlsxSheetCells {
   std::string name;
   // (row, column), both 1-based ("D12" is (12, 4)) -> cell; blank cells are absent.
-  std::map<std::pair<int, int>, XlsxCell> cells;
+  std::map<std::pair<int, int>, WorkbookCell> cells;
 };
 
 struct XlsxWorkbook {
