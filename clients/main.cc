@@ -39,6 +39,7 @@
 #include "clients/cli_output.h"
 #include "clients/client.h"
 #include "clients/credentials.h"
+#include "clients/import_printer.h"
 #include "clients/plan_printer.h"
 #include "clients/print_flags.h"
 #include "clients/realization_commands.h"
@@ -245,47 +246,7 @@ int Import(Client& client, const ImportArgs& args) {
   grpc::Status status = client.ImportTable(request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.json) return PrintJson(response);
-  if (response.dry_run()) {
-    std::cout << "Dry run of " << args.file << ": nothing was written. It would create:\n";
-  } else {
-    std::cout << "Imported " << args.file << " (request id " << request.request_id() << "):\n";
-  }
-  // A workbook's lines are the rows of its sheet.
-  const char* const unit = response.sheet().empty() ? "line" : "row";
-  if (!response.sheet().empty()) {
-    std::cout << "Read sheet \"" << Printable(response.sheet()) << "\" of the workbook\n";
-  }
-  auto line = [](const char* label, int64_t value) {
-    std::cout << "  " << label << std::string(25 - std::string(label).size(), ' ') << value << "\n";
-  };
-  line("programs", response.programs());
-  line("kegiatan", response.activities());
-  line("sub kegiatan", response.sub_activities());
-  line("indicators", response.indicators());
-  line("continuation indicators", response.continuation_indicators());
-  line("goals", response.goals());
-  line("objectives", response.objectives());
-  line("events", response.events());
-  if (!response.dry_run()) line("plan version", response.plan_version());
-  std::cout << "Numbers read as " << response.number_format_evidence() << "\n";
-  std::cout << "Skipped lines: " << response.skipped_size() << "\n";
-  for (const v1::SkippedLine& skipped : response.skipped()) {
-    std::cout << "  " << unit << " " << skipped.line() << ": " << Printable(skipped.what()) << "\n";
-  }
-  if (args.lines) {
-    std::cout << "Lines: " << response.lines_size() << "\n";
-    for (const v1::ImportLine& l : response.lines()) {
-      std::string outcome = v1::ImportLine::Outcome_Name(l.outcome());
-      std::transform(outcome.begin(), outcome.end(), outcome.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      std::cout << "  " << unit << " " << l.line() << ": " << outcome << " " << Printable(l.what())
-                << "\n";
-    }
-  }
-  std::cout << "Findings: " << response.findings_size() << "\n";
-  for (const v1::Finding& finding : response.findings()) {
-    std::cout << "  " << FormatFinding(finding) << "\n";
-  }
+  PrintImportReport(response, args.file, request.request_id(), args.lines, std::cout);
   std::cout << std::flush;
   return kExitOk;
 }
