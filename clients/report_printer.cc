@@ -4,6 +4,7 @@
 #include <charconv>
 #include <optional>
 
+#include "clients/stacked_table.h"
 #include "clients/table_wrap.h"
 #include "clients/terminal_text.h"
 
@@ -97,6 +98,18 @@ ReportTable CapaianTable(const v1::CapaianReport& report) {
     YearColumns(&t, what, report.years());
   }
   t.indent_column = 1;
+  ReportTable::Stacking stack{{{0}, {1}, {2}},
+                              {"Kode", "Indikator", "Satuan"},
+                              "Tahun",
+                              {},
+                              {"Target", "Realisasi", "Rasio (%)"},
+                              {}};
+  const int years = report.years_size();
+  for (int i = 0; i < years; ++i) {
+    stack.line_labels.push_back(std::to_string(report.years(i)));
+    stack.cells.push_back({3 + i, 3 + years + i, 3 + 2 * years + i});
+  }
+  t.stacking = std::move(stack);
   for (const v1::CapaianRow& row : report.rows()) {
     const v1::IndicatorLine& ind = row.indicator();
     Row cells;
@@ -153,6 +166,22 @@ ReportTable EvaluationTable(const v1::EvaluationReport& report) {
   Column(&t, "Rata-rata Rasio (%)");
   Column(&t, "Predikat");
   t.indent_column = 1;
+  ReportTable::Stacking stack{{{0}, {1, 2}, {3}, {4}},
+                              {"Kode", "Uraian / Indikator", "K/Rp", "Satuan"},
+                              "Tahun",
+                              {},
+                              {"Target", "Realisasi", "Rasio (%)"},
+                              {}};
+  const int years = report.years_size();
+  for (int i = 0; i < years; ++i) {
+    stack.line_labels.push_back(std::to_string(report.years(i)));
+    stack.cells.push_back({5 + 3 * i, 6 + 3 * i, 7 + 3 * i});
+  }
+  stack.line_labels.push_back("Rata-rata");
+  stack.cells.push_back({-1, -1, 5 + 3 * years});
+  stack.line_labels.push_back("Predikat");
+  stack.cells.push_back({-1, -1, 6 + 3 * years});
+  t.stacking = std::move(stack);
   for (const v1::EvaluationRow& row : report.rows()) {
     const v1::ReportNode& node = row.node();
     for (const v1::IndicatorLine& ind : row.kinerja()) {
@@ -260,7 +289,15 @@ void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit
       }
     }
   }
-  if (!fit.wide) width = FitWidths(width, wrappable, 2, fit.columns);
+  if (!fit.wide) {
+    width = FitWidths(width, wrappable, 2, fit.columns);
+    size_t fitted = 0;
+    for (size_t w : width) fitted += w + 2;
+    if (table.stacking.has_value() && fitted > fit.columns + 2) {
+      PrintStackedTable(table, out, fit.columns);
+      return;
+    }
+  }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string row;
     for (size_t c = 0; c < cells.size(); ++c) {
