@@ -93,9 +93,10 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
     v1::GetPlanAsOfRequest request;
     int64_t micros = 0;
     if (!ParseInstant(args.as_of, &micros)) {
-      return Fail("renstra: --as-of \"" + args.as_of +
-                      "\": not an instant (e.g. 2025-06-30T00:00:00+07:00, or 2025-06-30)",
-                  kExitUsage);
+      return Fail(
+          "renstra: --as-of \"" + args.as_of +
+              "\": bukan waktu yang dapat dibaca (mis. 2025-06-30T00:00:00+07:00, atau 2025-06-30)",
+          kExitUsage);
     }
     request.set_timestamp_micros(micros);
     v1::GetPlanAsOfResponse response;
@@ -117,8 +118,8 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   if (client.GetSubtree(args.code, &current).ok()) canonical = current.node().code();
   const v1::Node* node = FindNode(plan.plan().programs(), canonical);
   if (node == nullptr) {
-    return Fail("renstra: no node with code " + args.code + " in plan version " +
-                std::to_string(plan.plan().version()));
+    return Fail("renstra: tidak ada program, kegiatan atau sub kegiatan berkode " + args.code +
+                " dalam renstra versi " + std::to_string(plan.plan().version()));
   }
   v1::GetSubtreeResponse response;
   *response.mutable_node() = *node;
@@ -141,7 +142,8 @@ int PlanShow(Client& client, const ShowArgs& args) {
   v1::GetSubtreeResponse response;
   grpc::Status status = client.GetSubtree(args.code, &response);
   if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-    return Fail("renstra: no node with code " + args.code + " in the plan");
+    return Fail("renstra: tidak ada program, kegiatan atau sub kegiatan berkode " + args.code +
+                " dalam renstra");
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.json) return PrintJson(response);
@@ -225,7 +227,7 @@ struct ImportArgs {
 
 int Import(Client& client, const ImportArgs& args) {
   std::ifstream in(args.file, std::ios::binary);
-  if (!in) return Fail("renstra: cannot read " + args.file, kExitUsage);
+  if (!in) return Fail("renstra: tidak dapat membaca " + args.file, kExitUsage);
   std::ostringstream content;
   content << in.rdbuf();
   v1::ImportTableRequest request;

@@ -297,7 +297,9 @@ TEST(EndToEnd, CliReportsErrorsWithANonZeroExit) {
   ASSERT_NE(server.daemon, nullptr);
   CommandResult unknown = Cli(server.ready.address, {"plan", "show", "--code", "9.99.99"});
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_EQ(unknown.err, "renstra: no node with code 9.99.99 in the plan\n");
+  EXPECT_EQ(
+      unknown.err,
+      "renstra: tidak ada program, kegiatan atau sub kegiatan berkode 9.99.99 dalam renstra\n");
 
   CommandResult bad_table =
       Cli(server.ready.address, {"plan", "export", "--table", "T-C.99", "--format", "tsv"});
@@ -306,7 +308,7 @@ TEST(EndToEnd, CliReportsErrorsWithANonZeroExit) {
 
   CommandResult missing_file = Cli(server.ready.address, {"import", "--file", tmp / "nope"});
   EXPECT_EQ(missing_file.exit_code, 2);
-  EXPECT_THAT(missing_file.err, StartsWith("renstra: cannot read "));
+  EXPECT_THAT(missing_file.err, StartsWith("renstra: tidak dapat membaca "));
 
   CommandResult usage = Cli(server.ready.address, {"plan"});
   EXPECT_EQ(usage.exit_code, 2);
