@@ -138,6 +138,16 @@ ReportTable AnggaranTable(const v1::AnggaranReport& report) {
     Column(&t, std::string("Rata-rata ") + what, "Rata-rata", what);
   }
   t.indent_column = 1;
+  ReportTable::Stacking stack{
+      {{0}, {1}}, {"Kode", "Uraian"}, "Tahun", {}, {"Anggaran", "Realisasi", "Rasio (%)"}, {}};
+  const int years = report.years_size();
+  for (int i = 0; i < years; ++i) {
+    stack.line_labels.push_back(std::to_string(report.years(i)));
+    stack.cells.push_back({2 + i, 2 + years + i, 2 + 2 * years + i});
+  }
+  stack.line_labels.push_back("Rata-rata");
+  stack.cells.push_back({2 + 3 * years, 3 + 3 * years, 4 + 3 * years});
+  t.stacking = std::move(stack);
   for (const v1::AnggaranRow& row : report.rows()) {
     Row cells;
     cells.Text(row.node().code_written()).Text(row.node().name());
@@ -242,6 +252,18 @@ ReportTable TriwulanTable(const v1::TriwulanReport& report) {
   Column(&t, "Kumulatif");
   Column(&t, "Capaian (%)");
   t.indent_column = 1;
+  // Stacked: one line per column of the form, its label and its value side by side.
+  ReportTable::Stacking stack{{{0}, {1, 2}, {3}, {4}},
+                              {"Kode", "Uraian / Indikator", "K/Rp", "Satuan"},
+                              "Isian",
+                              {},
+                              {"Nilai"},
+                              {}};
+  for (size_t c = 5; c < t.header.size(); ++c) {
+    stack.line_labels.push_back(t.header[c]);
+    stack.cells.push_back({static_cast<int>(c)});
+  }
+  t.stacking = std::move(stack);
   for (const v1::TriwulanLine& line : report.lines()) {
     const v1::ReportNode& node = line.node();
     Row cells;

@@ -70,7 +70,8 @@ struct ReportTable {
 // Stacked: Kode, Indikator, Satuan, then per year (Tahun) Target, Realisasi, Rasio (%).
 ReportTable CapaianTable(const v1::CapaianReport& report);
 // T-C.24: Kode, Uraian, Anggaran <years>, Realisasi <years>, Rasio <years> (%), and the
-// averages of the three.
+// averages of the three. Stacked: Kode, Uraian, then per year (Tahun) Anggaran,
+// Realisasi, Rasio (%), and a "Rata-rata" line with the three averages.
 ReportTable AnggaranTable(const v1::AnggaranReport& report);
 // E.80: per node one row per indicator (K) and one Rupiah row (Rp): target, realisasi
 // and rasio per year, Rata-rata rasio and Predikat. Stacked: Kode, Uraian / Indikator,
@@ -81,7 +82,9 @@ ReportTable EvaluationTable(const v1::EvaluationReport& report);
 ReportTable WarningTable(const v1::EarlyWarnings& report);
 // Triwulan (e-Monev): per node one row per indicator (K) and one Rupiah row (Rp): Kode,
 // Uraian, Indikator, K/Rp, Satuan, Target <year>, Triwulan I..IV (grouped under
-// "Realisasi <year>"), Kumulatif, Capaian (%).
+// "Realisasi <year>"), Kumulatif, Capaian (%). Stacked: Kode, Uraian / Indikator, K/Rp,
+// Satuan, then one line per column of the form (Isian: "Target 2025", "Triwulan I", ...,
+// "Capaian (%)") with its Nilai.
 ReportTable TriwulanTable(const v1::TriwulanReport& report);
 
 // How PrintTable fits a terminal: by default the table fits `columns` (long names and
@@ -93,8 +96,9 @@ struct TableFit {
 };
 // Columns aligned by display width (UTF-8 code points), the title above; nothing is
 // cut. A table that does not fit `fit.columns` even with its names wrapped (T-C.23 and
-// E.80 over five years: their figures alone are wider) is printed stacked, one line per
-// year (stacked_table.h), when it has a `stacking`; `fit.wide` keeps one line per row.
+// E.80 over five years: their figures alone are wider; T-C.24; the triwulan form) is
+// printed stacked (stacked_table.h), one line per year or per column of the form; `fit.wide`
+// keeps one line per row.
 void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit = {});
 // Header and rows separated by `separator` ('\t' or ','), one line each, no title.
 // CSV quotes a field holding a comma, a quote or a line break (Indonesian decimals

@@ -1,6 +1,6 @@
-// The T-C.23 and E.80 terminal tables over five years fit a 120-column terminal: each
-// row stacked as one line per year (clients/stacked_table.h); `--wide` keeps one line
-// per row.
+// The T-C.23, E.80 and T-C.24 terminal tables over five years and the triwulan form fit
+// a 120-column terminal: each row stacked as one line per year, or per column of the
+// form (clients/stacked_table.h); `--wide` keeps one line per row.
 #include "clients/stacked_table.h"
 
 #include <gtest/gtest.h>
@@ -147,6 +147,86 @@ TEST(StackedTableTest, EvaluasiStacksNameAndStatementAndEndsEachRowWithAverageAn
             "2 baris\n");
   EXPECT_LE(Widest(out), 120u);
   EXPECT_GT(Widest(Print(EvaluationTable(report), /*wide=*/true)), 300u);
+}
+
+TEST(StackedTableTest, AnggaranEndsEachRowWithTheAveragesLine) {
+  v1::AnggaranReport report;
+  for (int y = 2022; y <= 2026; ++y) report.add_years(y);
+  v1::AnggaranRow* row = report.add_rows();
+  *row->mutable_node() = Node();
+  for (int y = 2022; y <= 2026; ++y) {
+    v1::KeuanganYear* year = row->add_years();
+    year->set_year(y);
+    year->set_funding_text("3.523.998.700");
+    year->set_spent_text(y == 2024 ? "700.000.000" : "");
+    *year->mutable_absorption() = Ratio(y == 2024 ? "19,86" : "-");
+  }
+  row->set_average_funding_text("3.523.998.700");
+  row->set_average_spent_text("700.000.000");
+  *row->mutable_average_absorption() = Ratio("19,86");
+  const std::string out = Print(AnggaranTable(report), /*wide=*/false);
+  EXPECT_EQ(out,
+            "Tabel T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan (Rp)\n"
+            "Kode              Uraian                                                Tahun      "
+            "Anggaran       Realisasi    Rasio (%)\n"
+            "--------------------------------------------------------------------------------------"
+            "----------------------------------\n"
+            "1.06.04.2.01.001      Penyediaan Permakanaan bagi Penyandang            2022       "
+            "3.523.998.700  -            -\n"
+            "                      Disabilitas Terlantar                             2023       "
+            "3.523.998.700  -            -\n"
+            "                                                                        2024       "
+            "3.523.998.700  700.000.000  19,86\n"
+            "                                                                        2025       "
+            "3.523.998.700  -            -\n"
+            "                                                                        2026       "
+            "3.523.998.700  -            -\n"
+            "                                                                        Rata-rata  "
+            "3.523.998.700  700.000.000  19,86\n"
+            "1 baris\n");
+  EXPECT_LE(Widest(out), 120u);
+}
+
+TEST(StackedTableTest, TheTriwulanFormPutsOneColumnOfTheFormPerLine) {
+  v1::TriwulanReport report;
+  report.set_year(2025);
+  v1::TriwulanLine* line = report.add_lines();
+  line->set_kind(v1::TriwulanLine::KINERJA);
+  *line->mutable_node() = Node();
+  line->set_statement(kStatement);
+  line->set_unit("Keluarga");
+  line->set_target_text("30.530 Keluarga");
+  for (const char* q : {"7.000 Keluarga", "8.000 Keluarga", "-", "-"}) {
+    line->add_quarter_values();
+    line->add_quarter_texts(q);
+  }
+  line->set_cumulative_text("15.000 Keluarga");
+  *line->mutable_ratio() = Ratio("49,13");
+  const std::string out = Print(TriwulanTable(report), /*wide=*/false);
+  EXPECT_EQ(out,
+            "Formulir Triwulan (e-Monev) Tahun 2025: Realisasi Kinerja (K) dan Keuangan (Rp) per "
+            "Triwulan\n"
+            "Kode              Uraian / Indikator                                       K/Rp  "
+            "Satuan    Isian         Nilai\n"
+            "--------------------------------------------------------------------------------------"
+            "----------------------------------\n"
+            "1.06.04.2.01.001      Penyediaan Permakanaan bagi Penyandang Disabilitas   K     "
+            "Keluarga  Target 2025   30.530 Keluarga\n"
+            "                      Terlantar                                                       "
+            "     Triwulan I    7.000 Keluarga\n"
+            "                      Jumlah Orang yang Mendapatkan Pemenuhan Kebutuhan               "
+            "     Triwulan II   8.000 Keluarga\n"
+            "                      Permakanaan Sesuai dengan Standar Gizi Minimal                  "
+            "     Triwulan III  -\n"
+            "                      Kewenangan Kabupaten/Kota                                       "
+            "     Triwulan IV   -\n"
+            "                                                                                      "
+            "     Kumulatif     15.000 Keluarga\n"
+            "                                                                                      "
+            "     Capaian (%)   49,13\n"
+            "1 baris\n");
+  EXPECT_LE(Widest(out), 120u);
+  EXPECT_GT(Widest(Print(TriwulanTable(report), /*wide=*/true)), 120u);
 }
 
 }  // namespace
