@@ -352,6 +352,7 @@ TEST_F(LanguageEndToEnd, EveryCommandsHumanOutputOnTheSeedScenarioIsIndonesian) 
            {"report", "capaian", "--code", "1.06.04"},
            {"report", "anggaran", "--code", "1.06.04"},
            {"report", "evaluasi", "--code", "1.06.04"},
+           {"report", "triwulan", "--year", "2024", "--code", "1.06.04"},
            {"audit", "history", "--proposal", "USL-0001"},
            {"audit", "history", "--revision", "REV-1"},
            {"audit", "history", "--node", kNode},
@@ -375,6 +376,18 @@ TEST_F(LanguageEndToEnd, EveryCommandsHumanOutputOnTheSeedScenarioIsIndonesian) 
     for (const std::string& word : EnglishIn(out)) offenders.push_back(command + ": " + word);
   }
   EXPECT_EQ(offenders, std::vector<std::string>{});
+
+  // The reports over five years fit a 120-column terminal (stacked when they must).
+  for (const auto& [command, out] : outputs_) {
+    if (command.rfind("report ", 0) != 0) continue;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      const size_t columns = std::count_if(line.begin(), line.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // UTF-8 code points
+      });
+      EXPECT_LE(columns, 120u) << command << ": " << line;
+    }
+  }
 }
 
 // `renstra import`: the summary, every line's outcome and the findings, from the seed's
