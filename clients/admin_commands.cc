@@ -23,42 +23,47 @@ void PrintBackup(const v1::Backup& b, std::ostream& out) {
 }  // namespace
 
 void AdminCommands::Register(CLI::App* app) {
-  CLI::App* admin = AddCommand(app, "admin", "Operate the server (role ADMIN)");
+  CLI::App* admin = AddCommand(app, "admin", "Kelola server (peran ADMIN)");
   admin->require_subcommand(1);
-  backup_ = AddCommand(admin, "backup", "Back up the live event log (RocksDB BackupEngine)");
-  backup_->add_option("--dir", dir_, "Backup directory on the server (default: --backup_dir)");
-  backups_ = AddCommand(admin, "backups", "List the backups in a backup directory");
-  backups_->add_option("--dir", dir_, "Backup directory on the server (default: --backup_dir)");
-  verify_backup_ =
-      AddCommand(admin, "verify-backup", "Check a backup's files and re-hash its whole log");
-  verify_backup_->add_option("id", id_, "Backup number")->required();
-  verify_backup_->add_option("--dir", dir_, "Backup directory on the server");
-  metrics_ = AddCommand(admin, "metrics", "Print the server's metrics (Prometheus text format)");
+  backup_ = AddCommand(admin, "backup",
+                       "Cadangkan log peristiwa yang sedang berjalan (RocksDB BackupEngine)");
+  backup_->add_option("--dir", dir_, "Direktori cadangan di server (bawaan: --backup_dir)");
+  backups_ = AddCommand(admin, "backups", "Daftar cadangan dalam direktori cadangan");
+  backups_->add_option("--dir", dir_, "Direktori cadangan di server (bawaan: --backup_dir)");
+  verify_backup_ = AddCommand(admin, "verify-backup",
+                              "Periksa berkas cadangan dan hitung ulang hash seluruh lognya");
+  verify_backup_->add_option("id", id_, "Nomor cadangan")->required();
+  verify_backup_->add_option("--dir", dir_, "Direktori cadangan di server");
+  metrics_ = AddCommand(admin, "metrics", "Tampilkan metrik server (format teks Prometheus)");
 
-  CLI::App* user = AddCommand(admin, "user", "Add, disable, enable, rotate and list users");
+  CLI::App* user =
+      AddCommand(admin, "user", "Pengguna: tambah, nonaktifkan, aktifkan, ganti token dan daftar");
   user->require_subcommand(1);
-  user_add_ = AddCommand(user, "add", "Add a user and print their token (shown once)");
-  user_add_->add_option("name", name_, "Login name")->required();
+  user_add_ =
+      AddCommand(user, "add", "Tambah pengguna dan tampilkan tokennya (ditampilkan sekali)");
+  user_add_->add_option("name", name_, "Nama masuk")->required();
   user_add_
       ->add_option("--role", role_,
-                   "KEPALA_BIDANG, SEKRETARIAT, KEPALA_DINAS, INSPEKTORAT or ADMIN")
+                   "KEPALA_BIDANG, SEKRETARIAT, KEPALA_DINAS, INSPEKTORAT atau ADMIN")
       ->required();
-  user_add_->add_option("--division", division_,
-                        "For KEPALA_BIDANG: e.g. REHABILITASI_SOSIAL (see renstra.v1.Division)");
-  user_add_->add_option("--display-name", display_name_, "Full name and title");
-  user_disable_ = AddCommand(user, "disable", "Refuse a user's token from now on");
-  user_disable_->add_option("name", name_, "Login name")->required();
-  user_disable_->add_option("--reason", reason_, "Why (recorded in the log)");
-  user_enable_ = AddCommand(user, "enable", "Accept a disabled user's token again");
-  user_enable_->add_option("name", name_, "Login name")->required();
-  user_enable_->add_option("--reason", reason_, "Why (recorded in the log)");
-  user_rotate_ = AddCommand(user, "rotate", "Give a user a new token (printed once)");
-  user_rotate_->add_option("name", name_, "Login name")->required();
-  user_rotate_->add_option("--reason", reason_, "Why (recorded in the log)");
-  user_list_ = AddCommand(user, "list", "List users and their roles");
+  user_add_->add_option(
+      "--division", division_,
+      "Untuk KEPALA_BIDANG: mis. REHABILITASI_SOSIAL (lihat renstra.v1.Division)");
+  user_add_->add_option("--display-name", display_name_, "Nama lengkap dan gelar");
+  user_disable_ = AddCommand(user, "disable", "Tolak token pengguna mulai sekarang");
+  user_disable_->add_option("name", name_, "Nama masuk")->required();
+  user_disable_->add_option("--reason", reason_, "Alasannya (dicatat dalam log)");
+  user_enable_ = AddCommand(user, "enable", "Terima lagi token pengguna yang dinonaktifkan");
+  user_enable_->add_option("name", name_, "Nama masuk")->required();
+  user_enable_->add_option("--reason", reason_, "Alasannya (dicatat dalam log)");
+  user_rotate_ = AddCommand(user, "rotate", "Beri pengguna token baru (ditampilkan sekali)");
+  user_rotate_->add_option("name", name_, "Nama masuk")->required();
+  user_rotate_->add_option("--reason", reason_, "Alasannya (dicatat dalam log)");
+  user_list_ = AddCommand(user, "list", "Daftar pengguna dan perannya");
   for (CLI::App* c : {user_add_, user_disable_, user_enable_, user_rotate_}) {
-    c->add_option("--request-id", request_id_,
-                  "Idempotency key (default: a fresh random id); reuse it to retry safely");
+    c->add_option(
+        "--request-id", request_id_,
+        "Kunci idempotensi (bawaan: id acak baru); pakai lagi untuk mengulang dengan aman");
   }
 }
 

@@ -42,34 +42,36 @@ void PrintAgency(const v1::AgencyView& a, std::ostream& out) {
 }  // namespace
 
 void AgencyCommands::Register(CLI::App* app) {
-  CLI::App* agency = AddCommand(app, "agency", "Agencies, their units and responsibility");
+  CLI::App* agency = AddCommand(app, "agency", "Instansi, unitnya dan penanggung jawab");
   agency->require_subcommand(1);
-  list_ = AddCommand(agency, "list", "List the agencies and their units");
-  show_ = AddCommand(agency, "show", "Show an agency: units, responsibility now and its history");
-  show_->add_option("agency", agency_, "Agency code, e.g. DINSOS-DUMAI")->required();
-  create_ = AddCommand(agency, "create", "Create an agency (role ADMIN)");
-  create_->add_option("agency", agency_, "New agency code, e.g. DINKES-DUMAI")->required();
-  create_->add_option("--name", name_, "Full name")->required();
-  create_->add_option("--pemda", pemda_, "The Pemda, e.g. \"Kota Dumai\"")->required();
-  unit_create_ = AddCommand(agency, "unit-create", "Create a unit of an agency (role ADMIN)");
-  unit_create_->add_option("agency", agency_, "Agency code")->required();
-  unit_create_->add_option("unit", unit_, "New unit code, e.g. KESMAS")->required();
-  unit_create_->add_option("--name", name_, "Full name, e.g. \"Bidang Kesehatan Masyarakat\"")
+  list_ = AddCommand(agency, "list", "Daftar instansi dan unitnya");
+  show_ = AddCommand(agency, "show",
+                     "Tampilkan instansi: unit, penanggung jawab saat ini dan riwayatnya");
+  show_->add_option("agency", agency_, "Kode instansi, mis. DINSOS-DUMAI")->required();
+  create_ = AddCommand(agency, "create", "Buat instansi (peran ADMIN)");
+  create_->add_option("agency", agency_, "Kode instansi baru, mis. DINKES-DUMAI")->required();
+  create_->add_option("--name", name_, "Nama lengkap")->required();
+  create_->add_option("--pemda", pemda_, "Pemdanya, mis. \"Kota Dumai\"")->required();
+  unit_create_ = AddCommand(agency, "unit-create", "Buat unit pada instansi (peran ADMIN)");
+  unit_create_->add_option("agency", agency_, "Kode instansi")->required();
+  unit_create_->add_option("unit", unit_, "Kode unit baru, mis. KESMAS")->required();
+  unit_create_->add_option("--name", name_, "Nama lengkap, mis. \"Bidang Kesehatan Masyarakat\"")
       ->required();
-  unit_create_->add_option("--kind", kind_, "SEKRETARIAT, BIDANG or UPT")->required();
+  unit_create_->add_option("--kind", kind_, "SEKRETARIAT, BIDANG atau UPT")->required();
   assign_ = AddCommand(agency, "assign",
-                       "Make a unit responsible for a program, kegiatan or sub kegiatan "
-                       "(role ADMIN)");
-  assign_->add_option("agency", agency_, "Agency code")->required();
-  assign_->add_option("node", node_, "Program, kegiatan or sub kegiatan code")->required();
-  assign_->add_option("unit", unit_, "Unit code")->required();
+                       "Tetapkan unit sebagai penanggung jawab program, kegiatan atau sub "
+                       "kegiatan (peran ADMIN)");
+  assign_->add_option("agency", agency_, "Kode instansi")->required();
+  assign_->add_option("node", node_, "Kode program, kegiatan atau sub kegiatan")->required();
+  assign_->add_option("unit", unit_, "Kode unit")->required();
   assign_->add_option("--effective", effective_,
-                      "Date it takes effect, YYYY-MM-DD (00:00 WIB; default: now)");
+                      "Tanggal berlaku, YYYY-MM-DD (00:00 WIB; bawaan: sekarang)");
   assign_->add_option("--plan-version", plan_version_,
-                      "The plan version it takes effect with (for the record)");
+                      "Versi renstra tempat penetapan ini berlaku (sebagai catatan)");
   for (CLI::App* c : {create_, unit_create_, assign_}) {
-    c->add_option("--request-id", request_id_,
-                  "Idempotency key (default: a fresh random id); reuse it to retry safely");
+    c->add_option(
+        "--request-id", request_id_,
+        "Kunci idempotensi (bawaan: id acak baru); pakai lagi untuk mengulang dengan aman");
   }
 }
 

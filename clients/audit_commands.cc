@@ -41,62 +41,74 @@ std::string Json(const google::protobuf::Message& message) {
 }  // namespace
 
 void AuditCommands::Register(CLI::App* app) {
-  CLI::App* audit = AddCommand(app, "audit", "History, diffs, live feed and tamper evidence");
+  CLI::App* audit = AddCommand(
+      app, "audit", "Riwayat, perbandingan versi, siaran langsung dan bukti keutuhan log");
   audit->require_subcommand(1);
 
   history_ = AddCommand(audit, "history",
-                        "Every event touching a node, indicator, proposal, "
-                        "revision or user, in order");
-  history_->add_option("--node", node_, "Program, kegiatan or sub kegiatan code");
-  history_->add_option("--indicator", indicator_, "Indicator id, e.g. 1.06.04.2.01.0001#1");
-  history_->add_option("--proposal", proposal_, "Proposal id, e.g. USL-0001");
-  history_->add_option("--revision", revision_, "Revision id, e.g. REV-1");
-  history_->add_option("--user", user_, "User name (includes refused attempts)");
-  history_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+                        "Peristiwa suatu program/kegiatan, indikator, usulan, perubahan "
+                        "atau pengguna, berurutan");
+  history_->add_option("--node", node_, "Kode program, kegiatan atau sub kegiatan");
+  history_->add_option("--indicator", indicator_, "Id indikator, mis. 1.06.04.2.01.0001#1");
+  history_->add_option("--proposal", proposal_, "Id usulan, mis. USL-0001");
+  history_->add_option("--revision", revision_, "Id Perubahan Renstra, mis. REV-1");
+  history_->add_option("--user", user_, "Nama pengguna (termasuk upaya yang ditolak)");
+  history_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
   history_->add_option("--page-size", page_size_,
-                       "Events per request (default: as many as one answer holds)");
+                       "Peristiwa per permintaan (bawaan: sebanyak yang muat dalam satu jawaban)");
 
-  diff_ = AddCommand(audit, "diff", "What changed between two plan versions, and why");
-  diff_->add_option("--from", from_version_, "Plan version to compare from")->required();
-  diff_->add_option("--to", to_version_, "Plan version to compare to (default: current)");
+  diff_ = AddCommand(audit, "diff", "Apa yang berubah di antara dua versi renstra, dan mengapa");
+  diff_->add_option("--from", from_version_, "Versi renstra awal perbandingan")->required();
+  diff_->add_option("--to", to_version_, "Versi renstra akhir perbandingan (bawaan: saat ini)");
   diff_
       ->add_option("--format", format_,
-                   "table, tsv, html, json, xlsx (needs --output), print (A4 HTML) or pdf")
+                   "table, tsv, html, json, xlsx (perlu --output), print (HTML A4) atau pdf")
       ->check(
           CLI::IsMember({"table", "tsv", "html", "json", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
-  diff_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  diff_->add_option("--output,-o", output_, "Berkas tujuan (bawaan: stdout)");
   print_.Register(diff_);
 
-  follow_ = AddCommand(audit, "follow", "Print every event from a sequence, then new ones live");
-  follow_->add_option("--from", from_sequence_, "First sequence")->capture_default_str();
-  follow_->add_option("--count", count_, "Stop after this many events (default: never)");
+  follow_ =
+      AddCommand(audit, "follow",
+                 "Tampilkan setiap peristiwa mulai suatu urutan, lalu yang baru secara langsung");
+  follow_->add_option("--from", from_sequence_, "Urutan pertama")->capture_default_str();
+  follow_->add_option("--count", count_,
+                      "Berhenti setelah sekian peristiwa (bawaan: tidak berhenti)");
 
-  export_ = AddCommand(audit, "export", "Archive the log as JSON Lines with its signed tree head");
-  export_->add_option("--output,-o", output_, "File to write")->required();
-  export_->add_option("--page-size", page_size_, "Events per request (default and at most 1000)")
+  export_ =
+      AddCommand(audit, "export",
+                 "Arsipkan log sebagai JSON Lines beserta kepala pohon Merkle bertanda tangan");
+  export_->add_option("--output,-o", output_, "Berkas tujuan")->required();
+  export_
+      ->add_option("--page-size", page_size_,
+                   "Peristiwa per permintaan (bawaan dan paling banyak 1000)")
       ->check(CLI::Range(1u, 1000u));
 
-  verify_export_ =
-      AddCommand(audit, "verify-export", "Check an archive offline: chain, Merkle root, signature");
-  verify_export_->add_option("file", file_, "Archive written by `audit export`")->required();
-  verify_export_->add_option("--pubkey", pubkey_file_, "Pinned public key (PEM)")->required();
+  verify_export_ = AddCommand(audit, "verify-export",
+                              "Periksa arsip tanpa server: rantai, akar Merkle, tanda tangan");
+  verify_export_->add_option("file", file_, "Arsip yang ditulis `audit export`")->required();
+  verify_export_->add_option("--pubkey", pubkey_file_, "Kunci publik yang disematkan (PEM)")
+      ->required();
 
-  pubkey_ = AddCommand(audit, "pubkey", "Print the tree-head signing key (PEM) to pin");
-  pubkey_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  pubkey_ = AddCommand(
+      audit, "pubkey",
+      "Tampilkan kunci publik penanda tangan kepala pohon Merkle (PEM) untuk disematkan");
+  pubkey_->add_option("--output,-o", output_, "Berkas tujuan (bawaan: stdout)");
 
-  head_ = AddCommand(audit, "head", "Print the current signed tree head");
-  head_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  head_ = AddCommand(audit, "head", "Tampilkan kepala pohon Merkle bertanda tangan saat ini");
+  head_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
 
   verify_ = AddCommand(audit, "verify",
-                       "Check the signed head, its consistency with the last verified one, "
-                       "and the inclusion of events");
-  verify_->add_option("--pubkey", pubkey_file_, "Pinned public key (PEM)")->required();
+                       "Periksa kepala pohon bertanda tangan, konsistensinya dan keberadaan "
+                       "peristiwa di dalamnya");
+  verify_->add_option("--pubkey", pubkey_file_, "Kunci publik yang disematkan (PEM)")->required();
   verify_->add_option("--state", state_file_,
-                      "File keeping the last verified head (default: none)");
-  verify_->add_option("--event", events_, "An event sequence whose inclusion to check")->take_all();
+                      "Berkas penyimpan kepala pohon terakhir yang diperiksa (bawaan: tidak ada)");
+  verify_->add_option("--event", events_, "Urutan peristiwa yang keberadaannya diperiksa")
+      ->take_all();
 
-  rehash_ = AddCommand(audit, "rehash", "ADMIN: re-hash the whole store on the server");
+  rehash_ = AddCommand(audit, "rehash", "ADMIN: hitung ulang hash seluruh penyimpanan di server");
 }
 
 std::optional<int> AuditCommands::Run(Client& client) {

@@ -207,15 +207,15 @@ const char* ChangeOptionName(ChangeKind kind) {
 const char* ChangeOptionSyntax(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::kSetTarget:
-      return "INDICATOR_ID:YEAR=VALUE";
+      return "ID_INDIKATOR:TAHUN=NILAI";
     case ChangeKind::kSetFunding:
-      return "CODE:YEAR=RUPIAH";
+      return "KODE:TAHUN=RUPIAH";
     case ChangeKind::kReplaceIndicator:
-      return "INDICATOR_ID:FROM_YEAR=STATEMENT|UNIT[|YEAR=VALUE;...]";
+      return "ID_INDIKATOR:SEJAK_TAHUN=PERNYATAAN|SATUAN[|TAHUN=NILAI;...]";
     case ChangeKind::kAddSubActivity:
-      return "CODE=NAME|INDICATOR|UNIT[|YEAR=VALUE;...[|YEAR=RUPIAH;...]]";
+      return "KODE=NAMA|INDIKATOR|SATUAN[|TAHUN=NILAI;...[|TAHUN=RUPIAH;...]]";
     case ChangeKind::kRetireSubActivity:
-      return "CODE:FROM_YEAR";
+      return "KODE:SEJAK_TAHUN";
   }
   return "";
 }
@@ -242,7 +242,7 @@ std::optional<v1::Change> ParseChange(ChangeKind kind, std::string_view spec, st
       break;
   }
   if (ok) return change;
-  if (reason == kWrongForm) reason = std::string("expected ") + ChangeOptionSyntax(kind);
+  if (reason == kWrongForm) reason = std::string("bentuknya harus ") + ChangeOptionSyntax(kind);
   *error = std::string(ChangeOptionName(kind)) + " \"" + std::string(spec) + "\": " + reason;
   return std::nullopt;
 }

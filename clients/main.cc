@@ -36,9 +36,11 @@
 #include "clients/agency_commands.h"
 #include "clients/audit_commands.h"
 #include "clients/cli_app.h"
+#include "clients/cli_help.h"
 #include "clients/cli_output.h"
 #include "clients/client.h"
 #include "clients/credentials.h"
+#include "clients/import_printer.h"
 #include "clients/plan_printer.h"
 #include "clients/print_flags.h"
 #include "clients/realization_commands.h"
@@ -91,9 +93,10 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
     v1::GetPlanAsOfRequest request;
     int64_t micros = 0;
     if (!ParseInstant(args.as_of, &micros)) {
-      return Fail("renstra: --as-of \"" + args.as_of +
-                      "\": not an instant (e.g. 2025-06-30T00:00:00+07:00, or 2025-06-30)",
-                  kExitUsage);
+      return Fail(
+          "renstra: --as-of \"" + args.as_of +
+              "\": bukan waktu yang dapat dibaca (mis. 2025-06-30T00:00:00+07:00, atau 2025-06-30)",
+          kExitUsage);
     }
     request.set_timestamp_micros(micros);
     v1::GetPlanAsOfResponse response;
@@ -115,8 +118,8 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   if (client.GetSubtree(args.code, &current).ok()) canonical = current.node().code();
   const v1::Node* node = FindNode(plan.plan().programs(), canonical);
   if (node == nullptr) {
-    return Fail("renstra: no node with code " + args.code + " in plan version " +
-                std::to_string(plan.plan().version()));
+    return Fail("renstra: tidak ada program, kegiatan atau sub kegiatan berkode " + args.code +
+                " dalam renstra versi " + std::to_string(plan.plan().version()));
   }
   v1::GetSubtreeResponse response;
   *response.mutable_node() = *node;
@@ -139,7 +142,8 @@ int PlanShow(Client& client, const ShowArgs& args) {
   v1::GetSubtreeResponse response;
   grpc::Status status = client.GetSubtree(args.code, &response);
   if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
-    return Fail("renstra: no node with code " + args.code + " in the plan");
+    return Fail("renstra: tidak ada program, kegiatan atau sub kegiatan berkode " + args.code +
+                " dalam renstra");
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.json) return PrintJson(response);
@@ -223,7 +227,7 @@ struct ImportArgs {
 
 int Import(Client& client, const ImportArgs& args) {
   std::ifstream in(args.file, std::ios::binary);
-  if (!in) return Fail("renstra: cannot read " + args.file, kExitUsage);
+  if (!in) return Fail("renstra: tidak dapat membaca " + args.file, kExitUsage);
   std::ostringstream content;
   content << in.rdbuf();
   v1::ImportTableRequest request;
@@ -245,47 +249,7 @@ int Import(Client& client, const ImportArgs& args) {
   grpc::Status status = client.ImportTable(request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (args.json) return PrintJson(response);
-  if (response.dry_run()) {
-    std::cout << "Dry run of " << args.file << ": nothing was written. It would create:\n";
-  } else {
-    std::cout << "Imported " << args.file << " (request id " << request.request_id() << "):\n";
-  }
-  // A workbook's lines are the rows of its sheet.
-  const char* const unit = response.sheet().empty() ? "line" : "row";
-  if (!response.sheet().empty()) {
-    std::cout << "Read sheet \"" << Printable(response.sheet()) << "\" of the workbook\n";
-  }
-  auto line = [](const char* label, int64_t value) {
-    std::cout << "  " << label << std::string(25 - std::string(label).size(), ' ') << value << "\n";
-  };
-  line("programs", response.programs());
-  line("kegiatan", response.activities());
-  line("sub kegiatan", response.sub_activities());
-  line("indicators", response.indicators());
-  line("continuation indicators", response.continuation_indicators());
-  line("goals", response.goals());
-  line("objectives", response.objectives());
-  line("events", response.events());
-  if (!response.dry_run()) line("plan version", response.plan_version());
-  std::cout << "Numbers read as " << response.number_format_evidence() << "\n";
-  std::cout << "Skipped lines: " << response.skipped_size() << "\n";
-  for (const v1::SkippedLine& skipped : response.skipped()) {
-    std::cout << "  " << unit << " " << skipped.line() << ": " << Printable(skipped.what()) << "\n";
-  }
-  if (args.lines) {
-    std::cout << "Lines: " << response.lines_size() << "\n";
-    for (const v1::ImportLine& l : response.lines()) {
-      std::string outcome = v1::ImportLine::Outcome_Name(l.outcome());
-      std::transform(outcome.begin(), outcome.end(), outcome.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      std::cout << "  " << unit << " " << l.line() << ": " << outcome << " " << Printable(l.what())
-                << "\n";
-    }
-  }
-  std::cout << "Findings: " << response.findings_size() << "\n";
-  for (const v1::Finding& finding : response.findings()) {
-    std::cout << "  " << FormatFinding(finding) << "\n";
-  }
+  PrintImportReport(response, args.file, request.request_id(), args.lines, std::cout);
   std::cout << std::flush;
   return kExitOk;
 }
@@ -314,85 +278,92 @@ void QuietGrpcLog(gpr_log_func_args*) {}
 
 int Main(int argc, char** argv) {
   if (std::getenv("GRPC_VERBOSITY") == nullptr) gpr_set_log_function(QuietGrpcLog);
-  CLI::App app{"renstra: the command-line client of the Renstra server (renstrad).", "renstra"};
+  CLI::App app{"renstra: klien baris perintah server Renstra (renstrad).", "renstra"};
+  UseIndonesianHelp(&app);
   std::string server = "127.0.0.1:50051";
   double timeout_seconds = 30;
   std::string token_file;
   bool tls = false;
   std::string ca_file;
   std::string tls_server_name;
-  app.add_option("--server", server, "renstrad address HOST:PORT")
+  app.add_option("--server", server, "Alamat renstrad HOST:PORT")
       ->envname("RENSTRA_SERVER")
       ->capture_default_str();
-  app.add_option("--timeout", timeout_seconds, "Seconds to wait for an answer")
+  app.add_option("--timeout", timeout_seconds, "Berapa detik menunggu jawaban")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app.add_option("--token-file", token_file,
-                 "File whose first line is your bearer token (default: $RENSTRA_TOKEN)");
-  app.add_flag("--tls", tls, "Connect with TLS, trusting the system's root certificates");
-  app.add_option("--ca", ca_file, "PEM file of the CA to trust; implies --tls");
+                 "Berkas yang baris pertamanya token bearer Anda (bawaan: $RENSTRA_TOKEN)");
+  app.add_flag("--tls", tls, "Sambung dengan TLS, memercayai sertifikat CA bawaan sistem");
+  app.add_option("--ca", ca_file, "Berkas PEM dari CA yang dipercaya; berarti juga --tls");
   app.add_option("--tls-server-name", tls_server_name,
-                 "Name to check the server's certificate against (default: the host)");
+                 "Nama pembanding sertifikat server (bawaan: host pada --server)");
   app.require_subcommand(1);
 
-  CLI::App* plan = AddCommand(&app, "plan", "Read, validate and export the current plan");
+  CLI::App* plan = AddCommand(&app, "plan", "Baca, periksa dan ekspor renstra saat ini");
   plan->require_subcommand(1);
 
   ShowArgs show_args;
-  CLI::App* show = AddCommand(plan, "show", "Print the plan (or one subtree) as a tree");
+  CLI::App* show =
+      AddCommand(plan, "show", "Tampilkan renstra (atau satu cabangnya) sebagai pohon");
   show->add_option("--code", show_args.code,
-                   "Program, kegiatan or sub kegiatan code (e.g. 1.06.04.2.01)");
+                   "Kode program, kegiatan atau sub kegiatan (mis. 1.06.04.2.01)");
   show->add_option("--version,--as-of-version", show_args.version,
-                   "The plan as of this plan version (default: the current plan)")
+                   "Renstra pada versi ini (bawaan: renstra saat ini)")
       ->check(CLI::PositiveNumber);
   show->add_option("--as-of", show_args.as_of,
-                   "The plan as it stood at an instant, e.g. 2025-06-30T00:00:00+07:00")
+                   "Renstra sebagaimana adanya pada suatu saat, mis. 2025-06-30T00:00:00+07:00")
       ->excludes("--version");
-  show->add_flag("--json", show_args.json, "Print the answer in protobuf's JSON mapping");
+  show->add_flag("--json", show_args.json, "Cetak jawaban dalam pemetaan JSON protobuf");
 
   ExportArgs export_args;
-  CLI::App* export_command = AddCommand(plan, "export", "Write an official table");
-  export_command->add_option("--table", export_args.table, "The official table (T-C.27)")
+  CLI::App* export_command = AddCommand(plan, "export", "Tulis tabel resmi");
+  export_command->add_option("--table", export_args.table, "Tabel resmi (T-C.27)")
       ->capture_default_str();
   export_command
       ->add_option("--format", export_args.format,
-                   "tsv, csv, xlsx (needs --output), print (A4 HTML) or pdf")
+                   "tsv, csv, xlsx (perlu --output), print (HTML A4) atau pdf")
       ->required()
       ->check(CLI::IsMember({"tsv", "csv", "xlsx", "print", "pdf"}, CLI::ignore_case));
-  export_command->add_option("--output,-o", export_args.output, "File to write (default: stdout)");
+  export_command->add_option("--output,-o", export_args.output, "Berkas tujuan (bawaan: stdout)");
   export_args.print.Register(export_command);
 
   bool validate_json = false;
-  CLI::App* validate = AddCommand(plan, "validate", "List every inconsistency, one per line");
-  validate->add_flag("--json", validate_json, "Print the report in protobuf's JSON mapping");
+  CLI::App* validate =
+      AddCommand(plan, "validate", "Daftar setiap ketidaksesuaian, satu per baris");
+  validate->add_flag("--json", validate_json, "Cetak laporan dalam pemetaan JSON protobuf");
 
   ImportArgs import_args;
-  CLI::App* import = AddCommand(&app, "import", "Import a T-C.27 table into an empty plan");
+  CLI::App* import =
+      AddCommand(&app, "import", "Impor tabel T-C.27 ke dalam renstra yang masih kosong");
   import
       ->add_option(
           "--file", import_args.file,
-          "TSV/CSV table, a document containing one, or an .xlsx workbook with a T-C.27 sheet")
+          "Tabel TSV/CSV, dokumen yang memuatnya, atau buku kerja .xlsx dengan lembar T-C.27")
       ->required();
-  import->add_flag("--dry-run", import_args.dry_run, "Show what would be created; write nothing");
-  import->add_flag("--json", import_args.json, "Print the answer in protobuf's JSON mapping");
+  import->add_flag("--dry-run", import_args.dry_run,
+                   "Tampilkan apa yang akan dibuat; tidak menulis apa pun");
+  import->add_flag("--json", import_args.json, "Cetak jawaban dalam pemetaan JSON protobuf");
   import->add_flag("--lines", import_args.lines,
-                   "Also list every line of the table: imported as what, skipped or refused "
-                   "and why");
-  import->add_option("--request-id", import_args.request_id,
-                     "Idempotency key (default: a fresh random id); reuse it to retry safely");
+                   "Cantumkan juga setiap baris tabel: diimpor sebagai apa, dilewati atau "
+                   "ditolak dan mengapa");
+  import->add_option(
+      "--request-id", import_args.request_id,
+      "Kunci idempotensi (bawaan: id acak baru); pakai lagi untuk mengulang dengan aman");
   import
       ->add_option("--number-format", import_args.number_format,
-                   "How the table writes numbers: id (31.291.280.000; 69,5), en "
-                   "(31,291,280,000; 69.5) or auto (decided from the table's cells)")
+                   "Cara tabel menulis angka: id (31.291.280.000; 69,5), en "
+                   "(31,291,280,000; 69.5) atau auto (ditentukan dari sel-sel tabel)")
       ->check(CLI::IsMember({"id", "en", "auto"}, CLI::ignore_case))
       ->capture_default_str();
 
-  CLI::App* log = AddCommand(&app, "log", "The event log: head and hash-chain check");
+  CLI::App* log = AddCommand(&app, "log", "Log peristiwa: kepala log dan pemeriksaan rantai hash");
   log->require_subcommand(1);
-  CLI::App* head = AddCommand(log, "head", "Print the last event's sequence and hash");
+  CLI::App* head = AddCommand(log, "head", "Tampilkan urutan dan hash peristiwa terakhir");
   uint64_t verify_from = 1;
-  CLI::App* verify = AddCommand(log, "verify", "Re-hash the log and check every link");
-  verify->add_option("--from", verify_from, "First sequence to check")->capture_default_str();
+  CLI::App* verify =
+      AddCommand(log, "verify", "Hitung ulang hash log dan periksa setiap mata rantainya");
+  verify->add_option("--from", verify_from, "Urutan pertama yang diperiksa")->capture_default_str();
 
   WorkflowCommands workflow;
   workflow.Register(&app, plan);

@@ -16,14 +16,15 @@ namespace renstra {
 
 void PrintFlags::Register(CLI::App* command) {
   command->add_option("--letterhead", letterhead_,
-                      "print/pdf: the agency's kop and signatory, key = value lines "
-                      "(default: $RENSTRA_LETTERHEAD)");
-  command->add_option("--sign-place", place_, "print/pdf: place of signing, e.g. Dumai");
-  command->add_option("--sign-date", date_,
-                      "print/pdf: date of signing, e.g. \"7 Desember 2026\" (default: today)");
-  command->add_option("--sign-position", position_, "print/pdf: the signatory's position");
-  command->add_option("--sign-name", name_, "print/pdf: the signatory's name");
-  command->add_option("--sign-nip", nip_, "print/pdf: the signatory's NIP");
+                      "print/pdf: kop dan penandatangan, baris kunci = nilai "
+                      "(bawaan: $RENSTRA_LETTERHEAD)");
+  command->add_option("--sign-place", place_, "print/pdf: tempat penandatanganan, mis. Dumai");
+  command->add_option(
+      "--sign-date", date_,
+      "print/pdf: tanggal penandatanganan, mis. \"7 Desember 2026\" (bawaan: hari ini)");
+  command->add_option("--sign-position", position_, "print/pdf: jabatan penandatangan");
+  command->add_option("--sign-name", name_, "print/pdf: nama penandatangan");
+  command->add_option("--sign-nip", nip_, "print/pdf: NIP penandatangan");
 }
 
 absl::StatusOr<PrintOptions> PrintFlags::Options() const {

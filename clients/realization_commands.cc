@@ -29,23 +29,23 @@ int Answer(Client& client, const grpc::Status& status, const v1::RealizationView
 }  // namespace
 
 void RealizationCommands::Register(CLI::App* app) {
-  CLI::App* realize =
-      AddCommand(app, "realize", "Record realizations (realisasi kinerja and anggaran)");
+  CLI::App* realize = AddCommand(app, "realize", "Catat realisasi kinerja dan anggaran");
   realize->require_subcommand(1);
   auto common = [&](CLI::App* c) {
-    c->add_option("--evidence", evidence_, "Evidence reference (BA, SP2D, LRA page)")->required();
-    c->add_option("--note", note_, "Free text");
-    c->add_option("--request-id", request_id_,
-                  "Idempotency key (default: a fresh random id); reuse it to retry safely");
-    c->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+    c->add_option("--evidence", evidence_, "Rujukan bukti (BA, SP2D, halaman LRA)")->required();
+    c->add_option("--note", note_, "Catatan bebas");
+    c->add_option(
+        "--request-id", request_id_,
+        "Kunci idempotensi (bawaan: id acak baru); pakai lagi untuk mengulang dengan aman");
+    c->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
   };
   auto quarter = [&](CLI::App* c, const char* what) {
     c->add_option("--quarter", quarter_, what)->check(CLI::Range(1, 4));
   };
-  achievement_ = AddCommand(realize, "achievement", "Record an indicator's achieved value");
-  achievement_->add_option("--indicator", indicator_, "Indicator id, e.g. 1.06.04.2.01.0001#1")
+  achievement_ = AddCommand(realize, "achievement", "Catat capaian indikator");
+  achievement_->add_option("--indicator", indicator_, "Id indikator, mis. 1.06.04.2.01.0001#1")
       ->required();
-  achievement_->add_option("--year", year_, "Target year 2022..2026")->required();
+  achievement_->add_option("--year", year_, "Tahun target 2022..2026")->required();
   achievement_->add_option(
       "--value", value_,
       "Nilai tahun, atau nilai triwulan dengan --quarter (\"110 Orang\", \"85%\")");
@@ -53,81 +53,83 @@ void RealizationCommands::Register(CLI::App* app) {
   for (int i = 0; i < 4; ++i) {
     achievement_->add_option(
         "--q" + std::to_string(i + 1), q_[i],
-        "Triwulan " + std::to_string(i + 1) + " value inside one year record (prefer --quarter)");
+        "Triwulan " + std::to_string(i + 1) + " dalam catatan tahunan (lebih baik --quarter)");
   }
   common(achievement_);
 
-  spending_ = AddCommand(realize, "spending", "Record a node's spent budget (Rupiah)");
-  spending_->add_option("--code", code_, "Program, kegiatan or sub kegiatan code")->required();
-  spending_->add_option("--year", year_, "Target year 2022..2026")->required();
-  spending_->add_option("--amount", amount_, "Whole Rupiah, e.g. 1.234.567")->required();
+  spending_ = AddCommand(realize, "spending", "Catat realisasi anggaran program/kegiatan (Rupiah)");
+  spending_->add_option("--code", code_, "Kode program, kegiatan atau sub kegiatan")->required();
+  spending_->add_option("--year", year_, "Tahun target 2022..2026")->required();
+  spending_->add_option("--amount", amount_, "Rupiah bulat, mis. 1.234.567")->required();
   quarter(spending_, "Triwulan 1..4: Rupiah yang dibelanjakan pada triwulan itu saja");
   common(spending_);
 
-  correct_ = AddCommand(realize, "correct", "Correct (or retract) a subject's current record");
-  correct_->add_option("id", corrects_, "The record corrected, e.g. RLZ-000001")->required();
-  correct_->add_option("--value", value_,
-                       "The corrected value (of the year, or of the record's triwulan)");
+  correct_ =
+      AddCommand(realize, "correct", "Koreksi (atau batalkan) catatan realisasi yang berlaku");
+  correct_->add_option("id", corrects_, "Catatan yang dikoreksi, mis. RLZ-000001")->required();
+  correct_->add_option("--value", value_, "Nilai koreksi (tahunan, atau triwulan catatan itu)");
   for (int i = 0; i < 4; ++i) {
     correct_->add_option(
         "--q" + std::to_string(i + 1), q_[i],
-        "Triwulan " + std::to_string(i + 1) + " value, for a year record that states quarters");
+        "Triwulan " + std::to_string(i + 1) + ", untuk catatan tahunan yang merinci triwulan");
   }
-  correct_->add_option("--amount", amount_, "The corrected Rupiah amount (spending records)");
-  correct_->add_flag("--retract", retract_, "The record should not have existed");
+  correct_->add_option("--amount", amount_, "Jumlah Rupiah koreksi (catatan anggaran)");
+  correct_->add_flag("--retract", retract_, "Catatan itu semestinya tidak ada");
   common(correct_);
 
-  list_ = AddCommand(realize, "list", "Realizations in log order, corrections included");
-  list_->add_option("--code", code_, "Only this node's subtree");
-  list_->add_option("--indicator", indicator_, "Only this indicator");
-  list_->add_option("--year", year_, "Only this year");
-  list_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  list_ = AddCommand(realize, "list", "Realisasi menurut urutan log, termasuk koreksinya");
+  list_->add_option("--code", code_, "Hanya program/kegiatan ini dan turunannya");
+  list_->add_option("--indicator", indicator_, "Hanya indikator ini");
+  list_->add_option("--year", year_, "Hanya tahun ini");
+  list_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
 
-  CLI::App* report = AddCommand(app, "report", "Realization reports (T-C.23, T-C.24, E.80)");
+  CLI::App* report = AddCommand(
+      app, "report", "Laporan realisasi (T-C.23, T-C.24, E.80, peringatan dini, triwulan)");
   report->require_subcommand(1);
   auto output = [&](CLI::App* c) {
     c->add_option("--format", format_,
-                  "table, tsv, csv, html, xlsx (needs --output), print (A4 HTML) or pdf")
+                  "table, tsv, csv, html, xlsx (perlu --output), print (HTML A4) atau pdf")
         ->check(CLI::IsMember({"table", "tsv", "csv", "html", "xlsx", "print", "pdf"},
                               CLI::ignore_case))
         ->capture_default_str();
-    c->add_option("--output,-o", output_, "File to write (default: stdout)");
-    c->add_flag("--wide", wide_, "Table: one line per row (default: wrap names to 120 columns)");
+    c->add_option("--output,-o", output_, "Berkas tujuan (bawaan: stdout)");
+    c->add_flag("--wide", wide_,
+                "Tabel: satu baris layar per baris tabel (bawaan: dimuatkan ke 120 kolom)");
     print_.Register(c);
   };
-  capaian_ = AddCommand(report, "capaian", "T-C.23: targets, realizations and ratios per year");
-  capaian_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
-  capaian_->add_option("--year", year_, "Only this year");
+  capaian_ = AddCommand(report, "capaian", "T-C.23: target, realisasi dan rasio per tahun");
+  capaian_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
+  capaian_->add_option("--year", year_, "Hanya tahun ini");
   output(capaian_);
-  anggaran_ = AddCommand(report, "anggaran", "T-C.24: pagu, realisasi and serapan per year");
-  anggaran_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  anggaran_ = AddCommand(report, "anggaran", "T-C.24: pagu, realisasi dan serapan per tahun");
+  anggaran_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   output(anggaran_);
-  evaluasi_ = AddCommand(report, "evaluasi", "E.80: kinerja and keuangan, averages, predikat");
-  evaluasi_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  evaluasi_ = AddCommand(report, "evaluasi", "E.80: kinerja dan keuangan, rata-rata, predikat");
+  evaluasi_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   output(evaluasi_);
-  peringatan_ = AddCommand(report, "peringatan",
-                           "Early warning: indicators and nodes below a threshold in a year");
-  peringatan_->add_option("--year", year_, "The year")->required();
-  peringatan_->add_option("--ratio", ratio_, "Rasio capaian threshold (%); default 75");
-  peringatan_->add_option("--absorption", absorption_,
-                          "Serapan anggaran threshold (%); default 75");
-  peringatan_->add_option("--code", code_, "Only this subtree; default: the whole plan");
+  peringatan_ = AddCommand(
+      report, "peringatan",
+      "Peringatan dini: indikator dan program/kegiatan di bawah ambang pada suatu tahun");
+  peringatan_->add_option("--year", year_, "Tahunnya")->required();
+  peringatan_->add_option("--ratio", ratio_, "Ambang rasio capaian (%); bawaan 75");
+  peringatan_->add_option("--absorption", absorption_, "Ambang serapan anggaran (%); bawaan 75");
+  peringatan_->add_option("--code", code_, "Hanya cabang ini; bawaan: seluruh renstra");
   peringatan_->add_flag("--unrecorded", unrecorded_,
-                        "Also list targets and pagu with nothing recorded");
+                        "Cantumkan juga target dan pagu yang belum ada realisasinya");
   peringatan_
       ->add_option("--format", format_,
-                   "table, tsv, csv, xlsx (needs --output), print (A4 HTML) or pdf")
+                   "table, tsv, csv, xlsx (perlu --output), print (HTML A4) atau pdf")
       ->check(CLI::IsMember({"table", "tsv", "csv", "xlsx", "print", "pdf"}, CLI::ignore_case))
       ->capture_default_str();
-  peringatan_->add_option("--output,-o", output_, "File to write (default: stdout)");
+  peringatan_->add_option("--output,-o", output_, "Berkas tujuan (bawaan: stdout)");
   peringatan_->add_flag("--wide", wide_,
-                        "Table: one line per row (default: wrap names to 120 columns)");
+                        "Tabel: satu baris layar per baris tabel (bawaan: dimuatkan ke 120 kolom)");
   print_.Register(peringatan_);
   triwulan_ = AddCommand(report, "triwulan",
                          "Formulir e-Monev triwulanan: target, realisasi triwulan I-IV, "
                          "kumulatif dan capaian");
   triwulan_->add_option("--year", year_, "Tahun 2022..2026")->required();
-  triwulan_->add_option("--code", code_, "Program (or kegiatan) code; default: every program");
+  triwulan_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   output(triwulan_);
 }
 

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <optional>
 
+#include "clients/stacked_table.h"
 #include "clients/table_wrap.h"
 #include "clients/terminal_text.h"
 
@@ -97,6 +98,18 @@ ReportTable CapaianTable(const v1::CapaianReport& report) {
     YearColumns(&t, what, report.years());
   }
   t.indent_column = 1;
+  ReportTable::Stacking stack{{{0}, {1}, {2}},
+                              {"Kode", "Indikator", "Satuan"},
+                              "Tahun",
+                              {},
+                              {"Target", "Realisasi", "Rasio (%)"},
+                              {}};
+  const int years = report.years_size();
+  for (int i = 0; i < years; ++i) {
+    stack.line_labels.push_back(std::to_string(report.years(i)));
+    stack.cells.push_back({3 + i, 3 + years + i, 3 + 2 * years + i});
+  }
+  t.stacking = std::move(stack);
   for (const v1::CapaianRow& row : report.rows()) {
     const v1::IndicatorLine& ind = row.indicator();
     Row cells;
@@ -125,6 +138,16 @@ ReportTable AnggaranTable(const v1::AnggaranReport& report) {
     Column(&t, std::string("Rata-rata ") + what, "Rata-rata", what);
   }
   t.indent_column = 1;
+  ReportTable::Stacking stack{
+      {{0}, {1}}, {"Kode", "Uraian"}, "Tahun", {}, {"Anggaran", "Realisasi", "Rasio (%)"}, {}};
+  const int years = report.years_size();
+  for (int i = 0; i < years; ++i) {
+    stack.line_labels.push_back(std::to_string(report.years(i)));
+    stack.cells.push_back({2 + i, 2 + years + i, 2 + 2 * years + i});
+  }
+  stack.line_labels.push_back("Rata-rata");
+  stack.cells.push_back({2 + 3 * years, 3 + 3 * years, 4 + 3 * years});
+  t.stacking = std::move(stack);
   for (const v1::AnggaranRow& row : report.rows()) {
     Row cells;
     cells.Text(row.node().code_written()).Text(row.node().name());
@@ -153,6 +176,22 @@ ReportTable EvaluationTable(const v1::EvaluationReport& report) {
   Column(&t, "Rata-rata Rasio (%)");
   Column(&t, "Predikat");
   t.indent_column = 1;
+  ReportTable::Stacking stack{{{0}, {1, 2}, {3}, {4}},
+                              {"Kode", "Uraian / Indikator", "K/Rp", "Satuan"},
+                              "Tahun",
+                              {},
+                              {"Target", "Realisasi", "Rasio (%)"},
+                              {}};
+  const int years = report.years_size();
+  for (int i = 0; i < years; ++i) {
+    stack.line_labels.push_back(std::to_string(report.years(i)));
+    stack.cells.push_back({5 + 3 * i, 6 + 3 * i, 7 + 3 * i});
+  }
+  stack.line_labels.push_back("Rata-rata");
+  stack.cells.push_back({-1, -1, 5 + 3 * years});
+  stack.line_labels.push_back("Predikat");
+  stack.cells.push_back({-1, -1, 6 + 3 * years});
+  t.stacking = std::move(stack);
   for (const v1::EvaluationRow& row : report.rows()) {
     const v1::ReportNode& node = row.node();
     for (const v1::IndicatorLine& ind : row.kinerja()) {
@@ -213,6 +252,18 @@ ReportTable TriwulanTable(const v1::TriwulanReport& report) {
   Column(&t, "Kumulatif");
   Column(&t, "Capaian (%)");
   t.indent_column = 1;
+  // Stacked: one line per column of the form, its label and its value side by side.
+  ReportTable::Stacking stack{{{0}, {1, 2}, {3}, {4}},
+                              {"Kode", "Uraian / Indikator", "K/Rp", "Satuan"},
+                              "Isian",
+                              {},
+                              {"Nilai"},
+                              {}};
+  for (size_t c = 5; c < t.header.size(); ++c) {
+    stack.line_labels.push_back(t.header[c]);
+    stack.cells.push_back({static_cast<int>(c)});
+  }
+  t.stacking = std::move(stack);
   for (const v1::TriwulanLine& line : report.lines()) {
     const v1::ReportNode& node = line.node();
     Row cells;
@@ -260,7 +311,15 @@ void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit
       }
     }
   }
-  if (!fit.wide) width = FitWidths(width, wrappable, 2, fit.columns);
+  if (!fit.wide) {
+    width = FitWidths(width, wrappable, 2, fit.columns);
+    size_t fitted = 0;
+    for (size_t w : width) fitted += w + 2;
+    if (table.stacking.has_value() && fitted > fit.columns + 2) {
+      PrintStackedTable(table, out, fit.columns);
+      return;
+    }
+  }
   auto line = [&](const std::vector<std::string>& cells) {
     std::string row;
     for (size_t c = 0; c < cells.size(); ++c) {

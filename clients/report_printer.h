@@ -47,21 +47,44 @@ struct ReportTable {
   std::vector<int> depth;
   // The column indented by depth (-1: none).
   int indent_column = -1;
+
+  // How the terminal stacks the table when its one-line rows do not fit
+  // (stacked_table.h): each row becomes a block with the `keys` columns on the left —
+  // each a list of columns of the table printed one under another (E.80's "Uraian /
+  // Indikator": the name, then the statement) — and one line per `line_labels` entry
+  // (the years), whose cells are the table's columns `cells[line][heading]` (-1: blank)
+  // under `headings`. Every cell of a row appears once.
+  struct Stacking {
+    std::vector<std::vector<int>> keys;
+    std::vector<std::string> key_headings;
+    std::string line_heading;
+    std::vector<std::string> line_labels;
+    std::vector<std::string> headings;
+    std::vector<std::vector<int>> cells;
+  };
+  // Unset: the table is never stacked (it only wraps its names).
+  std::optional<Stacking> stacking;
 };
 
 // T-C.23: Kode, Indikator, Satuan, Target <years>, Realisasi <years>, Rasio <years> (%).
+// Stacked: Kode, Indikator, Satuan, then per year (Tahun) Target, Realisasi, Rasio (%).
 ReportTable CapaianTable(const v1::CapaianReport& report);
 // T-C.24: Kode, Uraian, Anggaran <years>, Realisasi <years>, Rasio <years> (%), and the
-// averages of the three.
+// averages of the three. Stacked: Kode, Uraian, then per year (Tahun) Anggaran,
+// Realisasi, Rasio (%), and a "Rata-rata" line with the three averages.
 ReportTable AnggaranTable(const v1::AnggaranReport& report);
 // E.80: per node one row per indicator (K) and one Rupiah row (Rp): target, realisasi
-// and rasio per year, Rata-rata rasio and Predikat.
+// and rasio per year, Rata-rata rasio and Predikat. Stacked: Kode, Uraian / Indikator,
+// K/Rp, Satuan, then per year (Tahun) Target, Realisasi, Rasio (%), and two more lines:
+// "Rata-rata" with the average ratio and "Predikat" with the rating, under Rasio (%).
 ReportTable EvaluationTable(const v1::EvaluationReport& report);
 // Early warning: Jenis, Kode, Uraian, Indikator, Tahun, Rasio, Keterangan.
 ReportTable WarningTable(const v1::EarlyWarnings& report);
 // Triwulan (e-Monev): per node one row per indicator (K) and one Rupiah row (Rp): Kode,
 // Uraian, Indikator, K/Rp, Satuan, Target <year>, Triwulan I..IV (grouped under
-// "Realisasi <year>"), Kumulatif, Capaian (%).
+// "Realisasi <year>"), Kumulatif, Capaian (%). Stacked: Kode, Uraian / Indikator, K/Rp,
+// Satuan, then one line per column of the form (Isian: "Target 2025", "Triwulan I", ...,
+// "Capaian (%)") with its Nilai.
 ReportTable TriwulanTable(const v1::TriwulanReport& report);
 
 // How PrintTable fits a terminal: by default the table fits `columns` (long names and
@@ -72,8 +95,10 @@ struct TableFit {
   bool wide = false;
 };
 // Columns aligned by display width (UTF-8 code points), the title above; nothing is
-// cut. A table whose figures alone are wider than `fit.columns` (T-C.23 and E.80 over
-// five years) still wraps its names, but stays wider than the terminal: ask one year.
+// cut. A table that does not fit `fit.columns` even with its names wrapped (T-C.23 and
+// E.80 over five years: their figures alone are wider; T-C.24; the triwulan form) is
+// printed stacked (stacked_table.h), one line per year or per column of the form; `fit.wide`
+// keeps one line per row.
 void PrintTable(const ReportTable& table, std::ostream& out, const TableFit& fit = {});
 // Header and rows separated by `separator` ('\t' or ','), one line each, no title.
 // CSV quotes a field holding a comma, a quote or a line break (Indonesian decimals

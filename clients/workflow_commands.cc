@@ -20,16 +20,17 @@ constexpr ChangeKind kChangeKinds[] = {
 const char* ChangeHelp(ChangeKind kind) {
   switch (kind) {
     case ChangeKind::kSetTarget:
-      return "Set a target, e.g. \"1.06.04.2.01.0001#1:2025=220 Orang\"";
+      return "Tetapkan target, mis. \"1.06.04.2.01.0001#1:2025=220 Orang\"";
     case ChangeKind::kSetFunding:
-      return "Set indicative funding in Rupiah, e.g. \"1.06.05.2.02.001:2025=175.000.000\"";
+      return "Tetapkan pagu indikatif dalam Rupiah, mis. \"1.06.05.2.02.001:2025=175.000.000\"";
     case ChangeKind::kReplaceIndicator:
-      return "Replace an indicator from a year on: STATEMENT|UNIT, optionally |YEAR=VALUE;...";
+      return "Ganti indikator mulai suatu tahun: PERNYATAAN|SATUAN, boleh ditambah "
+             "|TAHUN=NILAI;...";
     case ChangeKind::kAddSubActivity:
-      return "Add a sub kegiatan: NAME|INDICATOR|UNIT, optionally |YEAR=VALUE;... "
-             "|YEAR=RUPIAH;...";
+      return "Tambah sub kegiatan: NAMA|INDIKATOR|SATUAN, boleh |TAHUN=NILAI;... "
+             "|TAHUN=RUPIAH;...";
     case ChangeKind::kRetireSubActivity:
-      return "Retire a sub kegiatan from a year on, e.g. \"1.06.04.2.01.0008:2025\"";
+      return "Hentikan sub kegiatan mulai suatu tahun, mis. \"1.06.04.2.01.0008:2025\"";
   }
   return "";
 }
@@ -59,9 +60,10 @@ void WorkflowCommands::AddChangeOptions(CLI::App* command, ChangeOptions* option
 }
 
 void WorkflowCommands::AddWriteFlags(CLI::App* command) {
-  command->add_option("--request-id", request_id_,
-                      "Idempotency key (default: a fresh random id); reuse it to retry safely");
-  command->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  command->add_option(
+      "--request-id", request_id_,
+      "Kunci idempotensi (bawaan: id acak baru); pakai lagi untuk mengulang dengan aman");
+  command->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
 }
 
 std::string WorkflowCommands::RequestId() const {
@@ -97,74 +99,85 @@ bool WorkflowCommands::CollectChanges(const CLI::App* command, const ChangeOptio
 }
 
 void WorkflowCommands::Register(CLI::App* app, CLI::App* plan) {
-  propose_ = AddCommand(app, "propose", "Draft a change proposal (and submit it with --submit)");
-  propose_->add_option("--justification", justification_, "Why the change is needed")->required();
-  propose_->add_option("--title", title_, "A short title");
-  propose_->add_flag("--submit", submit_flag_, "Submit it for review right away");
+  propose_ =
+      AddCommand(app, "propose", "Susun usulan perubahan (dan ajukan langsung dengan --submit)");
+  propose_->add_option("--justification", justification_, "Mengapa perubahan diperlukan")
+      ->required();
+  propose_->add_option("--title", title_, "Judul singkat");
+  propose_->add_flag("--submit", submit_flag_, "Langsung ajukan untuk ditinjau");
   AddChangeOptions(propose_, &propose_changes_);
   AddWriteFlags(propose_);
 
-  CLI::App* proposal = AddCommand(app, "proposal", "Show, list, submit, withdraw or revise");
+  CLI::App* proposal =
+      AddCommand(app, "proposal", "Usulan: tampilkan, daftar, ajukan, tarik atau revisi");
   proposal->require_subcommand(1);
-  show_ = AddCommand(proposal, "show", "A proposal with before -> after for each change");
-  show_->add_option("ID", proposal_id_, "Proposal id, e.g. USL-0001")->required();
-  show_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
-  list_ = AddCommand(proposal, "list", "All proposals, one per line");
+  show_ =
+      AddCommand(proposal, "show", "Satu usulan, dengan sebelum -> sesudah untuk setiap perubahan");
+  show_->add_option("ID", proposal_id_, "Id usulan, mis. USL-0001")->required();
+  show_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
+  list_ = AddCommand(proposal, "list", "Semua usulan, satu per baris");
   list_
       ->add_option("--status", status_,
-                   "Only this status: draft, submitted, approved, rejected, returned, "
-                   "withdrawn or applied")
+                   "Hanya usulan berstatus ini, ditulis dengan nama teknisnya "
+                   "(lihat {...} di depan)")
       ->check(CLI::IsMember(
           {"draft", "submitted", "approved", "rejected", "returned", "withdrawn", "applied"},
           CLI::ignore_case));
-  list_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  list_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
   list_->add_option("--page-size", page_size_,
-                    "Proposals per request (default: as many as one answer holds)");
-  submit_ = AddCommand(proposal, "submit", "Submit a draft or returned proposal for review");
-  withdraw_ = AddCommand(proposal, "withdraw", "Withdraw a proposal before it is decided");
+                    "Usulan per permintaan (bawaan: sebanyak yang muat dalam satu jawaban)");
+  submit_ =
+      AddCommand(proposal, "submit", "Ajukan usulan draf atau yang dikembalikan untuk ditinjau");
+  withdraw_ = AddCommand(proposal, "withdraw", "Tarik usulan sebelum diputuskan");
   for (CLI::App* command : {submit_, withdraw_}) {
-    command->add_option("ID", proposal_id_, "Proposal id")->required();
-    command->add_option("--note", note_, "A note recorded with the transition");
+    command->add_option("ID", proposal_id_, "Id usulan")->required();
+    command->add_option("--note", note_, "Catatan yang dicatat bersama perpindahan statusnya");
     AddWriteFlags(command);
   }
-  revise_ = AddCommand(proposal, "revise", "Replace a proposal's changes (draft or returned)");
-  revise_->add_option("ID", proposal_id_, "Proposal id")->required();
-  revise_->add_option("--justification", justification_, "New justification (default: keep)");
+  revise_ =
+      AddCommand(proposal, "revise", "Ganti perubahan dalam usulan (draf atau yang dikembalikan)");
+  revise_->add_option("ID", proposal_id_, "Id usulan")->required();
+  revise_->add_option("--justification", justification_, "Alasan baru (bawaan: tetap)");
   AddChangeOptions(revise_, &revise_changes_);
   AddWriteFlags(revise_);
 
-  review_ = AddCommand(app, "review", "Kepala Dinas: approve, reject or return a proposal");
-  review_->add_option("ID", proposal_id_, "Proposal id")->required();
-  CLI::Option* approve = review_->add_flag("--approve", approve_, "Approve it");
-  CLI::Option* reject = review_->add_flag("--reject", reject_, "Reject it (needs --note)");
+  review_ = AddCommand(app, "review", "Kepala Dinas: setujui, tolak atau kembalikan usulan");
+  review_->add_option("ID", proposal_id_, "Id usulan")->required();
+  CLI::Option* approve = review_->add_flag("--approve", approve_, "Setujui");
+  CLI::Option* reject = review_->add_flag("--reject", reject_, "Tolak (perlu --note)");
   CLI::Option* give_back =
-      review_->add_flag("--return", return_, "Return it to the proposer (needs --note)");
+      review_->add_flag("--return", return_, "Kembalikan kepada pengusul (perlu --note)");
   approve->excludes(reject)->excludes(give_back);
   reject->excludes(give_back);
-  review_->add_option("--note", note_, "Why (required to reject or return)");
+  review_->add_option("--note", note_, "Alasannya (wajib untuk menolak atau mengembalikan)");
   AddWriteFlags(review_);
 
-  inbox_ = AddCommand(app, "inbox", "My inbox: to decide, returned to me, my open proposals");
-  inbox_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  inbox_ = AddCommand(
+      app, "inbox",
+      "Kotak masuk: untuk diputuskan, dikembalikan kepada saya, usulan saya yang berjalan");
+  inbox_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
 
-  CLI::App* revision = AddCommand(app, "revision", "Revisions (Perubahan Renstra)");
+  CLI::App* revision = AddCommand(app, "revision", "Perubahan Renstra");
   revision->require_subcommand(1);
-  open_ = AddCommand(revision, "open", "Kepala Dinas: open a named revision");
-  open_->add_option("--name", revision_name_, "E.g. \"Perubahan Renstra 2025\"")->required();
+  open_ = AddCommand(revision, "open", "Kepala Dinas: buka Perubahan Renstra bernama");
+  open_->add_option("--name", revision_name_, "Mis. \"Perubahan Renstra 2025\"")->required();
   AddWriteFlags(open_);
-  ratify_ = AddCommand(revision, "ratify",
-                       "Kepala Dinas: ratify the open revision, applying approved proposals");
+  ratify_ = AddCommand(
+      revision, "ratify",
+      "Kepala Dinas: sahkan Perubahan Renstra yang terbuka, menerapkan usulan yang disetujui");
   ratify_->add_option("--legal-basis", legal_basis_, "Dasar hukum")->required();
-  ratify_->add_option("--signer", signer_, "Who signed it")->required();
-  ratify_->add_option("--effective-date", effective_date_, "YYYY-MM-DD")->required();
-  ratify_->add_option("--reason", reason_, "Why the plan is revised");
-  ratify_->add_option("PROPOSAL_ID", proposal_ids_, "Approved proposals to apply, in order")
+  ratify_->add_option("--signer", signer_, "Penandatangan")->required();
+  ratify_->add_option("--effective-date", effective_date_, "Tanggal berlaku, YYYY-MM-DD")
+      ->required();
+  ratify_->add_option("--reason", reason_, "Mengapa renstra diubah");
+  ratify_->add_option("PROPOSAL_ID", proposal_ids_, "Usulan disetujui yang diterapkan, berurutan")
       ->required();
   AddWriteFlags(ratify_);
-  revisions_ = AddCommand(revision, "list", "Ratified revisions, the open one, the lock state");
-  revisions_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  revisions_ = AddCommand(revision, "list",
+                          "Perubahan yang disahkan, yang sedang terbuka, dan keadaan kunci");
+  revisions_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
 
-  lock_ = AddCommand(plan, "lock", "Kepala Dinas: lock the ratified version (kunci)");
+  lock_ = AddCommand(plan, "lock", "Kepala Dinas: kunci versi yang disahkan");
   AddWriteFlags(lock_);
 }
 

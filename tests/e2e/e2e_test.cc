@@ -103,11 +103,11 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   // Import the seed document through the CLI.
   CommandResult imported = Cli(a.ready.address, {"import", "--file", RENSTRA_SEED_PATH});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_THAT(imported.out, HasSubstr("\n  programs                 9\n"));
+  EXPECT_THAT(imported.out, HasSubstr("\n  program                  9\n"));
   EXPECT_THAT(imported.out, HasSubstr("\n  kegiatan                 20\n"));
   EXPECT_THAT(imported.out, HasSubstr("\n  sub kegiatan             84\n"));
-  EXPECT_THAT(imported.out, HasSubstr("\n  continuation indicators  2\n"));
-  EXPECT_THAT(imported.out, HasSubstr("\nNumbers read as id (from the evidence: 602 cell(s) "
+  EXPECT_THAT(imported.out, HasSubstr("\n  indikator lanjutan       2\n"));
+  EXPECT_THAT(imported.out, HasSubstr("\nFormat angka : id (from the evidence: 602 cell(s) "
                                       "read only in id, first line 726, column 8 (Rp 2022) "
                                       "\"4.584.600.968\""));
 
@@ -115,18 +115,18 @@ TEST(EndToEnd, SeedImportedThroughTheCliIsServedValidatedAndRoundTripped) {
   CommandResult lines =
       Cli(a.ready.address, {"import", "--file", RENSTRA_SEED_PATH, "--dry-run", "--lines"});
   ASSERT_EQ(lines.exit_code, 0) << lines.err;
-  EXPECT_THAT(lines.out, HasSubstr("\nLines: 134\n  line 719: skipped table header\n"));
-  EXPECT_THAT(lines.out, HasSubstr("\n  line 722: skipped table header (column numbers)\n"
-                                   "  line 723: imported tujuan T1\n"
-                                   "  line 724: imported sasaran S1 of tujuan T1\n"));
+  EXPECT_THAT(lines.out, HasSubstr("\nSemua baris: 134\n  baris 719 dilewati : table header\n"));
+  EXPECT_THAT(lines.out, HasSubstr("\n  baris 722 dilewati : table header (column numbers)\n"
+                                   "  baris 723 diimpor : tujuan T1\n"
+                                   "  baris 724 diimpor : sasaran S1 of tujuan T1\n"));
   EXPECT_THAT(lines.out,
-              HasSubstr("\n  line 726: imported program 1.06.01: indicator 1.06.01#1 (rate: unit "
+              HasSubstr("\n  baris 726 diimpor : program 1.06.01: indicator 1.06.01#1 (rate: unit "
                         "%)\n"));
-  EXPECT_THAT(lines.out, HasSubstr("\n  line 736: imported sub kegiatan 1.06.01.2.02.0001: "
+  EXPECT_THAT(lines.out, HasSubstr("\n  baris 736 diimpor : sub kegiatan 1.06.01.2.02.0001: "
                                    "indicator 1.06.01.2.02.0001#1 (cumulative: statement says "
                                    "\"menerima\")\n"));
-  EXPECT_THAT(lines.out, HasSubstr("\n  line 852: skipped JUMLAH row (its totals are checked "
-                                   "against the programs' sums, not stored)\nFindings: "));
+  EXPECT_THAT(lines.out, HasSubstr("\n  baris 852 dilewati : JUMLAH row (its totals are checked "
+                                   "against the programs' sums, not stored)\nTemuan: "));
 
   // A sub kegiatan's 2025 funding and target.
   CommandResult sub =
@@ -297,7 +297,9 @@ TEST(EndToEnd, CliReportsErrorsWithANonZeroExit) {
   ASSERT_NE(server.daemon, nullptr);
   CommandResult unknown = Cli(server.ready.address, {"plan", "show", "--code", "9.99.99"});
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_EQ(unknown.err, "renstra: no node with code 9.99.99 in the plan\n");
+  EXPECT_EQ(
+      unknown.err,
+      "renstra: tidak ada program, kegiatan atau sub kegiatan berkode 9.99.99 dalam renstra\n");
 
   CommandResult bad_table =
       Cli(server.ready.address, {"plan", "export", "--table", "T-C.99", "--format", "tsv"});
@@ -306,7 +308,7 @@ TEST(EndToEnd, CliReportsErrorsWithANonZeroExit) {
 
   CommandResult missing_file = Cli(server.ready.address, {"import", "--file", tmp / "nope"});
   EXPECT_EQ(missing_file.exit_code, 2);
-  EXPECT_THAT(missing_file.err, StartsWith("renstra: cannot read "));
+  EXPECT_THAT(missing_file.err, StartsWith("renstra: tidak dapat membaca "));
 
   CommandResult usage = Cli(server.ready.address, {"plan"});
   EXPECT_EQ(usage.exit_code, 2);

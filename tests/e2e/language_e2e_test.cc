@@ -1,12 +1,17 @@
 // End-to-end: what the `renstra` CLI shows an official is Bahasa Indonesia (issue 17).
 // The seed scenario is driven through the real binaries — a proposal drafted, returned,
-// revised, approved and ratified, realizations recorded and corrected, a user added —
-// and every command's human output is scanned for English words from a list. Ids, codes
-// and enum names (anything holding a digit, '/', '#', '_' or '.', e.g. "USL-0001",
-// "plan/dinsos-dumai", "KEPALA_BIDANG") are not words; neither is the envelope's stored
-// reason after " — " in the audit history, which the server wrote when the event was
-// appended and the log keeps as it is, and a validation finding's message after " : ",
-// which the server's validator writes (server messages are outside this check).
+// revised, approved and ratified, realizations recorded and corrected, a user added, the
+// seed imported from its document and from a workbook — and every command's human
+// output is scanned for English words from a list, as is the --help of `renstra` and of
+// every subcommand, found by walking the help itself. Ids, codes and enum names
+// (anything holding a digit, '/', '#', '_' or '.', e.g. "USL-0001", "plan/dinsos-dumai",
+// "KEPALA_BIDANG"), options ("--justification") and sets of accepted values
+// ("TEKS:{draft,submitted}") are not words, nor are the names of commands and arguments
+// in a help; neither is the envelope's stored reason after " — " in the audit history,
+// which the server wrote when the event was appended and the log keeps as it is, nor
+// what follows " : " — a validation finding's message, an import line's phrase, the
+// number convention's evidence — which the server's validator and importer write
+// (server messages are outside this check).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -139,8 +144,10 @@ std::vector<std::string> EnglishIn(const std::string& text) {
       return std::string("()[]{}:;,\"'!?").find(c) != std::string::npos;
     };
     while (!chunk.empty() && (trim(chunk.back()) || chunk.back() == '.')) chunk.pop_back();
+    if (chunk.find('{') != std::string::npos) continue;  // accepted values: {draft,...}
     while (!chunk.empty() && trim(chunk.front())) chunk.erase(chunk.begin());
     if (chunk.find_first_of("0123456789/#_.") != std::string::npos) continue;
+    if (chunk.rfind("-", 0) == 0) continue;  // an option: --justification, -o
     std::string word;
     for (size_t i = 0; i <= chunk.size(); ++i) {
       const char c = i < chunk.size() ? chunk[i] : ' ';
@@ -171,6 +178,99 @@ TEST(LanguageScan, CatchesAPlantedEnglishWordAndSkipsIdsCodesAndStoredReasons) {
   EXPECT_EQ(EnglishIn("#8  pagu  [request x]\n"), std::vector<std::string>{"request"});
   EXPECT_EQ(EnglishIn("TARGET_TOTAL 1.06.01 tahun=2025 : the total\nrevision\n"),
             std::vector<std::string>{"revision"});
+}
+
+// The texts of a --help for people: the usage line keeps only its labels ("[OPSI]",
+// "SUBPERINTAH", positional placeholders in capitals; "Penggunaan:" too goes); an entry of a
+// section ("  --code TEKS  Kode ...", "  capaian  T-C.23: ...", "  agency TEKS WAJIB  Kode
+// instansi") loses its first word, the name of the option, command or argument.
+std::string HelpTexts(const std::string& help) {
+  std::istringstream in(help);
+  std::string out;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> kept;
+    if (line.rfind("Penggunaan:", 0) == 0) {
+      for (std::string w; words >> w;) {
+        if (std::none_of(w.begin(), w.end(), [](unsigned char c) { return std::islower(c); })) {
+          kept.push_back(w);
+        }
+      }
+    } else {
+      std::string first;
+      if (line.size() > 2 && line.rfind("  ", 0) == 0 && line[2] != ' ') words >> first;
+      for (std::string w; words >> w;) kept.push_back(w);
+    }
+    for (const std::string& w : kept) out += w + " ";
+    out += "\n";
+  }
+  return out;
+}
+
+// The subcommands a --help lists under "Subperintah:".
+std::vector<std::string> Subcommands(const std::string& help) {
+  std::vector<std::string> names;
+  std::istringstream in(help);
+  bool listing = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line == "Subperintah:") {
+      listing = true;
+    } else if (line.empty()) {
+      listing = false;
+    } else if (listing && line.rfind("  ", 0) == 0 && line[2] != ' ') {
+      names.push_back(line.substr(2, line.find(' ', 2) - 2));
+    }
+  }
+  return names;
+}
+
+TEST(LanguageScan, HelpTextsDropNamesOptionsAndAcceptedValuesButNotDescriptions) {
+  const std::string help =
+      "Usulan perubahan\n"
+      "Penggunaan: renstra proposal list [OPSI] agency ID\n"
+      "\n"
+      "Opsi:\n"
+      "  --status TEKS:{draft,submitted}\n"
+      "                              Hanya usulan; see --approve\n"
+      "\n"
+      "Subperintah:\n"
+      "  revision                    the plan\n";
+  EXPECT_EQ(HelpTexts(help),
+            "Usulan perubahan \n[OPSI] ID \n\nOpsi: \nTEKS:{draft,submitted} "
+            "\nHanya usulan; see --approve \n\nSubperintah: \nthe plan \n");
+  EXPECT_EQ(EnglishIn(HelpTexts(help)), (std::vector<std::string>{"the", "plan"}));
+  EXPECT_EQ(Subcommands(help), std::vector<std::string>{"revision"});
+}
+
+// Every command's --help: `renstra --help`, then each subcommand's it lists, and theirs.
+TEST(LanguageHelp, TheHelpOfRenstraAndOfEverySubcommandIsIndonesian) {
+  std::vector<std::vector<std::string>> pending = {{}};
+  std::vector<std::string> offenders;
+  size_t helps = 0;
+  while (!pending.empty()) {
+    std::vector<std::string> path = pending.back();
+    pending.pop_back();
+    std::vector<std::string> args = path;
+    args.push_back("--help");
+    // Help needs no server: nothing is dialled.
+    CommandResult r = Cli("127.0.0.1:1", args);
+    std::string name = "renstra";
+    for (const std::string& p : path) name += " " + p;
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_THAT(r.out, ::testing::HasSubstr("Penggunaan: " + name)) << r.out;
+    ++helps;
+    for (const std::string& word : EnglishIn(HelpTexts(r.out))) {
+      offenders.push_back(name + " --help: " + word);
+    }
+    for (const std::string& sub : Subcommands(r.out)) {
+      std::vector<std::string> next = path;
+      next.push_back(sub);
+      pending.push_back(next);
+    }
+  }
+  // renstra, its 13 commands and their subcommands.
+  EXPECT_GE(helps, 61u);
+  EXPECT_EQ(offenders, std::vector<std::string>{});
 }
 
 class LanguageEndToEnd : public SeededDaemonTest {
@@ -252,6 +352,7 @@ TEST_F(LanguageEndToEnd, EveryCommandsHumanOutputOnTheSeedScenarioIsIndonesian) 
            {"report", "capaian", "--code", "1.06.04"},
            {"report", "anggaran", "--code", "1.06.04"},
            {"report", "evaluasi", "--code", "1.06.04"},
+           {"report", "triwulan", "--year", "2024", "--code", "1.06.04"},
            {"audit", "history", "--proposal", "USL-0001"},
            {"audit", "history", "--revision", "REV-1"},
            {"audit", "history", "--node", kNode},
@@ -269,6 +370,48 @@ TEST_F(LanguageEndToEnd, EveryCommandsHumanOutputOnTheSeedScenarioIsIndonesian) 
     Step(args[0] == "admin" ? kAdminToken : kInspektoratToken, args);
   }
   ASSERT_GE(outputs_.size(), 45u);
+
+  std::vector<std::string> offenders;
+  for (const auto& [command, out] : outputs_) {
+    for (const std::string& word : EnglishIn(out)) offenders.push_back(command + ": " + word);
+  }
+  EXPECT_EQ(offenders, std::vector<std::string>{});
+
+  // The reports over five years fit a 120-column terminal (stacked when they must).
+  for (const auto& [command, out] : outputs_) {
+    if (command.rfind("report ", 0) != 0) continue;
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      const size_t columns = std::count_if(line.begin(), line.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // UTF-8 code points
+      });
+      EXPECT_LE(columns, 120u) << command << ": " << line;
+    }
+  }
+}
+
+// `renstra import`: the summary, every line's outcome and the findings, from the seed's
+// document and from a workbook (the seeded server's T-C.27 export), on an empty server.
+TEST_F(LanguageEndToEnd, TheImportReportIsIndonesian) {
+  const std::string workbook = tmp_ / "T-C.27.xlsx";
+  Step(kInspektoratToken,
+       {"plan", "export", "--table", "T-C.27", "--format", "xlsx", "-o", workbook});
+  Server empty = StartServer(tmp_ / "empty", tmp_ / "empty.log", /*empty=*/true);
+  ASSERT_NE(empty.daemon, nullptr);
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"import", "--file", RENSTRA_SEED_PATH, "--dry-run", "--lines"},
+           {"import", "--file", workbook, "--dry-run", "--lines"},
+           {"import", "--file", RENSTRA_SEED_PATH},
+       }) {
+    CommandResult r = Cli(empty.ready.address, args);
+    ASSERT_EQ(r.exit_code, 0) << Name(args) << ": " << r.err;
+    outputs_.push_back({Name(args), r.out});
+  }
+  EXPECT_EQ(empty.daemon->Stop(), 0);
+  // The workbook's report names its sheet; the document's lists its lines and findings.
+  EXPECT_THAT(outputs_[2].second, ::testing::HasSubstr("\nDibaca dari lembar \"T-C.27\""));
+  EXPECT_THAT(outputs_[1].second, ::testing::HasSubstr("\nSemua baris: 134\n"));
+  EXPECT_THAT(outputs_[3].second, ::testing::HasSubstr("\nTemuan: "));
 
   std::vector<std::string> offenders;
   for (const auto& [command, out] : outputs_) {

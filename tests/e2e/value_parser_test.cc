@@ -148,7 +148,8 @@ TEST(ChangeParser, ReadsEachChangeOption) {
 TEST(ChangeParser, NamesTheOptionAndTheReason) {
   std::string error;
   EXPECT_FALSE(ParseChange(ChangeKind::kSetTarget, "1.06.04.2.01.0001#1=220", &error));
-  EXPECT_EQ(error, "--set-target \"1.06.04.2.01.0001#1=220\": expected INDICATOR_ID:YEAR=VALUE");
+  EXPECT_EQ(error,
+            "--set-target \"1.06.04.2.01.0001#1=220\": bentuknya harus ID_INDIKATOR:TAHUN=NILAI");
   EXPECT_FALSE(ParseChange(ChangeKind::kSetFunding, "1.06.05:25=1", &error));
   EXPECT_EQ(error, "--set-funding \"1.06.05:25=1\": year \"25\" is not a four-digit year");
   EXPECT_FALSE(ParseChange(ChangeKind::kAddSubActivity, "1.06.04.2.01.0099=Nama|Ind", &error));

@@ -340,7 +340,7 @@ TEST_F(WorkflowEndToEnd, RefusalsNameTheRuleAndChangeNothing) {
             "thousands groups must have three digits (write decimals with a comma: 4,19)\n");
   CommandResult shape = As(kRehabToken, {"propose", "--justification", "x", "--retire", "2025"});
   EXPECT_EQ(shape.exit_code, 2);
-  EXPECT_EQ(shape.err, "renstra: --retire \"2025\": expected CODE:FROM_YEAR\n");
+  EXPECT_EQ(shape.err, "renstra: --retire \"2025\": bentuknya harus KODE:SEJAK_TAHUN\n");
   CommandResult no_change = As(kRehabToken, {"propose", "--justification", "x"});
   EXPECT_EQ(no_change.exit_code, 2);
   CommandResult no_decision = As(kKadisToken, {"review", "USL-0001"});

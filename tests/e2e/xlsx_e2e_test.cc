@@ -141,19 +141,19 @@ TEST_F(XlsxEndToEnd, ExportedWorkbookImportsIntoAFreshServerAsTheSamePlan) {
   ASSERT_NE(fresh.daemon, nullptr);
   CommandResult dry = Cli(fresh.ready.address, {"import", "--file", path, "--dry-run", "--lines"});
   ASSERT_EQ(dry.exit_code, 0) << dry.err;
-  EXPECT_THAT(dry.out, StartsWith("Dry run of " + path +
-                                  ": nothing was written. It would create:\n"
-                                  "Read sheet \"T-C.27\" of the workbook\n"));
-  EXPECT_THAT(dry.out, HasSubstr("\nNumbers read as id (as the workbook states in its document "
+  EXPECT_THAT(dry.out, StartsWith("Uji coba impor " + path +
+                                  ": tidak ada yang ditulis. Yang akan dibuat:\n"
+                                  "Dibaca dari lembar \"T-C.27\" buku kerja\n"));
+  EXPECT_THAT(dry.out, HasSubstr("\nFormat angka : id (as the workbook states in its document "
                                  "property \"Renstra number format\"); 22 cell(s) that read in "
                                  "both conventions were read the id way, first cell I55 (Target "
                                  "2023) \"8.397 Keluarga\"\n"));
   // Row 1 is the title; the table's header is row 2, its first tujuan row 6.
-  EXPECT_THAT(dry.out, HasSubstr("\nLines: 124\n  row 2: skipped table header\n"));
-  EXPECT_THAT(dry.out, HasSubstr("\n  row 5: skipped table header (column numbers)\n"
-                                 "  row 6: imported tujuan T1\n"
-                                 "  row 7: imported sasaran S1 of tujuan T1\n"
-                                 "  row 8: imported program 1.06.01: indicator 1.06.01#1 (rate: "
+  EXPECT_THAT(dry.out, HasSubstr("\nSemua baris: 124\n  baris 2 dilewati : table header\n"));
+  EXPECT_THAT(dry.out, HasSubstr("\n  baris 5 dilewati : table header (column numbers)\n"
+                                 "  baris 6 diimpor : tujuan T1\n"
+                                 "  baris 7 diimpor : sasaran S1 of tujuan T1\n"
+                                 "  baris 8 diimpor : program 1.06.01: indicator 1.06.01#1 (rate: "
                                  "unit %)\n"));
 
   CommandResult imported = Cli(fresh.ready.address, {"import", "--file", path});
