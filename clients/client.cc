@@ -71,6 +71,11 @@ grpc::Status Client::ImportTable(const v1::ImportTableRequest& request,
   return plan_->ImportTable(NewContext().get(), request, response);
 }
 
+grpc::Status Client::ReadCascade(const v1::ReadCascadeRequest& request,
+                                 v1::ReadCascadeResponse* response) {
+  return plan_->ReadCascade(NewContext().get(), request, response);
+}
+
 grpc::Status Client::GetHead(v1::GetHeadResponse* response) {
   return log_->GetHead(NewContext().get(), v1::GetHeadRequest(), response);
 }

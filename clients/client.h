@@ -53,6 +53,8 @@ class Client {
                            v1::ExportTableResponse* response);
   grpc::Status ImportTable(const v1::ImportTableRequest& request,
                            v1::ImportTableResponse* response);
+  grpc::Status ReadCascade(const v1::ReadCascadeRequest& request,
+                           v1::ReadCascadeResponse* response);
   grpc::Status GetHead(v1::GetHeadResponse* response);
   grpc::Status VerifyLog(uint64_t from_sequence, v1::VerifyLogResponse* response);
 

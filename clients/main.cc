@@ -4,6 +4,7 @@
 //   renstra plan show [--code CODE] [--version N] [--json]
 //   renstra plan export --table T-C.27 --format tsv|csv|xlsx|print|pdf [--output FILE]
 //   renstra plan validate [--json]
+//   renstra plan cascade [--file PATH] [--table TC.25|T-C.28] [--format text|tsv|csv] [--json]
 //   renstra plan lock
 //   renstra import --file PATH [--number-format id|en|auto] [--dry-run] [--lines] [--json]
 //   renstra log head | log verify [--from N]
@@ -35,6 +36,7 @@
 #include "clients/admin_commands.h"
 #include "clients/agency_commands.h"
 #include "clients/audit_commands.h"
+#include "clients/cascade_commands.h"
 #include "clients/cli_app.h"
 #include "clients/cli_help.h"
 #include "clients/cli_output.h"
@@ -365,6 +367,9 @@ int Main(int argc, char** argv) {
       AddCommand(log, "verify", "Hitung ulang hash log dan periksa setiap mata rantainya");
   verify->add_option("--from", verify_from, "Urutan pertama yang diperiksa")->capture_default_str();
 
+  CascadeCommands cascade;
+  cascade.Register(plan);
+
   WorkflowCommands workflow;
   workflow.Register(&app, plan);
   AuditCommands audit;
@@ -395,6 +400,7 @@ int Main(int argc, char** argv) {
   }
   options.tls_server_name = tls_server_name;
   Client client(std::move(options));
+  if (std::optional<int> rc = cascade.Run(client)) return *rc;
   if (std::optional<int> rc = workflow.Run(client)) return *rc;
   if (std::optional<int> rc = audit.Run(client)) return *rc;
   if (std::optional<int> rc = admin.Run(client)) return *rc;

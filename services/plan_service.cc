@@ -4,7 +4,9 @@
 #include <utility>
 
 #include "domain/actor.h"
+#include "services/cascade_view.h"
 #include "services/grpc_status.h"
+#include "services/seed_data.h"
 #include "spdlog/spdlog.h"
 
 namespace renstra {
@@ -70,6 +72,14 @@ grpc::Status PlanServiceImpl::ImportTable(grpc::ServerContext* context,
         }
         return result;
       });
+}
+
+grpc::Status PlanServiceImpl::ReadCascade(grpc::ServerContext* context,
+                                          const v1::ReadCascadeRequest* request,
+                                          v1::ReadCascadeResponse* response) {
+  return guard_->Run(context, Method("ReadCascade"), response, [&](const Actor&) {
+    return ReadCascadeView(*request, SeedDocument(), kSeedSourceName);
+  });
 }
 
 }  // namespace renstra

@@ -6,7 +6,7 @@
 // adapter adds none of its own so both layers cannot drift.
 //
 // Access: with a users file every RPC needs a valid token; the reads (GetPlan,
-// GetSubtree, Validate, ExportTable) are open to every role; ImportTable (dry runs
+// GetSubtree, Validate, ExportTable, ReadCascade) are open to every role; ImportTable (dry runs
 // included) needs ADMIN or KEPALA_DINAS. The import's envelopes record the caller's
 // name and role. In open mode (no users file) every caller is "anonymous" (role
 // ANONYMOUS) and may import, as before authentication existed.
@@ -42,6 +42,9 @@ class PlanServiceImpl final : public v1::PlanService::Service {
                            v1::ExportTableResponse* response) override;
   grpc::Status ImportTable(grpc::ServerContext* context, const v1::ImportTableRequest* request,
                            v1::ImportTableResponse* response) override;
+  // Reads only the request's document (or the embedded seed): see cascade_view.h.
+  grpc::Status ReadCascade(grpc::ServerContext* context, const v1::ReadCascadeRequest* request,
+                           v1::ReadCascadeResponse* response) override;
 
  private:
   PlanApp* const app_;

@@ -43,6 +43,7 @@ std::vector<RpcRule> MakeTable() {
       Read("/renstra.v1.PlanService/GetSubtree"),
       Read("/renstra.v1.PlanService/Validate"),
       Read("/renstra.v1.PlanService/ExportTable"),
+      Read("/renstra.v1.PlanService/ReadCascade"),
       import,
       // LogService (plan_service.proto).
       Read("/renstra.v1.LogService/GetHead"),
