@@ -61,8 +61,9 @@ grpc::Status PlanServiceImpl::ImportTable(grpc::ServerContext* context,
         const Principal who = guard_->open_mode()
                                   ? Principal{"anonymous", "ANONYMOUS"}
                                   : Principal{actor.name, v1::Role::Value_Name(actor.role)};
-        absl::StatusOr<v1::ImportTableResponse> result = OnDesk(
-            plans_, request->agency(), [&](PlanDesk& d) { return d.plan->Import(*request, who); });
+        absl::StatusOr<v1::ImportTableResponse> result =
+            OnOwnDesk(plans_, request->agency(), actor,
+                      [&](PlanDesk& d) { return d.plan->Import(*request, who); });
         if (result.ok()) {
           spdlog::info(
               "import from \"{}\" into {} by {} ({}): {} programs, {} kegiatan, {} sub kegiatan, "

@@ -18,8 +18,8 @@ grpc::Status RealizationServiceImpl::RecordAchievement(grpc::ServerContext* c,
                                                        const v1::RecordAchievementRequest* r,
                                                        v1::RealizationView* out) {
   return guard_->Run(c, Method("RecordAchievement"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(),
-                  [&](PlanDesk& d) { return d.realization.RecordAchievement(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.realization.RecordAchievement(a, *r); });
   });
 }
 
@@ -27,8 +27,8 @@ grpc::Status RealizationServiceImpl::RecordSpending(grpc::ServerContext* c,
                                                     const v1::RecordSpendingRequest* r,
                                                     v1::RealizationView* out) {
   return guard_->Run(c, Method("RecordSpending"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(),
-                  [&](PlanDesk& d) { return d.realization.RecordSpending(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.realization.RecordSpending(a, *r); });
   });
 }
 
@@ -36,7 +36,8 @@ grpc::Status RealizationServiceImpl::CorrectRealization(grpc::ServerContext* c,
                                                         const v1::CorrectRealizationRequest* r,
                                                         v1::RealizationView* out) {
   return guard_->Run(c, Method("CorrectRealization"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.realization.Correct(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.realization.Correct(a, *r); });
   });
 }
 

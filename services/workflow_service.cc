@@ -17,7 +17,8 @@ std::string Method(const char* rpc) {
 grpc::Status WorkflowServiceImpl::Propose(grpc::ServerContext* c, const v1::ProposeRequest* r,
                                           v1::ProposalView* out) {
   return guard_->Run(c, Method("Propose"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Propose(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.workflow.Propose(a, *r); });
   });
 }
 
@@ -25,7 +26,7 @@ grpc::Status WorkflowServiceImpl::ReviseProposal(grpc::ServerContext* c,
                                                  const v1::ReviseProposalRequest* r,
                                                  v1::ProposalView* out) {
   return guard_->Run(c, Method("ReviseProposal"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Revise(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a, [&](PlanDesk& d) { return d.workflow.Revise(a, *r); });
   });
 }
 
@@ -33,7 +34,7 @@ grpc::Status WorkflowServiceImpl::SubmitProposal(grpc::ServerContext* c,
                                                  const v1::ProposalActionRequest* r,
                                                  v1::ProposalView* out) {
   return guard_->Run(c, Method("SubmitProposal"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Submit(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a, [&](PlanDesk& d) { return d.workflow.Submit(a, *r); });
   });
 }
 
@@ -41,7 +42,8 @@ grpc::Status WorkflowServiceImpl::WithdrawProposal(grpc::ServerContext* c,
                                                    const v1::ProposalActionRequest* r,
                                                    v1::ProposalView* out) {
   return guard_->Run(c, Method("WithdrawProposal"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Withdraw(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.workflow.Withdraw(a, *r); });
   });
 }
 
@@ -49,7 +51,7 @@ grpc::Status WorkflowServiceImpl::ReviewProposal(grpc::ServerContext* c,
                                                  const v1::ReviewProposalRequest* r,
                                                  v1::ProposalView* out) {
   return guard_->Run(c, Method("ReviewProposal"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Review(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a, [&](PlanDesk& d) { return d.workflow.Review(a, *r); });
   });
 }
 
@@ -57,7 +59,8 @@ grpc::Status WorkflowServiceImpl::OpenRevision(grpc::ServerContext* c,
                                                const v1::OpenRevisionRequest* r,
                                                v1::RevisionInfo* out) {
   return guard_->Run(c, Method("OpenRevision"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.OpenRevision(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.workflow.OpenRevision(a, *r); });
   });
 }
 
@@ -65,14 +68,14 @@ grpc::Status WorkflowServiceImpl::RatifyRevision(grpc::ServerContext* c,
                                                  const v1::RatifyRevisionRequest* r,
                                                  v1::RevisionInfo* out) {
   return guard_->Run(c, Method("RatifyRevision"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Ratify(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a, [&](PlanDesk& d) { return d.workflow.Ratify(a, *r); });
   });
 }
 
 grpc::Status WorkflowServiceImpl::LockPlan(grpc::ServerContext* c, const v1::LockPlanRequest* r,
                                            v1::LockPlanResponse* out) {
   return guard_->Run(c, Method("LockPlan"), out, [&](const Actor& a) {
-    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.workflow.Lock(a, *r); });
+    return OnOwnDesk(plans_, r->agency(), a, [&](PlanDesk& d) { return d.workflow.Lock(a, *r); });
   });
 }
 

@@ -14,6 +14,7 @@
 
 #include "domain/proposal_state.h"
 #include "renstra/v1/agency_service.grpc.pb.h"
+#include "services/authenticator.h"
 #include "services/plan_app.h"
 #include "tests/services/workflow_fixture.h"
 #include "tests/testing/seeded_server.h"
@@ -23,12 +24,18 @@ namespace renstra::testing {
 namespace {
 
 constexpr char kOther[] = "DINSOS-BENGKALIS";
+constexpr char kOtherHead[] = "rehab-bengkalis";
 
 class AgencyPlansTest : public SeededServerTest {
  protected:
   SeededServerOptions Options() override {
     SeededServerOptions options = SeededServerOptions::CastWithSeed();
     options.seed_agency = true;
+    // The other agency's Kepala Bidang Rehabilitasi Sosial.
+    v1::UserEntry* other = options.users->add_user();
+    *other = Authenticator::MakeEntry(kOtherHead, v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL,
+                                      TokenOf(kOtherHead));
+    other->set_agency(kOther);
     return options;
   }
 
@@ -85,7 +92,7 @@ TEST_F(AgencyPlansTest, AnotherAgencysPlanIsItsOwn) {
   in_other.set_title("Target Bengkalis");
   v1::ProposalView other_proposal;
   ASSERT_THAT(
-      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), in_other, &other_proposal),
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &other_proposal),
       IsOk());
   v1::ProposalView seed_proposal;
   ASSERT_THAT(
@@ -112,8 +119,8 @@ TEST_F(AgencyPlansTest, AnotherAgencysPlanIsItsOwn) {
   v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
   achieve.set_agency(kOther);
   v1::RealizationView recorded;
-  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(), achieve,
-                                                       &recorded),
+  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
+                                                       achieve, &recorded),
               IsOk());
   EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-bengkalis"), 1u);
   EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-dumai"), 0u);
@@ -195,8 +202,9 @@ TEST_F(AgencyPlansTest, TheOtherPlanIsRebuiltFromTheLogAsARestartBuildsIt) {
   v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
   in_other.set_agency(kOther);
   v1::ProposalView proposed;
-  ASSERT_THAT(server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), in_other, &proposed),
-              IsOk());
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &proposed),
+      IsOk());
 
   PlanApp rebuilt(&server_->store(), AgencyPlans::PlanIdOf(kOther), "dinsos-bengkalis");
   ASSERT_THAT(rebuilt.Recover(), IsOk());
@@ -212,6 +220,60 @@ TEST_F(AgencyPlansTest, TheOtherPlanIsRebuiltFromTheLogAsARestartBuildsIt) {
   EXPECT_EQ(server_->app().projector()->Read(
                 [](const PlanState&, const ProposalBook& book) { return book.all().size(); }),
             0u);
+}
+
+TEST_F(AgencyPlansTest, AUserOfOneAgencyChangesOnlyItsRenstra) {
+  ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
+  const uint64_t head = server_->store().Head().sequence;
+  struct Refusal {
+    grpc::Status status;
+    std::string message;
+  };
+  std::vector<Refusal> refused;
+
+  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
+  in_other.set_agency(kOther);
+  v1::ProposalView proposal;
+  refused.push_back(
+      {server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), in_other, &proposal),
+       "rule: rehab works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is another "
+       "agency's"});
+  // No agency named: the default agency's plan, which is not theirs.
+  refused.push_back(
+      {server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(),
+                                   TargetProposal("propose-seed", "220 Orang"), &proposal),
+       "rule: rehab-bengkalis works for DINSOS-BENGKALIS; the Renstra of "
+       "DINSOS-DUMAI is another agency's"});
+  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other");
+  achieve.set_agency(kOther);
+  v1::RealizationView recorded;
+  refused.push_back({server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                                              achieve, &recorded),
+                     "rule: rehab works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is "
+                     "another agency's"});
+  v1::LockPlanRequest lock;
+  lock.set_agency(kOther);
+  v1::LockPlanResponse locked;
+  refused.push_back({server_->workflow().LockPlan(ContextAs(TokenOf("kadis")).get(), lock, &locked),
+                     "rule: kadis works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is "
+                     "another agency's"});
+  for (const Refusal& r : refused) {
+    EXPECT_EQ(r.status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_EQ(r.status.error_message(), r.message);
+  }
+  // Nothing appended but the refusals' record on audit/denied.
+  EXPECT_EQ(server_->store().StreamVersion("proposal/dinsos-bengkalis/USL-0001"), 0u);
+  EXPECT_EQ(server_->store().StreamVersion("proposal/USL-0001"), 0u);
+  EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-bengkalis"), 0u);
+  EXPECT_EQ(server_->store().Head().sequence - head,
+            server_->store().StreamVersion("audit/denied"));
+
+  // Their own agency's plan they change; the Inspektorat reads both.
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &proposal),
+      IsOk());
+  EXPECT_EQ(proposal.proposal_id(), "USL-0001");
+  EXPECT_EQ(PlanOf(kOther).plan_id(), "plan/dinsos-bengkalis");
 }
 
 TEST(AgencyPlanNames, PlanIdsFollowTheAgencyCode) {
