@@ -143,7 +143,8 @@ int AuditCommands::History(Client& client) {
   v1::GetHistoryResponse response;
   do {
     v1::GetHistoryResponse page;
-    grpc::Status status = client.audit()->GetHistory(client.NewContext().get(), request, &page);
+    grpc::Status status =
+        client.audit()->GetHistory(client.NewContext().get(), ForAgency(client, request), &page);
     if (!status.ok()) return Fail(UserMessage(status, client));
     if (!page.next_page_token().empty() && page.events_size() == 0) {
       return Fail("renstra: server mengembalikan halaman riwayat yang kosong");
@@ -166,7 +167,8 @@ int AuditCommands::Diff(Client& client) {
   request.set_from_version(from_version_);
   request.set_to_version(to_version_);
   v1::DiffVersionsResponse response;
-  grpc::Status status = client.audit()->DiffVersions(client.NewContext().get(), request, &response);
+  grpc::Status status = client.audit()->DiffVersions(client.NewContext().get(),
+                                                     ForAgency(client, request), &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (format == "xlsx") {
     const ReportTable table = DiffReportTable(response);

@@ -44,18 +44,24 @@ std::unique_ptr<grpc::ClientContext> Client::NewContext(bool with_deadline) cons
   return context;
 }
 
+template <typename Request>
+Request Client::WithAgency(Request request) const {
+  if (request.agency().empty()) request.set_agency(options_.agency);
+  return request;
+}
+
 grpc::Status Client::GetPlan(v1::GetPlanResponse* response) {
-  return plan_->GetPlan(NewContext().get(), v1::GetPlanRequest(), response);
+  return plan_->GetPlan(NewContext().get(), WithAgency(v1::GetPlanRequest()), response);
 }
 
 grpc::Status Client::GetSubtree(const std::string& code, v1::GetSubtreeResponse* response) {
   v1::GetSubtreeRequest request;
   request.set_code(code);
-  return plan_->GetSubtree(NewContext().get(), request, response);
+  return plan_->GetSubtree(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::Validate(v1::ValidateResponse* response) {
-  return plan_->Validate(NewContext().get(), v1::ValidateRequest(), response);
+  return plan_->Validate(NewContext().get(), WithAgency(v1::ValidateRequest()), response);
 }
 
 grpc::Status Client::ExportTable(const std::string& table, v1::TableFormat format,
@@ -63,12 +69,12 @@ grpc::Status Client::ExportTable(const std::string& table, v1::TableFormat forma
   v1::ExportTableRequest request;
   request.set_table(table);
   request.set_format(format);
-  return plan_->ExportTable(NewContext().get(), request, response);
+  return plan_->ExportTable(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::ImportTable(const v1::ImportTableRequest& request,
                                  v1::ImportTableResponse* response) {
-  return plan_->ImportTable(NewContext().get(), request, response);
+  return plan_->ImportTable(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::ReadCascade(const v1::ReadCascadeRequest& request,
@@ -87,51 +93,51 @@ grpc::Status Client::VerifyLog(uint64_t from_sequence, v1::VerifyLogResponse* re
 }
 
 grpc::Status Client::Propose(const v1::ProposeRequest& request, v1::ProposalView* response) {
-  return workflow_->Propose(NewContext().get(), request, response);
+  return workflow_->Propose(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::ReviseProposal(const v1::ReviseProposalRequest& request,
                                     v1::ProposalView* response) {
-  return workflow_->ReviseProposal(NewContext().get(), request, response);
+  return workflow_->ReviseProposal(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::SubmitProposal(const v1::ProposalActionRequest& request,
                                     v1::ProposalView* response) {
-  return workflow_->SubmitProposal(NewContext().get(), request, response);
+  return workflow_->SubmitProposal(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::WithdrawProposal(const v1::ProposalActionRequest& request,
                                       v1::ProposalView* response) {
-  return workflow_->WithdrawProposal(NewContext().get(), request, response);
+  return workflow_->WithdrawProposal(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::ReviewProposal(const v1::ReviewProposalRequest& request,
                                     v1::ProposalView* response) {
-  return workflow_->ReviewProposal(NewContext().get(), request, response);
+  return workflow_->ReviewProposal(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::OpenRevision(const v1::OpenRevisionRequest& request,
                                   v1::RevisionInfo* response) {
-  return workflow_->OpenRevision(NewContext().get(), request, response);
+  return workflow_->OpenRevision(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::RatifyRevision(const v1::RatifyRevisionRequest& request,
                                     v1::RevisionInfo* response) {
-  return workflow_->RatifyRevision(NewContext().get(), request, response);
+  return workflow_->RatifyRevision(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::LockPlan(const v1::LockPlanRequest& request, v1::LockPlanResponse* response) {
-  return workflow_->LockPlan(NewContext().get(), request, response);
+  return workflow_->LockPlan(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::GetInbox(v1::GetInboxResponse* response) {
-  return workflow_->GetInbox(NewContext().get(), v1::GetInboxRequest(), response);
+  return workflow_->GetInbox(NewContext().get(), WithAgency(v1::GetInboxRequest()), response);
 }
 
 grpc::Status Client::GetProposal(const std::string& proposal_id, v1::ProposalView* response) {
   v1::GetProposalRequest request;
   request.set_proposal_id(proposal_id);
-  return workflow_->GetProposal(NewContext().get(), request, response);
+  return workflow_->GetProposal(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::ListProposals(v1::ProposalStatus status, uint32_t page_size,
@@ -141,17 +147,18 @@ grpc::Status Client::ListProposals(v1::ProposalStatus status, uint32_t page_size
   request.set_status(status);
   request.set_page_size(page_size);
   request.set_page_token(page_token);
-  return workflow_->ListProposals(NewContext().get(), request, response);
+  return workflow_->ListProposals(NewContext().get(), WithAgency(request), response);
 }
 
 grpc::Status Client::ListRevisions(v1::ListRevisionsResponse* response) {
-  return workflow_->ListRevisions(NewContext().get(), v1::ListRevisionsRequest(), response);
+  return workflow_->ListRevisions(NewContext().get(), WithAgency(v1::ListRevisionsRequest()),
+                                  response);
 }
 
 grpc::Status Client::GetPlanAtVersion(int64_t version, v1::Plan* response) {
   v1::GetPlanAtVersionRequest request;
   request.set_version(version);
-  return workflow_->GetPlanAtVersion(NewContext().get(), request, response);
+  return workflow_->GetPlanAtVersion(NewContext().get(), WithAgency(request), response);
 }
 
 std::string UserMessage(const grpc::Status& status, const Client& client) {

@@ -40,6 +40,9 @@ struct ClientOptions {
   std::string ca_pem;
   // Name to check the server's certificate against instead of the host of `server`.
   std::string tls_server_name;
+  // The agency (its code) whose plan every plan, workflow, realization and audit
+  // request is about, unless the request names one; empty: the server's default.
+  std::string agency;
 };
 
 class Client {
@@ -88,10 +91,16 @@ class Client {
   std::unique_ptr<grpc::ClientContext> NewContext(bool with_deadline = true) const;
 
   const std::string& server() const { return options_.server; }
+  // ClientOptions::agency, for requests the commands send on the stubs themselves.
+  const std::string& agency() const { return options_.agency; }
   std::chrono::milliseconds timeout() const { return options_.timeout; }
   bool tls() const { return options_.tls; }
 
  private:
+  // `request` with ClientOptions::agency unless it names an agency.
+  template <typename Request>
+  Request WithAgency(Request request) const;
+
   const ClientOptions options_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::PlanService::Stub> plan_;
@@ -108,6 +117,14 @@ class Client {
 // "renstra: not authenticated: <detail> (set RENSTRA_TOKEN or --token-file)",
 // "renstra: permission denied: <rule>", "renstra: conflict: <detail>".
 std::string UserMessage(const grpc::Status& status, const Client& client);
+
+// `request` with the client's agency (ClientOptions::agency) unless it names one: for
+// the requests commands send on the stubs themselves.
+template <typename Request>
+Request ForAgency(const Client& client, Request request) {
+  if (request.agency().empty()) request.set_agency(client.agency());
+  return request;
+}
 
 // A fresh request id (idempotency key): 32 random hexadecimal digits.
 std::string NewRequestId();

@@ -102,7 +102,8 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
     }
     request.set_timestamp_micros(micros);
     v1::GetPlanAsOfResponse response;
-    status = client.audit()->GetPlanAsOf(client.NewContext().get(), request, &response);
+    status = client.audit()->GetPlanAsOf(client.NewContext().get(), ForAgency(client, request),
+                                         &response);
     *plan.mutable_plan() = response.plan();
   } else {
     status = client.GetPlanAtVersion(args.version, plan.mutable_plan());
@@ -288,6 +289,7 @@ int Main(int argc, char** argv) {
   bool tls = false;
   std::string ca_file;
   std::string tls_server_name;
+  std::string agency_code;
   app.add_option("--server", server, "Alamat renstrad HOST:PORT")
       ->envname("RENSTRA_SERVER")
       ->capture_default_str();
@@ -300,6 +302,10 @@ int Main(int argc, char** argv) {
   app.add_option("--ca", ca_file, "Berkas PEM dari CA yang dipercaya; berarti juga --tls");
   app.add_option("--tls-server-name", tls_server_name,
                  "Nama pembanding sertifikat server (bawaan: host pada --server)");
+  app.add_option("--agency", agency_code,
+                 "Kode perangkat daerah yang Renstra-nya dimaksud (bawaan: $RENSTRA_AGENCY, "
+                 "lalu perangkat daerah bawaan server)")
+      ->envname("RENSTRA_AGENCY");
   app.require_subcommand(1);
 
   CLI::App* plan = AddCommand(&app, "plan", "Baca, periksa dan ekspor renstra saat ini");
@@ -399,6 +405,7 @@ int Main(int argc, char** argv) {
     return Fail(error, kExitUsage);
   }
   options.tls_server_name = tls_server_name;
+  options.agency = agency_code;
   Client client(std::move(options));
   if (std::optional<int> rc = cascade.Run(client)) return *rc;
   if (std::optional<int> rc = workflow.Run(client)) return *rc;

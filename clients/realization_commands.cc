@@ -175,8 +175,8 @@ int RealizationCommands::Achievement(Client& client) {
   request.set_evidence_ref(evidence_);
   request.set_note(note_);
   v1::RealizationView view;
-  grpc::Status status =
-      client.realization()->RecordAchievement(client.NewContext().get(), request, &view);
+  grpc::Status status = client.realization()->RecordAchievement(client.NewContext().get(),
+                                                                ForAgency(client, request), &view);
   return Answer(client, status, view, json_, "Dicatat");
 }
 
@@ -193,8 +193,8 @@ int RealizationCommands::Spending(Client& client) {
   request.set_evidence_ref(evidence_);
   request.set_note(note_);
   v1::RealizationView view;
-  grpc::Status status =
-      client.realization()->RecordSpending(client.NewContext().get(), request, &view);
+  grpc::Status status = client.realization()->RecordSpending(client.NewContext().get(),
+                                                             ForAgency(client, request), &view);
   return Answer(client, status, view, json_, "Dicatat");
 }
 
@@ -224,8 +224,8 @@ int RealizationCommands::Correct(Client& client) {
   request.set_evidence_ref(evidence_);
   request.set_note(note_);
   v1::RealizationView view;
-  grpc::Status status =
-      client.realization()->CorrectRealization(client.NewContext().get(), request, &view);
+  grpc::Status status = client.realization()->CorrectRealization(client.NewContext().get(),
+                                                                 ForAgency(client, request), &view);
   return Answer(client, status, view, json_, "Dikoreksi");
 }
 
@@ -235,8 +235,8 @@ int RealizationCommands::List(Client& client) {
   request.set_indicator_id(indicator_);
   request.set_year(year_);
   v1::ListRealizationsResponse response;
-  grpc::Status status =
-      client.realization()->ListRealizations(client.NewContext().get(), request, &response);
+  grpc::Status status = client.realization()->ListRealizations(
+      client.NewContext().get(), ForAgency(client, request), &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (json_) return PrintJson(response);
   for (const v1::RealizationView& v : response.realizations()) PrintRealization(v, std::cout);
@@ -255,19 +255,22 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
     request.set_root_code(code_);
     request.set_year(year_);
     v1::CapaianReport report;
-    status = client.realization()->GetCapaianReport(client.NewContext().get(), request, &report);
+    status = client.realization()->GetCapaianReport(client.NewContext().get(),
+                                                    ForAgency(client, request), &report);
     table = CapaianTable(report);
   } else if (which == "anggaran") {
     v1::GetAnggaranReportRequest request;
     request.set_root_code(code_);
     v1::AnggaranReport report;
-    status = client.realization()->GetAnggaranReport(client.NewContext().get(), request, &report);
+    status = client.realization()->GetAnggaranReport(client.NewContext().get(),
+                                                     ForAgency(client, request), &report);
     table = AnggaranTable(report);
   } else {
     v1::GetEvaluationReportRequest request;
     request.set_root_code(code_);
     v1::EvaluationReport report;
-    status = client.realization()->GetEvaluationReport(client.NewContext().get(), request, &report);
+    status = client.realization()->GetEvaluationReport(client.NewContext().get(),
+                                                       ForAgency(client, request), &report);
     table = EvaluationTable(report);
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
@@ -285,8 +288,8 @@ int RealizationCommands::Warnings(Client& client) {
   request.set_root_code(code_);
   request.set_include_unrecorded(unrecorded_);
   v1::EarlyWarnings report;
-  grpc::Status status =
-      client.realization()->GetEarlyWarnings(client.NewContext().get(), request, &report);
+  grpc::Status status = client.realization()->GetEarlyWarnings(client.NewContext().get(),
+                                                               ForAgency(client, request), &report);
   if (!status.ok()) return Fail(UserMessage(status, client));
   return Emit(client, WarningTable(report));
 }
@@ -299,8 +302,8 @@ int RealizationCommands::Triwulan(Client& client) {
   request.set_year(year_);
   request.set_root_code(code_);
   v1::TriwulanReport report;
-  grpc::Status status =
-      client.realization()->GetTriwulanReport(client.NewContext().get(), request, &report);
+  grpc::Status status = client.realization()->GetTriwulanReport(
+      client.NewContext().get(), ForAgency(client, request), &report);
   if (!status.ok()) return Fail(UserMessage(status, client));
   // The per-year charts say nothing about quarters: the HTML page is the table alone.
   return Emit(client, TriwulanTable(report), /*charts=*/false);
@@ -323,14 +326,14 @@ int RealizationCommands::Emit(Client& client, const ReportTable& table, bool cha
     v1::GetCapaianReportRequest kinerja_request;
     kinerja_request.set_root_code(code_);
     v1::CapaianReport kinerja;
-    grpc::Status status = client.realization()->GetCapaianReport(client.NewContext().get(),
-                                                                 kinerja_request, &kinerja);
+    grpc::Status status = client.realization()->GetCapaianReport(
+        client.NewContext().get(), ForAgency(client, kinerja_request), &kinerja);
     v1::GetAnggaranReportRequest anggaran_request;
     anggaran_request.set_root_code(code_);
     v1::AnggaranReport anggaran;
     if (status.ok()) {
-      status = client.realization()->GetAnggaranReport(client.NewContext().get(), anggaran_request,
-                                                       &anggaran);
+      status = client.realization()->GetAnggaranReport(
+          client.NewContext().get(), ForAgency(client, anggaran_request), &anggaran);
     }
     if (!status.ok()) return Fail(UserMessage(status, client));
     ChartInput chart;

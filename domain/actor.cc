@@ -32,6 +32,23 @@ absl::Status RequireRole(const Actor& actor, std::initializer_list<v1::Role::Val
                                                   v1::Role::Value_Name(actor.role)));
 }
 
+absl::Status RequireOwnAgency(const Actor& actor, std::string_view plan_agency,
+                              std::string_view default_agency) {
+  switch (actor.role) {
+    case v1::Role::KEPALA_BIDANG:
+    case v1::Role::SEKRETARIAT:
+    case v1::Role::KEPALA_DINAS:
+      break;
+    default:
+      return absl::OkStatus();
+  }
+  const std::string_view own = actor.agency.empty() ? default_agency : actor.agency;
+  if (own == plan_agency) return absl::OkStatus();
+  return absl::PermissionDeniedError(absl::StrCat("rule: ", actor.name, " works for ", AsAbsl(own),
+                                                  "; the Renstra of ", AsAbsl(plan_agency),
+                                                  " is another agency's"));
+}
+
 absl::Status RequireOwnDivision(const Actor& actor, v1::Division node_division,
                                 std::string_view what) {
   const v1::Division own = ActingDivision(actor);

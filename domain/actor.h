@@ -20,6 +20,9 @@ struct Actor {
   v1::Role::Value role = v1::Role::ROLE_UNSPECIFIED;
   // The division a KEPALA_BIDANG heads; ignored for other roles.
   v1::Division division = v1::DIVISION_UNSPECIFIED;
+  // The agency (its code) the actor works for; empty: the server's default agency.
+  // Binding only for the roles RequireOwnAgency names.
+  std::string agency{};
 };
 
 // The division whose nodes the actor proposes for and records realizations of: its
@@ -31,6 +34,14 @@ v1::Division ActingDivision(const Actor& actor);
 // actor's role is one of `roles`.
 absl::Status RequireRole(const Actor& actor, std::initializer_list<v1::Role::Value> roles,
                          std::string_view action);
+
+// PERMISSION_DENIED "rule: <name> works for <A>; the Renstra of <B> is another
+// agency's" when a KEPALA_BIDANG, SEKRETARIAT or KEPALA_DINAS would change the plan of
+// agency `plan_agency` while working for another (an empty Actor::agency is
+// `default_agency`). ADMIN, INSPEKTORAT and the other roles serve every agency (their
+// roles limit what they may change).
+absl::Status RequireOwnAgency(const Actor& actor, std::string_view plan_agency,
+                              std::string_view default_agency);
 
 // PERMISSION_DENIED naming the rule when `node_division` is not the actor's division.
 // `what` names the field and node, e.g. "changes[0]: node 1.06.04.2.01.0001".

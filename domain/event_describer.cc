@@ -412,7 +412,7 @@ bool EventTouches(const v1::EventEnvelope& envelope, const AuditSubject& subject
   }
   if (!StartsWith(stream, kProposalPrefix)) return false;
   if (subject.kind == AuditSubject::Kind::kProposal) {
-    return stream == ProposalBook::StreamOf(subject.id);
+    return ProposalBook::IdOf(stream) == subject.id;
   }
   if (subject.kind != AuditSubject::Kind::kNode && subject.kind != AuditSubject::Kind::kIndicator) {
     return false;

@@ -55,7 +55,8 @@ struct AuditSubject {
 //  kIndicator: TargetSet, IndicatorDefined, IndicatorReplaced (old or new id), and
 //    drafted / revised proposals changing it: SetTarget, ReplaceIndicator, or an
 //    AddSubActivity whose new node's first indicator ("<code>#1") it is.
-//  kProposal: every event of stream "proposal/<id>" and the RevisionRatified listing it.
+//  kProposal: every event of a stream "proposal/[<scope>/]<id>" and the RevisionRatified
+//    listing it (the caller keeps other plans' streams out, see AuditApp).
 //  kRevision: RevisionOpened / RevisionRatified with that revision id. The change
 //    events a ratification applied carry no revision id: find them with
 //    RatificationChangeVersions.

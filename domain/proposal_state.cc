@@ -24,8 +24,27 @@ void TakeChanges(google::protobuf::RepeatedPtrField<v1::Change>& from,
 
 }  // namespace
 
-std::string ProposalBook::StreamOf(std::string_view proposal_id) {
-  return absl::StrCat(AsAbsl(kStreamPrefix), AsAbsl(proposal_id));
+std::string ProposalBook::StreamOf(std::string_view scope, std::string_view proposal_id) {
+  if (scope.empty()) return absl::StrCat(AsAbsl(kStreamPrefix), AsAbsl(proposal_id));
+  return absl::StrCat(AsAbsl(kStreamPrefix), AsAbsl(scope), "/", AsAbsl(proposal_id));
+}
+
+bool ProposalBook::InScope(std::string_view stream, std::string_view scope) {
+  if (stream.substr(0, kStreamPrefix.size()) != kStreamPrefix) return false;
+  std::string_view rest = stream.substr(kStreamPrefix.size());
+  if (!scope.empty()) {
+    if (rest.size() <= scope.size() || rest.substr(0, scope.size()) != scope ||
+        rest[scope.size()] != '/') {
+      return false;
+    }
+    rest.remove_prefix(scope.size() + 1);
+  }
+  return !rest.empty() && rest.find('/') == std::string_view::npos;
+}
+
+std::string_view ProposalBook::IdOf(std::string_view stream) {
+  const size_t slash = stream.rfind('/');
+  return slash == std::string_view::npos ? stream : stream.substr(slash + 1);
 }
 
 absl::Status ProposalBook::ApplyProposalEnvelope(const v1::EventEnvelope& envelope) {
@@ -41,7 +60,7 @@ absl::Status ProposalBook::ApplyProposalEnvelope(const v1::EventEnvelope& envelo
     return absl::InvalidArgumentError(
         absl::StrCat("event ", envelope.sequence(), ": not on a proposal stream"));
   }
-  const std::string id(stream.substr(kStreamPrefix.size()));
+  const std::string id(IdOf(stream));
   if (event.has_drafted()) {
     v1::ProposalDrafted& d = *event.mutable_drafted();
     auto [it, inserted] = proposals_.try_emplace(id);

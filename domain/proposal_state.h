@@ -48,8 +48,16 @@ struct ProposalState {
 
 class ProposalBook {
  public:
-  // Stream name of a proposal: "proposal/<id>".
-  static std::string StreamOf(std::string_view proposal_id);
+  // Stream name of a proposal: "proposal/<id>" in the unscoped book (the plan a
+  // one-agency server held, whose streams keep their names), "proposal/<scope>/<id>"
+  // in a plan's scoped book (`scope`: the plan's name, e.g. "dinkes-dumai"), so that
+  // every agency numbers its proposals from USL-0001 without sharing a stream.
+  static std::string StreamOf(std::string_view proposal_id) { return StreamOf("", proposal_id); }
+  static std::string StreamOf(std::string_view scope, std::string_view proposal_id);
+  // Whether `stream` is a proposal's stream of the book with `scope` (above).
+  static bool InScope(std::string_view stream, std::string_view scope);
+  // The proposal id of a proposal stream: its last segment ("USL-0001").
+  static std::string_view IdOf(std::string_view stream);
 
   // Applies an envelope of a proposal stream. FAILED_PRECONDITION if the event does not
   // fit the proposal's state (the log is not a workflow log); INVALID_ARGUMENT if the

@@ -162,13 +162,32 @@ absl::StatusOr<v1::AgencyView> AgencyApp::Execute(const Actor& actor, const char
       });
 }
 
-absl::StatusOr<bool> AgencyApp::SeedIfAbsent(std::string_view seed_text,
-                                             std::string_view source_name) {
+namespace {
+
+absl::StatusOr<v1::AgencySeed> ParseSeed(std::string_view seed_text, std::string_view source_name) {
   v1::AgencySeed seed;
   if (!google::protobuf::TextFormat::ParseFromString(std::string(seed_text), &seed)) {
     return absl::InvalidArgumentError(
         absl::StrCat(std::string(source_name), ": not an AgencySeed in protobuf text format"));
   }
+  return seed;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> AgencyApp::SeedAgencyCode(std::string_view seed_text,
+                                                      std::string_view source_name) {
+  RENSTRA_ASSIGN_OR_RETURN(v1::AgencySeed seed, ParseSeed(seed_text, source_name));
+  if (seed.agency().code().empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(std::string(source_name), ": agency.code: required"));
+  }
+  return seed.agency().code();
+}
+
+absl::StatusOr<bool> AgencyApp::SeedIfAbsent(std::string_view seed_text,
+                                             std::string_view source_name) {
+  RENSTRA_ASSIGN_OR_RETURN(v1::AgencySeed seed, ParseSeed(seed_text, source_name));
   const std::string code = seed.agency().code();
   {
     absl::ReaderMutexLock lock(&mu_);

@@ -48,6 +48,10 @@ class AgencyApp {
   // exists. Returns whether it appended. INVALID_ARGUMENT naming the source for a seed
   // that does not parse or that the decider refuses.
   absl::StatusOr<bool> SeedIfAbsent(std::string_view seed, std::string_view source_name);
+  // The code of the agency `seed` sets up (renstrad's default agency); INVALID_ARGUMENT
+  // as SeedIfAbsent for a seed that does not parse or names no code.
+  static absl::StatusOr<std::string> SeedAgencyCode(std::string_view seed,
+                                                    std::string_view source_name);
 
   absl::StatusOr<v1::AgencyView> CreateAgency(const Actor& actor,
                                               const v1::CreateAgencyRequest& request);

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "audit/merkle_hash.h"
@@ -11,6 +12,8 @@
 #include "domain/code.h"
 #include "domain/event_describer.h"
 #include "domain/plan_diff.h"
+#include "domain/proposal_state.h"
+#include "domain/realization_book.h"
 #include "domain/text_limits.h"
 #include "services/page_budget.h"
 #include "services/plan_replay.h"
@@ -145,6 +148,18 @@ absl::StatusOr<AuditSubject> SubjectOf(const v1::GetHistoryRequest& request, con
 
 }  // namespace
 
+bool AuditApp::OfThisPlan(const v1::EventEnvelope& e) const {
+  const std::string& stream = e.stream();
+  if (absl::StartsWith(stream, "plan/")) return stream == projector_->plan_id();
+  if (absl::StartsWith(stream, "realization/")) {
+    return stream == RealizationBook::StreamOf(projector_->plan_id());
+  }
+  if (absl::StartsWith(stream, "proposal/")) {
+    return ProposalBook::InScope(stream, projector_->proposal_scope());
+  }
+  return true;  // users, agencies, refusals: not any one plan's
+}
+
 absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
     const v1::GetHistoryRequest& request) const {
   RENSTRA_RETURN_IF_ERROR(merkle_->damage());
@@ -172,6 +187,9 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
   VersionRange changes;
   const std::string& plan_stream = projector_->plan_id();
   RENSTRA_RETURN_IF_ERROR(ForEachEventFrom(store_, from, [&](const v1::EventEnvelope& e) {
+    // Another agency's plan, proposals and realizations are not this plan's history
+    // (its node codes and proposal ids may well be the same).
+    if (!OfThisPlan(e)) return true;
     const bool applied = e.stream() == plan_stream && changes.Contains(e.stream_version());
     if (!applied && !EventTouches(e, subject)) return true;
     v1::AuditEvent event = ToAuditEvent(e);

@@ -47,6 +47,10 @@ class AuditApp {
   EventStore* store() const { return store_; }
 
  private:
+  // Whether `e` may belong to this plan's history: a plan, proposal or realization
+  // event of this projector's plan, or an event of no plan (users, agencies, refusals).
+  bool OfThisPlan(const v1::EventEnvelope& e) const;
+
   EventStore* const store_;
   Projector* const projector_;
   MerkleLog* const merkle_;

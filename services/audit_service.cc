@@ -7,6 +7,7 @@
 #include "absl/time/time.h"
 #include "domain/event_describer.h"
 #include "services/grpc_status.h"
+#include "services/on_desk.h"
 
 namespace renstra {
 namespace {
@@ -24,31 +25,36 @@ std::string Method(const char* rpc) {
 
 grpc::Status AuditServiceImpl::GetHistory(grpc::ServerContext* c, const v1::GetHistoryRequest* r,
                                           v1::GetHistoryResponse* out) {
-  return guard_->Run(c, Method("GetHistory"), out, [&](const Actor&) { return app_->History(*r); });
+  return guard_->Run(c, Method("GetHistory"), out, [&](const Actor&) {
+    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.audit.History(*r); });
+  });
 }
 
 grpc::Status AuditServiceImpl::GetPlanAsOf(grpc::ServerContext* c, const v1::GetPlanAsOfRequest* r,
                                            v1::GetPlanAsOfResponse* out) {
-  return guard_->Run(c, Method("GetPlanAsOf"), out,
-                     [&](const Actor&) -> absl::StatusOr<v1::GetPlanAsOfResponse> {
-                       absl::StatusOr<v1::Plan> plan = app_->PlanAsOf(*r);
-                       if (!plan.ok()) return plan.status();
-                       v1::GetPlanAsOfResponse response;
-                       *response.mutable_plan() = *std::move(plan);
-                       return response;
-                     });
+  return guard_->Run(
+      c, Method("GetPlanAsOf"), out, [&](const Actor&) -> absl::StatusOr<v1::GetPlanAsOfResponse> {
+        absl::StatusOr<v1::Plan> plan =
+            OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.audit.PlanAsOf(*r); });
+        if (!plan.ok()) return plan.status();
+        v1::GetPlanAsOfResponse response;
+        *response.mutable_plan() = *std::move(plan);
+        return response;
+      });
 }
 
 grpc::Status AuditServiceImpl::DiffVersions(grpc::ServerContext* c,
                                             const v1::DiffVersionsRequest* r,
                                             v1::DiffVersionsResponse* out) {
-  return guard_->Run(c, Method("DiffVersions"), out, [&](const Actor&) { return app_->Diff(*r); });
+  return guard_->Run(c, Method("DiffVersions"), out, [&](const Actor&) {
+    return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.audit.Diff(*r); });
+  });
 }
 
 grpc::Status AuditServiceImpl::ReadEvents(grpc::ServerContext* c, const v1::ReadEventsRequest* r,
                                           v1::ReadEventsResponse* out) {
   return guard_->Run(c, Method("ReadEvents"), out,
-                     [&](const Actor&) { return app_->ReadEvents(*r); });
+                     [&](const Actor&) { return log_audit()->ReadEvents(*r); });
 }
 
 grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRequest* r,
@@ -61,7 +67,7 @@ grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRe
   if (!slot.ok()) return ToGrpcStatus(slot.status());
 
   uint64_t next = r->from_sequence() == 0 ? 1 : r->from_sequence();
-  EventStore* store = app_->store();
+  EventStore* store = log_audit()->store();
   while (!c->IsCancelled()) {
     absl::StatusOr<std::vector<v1::EventEnvelope>> chunk = store->ReadAll(next, kFeedChunk);
     if (!chunk.ok()) return ToGrpcStatus(chunk.status());
@@ -73,7 +79,7 @@ grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRe
       if (!writer->Write(event)) return grpc::Status::OK;
       next = event.envelope().sequence() + 1;
     }
-    if (chunk->size() < kFeedChunk) app_->merkle()->WaitBeyond(next - 1, kFeedPoll);
+    if (chunk->size() < kFeedChunk) log_audit()->merkle()->WaitBeyond(next - 1, kFeedPoll);
   }
   return grpc::Status::OK;
 }
@@ -82,35 +88,36 @@ grpc::Status AuditServiceImpl::GetSignedTreeHead(grpc::ServerContext* c,
                                                  const v1::GetSignedTreeHeadRequest*,
                                                  v1::SignedTreeHead* out) {
   return guard_->Run(c, Method("GetSignedTreeHead"), out,
-                     [&](const Actor&) { return app_->SignedTreeHead(); });
+                     [&](const Actor&) { return log_audit()->SignedTreeHead(); });
 }
 
 grpc::Status AuditServiceImpl::GetInclusionProof(grpc::ServerContext* c,
                                                  const v1::GetInclusionProofRequest* r,
                                                  v1::InclusionProof* out) {
   return guard_->Run(c, Method("GetInclusionProof"), out,
-                     [&](const Actor&) { return app_->InclusionProof(*r); });
+                     [&](const Actor&) { return log_audit()->InclusionProof(*r); });
 }
 
 grpc::Status AuditServiceImpl::GetConsistencyProof(grpc::ServerContext* c,
                                                    const v1::GetConsistencyProofRequest* r,
                                                    v1::ConsistencyProof* out) {
   return guard_->Run(c, Method("GetConsistencyProof"), out,
-                     [&](const Actor&) { return app_->ConsistencyProof(*r); });
+                     [&](const Actor&) { return log_audit()->ConsistencyProof(*r); });
 }
 
 grpc::Status AuditServiceImpl::GetPublicKey(grpc::ServerContext* c, const v1::GetPublicKeyRequest*,
                                             v1::PublicKey* out) {
   return guard_->Run(
       c, Method("GetPublicKey"), out,
-      [&](const Actor&) -> absl::StatusOr<v1::PublicKey> { return app_->PublicKey(); });
+      [&](const Actor&) -> absl::StatusOr<v1::PublicKey> { return log_audit()->PublicKey(); });
 }
 
 grpc::Status AuditServiceImpl::RehashStore(grpc::ServerContext* c, const v1::RehashStoreRequest*,
                                            v1::RehashStoreResponse* out) {
-  return guard_->Run(
-      c, Method("RehashStore"), out,
-      [&](const Actor&) -> absl::StatusOr<v1::RehashStoreResponse> { return app_->Rehash(); });
+  return guard_->Run(c, Method("RehashStore"), out,
+                     [&](const Actor&) -> absl::StatusOr<v1::RehashStoreResponse> {
+                       return log_audit()->Rehash();
+                     });
 }
 
 }  // namespace renstra

@@ -11,14 +11,14 @@
 // most 32 at once, 4 per user, 8 of them kept for the INSPEKTORAT; beyond,
 // RESOURCE_EXHAUSTED naming the limit.
 //
-// Ownership: borrows the AuditApp and the CallGuard. Thread safety: thread-safe.
+// Ownership: borrows the AgencyPlans and the CallGuard. Thread safety: thread-safe.
 #ifndef RENSTRA_SERVICES_AUDIT_SERVICE_H_
 #define RENSTRA_SERVICES_AUDIT_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
 #include "renstra/v1/audit_service.grpc.pb.h"
-#include "services/audit_app.h"
+#include "services/agency_plans.h"
 #include "services/call_guard.h"
 #include "services/feed_slots.h"
 
@@ -26,7 +26,8 @@ namespace renstra {
 
 class AuditServiceImpl final : public v1::AuditService::Service {
  public:
-  AuditServiceImpl(AuditApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+  // Each call runs on the desk of the agency its request names (AgencyPlans::Desk).
+  AuditServiceImpl(AgencyPlans* plans, CallGuard* guard) : plans_(plans), guard_(guard) {}
 
   grpc::Status GetHistory(grpc::ServerContext* c, const v1::GetHistoryRequest* r,
                           v1::GetHistoryResponse* out) override;
@@ -50,7 +51,10 @@ class AuditServiceImpl final : public v1::AuditService::Service {
                            v1::RehashStoreResponse* out) override;
 
  private:
-  AuditApp* const app_;
+  // The log-wide reads (events, tree heads, proofs, feeds) are no agency's: they use
+  // the default desk's AuditApp, which reads the whole log.
+  AuditApp* log_audit() const { return &plans_->primary()->audit; }
+  AgencyPlans* const plans_;
   CallGuard* const guard_;
   FeedSlots feeds_;
 };

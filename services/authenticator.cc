@@ -69,7 +69,7 @@ absl::StatusOr<Authenticator::User> Authenticator::UserOf(const v1::UserEntry& e
         absl::StrCat(where, ".division: required for a KEPALA_BIDANG"));
   }
   User u;
-  u.actor = Actor{e.name(), e.role(), e.division()};
+  u.actor = Actor{e.name(), e.role(), e.division(), e.agency()};
   u.display_name = e.display_name();
   u.disabled = e.disabled();
   if (!e.password_argon2id().empty() && !IsPasswordHash(e.password_argon2id())) {
@@ -94,6 +94,7 @@ v1::UserEntry Authenticator::EntryOf(const User& u) {
   e.set_display_name(u.display_name);
   e.set_role(u.actor.role);
   e.set_division(u.actor.division);
+  e.set_agency(u.actor.agency);
   e.set_token_salt(absl::BytesToHexString(u.salt));
   e.set_token_sha256(absl::BytesToHexString(u.sha256));
   e.set_disabled(u.disabled);

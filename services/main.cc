@@ -310,7 +310,13 @@ int Run(const Flags& flags) {
                  *flags.accept_log_loss);
   }
 
-  PlanApp app(store->get(), std::string(PlanApp::kDefaultPlanId));
+  // The default agency, whose plan a request naming no agency reads and writes: the
+  // agency of the seed data file (the plan of a server started before agencies).
+  absl::StatusOr<std::string> default_agency =
+      AgencyApp::SeedAgencyCode(AgencySeedDocument(), kAgencySeedSourceName);
+  if (!default_agency.ok()) return Refuse(default_agency.status().ToString());
+  const std::string plan_id = AgencyPlans::PlanIdOf(*default_agency);
+  PlanApp app(store->get(), plan_id);
   const absl::Time replay_start = absl::Now();
   const std::string snapshot_dir =
       flags.snapshot_dir.empty() ? data_dir + "/snapshots" : flags.snapshot_dir;
@@ -320,8 +326,8 @@ int Run(const Flags& flags) {
     return Refuse(absl::StrCat("refusing to serve: cannot replay the plan from the event log in ",
                                data_dir, ": ", recovered.status().ToString()));
   }
-  spdlog::info("replayed {} to version {} in {} ({})", PlanApp::kDefaultPlanId, app.version(),
-               absl::FormatDuration(absl::Now() - replay_start),
+  spdlog::info("replayed {} (default agency {}) to version {} in {} ({})", plan_id, *default_agency,
+               app.version(), absl::FormatDuration(absl::Now() - replay_start),
                recovered->path.empty()
                    ? std::string("from event 1, no snapshot")
                    : absl::StrCat("snapshot of events 1..", recovered->sequence, " and ",

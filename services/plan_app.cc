@@ -68,8 +68,9 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
 
 }  // namespace
 
-PlanApp::PlanApp(EventStore* store, std::string plan_id)
-    : projector_(store, std::move(plan_id)), runner_(store, &projector_) {}
+PlanApp::PlanApp(EventStore* store, std::string plan_id, std::string proposal_scope)
+    : projector_(store, std::move(plan_id), std::move(proposal_scope)),
+      runner_(store, &projector_) {}
 
 absl::Status PlanApp::Recover() { return projector_.Recover(); }
 

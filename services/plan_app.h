@@ -30,7 +30,9 @@ class PlanApp {
   // The default plan stream of this deployment.
   static constexpr std::string_view kDefaultPlanId = "plan/dinsos-dumai";
 
-  PlanApp(EventStore* store, std::string plan_id);
+  // `plan_id`: the plan stream ("plan/<agency code in lower case>"); `proposal_scope`:
+  // where its proposals are (Projector).
+  PlanApp(EventStore* store, std::string plan_id, std::string proposal_scope = "");
 
   // Rebuilds the projections by replaying the log from its first event.
   absl::Status Recover();

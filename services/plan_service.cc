@@ -6,6 +6,7 @@
 #include "domain/actor.h"
 #include "services/cascade_view.h"
 #include "services/grpc_status.h"
+#include "services/on_desk.h"
 #include "services/seed_data.h"
 #include "spdlog/spdlog.h"
 
@@ -19,33 +20,37 @@ std::string Method(const char* rpc) {
 }  // namespace
 
 grpc::Status PlanServiceImpl::GetPlan(grpc::ServerContext* context,
-                                      const v1::GetPlanRequest* /*request*/,
+                                      const v1::GetPlanRequest* request,
                                       v1::GetPlanResponse* response) {
-  return guard_->Run(
-      context, Method("GetPlan"), response,
-      [&](const Actor&) -> absl::StatusOr<v1::GetPlanResponse> { return app_->GetPlan(); });
+  return guard_->Run(context, Method("GetPlan"), response, [&](const Actor&) {
+    return OnDesk(plans_, request->agency(), [&](PlanDesk& d) { return d.plan->GetPlan(); });
+  });
 }
 
 grpc::Status PlanServiceImpl::GetSubtree(grpc::ServerContext* context,
                                          const v1::GetSubtreeRequest* request,
                                          v1::GetSubtreeResponse* response) {
-  return guard_->Run(context, Method("GetSubtree"), response,
-                     [&](const Actor&) { return app_->GetSubtree(*request); });
+  return guard_->Run(context, Method("GetSubtree"), response, [&](const Actor&) {
+    return OnDesk(plans_, request->agency(),
+                  [&](PlanDesk& d) { return d.plan->GetSubtree(*request); });
+  });
 }
 
 grpc::Status PlanServiceImpl::Validate(grpc::ServerContext* context,
-                                       const v1::ValidateRequest* /*request*/,
+                                       const v1::ValidateRequest* request,
                                        v1::ValidateResponse* response) {
-  return guard_->Run(
-      context, Method("Validate"), response,
-      [&](const Actor&) -> absl::StatusOr<v1::ValidateResponse> { return app_->Validate(); });
+  return guard_->Run(context, Method("Validate"), response, [&](const Actor&) {
+    return OnDesk(plans_, request->agency(), [&](PlanDesk& d) { return d.plan->Validate(); });
+  });
 }
 
 grpc::Status PlanServiceImpl::ExportTable(grpc::ServerContext* context,
                                           const v1::ExportTableRequest* request,
                                           v1::ExportTableResponse* response) {
-  return guard_->Run(context, Method("ExportTable"), response,
-                     [&](const Actor&) { return app_->ExportTable(*request); });
+  return guard_->Run(context, Method("ExportTable"), response, [&](const Actor&) {
+    return OnDesk(plans_, request->agency(),
+                  [&](PlanDesk& d) { return d.plan->ExportTable(*request); });
+  });
 }
 
 grpc::Status PlanServiceImpl::ImportTable(grpc::ServerContext* context,
@@ -58,14 +63,19 @@ grpc::Status PlanServiceImpl::ImportTable(grpc::ServerContext* context,
         const Principal who = guard_->open_mode()
                                   ? Principal{"anonymous", "ANONYMOUS"}
                                   : Principal{actor.name, v1::Role::Value_Name(actor.role)};
-        absl::StatusOr<v1::ImportTableResponse> result = app_->Import(*request, who);
+        absl::StatusOr<v1::ImportTableResponse> result =
+            OnOwnDesk(plans_, request->agency(), actor,
+                      [&](PlanDesk& d) { return d.plan->Import(*request, who); });
         if (result.ok()) {
           spdlog::info(
-              "import from \"{}\" by {} ({}): {} programs, {} kegiatan, {} sub kegiatan, {} "
+              "import from \"{}\" into {} by {} ({}): {} programs, {} kegiatan, {} sub kegiatan, "
+              "{} "
               "events, {} findings, plan version {}{}",
-              request->source_name(), who.name, who.role, result->programs(), result->activities(),
-              result->sub_activities(), result->events(), result->findings_size(),
-              result->plan_version(), request->dry_run() ? " (dry run)" : "");
+              request->source_name(),
+              request->agency().empty() ? plans_->default_agency() : request->agency(), who.name,
+              who.role, result->programs(), result->activities(), result->sub_activities(),
+              result->events(), result->findings_size(), result->plan_version(),
+              request->dry_run() ? " (dry run)" : "");
         } else {
           spdlog::warn("import from \"{}\" by {} refused: {}", request->source_name(), who.name,
                        result.status().ToString());

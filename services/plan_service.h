@@ -11,7 +11,7 @@
 // name and role. In open mode (no users file) every caller is "anonymous" (role
 // ANONYMOUS) and may import, as before authentication existed.
 //
-// Ownership: borrows the PlanApp and the CallGuard (both must outlive the service).
+// Ownership: borrows the AgencyPlans and the CallGuard (both must outlive the service).
 // Thread safety: safe for gRPC's concurrent handler threads (PlanApp is thread-safe).
 // Errors: UNAUTHENTICATED and PERMISSION_DENIED (naming the rule; both recorded on
 // "audit/denied"), then PlanApp's (INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION,
@@ -22,15 +22,16 @@
 #include <grpcpp/grpcpp.h>
 
 #include "renstra/v1/plan_service.grpc.pb.h"
+#include "services/agency_plans.h"
 #include "services/call_guard.h"
-#include "services/plan_app.h"
 
 namespace renstra {
 
 // Implements v1::PlanService.
 class PlanServiceImpl final : public v1::PlanService::Service {
  public:
-  PlanServiceImpl(PlanApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+  // Each call runs on the desk of the agency its request names (AgencyPlans::Desk).
+  PlanServiceImpl(AgencyPlans* plans, CallGuard* guard) : plans_(plans), guard_(guard) {}
 
   grpc::Status GetPlan(grpc::ServerContext* context, const v1::GetPlanRequest* request,
                        v1::GetPlanResponse* response) override;
@@ -47,7 +48,7 @@ class PlanServiceImpl final : public v1::PlanService::Service {
                            v1::ReadCascadeResponse* response) override;
 
  private:
-  PlanApp* const app_;
+  AgencyPlans* const plans_;
   CallGuard* const guard_;
 };
 

@@ -15,9 +15,10 @@ constexpr uint64_t kProgressEvery = 250000;
 
 }  // namespace
 
-Projector::Projector(EventStore* store, std::string plan_id)
+Projector::Projector(EventStore* store, std::string plan_id, std::string proposal_scope)
     : store_(store),
       plan_id_(std::move(plan_id)),
+      proposal_scope_(std::move(proposal_scope)),
       realization_stream_(RealizationBook::StreamOf(plan_id_)) {}
 
 absl::Status Projector::Recover() {
@@ -112,12 +113,12 @@ absl::Status Projector::ApplyLocked(const v1::EventEnvelope& stored,
         event.ParseFromString(current.payload()) && event.has_revision_ratified()) {
       RENSTRA_RETURN_IF_ERROR(book_.ApplyRatified(event.revision_ratified(), current));
     }
-  } else if (absl::StartsWith(current.stream(), "proposal/")) {
+  } else if (ProposalBook::InScope(current.stream(), proposal_scope_)) {
     RENSTRA_RETURN_IF_ERROR(book_.ApplyProposalEnvelope(current));
   } else if (current.stream() == realization_stream_) {
     RENSTRA_RETURN_IF_ERROR(realizations_.ApplyEnvelope(current));
   }
-  // Other streams (audit/denied, other plans) have no model here yet.
+  // Other streams (audit/denied, users, agencies, other plans) have no model here.
   applied_ = stored.sequence();
   if (observer_) observer_(stored);
   return absl::OkStatus();

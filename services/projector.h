@@ -1,6 +1,7 @@
-// Projector: keeps the read models current by applying the event log in global
-// sequence order — the plan (PlanState) from the plan stream, the proposals
-// (ProposalBook) from proposal streams and the plan's ratifications, the realizations
+// Projector: keeps the read models of one plan (one agency's Renstra) current by
+// applying the event log in global sequence order — the plan (PlanState) from the plan
+// stream, the proposals (ProposalBook) from the plan's proposal streams (its
+// proposal_scope) and the plan's ratifications, the realizations
 // (RealizationBook) from the plan's realization stream. (Request ids are looked up by
 // the CommandRunner in the store's idempotency records, which it catches up to.)
 //
@@ -52,7 +53,10 @@ struct ProjectionState {
 
 class Projector {
  public:
-  Projector(EventStore* store, std::string plan_id);
+  // `proposal_scope`: the scope of the plan's proposal streams (ProposalBook::StreamOf):
+  // empty for the plan whose streams kept the names of the one-agency server, the
+  // plan's name for every other plan.
+  Projector(EventStore* store, std::string plan_id, std::string proposal_scope = "");
 
   // Drops the models and rebuilds them from the first event.
   absl::Status Recover();
@@ -84,6 +88,7 @@ class Projector {
   }
 
   const std::string& plan_id() const { return plan_id_; }
+  const std::string& proposal_scope() const { return proposal_scope_; }
   // Sequence of the last event applied.
   uint64_t applied() const {
     absl::ReaderMutexLock lock(&mu_);
@@ -119,6 +124,7 @@ class Projector {
 
   EventStore* const store_;
   const std::string plan_id_;
+  const std::string proposal_scope_;
   mutable absl::Mutex mu_;
   PlanState plan_ ABSL_GUARDED_BY(mu_);
   ProposalBook book_ ABSL_GUARDED_BY(mu_);

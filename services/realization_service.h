@@ -5,7 +5,7 @@
 // Reads (records and reports) are open to every authenticated role, the inspectorate
 // included; writes follow the domain's rules (realization_decider.h).
 //
-// Ownership: borrows the RealizationApp and the CallGuard.
+// Ownership: borrows the AgencyPlans and the CallGuard.
 // Thread safety: safe for gRPC's concurrent handler threads.
 #ifndef RENSTRA_SERVICES_REALIZATION_SERVICE_H_
 #define RENSTRA_SERVICES_REALIZATION_SERVICE_H_
@@ -13,15 +13,16 @@
 #include <grpcpp/grpcpp.h>
 
 #include "renstra/v1/realization_service.grpc.pb.h"
+#include "services/agency_plans.h"
 #include "services/call_guard.h"
-#include "services/realization_app.h"
 
 namespace renstra {
 
 // Implements v1::RealizationService.
 class RealizationServiceImpl final : public v1::RealizationService::Service {
  public:
-  RealizationServiceImpl(RealizationApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+  // Each call runs on the desk of the agency its request names (AgencyPlans::Desk).
+  RealizationServiceImpl(AgencyPlans* plans, CallGuard* guard) : plans_(plans), guard_(guard) {}
 
   grpc::Status RecordAchievement(grpc::ServerContext* c, const v1::RecordAchievementRequest* r,
                                  v1::RealizationView* out) override;
@@ -45,7 +46,7 @@ class RealizationServiceImpl final : public v1::RealizationService::Service {
                                  v1::TriwulanReport* out) override;
 
  private:
-  RealizationApp* const app_;
+  AgencyPlans* const plans_;
   CallGuard* const guard_;
 };
 

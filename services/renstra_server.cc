@@ -44,19 +44,17 @@ std::string WithPort(const std::string& listen_address, int port) {
 RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOptions& options,
                              MerkleLog* merkle)
     : guard_(options.authenticator, store, options.guard),
-      plan_service_(app, &guard_),
+      agency_app_(app->runner()),
+      agency_service_(&agency_app_, &guard_),
+      plans_(store, merkle, app, &agency_app_),
+      plan_service_(&plans_, &guard_),
       log_service_(store, &guard_),
-      workflow_app_(app->runner()),
-      workflow_service_(&workflow_app_, &guard_),
-      audit_app_(store, app->projector(), merkle),
-      audit_service_(&audit_app_, &guard_),
+      workflow_service_(&plans_, &guard_),
+      audit_service_(&plans_, &guard_),
       user_admin_(app->runner(), options.authenticator),
       admin_app_(options.rocksdb, options.backup_dir, &metrics_),
       admin_service_(&admin_app_, &user_admin_, &guard_),
-      realization_app_(app->runner()),
-      realization_service_(&realization_app_, &guard_),
-      agency_app_(app->runner()),
-      agency_service_(&agency_app_, &guard_),
+      realization_service_(&plans_, &guard_),
       session_app_(options.authenticator, options.lockout, options.session_clock),
       session_service_(&session_app_, &user_admin_, &guard_) {}
 
@@ -70,8 +68,9 @@ void RenstraServer::AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEv
                         const uint64_t applied = app->projector()->applied();
                         return static_cast<double>(head > applied ? head - applied : 0);
                       });
-  metrics_.AddSampled("renstra_merkle_tree_size", "Leaves in the log's Merkle tree.", "gauge",
-                      [this] { return static_cast<double>(audit_app_.merkle()->size()); });
+  metrics_.AddSampled(
+      "renstra_merkle_tree_size", "Leaves in the log's Merkle tree.", "gauge",
+      [this] { return static_cast<double>(plans_.primary()->audit.merkle()->size()); });
   if (rocksdb != nullptr) {
     metrics_.AddSampled("renstra_fsync_groups_total",
                         "Synced write groups (one fsync each) since start.", "counter",

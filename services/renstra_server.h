@@ -28,6 +28,7 @@
 #include "services/admin_app.h"
 #include "services/admin_service.h"
 #include "services/agency_app.h"
+#include "services/agency_plans.h"
 #include "services/agency_service.h"
 #include "services/audit_app.h"
 #include "services/audit_service.h"
@@ -95,7 +96,9 @@ struct ServerOptions {
 
 class RenstraServer {
  public:
-  // Builds and starts the server. UNAVAILABLE if the address cannot be bound.
+  // Builds and starts the server. `app` is the default agency's plan (its plan id names
+  // the agency, AgencyPlans); the other agencies' plans are built on first use.
+  // UNAVAILABLE if the address cannot be bound.
   static absl::StatusOr<std::unique_ptr<RenstraServer>> Start(const ServerOptions& options,
                                                               PlanApp* app, EventStore* store);
 
@@ -121,21 +124,20 @@ class RenstraServer {
   void AddSampledMetrics(PlanApp* app, EventStore* store, RocksDbEventStore* rocksdb);
 
   CallGuard guard_;
+  // The agencies first: the plans (one desk per agency) are found through them.
+  AgencyApp agency_app_;
+  AgencyServiceImpl agency_service_;
+  AgencyPlans plans_;
   PlanServiceImpl plan_service_;
   LogServiceImpl log_service_;
-  WorkflowApp workflow_app_;
   WorkflowServiceImpl workflow_service_;
   std::unique_ptr<MerkleLog> own_merkle_;  // when the options bring none
-  AuditApp audit_app_;
   AuditServiceImpl audit_service_;
   Metrics metrics_;
   UserAdmin user_admin_;
   AdminApp admin_app_;
   AdminServiceImpl admin_service_;
-  RealizationApp realization_app_;
   RealizationServiceImpl realization_service_;
-  AgencyApp agency_app_;
-  AgencyServiceImpl agency_service_;
   SessionApp session_app_;
   SessionServiceImpl session_service_;
   std::unique_ptr<grpc::Server> server_;

@@ -52,6 +52,7 @@ v1::UserView UserViewOf(const v1::UserEntry& e) {
   v.set_role(e.role());
   v.set_division(e.division());
   v.set_disabled(e.disabled());
+  v.set_agency(e.agency());
   return v;
 }
 
@@ -124,6 +125,7 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
         v1::UserEvent event;
         entry = Authenticator::MakeEntry(request.name(), request.role(), request.division(), token);
         entry.set_display_name(request.display_name());
+        entry.set_agency(request.agency());
         *event.mutable_added()->mutable_user() = entry;
         return Record(event, absl::StrCat("add user ", request.name()));
       },

@@ -22,11 +22,10 @@ std::string Method(const char* rpc) { return absl::StrCat("/renstra.v1.WorkflowS
 
 // The proposal whose stream `stream` is; INTERNAL if it is not a proposal's.
 absl::StatusOr<std::string> ProposalIdOf(const std::string& stream) {
-  constexpr absl::string_view kPrefix = "proposal/";
-  if (!absl::StartsWith(stream, kPrefix)) {
+  if (!absl::StartsWith(stream, "proposal/")) {
     return absl::InternalError(absl::StrCat("stream \"", stream, "\" is not a proposal's"));
   }
-  return stream.substr(kPrefix.size());
+  return std::string(ProposalBook::IdOf(stream));
 }
 
 v1::ProposalView ViewOf(const ProposalState& p) {
@@ -66,7 +65,7 @@ template <typename Decide>
 absl::StatusOr<Decision> WorkflowApp::DecideProposal(const std::string& proposal_id,
                                                      const std::string& reason, Decide decide) {
   Decision decision;
-  decision.stream = ProposalBook::StreamOf(proposal_id);
+  decision.stream = ProposalBook::StreamOf(projector_->proposal_scope(), proposal_id);
   decision.reason = reason;
   RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::ProposalEvent> events,
                            projector_->Read([&](const PlanState& plan, const ProposalBook& book) {

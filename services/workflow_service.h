@@ -5,7 +5,7 @@
 // Reads (inbox, proposals, revisions, plan at a version) are open to every
 // authenticated role, the inspectorate included; writes follow the domain's rules.
 //
-// Ownership: borrows the WorkflowApp and the CallGuard.
+// Ownership: borrows the AgencyPlans and the CallGuard.
 // Thread safety: safe for gRPC's concurrent handler threads.
 #ifndef RENSTRA_SERVICES_WORKFLOW_SERVICE_H_
 #define RENSTRA_SERVICES_WORKFLOW_SERVICE_H_
@@ -13,15 +13,16 @@
 #include <grpcpp/grpcpp.h>
 
 #include "renstra/v1/workflow_service.grpc.pb.h"
+#include "services/agency_plans.h"
 #include "services/call_guard.h"
-#include "services/workflow_app.h"
 
 namespace renstra {
 
 // Implements v1::WorkflowService.
 class WorkflowServiceImpl final : public v1::WorkflowService::Service {
  public:
-  WorkflowServiceImpl(WorkflowApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+  // Each call runs on the desk of the agency its request names (AgencyPlans::Desk).
+  WorkflowServiceImpl(AgencyPlans* plans, CallGuard* guard) : plans_(plans), guard_(guard) {}
 
   grpc::Status Propose(grpc::ServerContext* c, const v1::ProposeRequest* r,
                        v1::ProposalView* out) override;
@@ -51,7 +52,7 @@ class WorkflowServiceImpl final : public v1::WorkflowService::Service {
                                 v1::Plan* out) override;
 
  private:
-  WorkflowApp* const app_;
+  AgencyPlans* const plans_;
   CallGuard* const guard_;
 };
 

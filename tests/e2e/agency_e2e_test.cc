@@ -73,5 +73,33 @@ TEST_F(AgencyEndToEnd, AdminAddsAnAgencyUnitAndAssignment) {
   EXPECT_THAT(shown.out, HasSubstr("riwayat (1 penetapan):\n  1.02.02  KESMAS"));
 }
 
+TEST_F(AgencyEndToEnd, AnotherAgencysRenstraIsImportedAndReadWithAgency) {
+  CommandResult created =
+      As(kAdminToken, {"agency", "create", "DINSOS-BENGKALIS", "--name",
+                       "Dinas Sosial Kabupaten Bengkalis", "--pemda", "Kabupaten Bengkalis"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  CommandResult imported =
+      As(kAdminToken, {"--agency", "DINSOS-BENGKALIS", "import", "--file", RENSTRA_SEED_PATH});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+
+  CommandResult other = As(kRehabToken, {"--agency", "DINSOS-BENGKALIS", "plan", "show"});
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_THAT(other.out, HasSubstr("(plan/dinsos-bengkalis, versi 1324)"));
+  CommandResult seed = As(kRehabToken, {"plan", "show"});
+  ASSERT_EQ(seed.exit_code, 0) << seed.err;
+  EXPECT_THAT(seed.out, HasSubstr("(plan/dinsos-dumai, versi 1324)"));
+
+  CommandResult unknown = As(kRehabToken, {"--agency", "DISDIK-DUMAI", "plan", "show"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_EQ(unknown.err, "renstra: not found: agency: no agency DISDIK-DUMAI\n");
+
+  // After a restart the other agency's plan is rebuilt from the log at its first request.
+  Stop();
+  Start(tmp_ / "data");
+  CommandResult again = As(kRehabToken, {"--agency", "DINSOS-BENGKALIS", "plan", "show"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, other.out);
+}
+
 }  // namespace
 }  // namespace renstra::testing

@@ -1,0 +1,300 @@
+// Many plans on one server, end to end over gRPC: a second agency's Renstra imported
+// into its own plan stream, its proposals, realizations and audit history kept apart
+// from the default agency's (both number their proposals from USL-0001), requests
+// without an agency served by the default agency as before, an unknown agency refused
+// with NOT_FOUND naming it and nothing appended, and the second plan rebuilt from the
+// log as a restart builds it.
+#include "services/agency_plans.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "domain/proposal_state.h"
+#include "renstra/v1/agency_service.grpc.pb.h"
+#include "services/authenticator.h"
+#include "services/plan_app.h"
+#include "tests/services/workflow_fixture.h"
+#include "tests/testing/seeded_server.h"
+#include "tests/testing/status_matchers.h"
+
+namespace renstra::testing {
+namespace {
+
+constexpr char kOther[] = "DINSOS-BENGKALIS";
+constexpr char kOtherHead[] = "rehab-bengkalis";
+
+class AgencyPlansTest : public SeededServerTest {
+ protected:
+  SeededServerOptions Options() override {
+    SeededServerOptions options = SeededServerOptions::CastWithSeed();
+    options.seed_agency = true;
+    // The other agency's Kepala Bidang Rehabilitasi Sosial.
+    v1::UserEntry* other = options.users->add_user();
+    *other = Authenticator::MakeEntry(kOtherHead, v1::Role::KEPALA_BIDANG, v1::REHABILITASI_SOSIAL,
+                                      TokenOf(kOtherHead));
+    other->set_agency(kOther);
+    return options;
+  }
+
+  // Creates kOther and imports the seed's T-C.27 into its plan.
+  void SetUpOtherAgency() {
+    v1::CreateAgencyRequest create;
+    create.set_request_id("create-other");
+    create.set_code(kOther);
+    create.set_name("Dinas Sosial Kabupaten Bengkalis");
+    create.set_pemda("Kabupaten Bengkalis");
+    v1::AgencyView agency;
+    ASSERT_THAT(server_->agency().CreateAgency(ContextAs(TokenOf("admin")).get(), create, &agency),
+                IsOk());
+    v1::ImportTableRequest import;
+    import.set_request_id("import-other");
+    import.set_agency(kOther);
+    import.set_content(ReadSeedDocument());
+    import.set_source_name("renstra_bengkalis.txt");
+    ASSERT_THAT(server_->plan().ImportTable(ContextAs(TokenOf("admin")).get(), import, &imported_),
+                IsOk());
+  }
+
+  v1::Plan PlanOf(const std::string& agency) {
+    v1::GetPlanRequest request;
+    request.set_agency(agency);
+    v1::GetPlanResponse response;
+    EXPECT_THAT(server_->plan().GetPlan(ContextAs(TokenOf("iwan")).get(), request, &response),
+                IsOk());
+    return response.plan();
+  }
+
+  v1::ImportTableResponse imported_;
+};
+
+TEST_F(AgencyPlansTest, AnotherAgencysPlanIsItsOwn) {
+  const v1::Plan seed_plan = PlanOf("");
+  ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
+
+  // The same document, so the same number of events; on its own stream.
+  EXPECT_EQ(imported_.plan_version(), seed_plan.version());
+  EXPECT_EQ(server_->store().StreamVersion("plan/dinsos-bengkalis"),
+            static_cast<uint64_t>(seed_plan.version()));
+  const v1::Plan other = PlanOf(kOther);
+  EXPECT_EQ(other.plan_id(), "plan/dinsos-bengkalis");
+  EXPECT_EQ(other.version(), seed_plan.version());
+  // The default agency's plan, by its code or by no code, is untouched.
+  EXPECT_EQ(PlanOf("DINSOS-DUMAI").plan_id(), "plan/dinsos-dumai");
+  EXPECT_EQ(PlanOf("DINSOS-DUMAI").version(), seed_plan.version());
+  EXPECT_EQ(PlanOf("").plan_id(), "plan/dinsos-dumai");
+
+  // Each agency numbers its proposals from USL-0001, on its own streams.
+  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
+  in_other.set_agency(kOther);
+  in_other.set_title("Target Bengkalis");
+  v1::ProposalView other_proposal;
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &other_proposal),
+      IsOk());
+  v1::ProposalView seed_proposal;
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(),
+                                  TargetProposal("propose-seed", "220 Orang"), &seed_proposal),
+      IsOk());
+  EXPECT_EQ(other_proposal.proposal_id(), "USL-0001");
+  EXPECT_EQ(seed_proposal.proposal_id(), "USL-0001");
+  EXPECT_EQ(server_->store().StreamVersion("proposal/dinsos-bengkalis/USL-0001"), 1u);
+  EXPECT_EQ(server_->store().StreamVersion("proposal/USL-0001"), 1u);
+
+  v1::GetProposalRequest get;
+  get.set_proposal_id("USL-0001");
+  get.set_agency(kOther);
+  v1::ProposalView got;
+  ASSERT_THAT(server_->workflow().GetProposal(ContextAs(TokenOf("iwan")).get(), get, &got), IsOk());
+  EXPECT_EQ(got.title(), "Target Bengkalis");
+  get.clear_agency();
+  ASSERT_THAT(server_->workflow().GetProposal(ContextAs(TokenOf("iwan")).get(), get, &got), IsOk());
+  EXPECT_EQ(got.title(), seed_proposal.title());
+  EXPECT_NE(got.title(), "Target Bengkalis");
+
+  // A realization of the other agency is in its book only.
+  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
+  achieve.set_agency(kOther);
+  v1::RealizationView recorded;
+  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
+                                                       achieve, &recorded),
+              IsOk());
+  EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-bengkalis"), 1u);
+  EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-dumai"), 0u);
+  v1::ListRealizationsRequest list;
+  v1::ListRealizationsResponse listed;
+  ASSERT_THAT(
+      server_->realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), list, &listed),
+      IsOk());
+  EXPECT_EQ(listed.realizations_size(), 0);
+  list.set_agency(kOther);
+  ASSERT_THAT(
+      server_->realization().ListRealizations(ContextAs(TokenOf("iwan")).get(), list, &listed),
+      IsOk());
+  EXPECT_EQ(listed.realizations_size(), 1);
+
+  // The audit history of USL-0001 is the asked agency's proposal only.
+  v1::GetHistoryRequest history;
+  history.set_proposal_id("USL-0001");
+  history.set_agency(kOther);
+  v1::GetHistoryResponse events;
+  ASSERT_THAT(server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), history, &events),
+              IsOk());
+  ASSERT_EQ(events.events_size(), 1);
+  EXPECT_EQ(events.events(0).envelope().stream(), "proposal/dinsos-bengkalis/USL-0001");
+  history.clear_agency();
+  ASSERT_THAT(server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), history, &events),
+              IsOk());
+  ASSERT_EQ(events.events_size(), 1);
+  EXPECT_EQ(events.events(0).envelope().stream(), "proposal/USL-0001");
+}
+
+TEST_F(AgencyPlansTest, AnUnknownAgencyIsNotFoundAndChangesNothing) {
+  const uint64_t head = server_->store().Head().sequence;
+  const std::string expected = "agency: no agency DINKES-NOWHERE";
+  std::vector<grpc::Status> refused;
+
+  v1::GetPlanRequest get;
+  get.set_agency("DINKES-NOWHERE");
+  v1::GetPlanResponse plan;
+  refused.push_back(server_->plan().GetPlan(ContextAs(TokenOf("iwan")).get(), get, &plan));
+
+  v1::ImportTableRequest import;
+  import.set_request_id("import-nowhere");
+  import.set_agency("DINKES-NOWHERE");
+  import.set_content(ReadSeedDocument());
+  import.set_source_name("renstra.txt");
+  v1::ImportTableResponse imported;
+  refused.push_back(
+      server_->plan().ImportTable(ContextAs(TokenOf("admin")).get(), import, &imported));
+
+  v1::ProposeRequest propose = TargetProposal("propose-nowhere", "220 Orang");
+  propose.set_agency("DINKES-NOWHERE");
+  v1::ProposalView proposal;
+  refused.push_back(
+      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &proposal));
+
+  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-nowhere");
+  achieve.set_agency("DINKES-NOWHERE");
+  v1::RealizationView recorded;
+  refused.push_back(server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                                             achieve, &recorded));
+
+  v1::DiffVersionsRequest diff;
+  diff.set_agency("DINKES-NOWHERE");
+  diff.set_from_version(1);
+  diff.set_to_version(2);
+  v1::DiffVersionsResponse diffed;
+  refused.push_back(server_->audit().DiffVersions(ContextAs(TokenOf("iwan")).get(), diff, &diffed));
+
+  for (const grpc::Status& status : refused) {
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(status.error_message(), expected);
+  }
+  EXPECT_EQ(server_->store().Head().sequence, head);
+}
+
+TEST_F(AgencyPlansTest, TheOtherPlanIsRebuiltFromTheLogAsARestartBuildsIt) {
+  ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
+  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
+  in_other.set_agency(kOther);
+  v1::ProposalView proposed;
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &proposed),
+      IsOk());
+
+  PlanApp rebuilt(&server_->store(), AgencyPlans::PlanIdOf(kOther), "dinsos-bengkalis");
+  ASSERT_THAT(rebuilt.Recover(), IsOk());
+  EXPECT_EQ(rebuilt.GetPlan().plan().version(), PlanOf(kOther).version());
+  const std::vector<std::string> ids =
+      rebuilt.projector()->Read([](const PlanState&, const ProposalBook& book) {
+        std::vector<std::string> out;
+        for (const auto& [id, p] : book.all()) out.push_back(id + " " + p.title);
+        return out;
+      });
+  EXPECT_THAT(ids, ::testing::ElementsAre("USL-0001 " + in_other.title()));
+  // The default plan's projections hold none of it.
+  EXPECT_EQ(server_->app().projector()->Read(
+                [](const PlanState&, const ProposalBook& book) { return book.all().size(); }),
+            0u);
+}
+
+TEST_F(AgencyPlansTest, AUserOfOneAgencyChangesOnlyItsRenstra) {
+  ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
+  const uint64_t head = server_->store().Head().sequence;
+  struct Refusal {
+    grpc::Status status;
+    std::string message;
+  };
+  std::vector<Refusal> refused;
+
+  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
+  in_other.set_agency(kOther);
+  v1::ProposalView proposal;
+  refused.push_back(
+      {server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), in_other, &proposal),
+       "rule: rehab works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is another "
+       "agency's"});
+  // No agency named: the default agency's plan, which is not theirs.
+  refused.push_back(
+      {server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(),
+                                   TargetProposal("propose-seed", "220 Orang"), &proposal),
+       "rule: rehab-bengkalis works for DINSOS-BENGKALIS; the Renstra of "
+       "DINSOS-DUMAI is another agency's"});
+  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other");
+  achieve.set_agency(kOther);
+  v1::RealizationView recorded;
+  refused.push_back({server_->realization().RecordAchievement(ContextAs(TokenOf("rehab")).get(),
+                                                              achieve, &recorded),
+                     "rule: rehab works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is "
+                     "another agency's"});
+  v1::LockPlanRequest lock;
+  lock.set_agency(kOther);
+  v1::LockPlanResponse locked;
+  refused.push_back({server_->workflow().LockPlan(ContextAs(TokenOf("kadis")).get(), lock, &locked),
+                     "rule: kadis works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is "
+                     "another agency's"});
+  for (const Refusal& r : refused) {
+    EXPECT_EQ(r.status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+    EXPECT_EQ(r.status.error_message(), r.message);
+  }
+  // Nothing appended but the refusals' record on audit/denied.
+  EXPECT_EQ(server_->store().StreamVersion("proposal/dinsos-bengkalis/USL-0001"), 0u);
+  EXPECT_EQ(server_->store().StreamVersion("proposal/USL-0001"), 0u);
+  EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-bengkalis"), 0u);
+  EXPECT_EQ(server_->store().Head().sequence - head,
+            server_->store().StreamVersion("audit/denied"));
+
+  // Their own agency's plan they change; the Inspektorat reads both.
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &proposal),
+      IsOk());
+  EXPECT_EQ(proposal.proposal_id(), "USL-0001");
+  EXPECT_EQ(PlanOf(kOther).plan_id(), "plan/dinsos-bengkalis");
+}
+
+TEST(AgencyPlanNames, PlanIdsFollowTheAgencyCode) {
+  EXPECT_EQ(AgencyPlans::PlanIdOf("DINSOS-DUMAI"), "plan/dinsos-dumai");
+  EXPECT_EQ(AgencyPlans::AgencyOfPlan("plan/dinsos-dumai"), "DINSOS-DUMAI");
+  EXPECT_EQ(AgencyPlans::AgencyOfPlan(AgencyPlans::PlanIdOf("BAPPEDA_2")), "BAPPEDA_2");
+}
+
+TEST(ProposalStreams, EachPlanReadsOnlyItsScope) {
+  EXPECT_EQ(ProposalBook::StreamOf("USL-0001"), "proposal/USL-0001");
+  EXPECT_EQ(ProposalBook::StreamOf("dinkes", "USL-0001"), "proposal/dinkes/USL-0001");
+  EXPECT_TRUE(ProposalBook::InScope("proposal/USL-0001", ""));
+  EXPECT_FALSE(ProposalBook::InScope("proposal/dinkes/USL-0001", ""));
+  EXPECT_TRUE(ProposalBook::InScope("proposal/dinkes/USL-0001", "dinkes"));
+  EXPECT_FALSE(ProposalBook::InScope("proposal/dinkes-dumai/USL-0001", "dinkes"));
+  EXPECT_FALSE(ProposalBook::InScope("proposal/USL-0001", "dinkes"));
+  EXPECT_FALSE(ProposalBook::InScope("proposal/dinkes/", "dinkes"));
+  EXPECT_FALSE(ProposalBook::InScope("plan/dinkes", "dinkes"));
+  EXPECT_EQ(ProposalBook::IdOf("proposal/dinkes/USL-0007"), "USL-0007");
+  EXPECT_EQ(ProposalBook::IdOf("proposal/USL-0007"), "USL-0007");
+}
+
+}  // namespace
+}  // namespace renstra::testing
