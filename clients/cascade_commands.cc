@@ -187,16 +187,16 @@ void PrintCascadeRows(const v1::ReadCascadeResponse& cascade, const std::string&
 
 void CascadeCommands::Register(CLI::App* plan) {
   cascade_ = AddCommand(plan, "cascade",
-                        "The agency's performance cascade (TC.25, T-C.28) and the cross-table "
-                        "findings");
+                        "Cascading kinerja perangkat daerah (TC.25, T-C.28) dan temuan "
+                        "antartabelnya");
   cascade_->add_option("--file", file_,
-                       "A Renstra document to read (default: the seed the server embeds)");
-  cascade_->add_option("--table", table_, "Only this table: TC.25 or T-C.28")
+                       "Dokumen Renstra yang dibaca (bawaan: dokumen seed yang dibawa server)");
+  cascade_->add_option("--table", table_, "Hanya tabel ini: TC.25 atau T-C.28")
       ->check(CLI::IsMember({"TC.25", "T-C.28"}, CLI::ignore_case));
-  cascade_->add_option("--format", format_, "text, tsv or csv (tsv and csv need --table)")
+  cascade_->add_option("--format", format_, "text, tsv atau csv (tsv dan csv perlu --table)")
       ->check(CLI::IsMember({"text", "tsv", "csv"}, CLI::ignore_case))
       ->capture_default_str();
-  cascade_->add_flag("--json", json_, "Print the answer in protobuf's JSON mapping");
+  cascade_->add_flag("--json", json_, "Cetak jawaban dalam pemetaan JSON protobuf");
 }
 
 std::optional<int> CascadeCommands::Run(Client& client) {
