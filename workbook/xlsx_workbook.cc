@@ -127,7 +127,8 @@ WorkbookCell::Format FormatOfId(int id, const std::map<int, std::string>& custom
 }
 
 // Style index (the s attribute) -> format class, from styles.xml's cellXfs.
-absl::StatusOr<std::vector<WorkbookCell::Format>> ReadStyles(ZipArchive& zip, const std::string& part) {
+absl::StatusOr<std::vector<WorkbookCell::Format>> ReadStyles(ZipArchive& zip,
+                                                             const std::string& part) {
   std::vector<WorkbookCell::Format> out;
   if (part.empty() || !zip.Has(part)) return out;
   pugi::xml_document doc;
