@@ -54,10 +54,15 @@ function kini(records, pilih) {
 
 async function muatRealisasi(keadaan) {
   const { simpul, tahun, periode } = keadaan;
+  // Every change of node, year or period starts a new load; only the latest may draw, or
+  // two loads racing (the first list and a quick pick) would both append their rows.
+  const giliran = keadaan.giliran = (keadaan.giliran || 0) + 1;
   const tbody = document.querySelector('#isian tbody');
   tbody.replaceChildren();
   if (!simpul) return;
   const data = await ambil('/api/realisasi?' + new URLSearchParams({ nodeCode: simpul.code, year: String(tahun) }));
+  if (giliran !== keadaan.giliran) return;
+  tbody.replaceChildren();
   if (!data) return;
   const semua = (data.realizations || []).filter((r) => r.nodeCode === simpul.code);
   const baris = (uraian, sasaran, tercatat, label, kirimkan) => {
