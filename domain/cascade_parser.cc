@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "domain/cell_text.h"
 #include "domain/strings.h"
 #include "domain/year.h"
 
@@ -19,34 +20,10 @@ namespace {
 
 constexpr int kYearsWithBaseline = kFinalYear - kBaselineYear + 1;
 
-// Removes inline markup (<b>, </i>, ...) and non-breaking spaces, and trims.
-std::string Clean(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '<') {
-      const size_t close = raw.find('>', i);
-      if (close != std::string_view::npos && close - i <= 5) {
-        std::string_view tag = raw.substr(i + 1, close - i - 1);
-        if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
-        if (!tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) {
-              return absl::ascii_isalpha(static_cast<unsigned char>(c));
-            })) {
-          i = close;
-          continue;
-        }
-      }
-    }
-    out.push_back(raw[i]);
-  }
-  for (size_t pos; (pos = out.find("\xC2\xA0")) != std::string::npos;) out.replace(pos, 2, " ");
-  return std::string(TrimAscii(out));
-}
-
 std::vector<std::string> Cells(std::string_view line) {
   std::vector<std::string> out;
   for (absl::string_view c : absl::StrSplit(AsAbsl(line), '\t')) {
-    out.push_back(Clean(std::string_view(c.data(), c.size())));
+    out.push_back(CleanCell(std::string_view(c.data(), c.size())));
   }
   return out;
 }
@@ -350,7 +327,7 @@ const char* CascadeRoleName(CascadeRole role) {
 
 absl::StatusOr<TargetValue> ReadCascadeCell(std::string_view cell, std::string_view where, int line,
                                             std::vector<v1::Finding>* notes) {
-  std::string text = Clean(cell);
+  std::string text = CleanCell(cell);
   std::string read = text;
   bool decimal_point = false;
   for (const NumberToken& t : Numbers(text)) {

@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "base/status_macros.h"
+#include "domain/cell_text.h"
 #include "domain/strings.h"
 #include "domain/tc27_furniture.h"
 #include "domain/text_limits.h"
@@ -42,31 +43,6 @@ std::string ValueColumnName(int v) {
   if (v == 12) return "18 (Rp akhir periode)";
   const int year = kFirstTargetYear + (v - 1) / 2;
   return absl::StrCat(v + 6, IsMoneyPosition(v) ? " (Rp " : " (Target ", year, ")");
-}
-
-// Removes <b>, </b> and similar inline markup, and trims (also non-breaking spaces).
-std::string CleanCell(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '<') {
-      size_t close = raw.find('>', i);
-      if (close != std::string_view::npos && close - i <= 5) {
-        std::string_view tag = raw.substr(i + 1, close - i - 1);
-        if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
-        if (!tag.empty() && std::all_of(tag.begin(), tag.end(), [](char c) {
-              return absl::ascii_isalpha(static_cast<unsigned char>(c));
-            })) {
-          i = close;
-          continue;
-        }
-      }
-    }
-    out.push_back(raw[i]);
-  }
-  // Non-breaking spaces (U+00A0) become plain spaces before trimming.
-  for (size_t pos; (pos = out.find("\xC2\xA0")) != std::string::npos;) out.replace(pos, 2, " ");
-  return std::string(absl::StripAsciiWhitespace(out));
 }
 
 // Under kAuto (the first pass, before the convention is decided) a cell fits when it
