@@ -2,23 +2,9 @@
 // processes (servers.js): a Kepala Bidang records a triwulan and its spending (refused
 // input shown beside its field), the reports show them cell for cell and download as
 // xlsx, PDF and CSV, and the Inspektorat reads the history and verifies the log.
-const { test, expect } = require('./servers');
+const { test, expect, login, shot } = require('./servers');
 const { execFileSync } = require('child_process');
 const path = require('path');
-
-async function login(page, url, name) {
-  await page.goto(url + '/masuk');
-  await page.fill('#nama', name);
-  await page.fill('#sandi', `demo-${name}-sandi`);
-  await page.click('button[type=submit]');
-  await expect(page).toHaveURL(url + '/renstra');
-}
-
-async function shot(page, name) {
-  if (process.env.RENSTRA_SCREENSHOTS) {
-    await page.screenshot({ path: path.join(process.env.RENSTRA_SCREENSHOTS, name + '.png') });
-  }
-}
 
 const KEGIATAN = '1.06.04.2.01';
 const KEGIATAN_NAME = 'Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar, Anak Terlantar, ' +
