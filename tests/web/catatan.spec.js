@@ -55,8 +55,8 @@ test('a Kepala Bidang records a triwulan and its spending and sees them in Lapor
   const spending = (await page.locator('#hasil').textContent()).split(' ')[1];
   await expect(spend.locator('td.tercatat')).toHaveText(`Rp 1.234.567 (${spending})`);
   await expect(page.locator(`#daftar-catatan tr[data-realisasi="${achievement}"] td`)).toHaveText([
-    achievement, 'Triwulan I', INDICATOR, '85,5%', 'BA-REHAB/2025/TW1',
-    /^rehab, \d\d-\d\d-\d{4} \d\d\.\d\d WIB$/, 'berlaku']);
+    achievement, 'Triwulan I', INDICATOR, '85,5%', '', 'BA-REHAB/2025/TW1', '',
+    /^rehab, \d\d-\d\d-\d{4} \d\d\.\d\d WIB$/, 'berlaku', 'Koreksi']);
 
   // A recorded quarter is refused again, and the list still holds the two records.
   await ind.locator('input').fill('90');
@@ -186,4 +186,92 @@ test('the Inspektorat reads a history and verifies the log; what a role may not 
   await page.goto(url + '/audit');
   await expect(page.locator('#bukan-peran')).toHaveText('Halaman ini untuk Inspektorat dan Kepala Dinas.');
   await expect(page.locator('#isi')).toBeHidden();
+});
+
+// Bidang Perlindungan dan Jaminan Sosial's sub kegiatan, which no other journey records.
+const LJS_SUB = '1.06.05.2.01.0001';
+const LJS_INDICATOR = 'Jumlah Anak-Anak Terlantar yang Dijangkau Kewenangan Kabupaten/Kota';
+
+test('a Kepala Bidang corrects a recorded value with a reason, by keyboard, and sees the previous value', async ({ page, servers }) => {
+  const url = servers.url;
+  await login(page, url, 'linjamsos');
+  await page.click('#menu a[href="/realisasi"]');
+  await page.selectOption('#tahun', '2024');
+  await page.fill('#cari-simpul', LJS_SUB);
+  await page.selectOption('#pilih-simpul', LJS_SUB);
+  await expect(page.locator('#form-koreksi')).toBeHidden();
+  const ind = page.locator(`#isian tr[data-indikator="${LJS_SUB}#1"]`);
+  await expect(ind.locator('td.sasaran')).toHaveText('10 Orang');
+  await page.fill('#bukti', 'BA-LJS/2024/01');
+  await ind.locator('input').fill('8');
+  await ind.locator('input').press('Enter');
+  await expect(page.locator('#hasil')).toHaveText(
+    /^Realisasi RLZ-\d{6} dicatat: Jumlah Anak-Anak Terlantar yang Dijangkau Kewenangan Kabupaten\/Kota, 2024 = 8 Orang\.$/);
+  const original = (await page.locator('#hasil').textContent()).split(' ')[1];
+  const row = page.locator(`#daftar-catatan tr[data-realisasi="${original}"]`);
+  await expect(row.locator('td')).toHaveText([original, 'Setahun', LJS_INDICATOR, '8 Orang', '',
+    'BA-LJS/2024/01', '', /^linjamsos, \d\d-\d\d-\d{4} \d\d\.\d\d WIB$/, 'berlaku', 'Koreksi']);
+
+  // The form opens from the keyboard, its value field focused and labelled.
+  await row.locator('button.koreksi').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#judul-koreksi')).toHaveText(`Koreksi ${original}: ${LJS_INDICATOR}, 2024`);
+  await expect(page.locator('#kini-koreksi')).toHaveText('Nilai tercatat: 8 Orang. Tulis nilai yang benar, mis. 85,5.');
+  await expect(page.getByLabel('Nilai yang benar')).toBeFocused();
+  await page.keyboard.type('9 Kg');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Bukti koreksi')).toBeFocused();
+  await page.keyboard.type('BA-LJS/2024/01-REV');
+
+  // Refusals beside their fields, in Bahasa Indonesia, the field focused; nothing is recorded.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#galat-koreksi-nilai')).toHaveText(
+    "Isian 'achievement.yearly' tidak valid: satuan \"Kg\" tidak sesuai dengan satuan indikator \"Orang\".");
+  await expect(page.getByLabel('Nilai yang benar')).toBeFocused();
+  await expect(page.getByLabel('Nilai yang benar')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Nilai yang benar').fill('9');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#galat-koreksi-alasan')).toHaveText(
+    "Isian 'note' tidak valid: wajib diisi pada koreksi (apa yang salah).");
+  await expect(page.locator('#galat-koreksi-nilai')).toHaveText('');
+  await expect(page.getByLabel('Nilai yang benar')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Alasan koreksi (apa yang salah)')).toBeFocused();
+  await expect(page.locator('#daftar-catatan tbody tr')).toHaveCount(1);
+
+  // Corrected: the list keeps both, the correction with the value it replaced.
+  await page.keyboard.type('Salah hitung: 9 anak dijangkau, bukan 8');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#hasil-koreksi')).toHaveText(
+    new RegExp(`^Koreksi RLZ-\\d{6} atas ${original} dicatat: 8 Orang menjadi 9 Orang\\.$`));
+  await expect(page.locator('#hasil-koreksi')).toBeFocused();
+  await expect(page.locator('#form-koreksi')).toBeHidden();
+  const correction = (await page.locator('#hasil-koreksi').textContent()).split(' ')[1];
+  await expect(page.locator('#daftar-catatan tbody tr')).toHaveCount(2);
+  await expect(row.locator('td')).toHaveText([original, 'Setahun', LJS_INDICATOR, '8 Orang', '',
+    'BA-LJS/2024/01', '', /^linjamsos, .+ WIB$/, `dikoreksi oleh ${correction}`, '']);
+  await expect(page.locator(`#daftar-catatan tr[data-realisasi="${correction}"] td`)).toHaveText([
+    correction, 'Setahun', LJS_INDICATOR, '9 Orang', '8 Orang', 'BA-LJS/2024/01-REV',
+    'Salah hitung: 9 anak dijangkau, bukan 8', /^linjamsos, .+ WIB$/, `berlaku (koreksi ${original})`, 'Koreksi']);
+  await expect(ind.locator('td.tercatat')).toHaveText(`9 Orang (${correction})`);
+  await shot(page, 'realisasi-koreksi');
+
+  // Correcting the replaced record again is renstrad's refusal, in Bahasa Indonesia.
+  const csrf = await page.locator('meta[name=csrf-token]').getAttribute('content');
+  const stale = await page.request.post(url + '/api/realisasi/koreksi', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { correctsId: original, achievement: { yearly: { written: '10' } }, evidenceRef: 'x', note: 'lagi' },
+  });
+  expect(stale.status()).toBe(409);
+  expect((await stale.json()).error.message).toBe(
+    `Isian 'corrects_id' tidak valid: ${original} sudah dikoreksi oleh ${correction}; koreksi catatan yang berlaku.`);
+
+  // The CLI reads the corrected value.
+  const list = execFileSync(path.join(servers.bin, 'renstra'),
+    ['realize', 'list', '--code', LJS_SUB, '--year', '2024', '--json'], {
+      env: Object.assign({}, process.env, { RENSTRA_SERVER: servers.grpc, RENSTRA_TOKEN: 'demo-linjamsos-token' }),
+    }).toString();
+  const records = JSON.parse(list).realizations;
+  expect(records.map((r) => [r.realizationId, r.achievedText, r.correctsId || '', r.correctedBy || ''])).toEqual([
+    [original, '8 Orang', '', correction], [correction, '9 Orang', original, '']]);
 });

@@ -120,13 +120,126 @@ async function muatRealisasi(keadaan) {
   };
   const status = (r) => (r.correctedBy ? 'dikoreksi oleh ' + r.correctedBy
     : (r.retracted ? 'ditarik' : 'berlaku') + (r.correctsId ? ' (koreksi ' + r.correctsId + ')' : ''));
-  daftar.replaceChildren(...semua.map((r) => el('tr', { 'data-realisasi': r.realizationId },
-    el('td', { class: 'kode' }, r.realizationId), el('td', {}, periodeTeks(r.quarter)),
-    el('td', {}, uraianOf(r)), el('td', { class: 'angka' }, nilaiCatatan(r)),
-    el('td', {}, r.evidenceRef || ''), el('td', {}, r.principal + ', ' + waktuWib(r.atMicros)),
-    el('td', {}, status(r)))));
+  const menurutId = new Map(semua.map((r) => [r.realizationId, r]));
+  // A correction shows the value it replaced: the corrected record's.
+  const sebelumnya = (r) => {
+    const lama = r.correctsId ? menurutId.get(r.correctsId) : null;
+    return lama ? nilaiCatatan(lama) : '';
+  };
+  daftar.replaceChildren(...semua.map((r) => {
+    // Only a subject's current record that states a value may be corrected (renstrad
+    // refuses the others: a retraction is recorded afresh).
+    const tindakan = el('td', {});
+    if (!r.correctedBy && !r.retracted) {
+      const tombol = el('button', { type: 'button', class: 'koreksi',
+        'aria-label': 'Koreksi ' + r.realizationId }, 'Koreksi');
+      tombol.addEventListener('click', () => bukaKoreksi(keadaan, r, uraianOf(r), tombol));
+      tindakan.append(tombol);
+    }
+    return el('tr', { 'data-realisasi': r.realizationId },
+      el('td', { class: 'kode' }, r.realizationId), el('td', {}, periodeTeks(r.quarter)),
+      el('td', {}, uraianOf(r)), el('td', { class: 'angka' }, nilaiCatatan(r)),
+      el('td', { class: 'angka' }, sebelumnya(r)),
+      el('td', {}, r.evidenceRef || ''), el('td', {}, r.note || ''),
+      el('td', {}, r.principal + ', ' + waktuWib(r.atMicros)),
+      el('td', {}, status(r)), tindakan);
+  }));
   document.getElementById('daftar-catatan').classList.toggle('tersembunyi', semua.length === 0);
   document.getElementById('kosong-catatan').classList.toggle('tersembunyi', semua.length !== 0);
+}
+
+// --- Koreksi ----------------------------------------------------------------------------
+
+const GALAT_KOREKSI = ['galat-koreksi-nilai', 'galat-koreksi-bukti', 'galat-koreksi-alasan', 'galat-koreksi'];
+
+// The form's field a refusal names: the value ("achievement.yearly", "spent.written",
+// "retract"), the evidence or the reason; anything else goes under the whole form.
+function kolomGalatKoreksi(field) {
+  if (/^(achievement|spent|retract)/.test(field || '')) return 'koreksi-nilai';
+  if (field === 'evidence_ref') return 'koreksi-bukti';
+  if (field === 'note') return 'koreksi-alasan';
+  return '';
+}
+
+function bersihkanGalatKoreksi() {
+  for (const id of GALAT_KOREKSI) document.getElementById(id).textContent = '';
+  for (const id of ['koreksi-nilai', 'koreksi-bukti', 'koreksi-alasan']) {
+    document.getElementById(id).removeAttribute('aria-invalid');
+  }
+}
+
+function bukaKoreksi(keadaan, r, uraian, tombol) {
+  keadaan.koreksi = { record: r, tombol };
+  bersihkanGalatKoreksi();
+  document.getElementById('hasil-koreksi').textContent = '';
+  document.getElementById('judul-koreksi').textContent = 'Koreksi ' + r.realizationId + ': ' + uraian +
+    ', ' + r.year + (Number(r.quarter || 0) ? ' triwulan ' + TRIWULAN[r.quarter] : '');
+  document.getElementById('kini-koreksi').textContent = 'Nilai tercatat: ' + nilaiCatatan(r) +
+    (r.kind === 'SPENDING' ? '. Tulis Rupiah yang benar, mis. 1.234.567.' : '. Tulis nilai yang benar, mis. 85,5.');
+  for (const id of ['koreksi-nilai', 'koreksi-bukti', 'koreksi-alasan']) document.getElementById(id).value = '';
+  document.getElementById('koreksi-tarik').checked = false;
+  document.getElementById('koreksi-nilai').disabled = false;
+  document.getElementById('form-koreksi').classList.remove('tersembunyi');
+  document.getElementById('koreksi-nilai').focus();
+}
+
+function tutupKoreksi(keadaan) {
+  const tombol = keadaan.koreksi && keadaan.koreksi.tombol;
+  keadaan.koreksi = null;
+  document.getElementById('form-koreksi').classList.add('tersembunyi');
+  if (tombol && tombol.isConnected) tombol.focus();
+}
+
+// Wires the correction form once: Enter in any field submits it (a <form>), Batal or
+// Escape closes it, and one correction is in flight at a time.
+function pasangKoreksi(keadaan) {
+  const form = document.getElementById('form-koreksi');
+  const nilaiInput = document.getElementById('koreksi-nilai');
+  const tarik = document.getElementById('koreksi-tarik');
+  const simpan = document.getElementById('simpan-koreksi');
+  tarik.addEventListener('change', () => { nilaiInput.disabled = tarik.checked; });
+  document.getElementById('batal-koreksi').addEventListener('click', () => tutupKoreksi(keadaan));
+  form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') tutupKoreksi(keadaan); });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!keadaan.koreksi || simpan.disabled) return;
+    const r = keadaan.koreksi.record;
+    bersihkanGalatKoreksi();
+    const body = {
+      requestId: idPermintaan(), correctsId: r.realizationId,
+      evidenceRef: document.getElementById('koreksi-bukti').value.trim(),
+      note: document.getElementById('koreksi-alasan').value.trim(),
+    };
+    const teks = nilaiInput.value.trim();
+    if (tarik.checked) body.retract = true;
+    else if (r.kind === 'SPENDING') body.spent = { written: teks };
+    else body.achievement = { yearly: { written: teks } };
+    simpan.disabled = true;
+    let jawab;
+    try {
+      jawab = await kirim('/api/realisasi/koreksi', body);
+    } finally {
+      simpan.disabled = false;
+    }
+    if (!jawab.ok) {
+      const err = (jawab.data && jawab.data.error) || {};
+      const kolom = kolomGalatKoreksi(err.field);
+      document.getElementById(kolom ? 'galat-' + kolom : 'galat-koreksi').textContent = pesanGalat(jawab);
+      if (kolom) {
+        document.getElementById(kolom).setAttribute('aria-invalid', 'true');
+        document.getElementById(kolom).focus();
+      }
+      return;
+    }
+    const v = jawab.data;
+    const hasil = document.getElementById('hasil-koreksi');
+    hasil.textContent = 'Koreksi ' + v.realizationId + ' atas ' + r.realizationId + ' dicatat: ' +
+      nilaiCatatan(r) + ' menjadi ' + (v.retracted ? 'ditarik' : nilaiCatatan(v)) + '.';
+    keadaan.koreksi = null;
+    form.classList.add('tersembunyi');
+    hasil.focus();
+    await muatRealisasi(keadaan);
+  });
 }
 
 async function halamanRealisasi() {
@@ -135,7 +248,8 @@ async function halamanRealisasi() {
   const saya = await ambil('/api/saya');
   // Offered: the nodes of the user's division (renstrad refuses the others anyway).
   const milik = rencana.urut.filter((n) => !saya.division || n.division === saya.division);
-  const keadaan = { simpul: null, tahun: 0, periode: 0 };
+  const keadaan = { simpul: null, tahun: 0, periode: 0, koreksi: null };
+  pasangKoreksi(keadaan);
   const pilihTahun = document.getElementById('tahun');
   const pilihPeriode = document.getElementById('periode');
   const pilih = document.getElementById('pilih-simpul');
@@ -145,6 +259,9 @@ async function halamanRealisasi() {
     keadaan.tahun = Number(pilihTahun.value);
     keadaan.periode = Number(pilihPeriode.value);
     document.getElementById('hasil').textContent = '';
+    document.getElementById('hasil-koreksi').textContent = '';
+    keadaan.koreksi = null;
+    document.getElementById('form-koreksi').classList.add('tersembunyi');
     muatRealisasi(keadaan).catch((e) => { document.getElementById('pesan').textContent = e.message; });
   };
   const isiPilihan = (kata) => {
