@@ -275,3 +275,93 @@ test('a Kepala Bidang corrects a recorded value with a reason, by keyboard, and 
   expect(records.map((r) => [r.realizationId, r.achievedText, r.correctsId || '', r.correctedBy || ''])).toEqual([
     [original, '8 Orang', '', correction], [correction, '9 Orang', original, '']]);
 });
+
+const LJS_FOOD = '1.06.06.2.01.0001';
+const LJS_FOOD_WRITTEN = '1.06.06.2.01.001';
+const LJS_FOOD_INDICATOR = 'Jumlah Orang yang Mendapatkan Permakanan 3x1 Hari dalam Masa Tanggap Darurat ' +
+  '(Pengungsian) Kewenangan Kabupaten/Kota';
+
+test('Laporan shows E.80 with its chart and the early warnings for a recorded year, figure for figure', async ({ page, servers }) => {
+  const url = servers.url;
+  await login(page, url, 'linjamsos');
+  // 2023: 105 of 150 Orang, Rp 51.000.000 of 68.000.000.
+  await page.click('#menu a[href="/realisasi"]');
+  await page.selectOption('#tahun', '2023');
+  await page.fill('#cari-simpul', LJS_FOOD);
+  await page.selectOption('#pilih-simpul', LJS_FOOD);
+  await page.fill('#bukti', 'BA-LJS/2023/PANGAN');
+  const ind = page.locator(`#isian tr[data-indikator="${LJS_FOOD}#1"]`);
+  await ind.locator('input').fill('105');
+  await ind.locator('input').press('Enter');
+  await expect(ind.locator('td.tercatat')).toHaveText(/^105 Orang \(RLZ-\d{6}\)$/);
+  const spend = page.locator('#isian tr.belanja');
+  await spend.locator('input').fill('51.000.000');
+  await spend.locator('input').press('Enter');
+  await expect(spend.locator('td.tercatat')).toHaveText(/^Rp 51\.000\.000 \(RLZ-\d{6}\)$/);
+
+  // E.80 of the program: every year, the year picker off; the sub kegiatan's lines exact.
+  await page.click('#menu a[href="/laporan"]');
+  await page.selectOption('#jenis', 'evaluasi');
+  await expect(page.locator('#tahun')).toBeDisabled();
+  await expect(page.locator('#ambang')).toBeHidden();
+  await page.fill('#kode', '1.06.06');
+  await page.locator('#kode').press('Enter');
+  await expect(page.locator('#judul-laporan')).toHaveText(
+    'Evaluasi Hasil Renstra (E.80): Kinerja (K) dan Keuangan (Rp)');
+  const rows = page.locator(`#laporan tbody tr[data-kode="${LJS_FOOD_WRITTEN}"]`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('td')).toHaveText([LJS_FOOD_WRITTEN, 'Penyediaan Makanan', LJS_FOOD_INDICATOR,
+    'K', 'Orang', '150 Orang', '-', '-', '150 Orang', '105 Orang', '70,00', '150 Orang', '-', '-',
+    '150 Orang', '-', '-', '150 Orang', '-', '-', '70,00', 'Cukup']);
+  await expect(rows.nth(1).locator('td')).toHaveText([LJS_FOOD_WRITTEN, 'Penyediaan Makanan', 'Anggaran',
+    'Rp', 'Rp', '94.306.500', '-', '-', '68.000.000', '51.000.000', '75,00', '150.000.000', '-', '-',
+    '275.000.000', '-', '-', '275.000.000', '-', '-', '75,00', 'Cukup']);
+  // The program's Rupiah line rolls its sub kegiatan up: 51.000.000 of 238.280.000.
+  await expect(page.locator('#laporan tbody tr[data-kode="1.06.06"]').last().locator('td').nth(9)).toHaveText('51.000.000');
+  await expect(page.locator('#laporan tbody tr[data-kode="1.06.06"]').last().locator('td').nth(10)).toHaveText('21,40');
+  // The chart: the program's average serapan; its own indicator has no ratio, so no bar.
+  await expect(page.locator('#grafik')).toBeVisible();
+  await expect(page.locator('#grafik-rasio g.batang')).toHaveCount(1);
+  await expect(page.locator('#grafik-rasio g.batang[data-kode="1.06.06"][data-jenis="Keuangan"] text')).toHaveText(
+    ['1.06.06 Keuangan', '21,40 %']);
+  expect(await page.locator('#unduh-csv').getAttribute('href')).toBe('/api/laporan/evaluasi.csv?rootCode=1.06.06');
+  await shot(page, 'laporan-e80');
+
+  // Early warnings of 2023 under the program: below 75 by default.
+  await page.selectOption('#jenis', 'peringatan');
+  await expect(page.locator('#tahun')).toBeEnabled();
+  await page.selectOption('#tahun', '2023');
+  await page.click('#tampilkan');
+  await expect(page.locator('#judul-laporan')).toHaveText(
+    'Peringatan dini 2023: rasio capaian di bawah 75, serapan anggaran di bawah 75');
+  await expect(page.locator('#grafik')).toBeHidden();
+  await expect(page.locator('#laporan thead th')).toHaveText(
+    ['Jenis', 'Kode', 'Uraian', 'Indikator', 'Tahun', 'Rasio (%)', 'Keterangan']);
+  await expect(page.locator('#laporan tbody tr')).toHaveCount(3);
+  await expect(page.locator('#laporan tbody tr').nth(0).locator('td')).toHaveText(['Keuangan', '1.06.06',
+    'PROGRAM PENANGANAN BENCANA', '-', '2023', '21,40', 'serapan anggaran 21,40 di bawah 75']);
+  await expect(page.locator('#laporan tbody tr').nth(1).locator('td')).toHaveText(['Keuangan', '1.06.06.2.01',
+    'Perlindungan Sosial Korban Bencana Alam dan Sosial Kabupaten/Kota', '-', '2023', '66,79',
+    'serapan anggaran 66,79 di bawah 75']);
+  await expect(page.locator('#laporan tbody tr').nth(2).locator('td')).toHaveText(['Kinerja', LJS_FOOD_WRITTEN,
+    'Penyediaan Makanan', LJS_FOOD_INDICATOR, '2023', '70,00', 'rasio capaian 70,00 di bawah 75']);
+
+  // Thresholds typed the Indonesian way: at 70 the indicator is no longer below; at 70 and
+  // 20,5 nothing is, which the page says.
+  await page.fill('#ambang-rasio', '70');
+  await page.locator('#ambang-rasio').press('Enter');
+  await expect(page.locator('#judul-laporan')).toHaveText(
+    'Peringatan dini 2023: rasio capaian di bawah 70, serapan anggaran di bawah 75');
+  await expect(page.locator('#laporan tbody tr')).toHaveCount(2);
+  await expect(page.locator('#kosong-peringatan')).toBeHidden();
+  await page.fill('#ambang-serapan', '20,5');
+  await page.locator('#ambang-serapan').press('Enter');
+  await expect(page.locator('#judul-laporan')).toHaveText(
+    'Peringatan dini 2023: rasio capaian di bawah 70, serapan anggaran di bawah 20,5');
+  await expect(page.locator('#laporan tbody tr')).toHaveCount(0);
+  await expect(page.locator('#kosong-peringatan')).toHaveText(
+    'Tidak ada peringatan: semua rasio capaian dan serapan anggaran di atas ambang.');
+  expect(await page.locator('#unduh-csv').getAttribute('href')).toBe(
+    '/api/laporan/peringatan.csv?year=2023&rootCode=1.06.06&ratioThreshold=70&absorptionThreshold=20%2C5');
+  await shot(page, 'laporan-peringatan');
+});

@@ -315,6 +315,70 @@ function tabelLaporan(t) {
   tabel.replaceChildren(thead, tbody);
 }
 
+// --- Grafik (inline SVG; no chart library, nothing fetched) ---------------------------
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const e = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
+  for (const c of children) e.append(c);
+  return e;
+}
+
+// "1.234,5" → 1234.5, for a bar's length only (its label is the server's own text);
+// null for "-" or anything that is not a figure.
+function angkaDari(teks) {
+  if (!/^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+(,\d+)?$/.test(teks || '')) return null;
+  return Number(teks.replace(/\./g, '').replace(',', '.'));
+}
+
+// E.80's top rows (depth 0: the programs, or the chosen root) as horizontal bars: each
+// indicator's average rasio capaian (K) and the node's average serapan (Rp), labelled
+// with the server's text ("70,00 %"), a dashed line at 100 %. Rows without a ratio ("-")
+// have no bar. Returns the number of bars.
+function grafikRasio(t) {
+  const tempat = document.getElementById('grafik-rasio');
+  const kolom = t.header.indexOf('Rata-rata Rasio (%)');
+  const atas = (t.rows || []).filter((row, i) => Number((t.depth || [])[i] || 0) === 0);
+  const jumlahK = new Map();
+  for (const row of atas) if (row[3] === 'K') jumlahK.set(row[0], (jumlahK.get(row[0]) || 0) + 1);
+  const keK = new Map();
+  const batang = [];
+  for (const row of atas) {
+    const v = kolom < 0 ? null : angkaDari(row[kolom]);
+    let jenis = row[3] === 'K' ? 'Kinerja' : 'Keuangan';
+    if (row[3] === 'K') {
+      keK.set(row[0], (keK.get(row[0]) || 0) + 1);
+      if (jumlahK.get(row[0]) > 1) jenis += ' ' + keK.get(row[0]);
+    }
+    if (v === null) continue;
+    batang.push({ kode: row[0], jenis, k: row[3] === 'K', v, teks: row[kolom] + ' %' });
+  }
+  const kiri = 190;
+  const lebar = 360;
+  const tinggi = 24;
+  const skala = Math.max(100, ...batang.map((b) => b.v));
+  const x = (v) => kiri + Math.max(0, v) / skala * lebar;
+  const h = batang.length * tinggi + 24;
+  tempat.setAttribute('viewBox', `0 0 ${kiri + lebar + 90} ${h}`);
+  tempat.setAttribute('width', String(kiri + lebar + 90));
+  tempat.setAttribute('height', String(h));
+  const isi = batang.map((b, i) => {
+    const y = i * tinggi + 4;
+    return svg('g', { class: 'batang ' + (b.k ? 'kinerja' : 'keuangan'), 'data-kode': b.kode, 'data-jenis': b.jenis },
+      svg('title', {}, b.kode + ' ' + b.jenis + ': ' + b.teks),
+      svg('text', { class: 'label', x: kiri - 6, y: y + 15, 'text-anchor': 'end' }, b.kode + ' ' + b.jenis),
+      svg('rect', { x: kiri, y, width: (x(b.v) - kiri).toFixed(1), height: tinggi - 8 }),
+      svg('text', { class: 'nilai', x: (x(b.v) + 4).toFixed(1), y: y + 15 }, b.teks));
+  });
+  const seratus = x(100).toFixed(1);
+  isi.push(svg('line', { class: 'acuan', x1: seratus, x2: seratus, y1: 0, y2: h - 16 }),
+    svg('text', { class: 'acuan', x: seratus, y: h - 4, 'text-anchor': 'middle' }, '100 %'));
+  tempat.replaceChildren(...isi);
+  return batang.length;
+}
+
 async function halamanLaporan() {
   const rencana = await rencanaSaja();
   const jenis = document.getElementById('jenis');
@@ -322,36 +386,65 @@ async function halamanLaporan() {
   isiTahun(tahun, rencana.tahun);
   const status = document.getElementById('status-muat');
   const pesan = document.getElementById('pesan');
-  const sesuaikan = () => { tahun.disabled = jenis.value === 'anggaran'; };
+  const grafik = document.getElementById('grafik');
+  const kosong = document.getElementById('kosong-peringatan');
+  // T-C.24 and E.80 cover every year of the plan; the others one year.
+  const tanpaTahun = () => jenis.value === 'anggaran' || jenis.value === 'evaluasi';
+  const sesuaikan = () => {
+    tahun.disabled = tanpaTahun();
+    document.getElementById('ambang').classList.toggle('tersembunyi', jenis.value !== 'peringatan');
+  };
+  let giliran = 0;
   const tampilkan = async () => {
+    // Only the latest request draws: an earlier answer arriving late is dropped.
+    const kini = ++giliran;
     pesan.textContent = '';
     status.textContent = 'Memuat laporan…';
     const q = {};
-    if (jenis.value !== 'anggaran') q.year = tahun.value;
+    if (!tanpaTahun()) q.year = tahun.value;
     const kode = document.getElementById('kode').value.trim();
     if (kode) q.rootCode = kode;
+    if (jenis.value === 'peringatan') {
+      const rasio = document.getElementById('ambang-rasio').value.trim();
+      const serapan = document.getElementById('ambang-serapan').value.trim();
+      if (rasio) q.ratioThreshold = rasio;
+      if (serapan) q.absorptionThreshold = serapan;
+    }
     const kueri = new URLSearchParams(q).toString();
     const akhiran = kueri ? '?' + kueri : '';
+    const laporan = jenis.value;
     try {
-      const t = await ambil('/api/laporan/' + jenis.value + akhiran);
-      if (!t) return;
+      const t = await ambil('/api/laporan/' + laporan + akhiran);
+      if (kini !== giliran || !t) return;
       document.getElementById('judul-laporan').textContent = t.title;
       tabelLaporan(t);
-      status.textContent = (t.rows || []).length + ' baris';
+      const baris = (t.rows || []).length;
+      status.textContent = kelompok(String(baris)) + ' baris';
+      kosong.classList.toggle('tersembunyi', laporan !== 'peringatan' || baris !== 0);
+      grafik.classList.toggle('tersembunyi', laporan !== 'evaluasi' || grafikRasio(t) === 0);
       for (const f of ['xlsx', 'pdf', 'csv']) {
-        document.getElementById('unduh-' + f).href = '/api/laporan/' + jenis.value + '.' + f + akhiran;
+        document.getElementById('unduh-' + f).href = '/api/laporan/' + laporan + '.' + f + akhiran;
       }
       document.getElementById('unduh').classList.remove('tersembunyi');
     } catch (e) {
+      if (kini !== giliran) return;
       status.textContent = '';
       pesan.textContent = e.message;
       document.getElementById('laporan').replaceChildren();
       document.getElementById('judul-laporan').textContent = '';
       document.getElementById('unduh').classList.add('tersembunyi');
+      grafik.classList.add('tersembunyi');
+      kosong.classList.add('tersembunyi');
     }
   };
   jenis.addEventListener('change', sesuaikan);
   document.getElementById('tampilkan').addEventListener('click', tampilkan);
+  // Enter in the code or a threshold shows the report, as the button does.
+  for (const id of ['kode', 'ambang-rasio', 'ambang-serapan']) {
+    document.getElementById(id).addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') { ev.preventDefault(); tampilkan(); }
+    });
+  }
   sesuaikan();
   await tampilkan();
 }
