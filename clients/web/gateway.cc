@@ -325,10 +325,11 @@ void Gateway::RegisterRecords(httplib::Server* server) {
   Route(server, "POST", "/api/realisasi/capaian", realization, &R::RecordAchievement);
   Route(server, "POST", "/api/realisasi/belanja", realization, &R::RecordSpending);
   Route(server, "POST", "/api/realisasi/koreksi", realization, &R::CorrectRealization);
-  server->Get(R"(/api/laporan/(capaian|anggaran|triwulan)(?:\.(csv|xlsx|pdf))?)",
-              [this](const httplib::Request& req, httplib::Response& res) {
-                Report(req, res, req.matches[1].str(), req.matches[2].str());
-              });
+  server->Get(
+      R"(/api/laporan/(capaian|anggaran|triwulan|evaluasi|peringatan)(?:\.(csv|xlsx|pdf))?)",
+      [this](const httplib::Request& req, httplib::Response& res) {
+        Report(req, res, req.matches[1].str(), req.matches[2].str());
+      });
   server->Get("/api/audit/riwayat",
               [this](const httplib::Request& req, httplib::Response& res) { History(req, res); });
   server->Get("/api/audit/verifikasi",

@@ -29,8 +29,13 @@
 //   POST /api/realisasi/capaian RecordAchievementRequest  → RealizationView
 //   POST /api/realisasi/belanja RecordSpendingRequest     → RealizationView
 //   POST /api/realisasi/koreksi CorrectRealizationRequest → RealizationView
-//   GET  /api/laporan/{capaian,anggaran,triwulan}?year=   → the report's table (report_files.h)
-//   GET  /api/laporan/<report>.{csv,xlsx,pdf}?year=       → the file, as an attachment
+//   GET  /api/laporan/{capaian,anggaran,triwulan,evaluasi,peringatan}?…
+//                                       → the report's table (report_files.h); the query is
+//                                         the report request's fields: capaian and triwulan
+//                                         take year and rootCode, anggaran and evaluasi (E.80,
+//                                         every year) rootCode, peringatan year, rootCode,
+//                                         ratioThreshold, absorptionThreshold, includeUnrecorded
+//   GET  /api/laporan/<report>.{csv,xlsx,pdf}?…           → the file, as an attachment
 //   GET  /api/audit/riwayat?nodeCode=…  → an event history (audit_views.h)
 //   GET  /api/audit/verifikasi          → the log verified here (audit_views.h)
 //   GET  /api/peristiwa                 server-sent events (live_feed.h)

@@ -48,6 +48,19 @@ void Gateway::Report(const httplib::Request& req, httplib::Response& res, const 
     v1::AnggaranReport out;
     status = realization_->GetAnggaranReport(Context(token).get(), request, &out);
     table = AnggaranTable(out);
+  } else if (report == "evaluasi") {
+    v1::GetEvaluationReportRequest request;
+    if (!MessageFromQuery(req.params, &request, &error)) return SendError(res, error);
+    v1::EvaluationReport out;
+    status = realization_->GetEvaluationReport(Context(token).get(), request, &out);
+    table = EvaluationTable(out);
+  } else if (report == "peringatan") {
+    v1::GetEarlyWarningsRequest request;
+    if (!MessageFromQuery(req.params, &request, &error)) return SendError(res, error);
+    v1::EarlyWarnings out;
+    status = realization_->GetEarlyWarnings(Context(token).get(), request, &out);
+    table = WarningTable(out);
+    year = request.year();
   } else {
     v1::GetTriwulanReportRequest request;
     if (!MessageFromQuery(req.params, &request, &error)) return SendError(res, error);

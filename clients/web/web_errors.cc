@@ -71,6 +71,9 @@ std::string KnownReason(const std::string& reason) {
     return "wajib diisi (dokumen yang membuktikan angka)";
   }
   if (absl::StartsWith(reason, "required (")) return "wajib diisi";
+  if (reason == "required for a correction (what was wrong)") {
+    return "wajib diisi pada koreksi (apa yang salah)";
+  }
   if (std::regex_match(reason, m, kAtMostBytes)) return "paling banyak " + m[1].str() + " byte";
   if (std::regex_match(reason, m, kAtLeastChars)) {
     return "paling sedikit " + m[1].str() + " karakter";
@@ -90,6 +93,13 @@ std::string KnownReason(const std::string& reason) {
   }
   if (std::regex_match(reason, m, kOneNumber)) {
     return absl::StrCat("realisasi berupa satu angka, bukan \"", m[1].str(), "\"");
+  }
+  // A correction of a record that is no longer its subject's current one.
+  static const std::regex kCorrected(
+      R"(^(\S+) was corrected by (\S+); correct the current record$)");
+  if (std::regex_match(reason, m, kCorrected)) {
+    return absl::StrCat(m[1].str(), " sudah dikoreksi oleh ", m[2].str(),
+                        "; koreksi catatan yang berlaku");
   }
   // A report's year or root (services/realization reports).
   static const std::regex kYears(R"(^(-?\d+) is outside the plan's years (\d+)\xE2\x80\x93(\d+)$)");

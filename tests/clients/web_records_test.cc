@@ -128,6 +128,22 @@ TEST(RealizationErrorsTest, RenstradsRealizationRefusalsAreSaidInIndonesian) {
             "inspektorat adalah Inspektorat.");
 }
 
+TEST(RealizationErrorsTest, ACorrectionsRefusalsNameTheFieldInIndonesian) {
+  const WebError note = Refusal(grpc::StatusCode::INVALID_ARGUMENT,
+                                "note: required for a correction (what was wrong)");
+  EXPECT_EQ(note.http_status, 400);
+  EXPECT_EQ(note.field, "note");
+  EXPECT_EQ(note.message, "Isian 'note' tidak valid: wajib diisi pada koreksi (apa yang salah).");
+  const WebError stale =
+      Refusal(grpc::StatusCode::FAILED_PRECONDITION,
+              "corrects_id: RLZ-000003 was corrected by RLZ-000004; correct the current record");
+  EXPECT_EQ(stale.http_status, 409);
+  EXPECT_EQ(stale.field, "corrects_id");
+  EXPECT_EQ(stale.message,
+            "Isian 'corrects_id' tidak valid: RLZ-000003 sudah dikoreksi oleh RLZ-000004; "
+            "koreksi catatan yang berlaku.");
+}
+
 TEST(RealizationErrorsTest, AReportsYearOrRootRefusalNamesTheField) {
   const WebError year = Refusal(grpc::StatusCode::INVALID_ARGUMENT,
                                 "year: 2031 is outside the plan's years 2022\xE2\x80\x93"

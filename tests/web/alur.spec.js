@@ -1,22 +1,6 @@
 // The revision workflow in the browser, against real renstrad and renstra-web processes
 // (servers.js): a Kepala Bidang proposes, the Kepala Dinas returns, approves and ratifies.
-const { test, expect } = require('./servers');
-
-async function login(page, url, name) {
-  await page.goto(url + '/masuk');
-  await page.fill('#nama', name);
-  await page.fill('#sandi', `demo-${name}-sandi`);
-  await page.click('button[type=submit]');
-  await expect(page).toHaveURL(url + '/renstra');
-}
-
-// With RENSTRA_SCREENSHOTS=<dir> the journey saves a screenshot of each page there
-// (docs/console/ holds the ones committed); otherwise nothing.
-async function shot(page, name) {
-  if (process.env.RENSTRA_SCREENSHOTS) {
-    await page.screenshot({ path: require('path').join(process.env.RENSTRA_SCREENSHOTS, name + '.png') });
-  }
-}
+const { test, expect, login, shot } = require('./servers');
 
 // Picks a node in the Usulan form and returns its block.
 async function pickNode(page, code) {

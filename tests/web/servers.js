@@ -1,7 +1,8 @@
 // A worker-scoped fixture: a real renstrad (seeded, demo users, a temp data dir, port 0)
 // and a real renstra-web (port 0) in front of it, stopped after the worker's tests.
 // Binaries from $RENSTRA_BIN (default: ../../build/bin). The fixture gives the console's URL,
-// renstrad's address (for the CLI) and the binaries' directory.
+// renstrad's address (for the CLI) and the binaries' directory; login() and shot() are
+// the journeys' shared steps.
 const base = require('@playwright/test');
 const { spawn } = require('child_process');
 const fs = require('fs');
@@ -48,3 +49,21 @@ exports.test = base.test.extend({
   }, { scope: 'worker' }],
 });
 exports.expect = base.expect;
+
+// Logs `name` in with its demo password (deploy/users.demo.textproto) and waits for the
+// Renstra page the login leads to.
+exports.login = async function login(page, url, name) {
+  await page.goto(url + '/masuk');
+  await page.fill('#nama', name);
+  await page.fill('#sandi', `demo-${name}-sandi`);
+  await page.click('button[type=submit]');
+  await base.expect(page).toHaveURL(url + '/renstra');
+};
+
+// With RENSTRA_SCREENSHOTS=<dir> the journeys save a screenshot of each page there
+// (docs/console/ holds the ones committed); otherwise nothing.
+exports.shot = async function shot(page, name) {
+  if (process.env.RENSTRA_SCREENSHOTS) {
+    await page.screenshot({ path: path.join(process.env.RENSTRA_SCREENSHOTS, name + '.png') });
+  }
+};
