@@ -232,9 +232,10 @@ void Gateway::Page(const httplib::Request& req, httplib::Response& res, const st
   std::string html(asset->bytes);
   if (page != "masuk") html = Framed(page, html);
   // One pass: what a user wrote (their display name) is never read as a placeholder.
-  html = absl::StrReplaceAll(
-      html, {{"{{csrf}}", csrf}, {"{{nama}}", HtmlEscape(display_name)}, {"{{peran}}", role},
-                                 {"{{instansi}}", HtmlEscape(agency)}});
+  html = absl::StrReplaceAll(html, {{"{{csrf}}", csrf},
+                                    {"{{nama}}", HtmlEscape(display_name)},
+                                    {"{{peran}}", role},
+                                    {"{{instansi}}", HtmlEscape(agency)}});
   res.set_content(html, std::string(asset->content_type));
 }
 
