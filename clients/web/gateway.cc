@@ -7,6 +7,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
@@ -108,6 +110,29 @@ bool MessageFromQuery(const httplib::Params& params, google::protobuf::Message* 
   return false;
 }
 
+bool ApplyAgency(const httplib::Request& req, google::protobuf::Message* m, WebError* error) {
+  if (!req.has_param("agency")) return true;
+  const google::protobuf::FieldDescriptor* field = m->GetDescriptor()->FindFieldByName("agency");
+  if (field == nullptr || field->type() != google::protobuf::FieldDescriptor::TYPE_STRING ||
+      field->is_repeated()) {
+    return true;  // no plan's request: the console's agency does not apply
+  }
+  const std::string agency = req.get_param_value("agency");
+  const google::protobuf::Reflection* reflection = m->GetReflection();
+  const std::string named = reflection->GetString(*m, field);
+  if (!named.empty() && named != agency) {
+    error->http_status = 400;
+    error->code = "INVALID_ARGUMENT";
+    error->field = "agency";
+    error->detail = absl::StrCat("agency: the body names ", named, ", the query ", agency);
+    error->message = absl::StrCat("Isian 'agency' tidak valid: isi permintaan menyebut ", named,
+                                  ", sedangkan perangkat daerah yang dipilih ", agency, ".");
+    return false;
+  }
+  reflection->SetString(m, field, agency);
+  return true;
+}
+
 void FillRequestId(google::protobuf::Message* m) {
   const google::protobuf::FieldDescriptor* field =
       m->GetDescriptor()->FindFieldByName("request_id");
@@ -130,6 +155,7 @@ Gateway::Gateway(std::shared_ptr<grpc::Channel> channel, GatewayOptions options)
       workflow_(v1::WorkflowService::NewStub(channel_)),
       realization_(v1::RealizationService::NewStub(channel_)),
       audit_(v1::AuditService::NewStub(channel_)),
+      agencies_(v1::AgencyService::NewStub(channel_)),
       feed_(channel_, options.live),
       options_(std::move(options)) {}
 
@@ -164,6 +190,7 @@ void Gateway::Page(const httplib::Request& req, httplib::Response& res, const st
   std::string csrf;
   std::string display_name;
   std::string role;
+  std::string agency;
   const std::string token = SessionTokenOf(req);
   bool live = false;
   if (!token.empty()) {
@@ -174,6 +201,7 @@ void Gateway::Page(const httplib::Request& req, httplib::Response& res, const st
       csrf = csrf_.TokenFor("sesi", token);
       display_name = me.display_name().empty() ? me.name() : me.display_name();
       role = v1::Role::Value_Name(me.role());
+      agency = me.agency();
     } else if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
       res.set_header("Set-Cookie", SetCookie(kSessionCookie, "", options_.secure_cookies, 0));
     }
@@ -204,8 +232,10 @@ void Gateway::Page(const httplib::Request& req, httplib::Response& res, const st
   std::string html(asset->bytes);
   if (page != "masuk") html = Framed(page, html);
   // One pass: what a user wrote (their display name) is never read as a placeholder.
-  html = absl::StrReplaceAll(
-      html, {{"{{csrf}}", csrf}, {"{{nama}}", HtmlEscape(display_name)}, {"{{peran}}", role}});
+  html = absl::StrReplaceAll(html, {{"{{csrf}}", csrf},
+                                    {"{{nama}}", HtmlEscape(display_name)},
+                                    {"{{peran}}", role},
+                                    {"{{instansi}}", HtmlEscape(agency)}});
   res.set_content(html, std::string(asset->content_type));
 }
 
@@ -252,10 +282,54 @@ void Gateway::WhoAmI(const httplib::Request& req, httplib::Response& res) {
 }
 
 void Gateway::Plan(const httplib::Request& req, httplib::Response& res) {
+  v1::GetPlanRequest request;
+  WebError error;
+  if (!MessageFromQuery(req.params, &request, &error)) return SendError(res, error);
   v1::GetPlanResponse out;
-  grpc::Status status = plans_->GetPlan(Context(SessionTokenOf(req)).get(), {}, &out);
+  grpc::Status status = plans_->GetPlan(Context(SessionTokenOf(req)).get(), request, &out);
   if (!status.ok()) return SendError(res, ToWebError(status));
   res.set_content(ToJson(out), kJson);
+}
+
+grpc::Status Gateway::DefaultAgency(const std::string& session_token, std::string* code) {
+  {
+    std::lock_guard<std::mutex> lock(default_agency_mutex_);
+    if (!default_agency_.empty()) {
+      *code = default_agency_;
+      return grpc::Status::OK;
+    }
+  }
+  // renstrad names its default agency nowhere but in the plan a request naming none
+  // reads; that never changes while it runs (it is its seed's agency).
+  v1::GetPlanResponse plan;
+  grpc::Status status = plans_->GetPlan(Context(session_token).get(), {}, &plan);
+  if (!status.ok()) return status;
+  std::string id = plan.plan().plan_id();
+  if (absl::StartsWith(id, "plan/")) id = id.substr(5);
+  *code = absl::AsciiStrToUpper(id);
+  std::lock_guard<std::mutex> lock(default_agency_mutex_);
+  default_agency_ = *code;
+  return grpc::Status::OK;
+}
+
+void Gateway::Agencies(const httplib::Request& req, httplib::Response& res) {
+  const std::string token = SessionTokenOf(req);
+  v1::UserView me;
+  grpc::Status status = sessions_->WhoAmI(Context(token).get(), {}, &me);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  v1::ListAgenciesResponse list;
+  status = agencies_->ListAgencies(Context(token).get(), {}, &list);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  std::string default_agency;
+  status = DefaultAgency(token, &default_agency);
+  if (!status.ok()) return SendError(res, ToWebError(status));
+  std::string json = absl::StrCat("{\"defaultAgency\":", JsonQuote(default_agency),
+                                  ",\"userAgency\":", JsonQuote(me.agency()), ",\"agencies\":[");
+  for (int i = 0; i < list.agencies_size(); ++i) {
+    absl::StrAppend(&json, i == 0 ? "" : ",", ToJson(list.agencies(i)));
+  }
+  json += "]}";
+  res.set_content(json, kJson);
 }
 
 template <typename Request, typename Answer, typename Call>
@@ -267,6 +341,7 @@ void Gateway::Forward(const httplib::Request& req, httplib::Response& res, Call 
   } else if (!FromJson(req, res, &request)) {
     return;
   }
+  if (WebError error; !ApplyAgency(req, &request, &error)) return SendError(res, error);
   FillRequestId(&request);
   if constexpr (std::is_same_v<Request, v1::ProposeRequest> ||
                 std::is_same_v<Request, v1::ReviseProposalRequest>) {
@@ -391,6 +466,8 @@ void Gateway::Register(httplib::Server* server) {
   });
   server->Get("/api/saya",
               [this](const httplib::Request& req, httplib::Response& res) { WhoAmI(req, res); });
+  server->Get("/api/perangkat-daerah",
+              [this](const httplib::Request& req, httplib::Response& res) { Agencies(req, res); });
   server->Get("/api/renstra",
               [this](const httplib::Request& req, httplib::Response& res) { Plan(req, res); });
   RegisterWorkflow(server);

@@ -13,6 +13,9 @@
 //   POST /api/keluar                    ends the session, deletes the cookie
 //   POST /api/sandi    ChangePasswordRequest → UserView
 //   GET  /api/saya                      → UserView (WhoAmI)
+//   GET  /api/perangkat-daerah          →
+//   {"defaultAgency":…,"userAgency":…,"agencies":[AgencyView…]}
+//                                         (AgencyService.ListAgencies; the console's picker)
 //   GET  /api/renstra                   → GetPlanResponse
 //   GET  /api/kotak                     → GetInboxResponse (WorkflowService.GetInbox)
 //   GET  /api/usulan?status=APPROVED    → ListProposalsResponse (query = the request's fields)
@@ -40,6 +43,14 @@
 //   GET  /api/audit/verifikasi          → the log verified here (audit_views.h)
 //   GET  /api/peristiwa                 server-sent events (live_feed.h)
 //
+// The agency (perangkat daerah) a plan-bound call is about is the query parameter
+// `agency` of any /api/ route, GET or POST (e.g. POST /api/usulan?agency=DINSOS-BENGKALIS):
+// it fills the request's `agency` field (field 50 of every plan-bound request); absent or
+// empty, renstrad's default agency. A body that names another agency than the query is 400
+// naming `agency`; routes that are no plan's (/api/saya, /api/keluar, /api/peristiwa, the
+// log's verification) ignore it. The gateway does not check the code: renstrad answers
+// INVALID_ARGUMENT or NOT_FOUND "agency: no agency X", which web_errors.h says in Indonesian.
+//
 // A command without a request_id gets a fresh one (the browser sends its own, so that
 // a retried click is one command). A change's target or pagu may come as the text its
 // user typed (change_values.h), and so may a realization's value or Rupiah. Which pages a role is
@@ -54,7 +65,7 @@
 //
 // Ownership: shares the channel. Thread safety: handlers run on httplib's thread pool;
 // the gateway is immutable after construction but for the lock that lets one PDF render
-// at a time.
+// at a time and the default agency's code, learnt once (under its own lock).
 #ifndef RENSTRA_CLIENTS_WEB_GATEWAY_H_
 #define RENSTRA_CLIENTS_WEB_GATEWAY_H_
 
@@ -69,6 +80,7 @@
 #include "clients/web/csrf.h"
 #include "clients/web/live_feed.h"
 #include "clients/web/web_errors.h"
+#include "renstra/v1/agency_service.grpc.pb.h"
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
@@ -110,6 +122,11 @@ class Gateway {
   void ChangePassword(const httplib::Request& req, httplib::Response& res);
   void WhoAmI(const httplib::Request& req, httplib::Response& res);
   void Plan(const httplib::Request& req, httplib::Response& res);
+  // GET /api/perangkat-daerah: the agencies, the server's default and the user's own.
+  void Agencies(const httplib::Request& req, httplib::Response& res);
+  // The code of renstrad's default agency (the one a request naming none is about): its
+  // plan's id ("plan/dinsos-dumai" → "DINSOS-DUMAI"), asked once and kept.
+  grpc::Status DefaultAgency(const std::string& session_token, std::string* code);
   // Forwards one unary call: the request from the body (POST) or the query (GET), the
   // answer as JSON or the refusal as a WebError.
   template <typename Request, typename Answer, typename Call>
@@ -135,11 +152,14 @@ class Gateway {
   std::unique_ptr<v1::WorkflowService::Stub> workflow_;
   std::unique_ptr<v1::RealizationService::Stub> realization_;
   std::unique_ptr<v1::AuditService::Stub> audit_;
+  std::unique_ptr<v1::AgencyService::Stub> agencies_;
   LiveFeed feed_;
   const GatewayOptions options_;
   const Csrf csrf_;
   // One Chromium at a time for PDF downloads (pdf_renderer.h).
   std::mutex pdf_mutex_;
+  std::mutex default_agency_mutex_;
+  std::string default_agency_;  // empty until learnt; guarded by default_agency_mutex_
 };
 
 // The session token of a request (its cookie), or "".
@@ -149,6 +169,11 @@ std::string SessionTokenOf(const httplib::Request& req);
 // JSON string, which the mapping reads for numbers and enums too); false with a 400
 // WebError when a parameter is not a field or not its type.
 bool MessageFromQuery(const httplib::Params& params, google::protobuf::Message* m, WebError* error);
+
+// Sets a message's `agency` field (when it has one) to the request's query parameter
+// `agency` when given; false with a 400 WebError naming `agency` when the message (its
+// body) already names another agency.
+bool ApplyAgency(const httplib::Request& req, google::protobuf::Message* m, WebError* error);
 
 // Sets a message's `request_id` field to a fresh id when it has one and it is empty.
 void FillRequestId(google::protobuf::Message* m);

@@ -154,6 +154,36 @@ std::string DivisionMessage(const std::string& reason) {
       what, " milik ", m[3].str(), ", sedangkan ", m[4].str(), " ", acting, ".");
 }
 
+// The agency rule of domain/actor.cc's RequireOwnAgency in Bahasa Indonesia; empty for
+// any other reason.
+std::string AgencyRuleMessage(const std::string& reason) {
+  static const std::regex kOwn(
+      R"(^(\S+) works for (\S+); the Renstra of (\S+) is another agency's$)");
+  std::smatch m;
+  if (!std::regex_match(reason, m, kOwn)) return "";
+  return absl::StrCat("Ditolak: ", m[1].str(), " bekerja untuk perangkat daerah ", m[2].str(),
+                      "; Renstra ", m[3].str(),
+                      " milik perangkat daerah lain dan hanya dapat dibaca.");
+}
+
+// An agency (perangkat daerah) code renstrad refused (field `agency` of a plan-bound
+// request) in Bahasa Indonesia; empty for any other reason.
+std::string AgencyCodeMessage(grpc::StatusCode code, const std::string& reason) {
+  static const std::regex kUnknown(R"(^no agency (\S+)$)");
+  static const std::regex kMalformed(R"re(^"(.*)" is not a code \(.*\)$)re");
+  std::smatch m;
+  if (code == grpc::StatusCode::NOT_FOUND && std::regex_match(reason, m, kUnknown)) {
+    return absl::StrCat("Perangkat daerah ", m[1].str(),
+                        " tidak ada di server ini. Pilih perangkat daerah lain.");
+  }
+  if (code == grpc::StatusCode::INVALID_ARGUMENT && std::regex_match(reason, m, kMalformed)) {
+    return absl::StrCat("Kode perangkat daerah \"", m[1].str(),
+                        "\" tidak valid: 2 sampai 40 karakter berupa huruf besar, angka, '-' atau "
+                        "'_', diawali huruf.");
+  }
+  return "";
+}
+
 // Role names as the console writes them.
 std::string RoleName(const std::string& role) {
   static const std::pair<const char*, const char*> kNames[] = {
@@ -251,6 +281,8 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
         if (!role.empty()) return role;
         std::string division = DivisionMessage(reason);
         if (!division.empty()) return division;
+        std::string agency = AgencyRuleMessage(reason);
+        if (!agency.empty()) return agency;
       }
       if (!field.empty() && field != "rule") {
         return absl::StrCat("Ditolak: isian '", field, "' ", why, ".");
@@ -264,6 +296,10 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
       return absl::StrCat("Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi (", why, ").");
     default:
       break;
+  }
+  if (field == "agency") {
+    std::string agency = AgencyCodeMessage(code, reason);
+    if (!agency.empty()) return agency;
   }
   if (!field.empty()) {
     if (code == grpc::StatusCode::NOT_FOUND) {

@@ -29,6 +29,39 @@ TEST(WebErrorsTest, AMissingFieldIs400NamingTheFieldInIndonesian) {
             "'name' tidak valid: wajib diisi.\",\"detail\":\"name: required\"}}");
 }
 
+TEST(WebErrorsTest, AnUnknownOrMalformedAgencyIsSaidInIndonesianNamingIt) {
+  WebError unknown = Of(grpc::StatusCode::NOT_FOUND, "agency: no agency DISDIK-DUMAI");
+  EXPECT_EQ(unknown.http_status, 404);
+  EXPECT_EQ(unknown.Json(),
+            "{\"error\":{\"code\":\"NOT_FOUND\",\"field\":\"agency\",\"message\":\"Perangkat "
+            "daerah DISDIK-DUMAI tidak ada di server ini. Pilih perangkat daerah lain.\","
+            "\"detail\":\"agency: no agency DISDIK-DUMAI\"}}");
+  WebError malformed =
+      Of(grpc::StatusCode::INVALID_ARGUMENT,
+         "agency: \"dinsos dumai\" is not a code (2 to 40 characters: uppercase letters, digits, "
+         "'-' or '_', starting with a letter)");
+  EXPECT_EQ(malformed.http_status, 400);
+  EXPECT_EQ(malformed.code, "INVALID_ARGUMENT");
+  EXPECT_EQ(malformed.field, "agency");
+  EXPECT_EQ(malformed.message,
+            "Kode perangkat daerah \"dinsos dumai\" tidak valid: 2 sampai 40 karakter berupa "
+            "huruf besar, angka, '-' atau '_', diawali huruf.");
+  // Another reason about the agency keeps the generic wording.
+  EXPECT_EQ(Of(grpc::StatusCode::INVALID_ARGUMENT, "agency: required").message,
+            "Isian 'agency' tidak valid: wajib diisi.");
+}
+
+TEST(WebErrorsTest, AWriteToAnotherAgencysRenstraIsRefusedInIndonesian) {
+  WebError e = Of(grpc::StatusCode::PERMISSION_DENIED,
+                  "rule: kadis works for DINSOS-DUMAI; the Renstra of DINSOS-BENGKALIS is "
+                  "another agency's");
+  EXPECT_EQ(e.http_status, 403);
+  EXPECT_EQ(e.field, "");
+  EXPECT_EQ(e.message,
+            "Ditolak: kadis bekerja untuk perangkat daerah DINSOS-DUMAI; Renstra DINSOS-BENGKALIS "
+            "milik perangkat daerah lain dan hanya dapat dibaca.");
+}
+
 TEST(WebErrorsTest, KnownReasonsAreTranslatedAndOthersQuoted) {
   EXPECT_EQ(Of(grpc::StatusCode::INVALID_ARGUMENT, "new_password: must be at least 10 characters")
                 .message,

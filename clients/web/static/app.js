@@ -3,13 +3,31 @@
 // 4,19; every state-changing request carries the page's CSRF token.
 'use strict';
 
+// The agency (perangkat daerah) the pages show: the one picked in this browser tab
+// (sessionStorage), else the signed-in user's own (data-instansi on <body>), else none —
+// renstrad's default agency. Every API call carries it as the query parameter `agency`.
+const KUNCI_AGENSI = 'renstra.perangkatDaerah';
+
+function agensiTerpilih() {
+  let dipilih = null;
+  try { dipilih = window.sessionStorage.getItem(KUNCI_AGENSI); } catch (e) { dipilih = null; }
+  return dipilih || (document.body && document.body.dataset.instansi) || '';
+}
+
+// "/api/renstra" → "/api/renstra?agency=DINSOS-BENGKALIS" (kept as it is without one).
+function denganAgensi(path) {
+  const kode = agensiTerpilih();
+  if (!kode || !path.startsWith('/api/')) return path;
+  return path + (path.includes('?') ? '&' : '?') + 'agency=' + encodeURIComponent(kode);
+}
+
 function csrfToken() {
   const meta = document.querySelector('meta[name="csrf-token"]');
   return meta ? meta.content : '';
 }
 
 async function kirim(path, body) {
-  const res = await fetch(path, {
+  const res = await fetch(denganAgensi(path), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken() },
     body: JSON.stringify(body || {}),
@@ -20,7 +38,7 @@ async function kirim(path, body) {
 }
 
 async function ambil(path) {
-  const res = await fetch(path, { credentials: 'same-origin' });
+  const res = await fetch(denganAgensi(path), { credentials: 'same-origin' });
   if (res.status === 401) { window.location.assign('/masuk'); return null; }
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error((data.error && data.error.message) || ('HTTP ' + res.status));
@@ -172,10 +190,39 @@ function ikutiPerubahan(segarkan) {
   });
 }
 
+// The "Perangkat daerah" picker of the frame: every agency of the server, the one the
+// pages show selected; a choice is kept for this tab and the page reloaded with it.
+async function pasangPemilihAgensi() {
+  const pilih = document.getElementById('perangkat-daerah');
+  if (!pilih) return;
+  const data = await ambil('/api/perangkat-daerah');
+  if (!data) return;
+  const daftar = data.agencies || [];
+  const bawaan = data.userAgency || data.defaultAgency || '';
+  let kini = agensiTerpilih() || data.defaultAgency || '';
+  if (!daftar.some((a) => a.code === kini)) {
+    // A code this server does not know (kept from another session): back to the default.
+    try { window.sessionStorage.removeItem(KUNCI_AGENSI); } catch (e) { /* no storage */ }
+    kini = bawaan;
+  }
+  pilih.replaceChildren(...daftar.map((a) => {
+    const teks = a.name + ' (' + a.code + ')' + (a.retired ? ' — tidak aktif' : '');
+    const o = el('option', { value: a.code }, teks);
+    if (a.code === kini) o.selected = true;
+    return o;
+  }));
+  pilih.disabled = false;
+  pilih.addEventListener('change', () => {
+    try { window.sessionStorage.setItem(KUNCI_AGENSI, pilih.value); } catch (e) { /* no storage */ }
+    window.location.reload();
+  });
+}
+
 function pasangKeluar() {
   const tombol = document.getElementById('keluar');
   if (!tombol) return;
   tombol.addEventListener('click', async () => {
+    try { window.sessionStorage.removeItem(KUNCI_AGENSI); } catch (e) { /* no storage */ }
     await kirim('/api/keluar');
     window.location.assign('/masuk');
   });
@@ -283,6 +330,8 @@ async function halamanRenstra() {
     for (let y = (plan.baselineYear || 2021) + 1; y <= (plan.finalYear || 2026); y++) tahun.push(y);
     document.getElementById('judul-rencana').textContent =
       (plan.agency || '') + ' — revisi ' + (plan.revision || 0) + (plan.locked ? ' (terkunci)' : '');
+    document.getElementById('versi-rencana').textContent =
+      'Rencana ' + (plan.planId || '') + ', versi ' + String(plan.version || '0');
     for (const p of plan.programs || []) pohon.append(simpul(p, tahun));
     status.textContent = (plan.programs || []).length + ' program';
   } catch (e) {
@@ -294,6 +343,10 @@ async function halamanRenstra() {
 document.addEventListener('DOMContentLoaded', () => {
   pasangMenu();
   pasangKeluar();
+  pasangPemilihAgensi().catch((e) => {
+    const pilih = document.getElementById('perangkat-daerah');
+    if (pilih) pilih.title = e.message;
+  });
   const halaman = document.body.dataset.halaman;
   if (halaman === 'masuk') halamanMasuk();
   if (halaman === 'beranda') halamanBeranda();

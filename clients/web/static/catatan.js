@@ -423,7 +423,8 @@ async function halamanLaporan() {
       kosong.classList.toggle('tersembunyi', laporan !== 'peringatan' || baris !== 0);
       grafik.classList.toggle('tersembunyi', laporan !== 'evaluasi' || grafikRasio(t) === 0);
       for (const f of ['xlsx', 'pdf', 'csv']) {
-        document.getElementById('unduh-' + f).href = '/api/laporan/' + laporan + '.' + f + akhiran;
+        document.getElementById('unduh-' + f).href =
+          denganAgensi('/api/laporan/' + laporan + '.' + f + akhiran);
       }
       document.getElementById('unduh').classList.remove('tersembunyi');
     } catch (e) {
