@@ -197,6 +197,29 @@ TEST_F(AgencyPlansTest, AnUnknownAgencyIsNotFoundAndChangesNothing) {
   EXPECT_EQ(server_->store().Head().sequence, head);
 }
 
+TEST_F(AgencyPlansTest, AMalformedAgencyCodeIsInvalidArgumentAndChangesNothing) {
+  const uint64_t head = server_->store().Head().sequence;
+  v1::GetPlanRequest get;
+  get.set_agency("dinsos-dumai");
+  v1::GetPlanResponse plan;
+  grpc::Status read = server_->plan().GetPlan(ContextAs(TokenOf("iwan")).get(), get, &plan);
+  EXPECT_EQ(read.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(read.error_message(),
+            "agency: \"dinsos-dumai\" is not a code (2 to 40 characters: uppercase letters, "
+            "digits, '-' or '_', starting with a letter)");
+
+  v1::ProposeRequest propose = TargetProposal("propose-malformed", "220 Orang");
+  propose.set_agency("../x");
+  v1::ProposalView proposal;
+  grpc::Status write =
+      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &proposal);
+  EXPECT_EQ(write.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(write.error_message(),
+            "agency: \"../x\" is not a code (2 to 40 characters: uppercase letters, "
+            "digits, '-' or '_', starting with a letter)");
+  EXPECT_EQ(server_->store().Head().sequence, head);
+}
+
 TEST_F(AgencyPlansTest, TheOtherPlanIsRebuiltFromTheLogAsARestartBuildsIt) {
   ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
   v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
