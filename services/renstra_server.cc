@@ -51,7 +51,7 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       log_service_(store, &guard_),
       workflow_service_(&plans_, &guard_),
       audit_service_(&plans_, &guard_),
-      user_admin_(app->runner(), options.authenticator),
+      user_admin_(app->runner(), options.authenticator, &agency_app_),
       admin_app_(options.rocksdb, options.backup_dir, &metrics_),
       admin_service_(&admin_app_, &user_admin_, &guard_),
       realization_service_(&plans_, &guard_),
