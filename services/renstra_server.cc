@@ -45,7 +45,7 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
                              MerkleLog* merkle)
     : guard_(options.authenticator, store, options.guard),
       agency_app_(app->runner()),
-      agency_service_(&agency_app_, &guard_),
+      agency_service_(&agency_app_, &plans_, &guard_),
       plans_(store, merkle, app, &agency_app_),
       plan_service_(&plans_, &guard_),
       log_service_(store, &guard_),

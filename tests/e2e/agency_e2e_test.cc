@@ -123,6 +123,18 @@ TEST_F(AgencyEndToEnd, AnotherAgencysRenstraIsImportedAndReadWithAgency) {
   EXPECT_THAT(elsewhere.err, HasSubstr("rule: rina works for DINSOS-BENGKALIS; the Renstra of "
                                        "DINSOS-DUMAI is another agency's"));
 
+  // The Pemda-wide view shows both Renstra, the draft counted where it was made.
+  CommandResult plans = As(kRehabToken, {"agency", "plans"});
+  ASSERT_EQ(plans.exit_code, 0) << plans.err;
+  EXPECT_EQ(plans.out,
+            "DINSOS-BENGKALIS  Dinas Sosial Kabupaten Bengkalis\n"
+            "  plan/dinsos-bengkalis versi 1324, 0 perubahan disahkan, perubahan terbuka: -, "
+            "dikunci: tidak, temuan: 17, usulan berjalan: 1\n"
+            "DINSOS-DUMAI  Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai  [bawaan]\n"
+            "  plan/dinsos-dumai versi 1324, 0 perubahan disahkan, perubahan terbuka: -, "
+            "dikunci: tidak, temuan: 17, usulan berjalan: 0\n"
+            "2 perangkat daerah\n");
+
   // After a restart the other agency's plan is rebuilt from the log at its first request.
   Stop();
   Start(tmp_ / "data");
