@@ -50,6 +50,9 @@ void AdminCommands::Register(CLI::App* app) {
       "--division", division_,
       "Untuk KEPALA_BIDANG: mis. REHABILITASI_SOSIAL (lihat renstra.v1.Division)");
   user_add_->add_option("--display-name", display_name_, "Nama lengkap dan gelar");
+  user_add_->add_option("--agency", user_agency_,
+                        "Untuk KEPALA_BIDANG, SEKRETARIAT dan KEPALA_DINAS: kode perangkat daerah "
+                        "tempatnya bekerja (bawaan: perangkat daerah bawaan server)");
   user_disable_ = AddCommand(user, "disable", "Tolak token pengguna mulai sekarang");
   user_disable_->add_option("name", name_, "Nama masuk")->required();
   user_disable_->add_option("--reason", reason_, "Alasannya (dicatat dalam log)");
@@ -76,6 +79,7 @@ int AdminCommands::RunUsers(Client& client) {
     request.set_request_id(request_id);
     request.set_name(name_);
     request.set_display_name(display_name_);
+    request.set_agency(user_agency_);
     v1::Role::Value role;
     if (!v1::Role::Value_Parse(role_, &role) || role == v1::Role::ROLE_UNSPECIFIED) {
       return Fail("renstra: --role \"" + role_ + "\" bukan peran", kExitUsage);

@@ -40,6 +40,7 @@ class AdminCommands {
   std::string dir_;
   uint32_t id_ = 0;
   std::string name_, role_, division_, display_name_, reason_, request_id_;
+  std::string user_agency_;  // `user add --agency`: not the global --agency (which plan)
 
   int RunUsers(Client& client);
 };

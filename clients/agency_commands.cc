@@ -39,12 +39,33 @@ void PrintAgency(const v1::AgencyView& a, std::ostream& out) {
   for (const v1::AssignmentView& row : a.history()) PrintAssignment(row, out);
 }
 
+// The Pemda-wide line of one agency and its Renstra.
+void PrintPlanSummary(const v1::AgencyPlanSummary& s, std::ostream& out) {
+  out << Printable(s.agency());
+  if (!s.name().empty()) out << "  " << Printable(s.name());
+  if (s.default_agency()) out << "  [bawaan]";
+  if (s.retired()) out << "  DIHENTIKAN";
+  out << "\n";
+  if (s.plan_version() == 0) {
+    out << "  belum ada renstra (" << Printable(s.plan_id()) << ")\n";
+    return;
+  }
+  out << "  " << Printable(s.plan_id()) << " versi " << s.plan_version() << ", " << s.revisions()
+      << " perubahan disahkan, perubahan terbuka: "
+      << (s.open_revision().empty() ? "-" : Printable(s.open_revision()))
+      << ", dikunci: " << (s.locked() ? "ya" : "tidak") << ", temuan: " << s.findings()
+      << ", usulan berjalan: " << s.open_proposals() << "\n";
+}
+
 }  // namespace
 
 void AgencyCommands::Register(CLI::App* app) {
   CLI::App* agency = AddCommand(app, "agency", "Instansi, unitnya dan penanggung jawab");
   agency->require_subcommand(1);
   list_ = AddCommand(agency, "list", "Daftar instansi dan unitnya");
+  plans_ = AddCommand(agency, "plans",
+                      "Semua instansi dengan keadaan renstranya: versi, perubahan, kunci, "
+                      "temuan dan usulan berjalan");
   show_ = AddCommand(agency, "show",
                      "Tampilkan instansi: unit, penanggung jawab saat ini dan riwayatnya");
   show_->add_option("agency", agency_, "Kode instansi, mis. DINSOS-DUMAI")->required();
@@ -85,6 +106,14 @@ std::optional<int> AgencyCommands::Run(Client& client) {
     status = client.agency()->ListAgencies(client.NewContext().get(), {}, &answer);
     if (!status.ok()) return Fail(UserMessage(status, client));
     for (const v1::AgencyView& a : answer.agencies()) PrintSummary(a, std::cout);
+    std::cout << answer.agencies_size() << " perangkat daerah" << std::endl;
+    return kExitOk;
+  }
+  if (plans_->parsed()) {
+    v1::ListAgencyPlansResponse answer;
+    status = client.agency()->ListAgencyPlans(client.NewContext().get(), {}, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    for (const v1::AgencyPlanSummary& s : answer.agencies()) PrintPlanSummary(s, std::cout);
     std::cout << answer.agencies_size() << " perangkat daerah" << std::endl;
     return kExitOk;
   }

@@ -31,6 +31,7 @@ class AgencyCommands {
 
  private:
   CLI::App* list_ = nullptr;
+  CLI::App* plans_ = nullptr;
   CLI::App* show_ = nullptr;
   CLI::App* create_ = nullptr;
   CLI::App* unit_create_ = nullptr;

@@ -75,6 +75,13 @@ std::string Evidence(const std::string& ref) {
   return ref.empty() ? "" : absl::StrCat(" (bukti ", ref, ")");
 }
 
+// " TW III" for a triwulan record (quarter 1..4), "" for a year record (quarter 0).
+std::string Quarter(int32_t quarter) {
+  static constexpr const char* kNames[] = {"I", "II", "III", "IV"};
+  if (quarter < 1 || quarter > 4) return "";
+  return absl::StrCat(" TW ", kNames[quarter - 1]);
+}
+
 // "95 Orang", or the quarters given: "TW I 20 Orang, TW II 30 Orang".
 std::string Achieved(const v1::AchievedValue& v) {
   if (v.has_yearly()) return Target(v.yearly());
@@ -186,8 +193,9 @@ std::string RealizationDetail(const v1::RealizationEvent& event) {
     }
     case v1::RealizationEvent::kSpendingRecorded: {
       const auto& e = event.spending_recorded();
-      return absl::StrCat(e.realization_id(), " ", e.node_code(), " ", e.year(), " = ",
-                          Rupiah(e.spent()), Evidence(e.evidence_ref()), Suffix(e.note()));
+      return absl::StrCat(e.realization_id(), " ", e.node_code(), " ", e.year(),
+                          Quarter(e.quarter()), " = ", Rupiah(e.spent()),
+                          Evidence(e.evidence_ref()), Suffix(e.note()));
     }
     case v1::RealizationEvent::kCorrected: {
       const auto& e = event.corrected();
@@ -196,7 +204,8 @@ std::string RealizationDetail(const v1::RealizationEvent& event) {
       if (e.has_spent()) value = Rupiah(e.spent());
       return absl::StrCat(e.realization_id(), " mengoreksi ", e.corrects_id(), ": ",
                           e.indicator_id().empty() ? e.node_code() : e.indicator_id(), " ",
-                          e.year(), " = ", value, Evidence(e.evidence_ref()), Suffix(e.note()));
+                          e.year(), Quarter(e.quarter()), " = ", value, Evidence(e.evidence_ref()),
+                          Suffix(e.note()));
     }
     case v1::RealizationEvent::KIND_NOT_SET:
       break;

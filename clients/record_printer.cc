@@ -56,6 +56,7 @@ void PrintRealization(const v1::RealizationView& v, std::ostream& out) {
 void PrintUser(const v1::UserView& u, std::ostream& out) {
   out << Printable(u.name()) << "  " << v1::Role::Value_Name(u.role());
   if (u.division() != v1::DIVISION_UNSPECIFIED) out << "  " << v1::Division_Name(u.division());
+  if (!u.agency().empty()) out << "  " << Printable(u.agency());
   if (!u.display_name().empty()) out << "  \"" << Printable(u.display_name()) << "\"";
   if (u.disabled()) out << "  NONAKTIF";
   out << "\n";

@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "base/status_macros.h"
 #include "domain/cell_text.h"
 #include "domain/strings.h"
 #include "domain/year.h"
@@ -231,44 +232,73 @@ bool EndsTable(std::string_view line) {
   return t.empty() || t[0] == '#';
 }
 
+// Calls row(cells, line) for each row of a table's body, from its first row to the first
+// blank or comment line, and stops at the first error.
+template <typename RowFn>
+absl::Status ForEachRow(const std::vector<std::string_view>& lines, int first_row, RowFn&& row) {
+  for (int i = first_row; i < static_cast<int>(lines.size()); ++i) {
+    if (EndsTable(lines[i])) break;
+    const std::vector<std::string> cells = Cells(lines[i]);
+    if (AllBlank(cells)) break;
+    if (absl::Status s = row(cells, i + 1); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// The group a row's indicator belongs to: a new one when the row is numbered (column 0),
+// else the last one. Both tables write a number only on a group's first row.
+template <typename Group>
+absl::StatusOr<Group*> GroupOfRow(std::vector<Group>& groups, const std::vector<std::string>& cells,
+                                  int line, std::string_view table, std::string_view group_name) {
+  if (!CellAt(cells, 0).empty()) {
+    Group& group = groups.emplace_back();
+    group.number = cells[0];
+    group.line = line;
+    return &group;
+  }
+  if (groups.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(AsAbsl(table), " line ", line,
+                                                   ": an indicator row before any numbered ",
+                                                   AsAbsl(group_name), "row"));
+  }
+  return &groups.back();
+}
+
+// The next indicator of `group`, named "<table> <group number>.<n>".
+template <typename Group>
+CascadeIndicator& NextIndicator(Group& group, std::string_view table, int line) {
+  CascadeIndicator& ind = group.indicators.emplace_back();
+  ind.id = absl::StrCat(AsAbsl(table), " ", group.number, ".", group.indicators.size());
+  ind.line = line;
+  return ind;
+}
+
 absl::Status ReadTc25(const std::vector<std::string_view>& lines, int title, CascadeTables& out) {
   constexpr const char* kTable = "TC.25";
   absl::StatusOr<Layout> layout = ReadLayout(lines, title, kTable);
   if (!layout.ok()) return layout.status();
   out.tc25_line = title + 1;
-  for (int i = layout->first_row; i < static_cast<int>(lines.size()); ++i) {
-    if (EndsTable(lines[i])) break;
-    const std::vector<std::string> cells = Cells(lines[i]);
-    if (AllBlank(cells)) break;
-    const int line = i + 1;
-    if (!CellAt(cells, 0).empty()) {
-      CascadeGoal& goal = out.goals.emplace_back();
-      goal.number = cells[0];
-      goal.line = line;
-      goal.tujuan = CellAt(cells, 1);
-      goal.sasaran = CellAt(cells, 2);
-    } else if (out.goals.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          kTable, " line ", line, ": an indicator row before any numbered Tujuan/Sasaran row"));
-    }
-    CascadeGoal& goal = out.goals.back();
-    CascadeIndicator& ind = goal.indicators.emplace_back();
-    ind.id = absl::StrCat(kTable, " ", goal.number, ".", goal.indicators.size());
-    ind.line = line;
-    ind.statement = CellAt(cells, 3);
-    std::optional<CascadeRole> role = TakeMark(ind.statement);
-    if (!role) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          kTable, " line ", line, " (row ", goal.number, "), column INDIKATOR: \"",
-          CellAt(cells, 3),
-          "\" is marked neither \"( Indikator Tujuan )\" nor \"( Indikator Sasaran )\""));
-    }
-    ind.role = *role;
-    if (absl::Status s = ReadValues(cells, *layout, line, kTable, goal.number, ind, &out.notes);
-        !s.ok()) {
-      return s;
-    }
-  }
+  RENSTRA_RETURN_IF_ERROR(ForEachRow(
+      lines, layout->first_row,
+      [&](const std::vector<std::string>& cells, int line) -> absl::Status {
+        RENSTRA_ASSIGN_OR_RETURN(CascadeGoal * goal,
+                                 GroupOfRow(out.goals, cells, line, kTable, "Tujuan/Sasaran "));
+        if (goal->line == line) {
+          goal->tujuan = CellAt(cells, 1);
+          goal->sasaran = CellAt(cells, 2);
+        }
+        CascadeIndicator& ind = NextIndicator(*goal, kTable, line);
+        ind.statement = CellAt(cells, 3);
+        std::optional<CascadeRole> role = TakeMark(ind.statement);
+        if (!role) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              kTable, " line ", line, " (row ", goal->number, "), column INDIKATOR: \"",
+              CellAt(cells, 3),
+              "\" is marked neither \"( Indikator Tujuan )\" nor \"( Indikator Sasaran )\""));
+        }
+        ind.role = *role;
+        return ReadValues(cells, *layout, line, kTable, goal->number, ind, &out.notes);
+      }));
   for (CascadeGoal& goal : out.goals) LinkCascadeGroup(goal.indicators);
   return absl::OkStatus();
 }
@@ -278,30 +308,15 @@ absl::Status ReadTc28(const std::vector<std::string_view>& lines, int title, Cas
   absl::StatusOr<Layout> layout = ReadLayout(lines, title, kTable);
   if (!layout.ok()) return layout.status();
   out.tc28_line = title + 1;
-  for (int i = layout->first_row; i < static_cast<int>(lines.size()); ++i) {
-    if (EndsTable(lines[i])) break;
-    const std::vector<std::string> cells = Cells(lines[i]);
-    if (AllBlank(cells)) break;
-    const int line = i + 1;
-    if (!CellAt(cells, 0).empty()) {
-      IkuGroup& group = out.iku.emplace_back();
-      group.number = cells[0];
-      group.line = line;
-    } else if (out.iku.empty()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(kTable, " line ", line, ": an indicator row before any numbered row"));
-    }
-    IkuGroup& group = out.iku.back();
-    CascadeIndicator& ind = group.indicators.emplace_back();
-    ind.id = absl::StrCat(kTable, " ", group.number, ".", group.indicators.size());
-    ind.line = line;
-    ind.statement = CellAt(cells, 1);
-    ind.role = CascadeRole::kIku;
-    if (absl::Status s = ReadValues(cells, *layout, line, kTable, group.number, ind, &out.notes);
-        !s.ok()) {
-      return s;
-    }
-  }
+  RENSTRA_RETURN_IF_ERROR(ForEachRow(
+      lines, layout->first_row,
+      [&](const std::vector<std::string>& cells, int line) -> absl::Status {
+        RENSTRA_ASSIGN_OR_RETURN(IkuGroup * group, GroupOfRow(out.iku, cells, line, kTable, ""));
+        CascadeIndicator& ind = NextIndicator(*group, kTable, line);
+        ind.statement = CellAt(cells, 1);
+        ind.role = CascadeRole::kIku;
+        return ReadValues(cells, *layout, line, kTable, group->number, ind, &out.notes);
+      }));
   for (IkuGroup& group : out.iku) LinkCascadeGroup(group.indicators);
   return absl::OkStatus();
 }

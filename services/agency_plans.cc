@@ -4,6 +4,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "domain/agency_decider.h"
 #include "spdlog/spdlog.h"
 
 namespace renstra {
@@ -32,6 +33,9 @@ AgencyPlans::AgencyPlans(EventStore* store, MerkleLog* merkle, PlanApp* primary,
 
 absl::StatusOr<PlanDesk*> AgencyPlans::Desk(std::string_view agency) {
   if (agency.empty() || agency == primary_.agency) return &primary_;
+  // A malformed code is the caller's mistake, not an agency that might exist: say so
+  // (INVALID_ARGUMENT) rather than NOT_FOUND, before any lookup.
+  if (absl::Status s = CheckOrgCode("agency", agency); !s.ok()) return s;
   absl::MutexLock lock(&mu_);
   if (auto it = others_.find(agency); it != others_.end()) return it->second.desk.get();
   const bool known =

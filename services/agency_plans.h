@@ -69,7 +69,8 @@ class AgencyPlans {
   AgencyPlans(EventStore* store, MerkleLog* merkle, PlanApp* primary, const AgencyApp* agencies);
 
   // The desk of `agency` (a code; empty: the default agency), made on first use.
-  // NOT_FOUND naming the code when the directory has no such agency; the replay's
+  // INVALID_ARGUMENT when `agency` is not of a code's form (CheckOrgCode); NOT_FOUND naming
+  // the code when the directory has no such agency; the replay's
   // errors (DATA_LOSS ...) when its projections cannot be built.
   absl::StatusOr<PlanDesk*> Desk(std::string_view agency);
   PlanDesk* primary() { return &primary_; }

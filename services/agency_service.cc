@@ -3,6 +3,7 @@
 #include <string>
 
 #include "services/grpc_status.h"
+#include "services/pemda_view.h"
 
 namespace renstra {
 namespace {
@@ -71,6 +72,13 @@ grpc::Status AgencyServiceImpl::GetAgency(grpc::ServerContext* c, const v1::GetA
                                           v1::AgencyView* out) {
   return guard_->Run(c, Method("GetAgency"), out,
                      [&](const Actor&) { return app_->GetAgency(*r); });
+}
+
+grpc::Status AgencyServiceImpl::ListAgencyPlans(grpc::ServerContext* c,
+                                                const v1::ListAgencyPlansRequest*,
+                                                v1::ListAgencyPlansResponse* out) {
+  return guard_->Run(c, Method("ListAgencyPlans"), out,
+                     [&](const Actor&) { return renstra::ListAgencyPlans(plans_, *app_); });
 }
 
 }  // namespace renstra

@@ -2,7 +2,8 @@
 // Writes are for ADMIN, reads for every authenticated caller (the RPC table,
 // rpc_table.cc); refusals are recorded on "audit/denied" by CallGuard::Run.
 //
-// Ownership: borrows the AgencyApp and the CallGuard. Thread safety: thread-safe.
+// Ownership: borrows the AgencyApp, the AgencyPlans (ListAgencyPlans) and the CallGuard. Thread
+// safety: thread-safe.
 #ifndef RENSTRA_SERVICES_AGENCY_SERVICE_H_
 #define RENSTRA_SERVICES_AGENCY_SERVICE_H_
 
@@ -10,13 +11,15 @@
 
 #include "renstra/v1/agency_service.grpc.pb.h"
 #include "services/agency_app.h"
+#include "services/agency_plans.h"
 #include "services/call_guard.h"
 
 namespace renstra {
 
 class AgencyServiceImpl final : public v1::AgencyService::Service {
  public:
-  AgencyServiceImpl(AgencyApp* app, CallGuard* guard) : app_(app), guard_(guard) {}
+  AgencyServiceImpl(AgencyApp* app, AgencyPlans* plans, CallGuard* guard)
+      : app_(app), plans_(plans), guard_(guard) {}
 
   grpc::Status CreateAgency(grpc::ServerContext* c, const v1::CreateAgencyRequest* r,
                             v1::AgencyView* out) override;
@@ -37,9 +40,12 @@ class AgencyServiceImpl final : public v1::AgencyService::Service {
                             v1::ListAgenciesResponse* out) override;
   grpc::Status GetAgency(grpc::ServerContext* c, const v1::GetAgencyRequest* r,
                          v1::AgencyView* out) override;
+  grpc::Status ListAgencyPlans(grpc::ServerContext* c, const v1::ListAgencyPlansRequest* r,
+                               v1::ListAgencyPlansResponse* out) override;
 
  private:
   AgencyApp* const app_;
+  AgencyPlans* const plans_;
   CallGuard* const guard_;
 };
 

@@ -108,6 +108,7 @@ std::vector<RpcRule> MakeTable() {
       Write("/renstra.v1.AgencyService/AssignResponsibility", kAdmin, "manage agencies"),
       Read("/renstra.v1.AgencyService/ListAgencies"),
       Read("/renstra.v1.AgencyService/GetAgency"),
+      Read("/renstra.v1.AgencyService/ListAgencyPlans"),
       // SessionService (session_service.proto): password login for people.
       login,
       Read("/renstra.v1.SessionService/Logout"),

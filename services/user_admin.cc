@@ -7,6 +7,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
+#include "domain/agency_decider.h"
 #include "domain/text_limits.h"
 #include "domain/user_name.h"
 #include "services/password_hash.h"
@@ -32,6 +33,24 @@ std::string Method(const char* rpc) { return absl::StrCat("/renstra.v1.AdminServ
 absl::Status CheckNewUser(const v1::AddUserRequest& request) {
   RENSTRA_RETURN_IF_ERROR(CheckUserName("name", request.name()));
   return CheckText("display_name", request.display_name(), kDisplayNameText);
+}
+
+// The roles that work inside one agency (RequireOwnAgency). The Inspektorat and the
+// administrator work across agencies: an agency on their account would mean nothing and
+// would suggest a limit that no rule enforces, so it is refused rather than ignored.
+bool BelongsToOneAgency(v1::Role::Value role) {
+  return role == v1::Role::KEPALA_BIDANG || role == v1::Role::SEKRETARIAT ||
+         role == v1::Role::KEPALA_DINAS;
+}
+
+absl::Status CheckUserAgency(const v1::AddUserRequest& request) {
+  if (request.agency().empty()) return absl::OkStatus();
+  RENSTRA_RETURN_IF_ERROR(CheckOrgCode("agency", request.agency()));
+  if (BelongsToOneAgency(request.role())) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("agency: a ", v1::Role::Value_Name(request.role()),
+                   " works for every agency; only KEPALA_BIDANG, SEKRETARIAT and KEPALA_DINAS "
+                   "belong to one"));
 }
 
 // A retried command that made a token cannot answer with it again: only its hash
@@ -111,6 +130,20 @@ absl::StatusOr<v1::UserWithToken> UserAdmin::AddUser(const Actor& admin,
   }
   if (request.role() == v1::Role::KEPALA_BIDANG && request.division() == v1::DIVISION_UNSPECIFIED) {
     return absl::InvalidArgumentError("division: required for a KEPALA_BIDANG");
+  }
+  RENSTRA_RETURN_IF_ERROR(CheckUserAgency(request));
+  if (!request.agency().empty() && agencies_ != nullptr) {
+    RENSTRA_RETURN_IF_ERROR(agencies_->Read([&](const AgencyDirectory& d) -> absl::Status {
+      const AgencyInfo* agency = d.Find(request.agency());
+      if (agency == nullptr) {
+        return absl::NotFoundError(absl::StrCat("agency: no agency ", request.agency()));
+      }
+      if (agency->retired) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("agency: ", agency->code, " is retired and takes no new users"));
+      }
+      return absl::OkStatus();
+    }));
   }
   const std::string token = NewToken();
   v1::UserEntry entry;

@@ -19,9 +19,9 @@
 // a password. So a reuse of a request id with another password counts as a retry.
 //
 // Errors: INVALID_ARGUMENT naming the field; ALREADY_EXISTS / NOT_FOUND naming the
-// user; PERMISSION_DENIED "current_password: wrong password"; FAILED_PRECONDITION (disabling
-// oneself, a disabled user or the last enabled admin; enabling a user who is not disabled); the
-// store's.
+// user; NOT_FOUND "agency: no agency X" / FAILED_PRECONDITION (retired) for AddUser's agency;
+// PERMISSION_DENIED "current_password: wrong password"; FAILED_PRECONDITION (disabling oneself, a
+// disabled user or the last enabled admin; enabling a user who is not disabled); the store's.
 #ifndef RENSTRA_SERVICES_USER_ADMIN_H_
 #define RENSTRA_SERVICES_USER_ADMIN_H_
 
@@ -32,6 +32,7 @@
 #include "domain/actor.h"
 #include "renstra/v1/admin_service.pb.h"
 #include "renstra/v1/session_service.pb.h"
+#include "services/agency_app.h"
 #include "services/authenticator.h"
 #include "services/command_runner.h"
 #include "storage/event_store.h"
@@ -45,8 +46,14 @@ class UserAdmin {
  public:
   static constexpr std::string_view kStream = "users";
 
-  UserAdmin(CommandRunner* runner, Authenticator* authenticator)
-      : runner_(runner), store_(runner->store()), authenticator_(authenticator) {}
+  // `agencies` (may be null: no directory, as in tests of users alone) is where AddUser
+  // finds the agency a user is bound to.
+  UserAdmin(CommandRunner* runner, Authenticator* authenticator,
+            const AgencyApp* agencies = nullptr)
+      : runner_(runner),
+        store_(runner->store()),
+        authenticator_(authenticator),
+        agencies_(agencies) {}
 
   // Applies every event of the "users" stream to the Authenticator.
   absl::Status Recover();
@@ -87,6 +94,7 @@ class UserAdmin {
   CommandRunner* const runner_;
   EventStore* const store_;
   Authenticator* const authenticator_;
+  const AgencyApp* const agencies_;
 };
 
 }  // namespace renstra

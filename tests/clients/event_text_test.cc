@@ -110,6 +110,44 @@ TEST(EventTextTest, AnEnvelopeTypedByItsContainerIsDescribedByItsOneofCase) {
   EXPECT_EQ(DescribeAuditEvent(audit), "pagu ditetapkan: 1.06.04.2.01.0001 2025 = Rp 180.000.000");
 }
 
+v1::AuditEvent RealizationAudit(const v1::RealizationEvent& event, const std::string& type) {
+  v1::AuditEvent audit;
+  audit.mutable_envelope()->set_stream("realization/RLZ-000003");
+  audit.mutable_envelope()->set_event_type(type);
+  event.SerializeToString(audit.mutable_envelope()->mutable_payload());
+  return audit;
+}
+
+// A triwulan record of spending states only an amount: without the quarter named, the
+// line would read as the whole year's spending.
+TEST(EventTextTest, NamesTheTriwulanOfASpendingRecordAndOfItsCorrection) {
+  v1::RealizationEvent spent;
+  spent.mutable_spending_recorded()->set_realization_id("RLZ-000003");
+  spent.mutable_spending_recorded()->set_node_code("1.06.04.2.01.0001");
+  spent.mutable_spending_recorded()->set_year(2025);
+  spent.mutable_spending_recorded()->set_quarter(2);
+  spent.mutable_spending_recorded()->mutable_spent()->set_rupiah(40000000);
+  spent.mutable_spending_recorded()->mutable_spent()->set_present(true);
+  EXPECT_EQ(DescribeAuditEvent(RealizationAudit(spent, "renstra.v1.SpendingRecorded")),
+            "realisasi anggaran dicatat: RLZ-000003 1.06.04.2.01.0001 2025 TW II = Rp 40.000.000");
+
+  v1::RealizationEvent corrected;
+  corrected.mutable_corrected()->set_realization_id("RLZ-000004");
+  corrected.mutable_corrected()->set_corrects_id("RLZ-000003");
+  corrected.mutable_corrected()->set_node_code("1.06.04.2.01.0001");
+  corrected.mutable_corrected()->set_year(2025);
+  corrected.mutable_corrected()->set_quarter(2);
+  corrected.mutable_corrected()->mutable_spent()->set_rupiah(45000000);
+  corrected.mutable_corrected()->mutable_spent()->set_present(true);
+  EXPECT_EQ(DescribeAuditEvent(RealizationAudit(corrected, "renstra.v1.RealizationCorrected")),
+            "realisasi dikoreksi: RLZ-000004 mengoreksi RLZ-000003: 1.06.04.2.01.0001 2025 TW II "
+            "= Rp 45.000.000");
+
+  spent.mutable_spending_recorded()->set_quarter(0);
+  EXPECT_EQ(DescribeAuditEvent(RealizationAudit(spent, "renstra.v1.SpendingRecorded")),
+            "realisasi anggaran dicatat: RLZ-000003 1.06.04.2.01.0001 2025 = Rp 40.000.000");
+}
+
 TEST(EventTextTest, AnUnknownKindKeepsItsNameAndTheServersSummary) {
   v1::AuditEvent audit;
   audit.mutable_envelope()->set_event_type("renstra.v1.FooHappened");

@@ -261,6 +261,27 @@ TEST(ParseCascadeTest, RefusesAnUnmarkedIndicator) {
                        "marked neither \"( Indikator Tujuan )\" nor \"( Indikator Sasaran )\""));
 }
 
+// Both tables number a group only on its first row; a row before any number has no
+// group to belong to.
+TEST(ParseCascadeTest, RefusesAnIndicatorRowBeforeAnyNumberedRowInEitherTable) {
+  const std::string tc25 =
+      "Tabel TC.25\n"
+      "NO.\tTUJUAN\tSASARAN\tINDIKATOR\tTARGET\n"
+      "\t\t\t\t2021\t2022\t2023\t2024\t2025\t2026\n"
+      "\tT\tS\tI ( Indikator Sasaran )\tN/A\t100\t100\t100\t100\t100\n";
+  EXPECT_THAT(ParseCascade(tc25),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "TC.25 line 4: an indicator row before any numbered Tujuan/Sasaran row"));
+  const std::string tc28 =
+      "Tabel T-C.28\n"
+      "NO\tIndikator\tKondisi awal\tTarget\n"
+      "\t\tTahun 2021\tTahun 2022\tTahun 2023\tTahun 2024\tTahun 2025\tTahun 2026\n"
+      "\tIKU\tN/A\t100\t100\t100\t100\t100\n";
+  EXPECT_THAT(ParseCascade(tc28),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "T-C.28 line 4: an indicator row before any numbered row"));
+}
+
 TEST(ParseCascadeTest, ReportsEveryKindOfDisagreement) {
   const std::string doc =
       "Tabel TC.25\n"

@@ -93,6 +93,48 @@ TEST_F(AgencyEndToEnd, AnotherAgencysRenstraIsImportedAndReadWithAgency) {
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_EQ(unknown.err, "renstra: not found: agency: no agency DISDIK-DUMAI\n");
 
+  // A Kepala Bidang of the other agency proposes on its Renstra and not on the default one.
+  CommandResult no_such =
+      As(kAdminToken, {"admin", "user", "add", "rina", "--role", "KEPALA_BIDANG", "--division",
+                       "REHABILITASI_SOSIAL", "--agency", "DISDIK-DUMAI"});
+  EXPECT_EQ(no_such.exit_code, 1);
+  EXPECT_EQ(no_such.err, "renstra: not found: agency: no agency DISDIK-DUMAI\n");
+  CommandResult not_bound = As(kAdminToken, {"admin", "user", "add", "ika", "--role", "INSPEKTORAT",
+                                             "--agency", "DINSOS-BENGKALIS"});
+  EXPECT_EQ(not_bound.exit_code, 1);
+  EXPECT_THAT(not_bound.err,
+              HasSubstr("agency: a INSPEKTORAT works for every agency; only KEPALA_BIDANG, "
+                        "SEKRETARIAT and KEPALA_DINAS belong to one"));
+  CommandResult added =
+      As(kAdminToken, {"admin", "user", "add", "rina", "--role", "KEPALA_BIDANG", "--division",
+                       "REHABILITASI_SOSIAL", "--agency", "DINSOS-BENGKALIS"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_EQ(added.err.substr(0, added.err.find('\n')),
+            "ditambahkan rina  KEPALA_BIDANG  REHABILITASI_SOSIAL  DINSOS-BENGKALIS");
+  std::string rina = added.out.substr(0, added.out.find('\n'));
+  const std::vector<std::string> propose = {"propose", "--justification", "uji", "--set-target",
+                                            "1.06.04.2.01.0001#1:2025=230 Orang"};
+  std::vector<std::string> own_args = {"--agency", "DINSOS-BENGKALIS"};
+  own_args.insert(own_args.end(), propose.begin(), propose.end());
+  CommandResult proposed = As(rina, own_args);
+  EXPECT_EQ(proposed.exit_code, 0) << proposed.err;
+  CommandResult elsewhere = As(rina, propose);
+  EXPECT_EQ(elsewhere.exit_code, 1);
+  EXPECT_THAT(elsewhere.err, HasSubstr("rule: rina works for DINSOS-BENGKALIS; the Renstra of "
+                                       "DINSOS-DUMAI is another agency's"));
+
+  // The Pemda-wide view shows both Renstra, the draft counted where it was made.
+  CommandResult plans = As(kRehabToken, {"agency", "plans"});
+  ASSERT_EQ(plans.exit_code, 0) << plans.err;
+  EXPECT_EQ(plans.out,
+            "DINSOS-BENGKALIS  Dinas Sosial Kabupaten Bengkalis\n"
+            "  plan/dinsos-bengkalis versi 1324, 0 perubahan disahkan, perubahan terbuka: -, "
+            "dikunci: tidak, temuan: 17, usulan berjalan: 1\n"
+            "DINSOS-DUMAI  Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai  [bawaan]\n"
+            "  plan/dinsos-dumai versi 1324, 0 perubahan disahkan, perubahan terbuka: -, "
+            "dikunci: tidak, temuan: 17, usulan berjalan: 0\n"
+            "2 perangkat daerah\n");
+
   // After a restart the other agency's plan is rebuilt from the log at its first request.
   Stop();
   Start(tmp_ / "data");

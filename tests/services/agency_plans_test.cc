@@ -25,6 +25,8 @@ namespace {
 
 constexpr char kOther[] = "DINSOS-BENGKALIS";
 constexpr char kOtherHead[] = "rehab-bengkalis";
+// What `plan validate` finds in the seed as written (docs/validation.md).
+constexpr int kSeedFindings = 17;
 
 class AgencyPlansTest : public SeededServerTest {
  protected:
@@ -195,6 +197,86 @@ TEST_F(AgencyPlansTest, AnUnknownAgencyIsNotFoundAndChangesNothing) {
     EXPECT_EQ(status.error_message(), expected);
   }
   EXPECT_EQ(server_->store().Head().sequence, head);
+}
+
+TEST_F(AgencyPlansTest, AMalformedAgencyCodeIsInvalidArgumentAndChangesNothing) {
+  const uint64_t head = server_->store().Head().sequence;
+  v1::GetPlanRequest get;
+  get.set_agency("dinsos-dumai");
+  v1::GetPlanResponse plan;
+  grpc::Status read = server_->plan().GetPlan(ContextAs(TokenOf("iwan")).get(), get, &plan);
+  EXPECT_EQ(read.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(read.error_message(),
+            "agency: \"dinsos-dumai\" is not a code (2 to 40 characters: uppercase letters, "
+            "digits, '-' or '_', starting with a letter)");
+
+  v1::ProposeRequest propose = TargetProposal("propose-malformed", "220 Orang");
+  propose.set_agency("../x");
+  v1::ProposalView proposal;
+  grpc::Status write =
+      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &proposal);
+  EXPECT_EQ(write.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(write.error_message(),
+            "agency: \"../x\" is not a code (2 to 40 characters: uppercase letters, "
+            "digits, '-' or '_', starting with a letter)");
+  EXPECT_EQ(server_->store().Head().sequence, head);
+}
+
+// The Inspektorat's view across the Pemda: every agency, by code, with its Renstra's
+// state — one with a plan and a draft, the default one, and one with no plan yet.
+TEST_F(AgencyPlansTest, ThePemdaWideListShowsEveryAgencysRenstra) {
+  ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
+  v1::ProposeRequest draft = TargetProposal("propose-other", "230 Orang");
+  draft.set_agency(kOther);
+  v1::ProposalView proposal;
+  ASSERT_THAT(server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), draft, &proposal),
+              IsOk());
+  v1::CreateAgencyRequest create;
+  create.set_request_id("create-dinkes");
+  create.set_code("DINKES-DUMAI");
+  create.set_name("Dinas Kesehatan Kota Dumai");
+  create.set_pemda("Kota Dumai");
+  v1::AgencyView created;
+  ASSERT_THAT(server_->agency().CreateAgency(ContextAs(TokenOf("admin")).get(), create, &created),
+              IsOk());
+  v1::ValidateResponse validated;
+  ASSERT_THAT(server_->plan().Validate(ContextAs(TokenOf("iwan")).get(), {}, &validated), IsOk());
+  const uint64_t head = server_->store().Head().sequence;
+
+  v1::ListAgencyPlansResponse list;
+  ASSERT_THAT(server_->agency().ListAgencyPlans(ContextAs(TokenOf("iwan")).get(), {}, &list),
+              IsOk());
+  ASSERT_EQ(list.agencies_size(), 3);
+  const v1::AgencyPlanSummary& other = list.agencies(1);
+  EXPECT_EQ(other.agency(), kOther);
+  EXPECT_EQ(other.name(), "Dinas Sosial Kabupaten Bengkalis");
+  EXPECT_EQ(other.pemda(), "Kabupaten Bengkalis");
+  EXPECT_FALSE(other.default_agency());
+  EXPECT_EQ(other.plan_id(), "plan/dinsos-bengkalis");
+  EXPECT_EQ(other.plan_version(), 1324);
+  EXPECT_EQ(other.revisions(), 0);
+  EXPECT_EQ(other.open_revision(), "");
+  EXPECT_FALSE(other.locked());
+  EXPECT_EQ(other.findings(), validated.findings_size());
+  EXPECT_EQ(other.open_proposals(), 1);
+
+  const v1::AgencyPlanSummary& dinkes = list.agencies(0);
+  EXPECT_EQ(dinkes.agency(), "DINKES-DUMAI");
+  EXPECT_EQ(dinkes.plan_id(), "plan/dinkes-dumai");
+  EXPECT_EQ(dinkes.plan_version(), 0);
+  EXPECT_EQ(dinkes.findings(), 0);
+  EXPECT_EQ(dinkes.open_proposals(), 0);
+
+  const v1::AgencyPlanSummary& seed = list.agencies(2);
+  EXPECT_EQ(seed.agency(), "DINSOS-DUMAI");
+  EXPECT_EQ(seed.name(), "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai");
+  EXPECT_TRUE(seed.default_agency());
+  EXPECT_EQ(seed.plan_id(), "plan/dinsos-dumai");
+  EXPECT_EQ(seed.plan_version(), 1324);
+  EXPECT_EQ(seed.findings(), validated.findings_size());
+  EXPECT_EQ(seed.findings(), kSeedFindings);
+  EXPECT_EQ(seed.open_proposals(), 0);
+  EXPECT_EQ(server_->store().Head().sequence, head);  // a read appends nothing
 }
 
 TEST_F(AgencyPlansTest, TheOtherPlanIsRebuiltFromTheLogAsARestartBuildsIt) {
