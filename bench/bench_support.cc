@@ -91,6 +91,44 @@ LoadResult RunClosedLoop(int clients, double seconds, const Operation& op, bool 
   return total;
 }
 
+LoadResult RunOpenLoop(int clients, double seconds, double rate, const Operation& op) {
+  const uint64_t total_ops = static_cast<uint64_t>(seconds * rate);
+  std::atomic<uint64_t> next{0};
+  std::mutex mu;
+  LoadResult total;
+  std::vector<std::thread> threads;
+  const Clock::time_point start = Clock::now();
+  for (int c = 0; c < clients; ++c) {
+    threads.emplace_back([&, c] {
+      LoadResult mine;
+      for (uint64_t i = next++; i < total_ops; i = next++) {
+        const Clock::time_point due =
+            start + std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(static_cast<double>(i) / rate));
+        std::this_thread::sleep_until(due);
+        std::string error = op(c);
+        if (error.empty()) {
+          ++mine.ops;
+          mine.latencies_us.push_back(
+              std::chrono::duration<double, std::micro>(Clock::now() - due).count());
+        } else {
+          ++mine.errors;
+          if (mine.first_error.empty()) mine.first_error = std::move(error);
+        }
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      total.ops += mine.ops;
+      total.errors += mine.errors;
+      if (total.first_error.empty()) total.first_error = mine.first_error;
+      total.latencies_us.insert(total.latencies_us.end(), mine.latencies_us.begin(),
+                                mine.latencies_us.end());
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  total.seconds = SecondsSince(start);
+  return total;
+}
+
 double Percentile(std::vector<double>& values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());

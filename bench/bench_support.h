@@ -1,8 +1,8 @@
 // Helpers shared by the benchmarks: closed-loop load from N threads for a fixed time,
 // latency percentiles, CPU time of processes (from /proc) and a process's peak RSS.
 //
-// Thread safety: RunClosedLoop() runs `op` on its own threads; everything else is pure
-// or reads /proc and is thread-safe.
+// Thread safety: RunClosedLoop() and RunOpenLoop() run `op` on its own threads; everything else is
+// pure or reads /proc and is thread-safe.
 #ifndef RENSTRA_BENCH_BENCH_SUPPORT_H_
 #define RENSTRA_BENCH_BENCH_SUPPORT_H_
 
@@ -40,6 +40,13 @@ using Operation = std::function<std::string(int client)>;
 // Runs `clients` threads, each calling op(client) in a loop for `seconds`, and counts
 // successes; with `record_latency`, also keeps every successful call's latency.
 LoadResult RunClosedLoop(int clients, double seconds, const Operation& op, bool record_latency);
+
+// Open loop: sends `rate` operations per second for `seconds` on a schedule that does not
+// wait for answers (operation i is due at start + i / rate), from `clients` threads (each
+// takes the next due operation when it is free, so at most `clients` are in flight), and
+// keeps each latency from when the operation was due — time queued behind a slow answer
+// counts, as it would for a user.
+LoadResult RunOpenLoop(int clients, double seconds, double rate, const Operation& op);
 
 // The p-th percentile (0..100) of `values` (sorted in place); 0 when empty.
 double Percentile(std::vector<double>& values, double p);

@@ -160,6 +160,14 @@ $2 == "query" {
   q[++nq] = sprintf("| %s reads/s with the writers (baseline: alone); writes/s meanwhile | %s; %s writes/s | %s | %s | |", \
     $3, n($11), n($12), n($10), ratio($11, $10))
 }
+$2 == "planreads" {
+  q[++nq] = sprintf("| GetPlan reads/s, %d readers + %d writers: cached vs a pre-serialized blob of the plan size through the same server path | %s | %s | %s | ≥ 0.8× |", \
+    $3, $4, n($5), n($7), ratio($5, $7))
+  q[++nq] = sprintf("| GetPlan reads/s, %d readers + %d writers: uncached (--plan_read_cache=false) vs the same blob | %s | %s | %s | |", \
+    $3, $4, n($6), n($7), ratio($6, $7))
+  q[++nq] = sprintf("| GetPlan p99 ms, open loop %s reads/s with the writers: cached vs uncached | %s | %s | %s | ≤ 5 ms |", \
+    $8, $9, $10, ratio($9, $10))
+}
 END {
   for (i = 1; i <= nc; ++i) {
     c = order[i]
@@ -248,7 +256,10 @@ echo "${TABLE}"
   echo "  family decoding each envelope and payload; medians of 3."
   echo "- **start-up / peak RSS**: renstrad exec → ready line, VmHWM read once ready; medians"
   echo "  of 3 starts."
-  echo "- **query latency**: \`renstra_query_bench\` — closed-loop readers; writers send Propose."
+  echo "- **query latency**: \`renstra_query_bench\` — closed-loop readers; writers send Propose;"
+  echo "  three renstrads: --plan_read_cache=false, the default cache, and"
+  echo "  --bench_frozen_plan_reads (the blob: GetPlan answers a pre-serialized plan, no plan work)."
+  echo "  Open loop: reads on a fixed schedule, latency from when each was due."
   echo
   echo "## Commands"
   echo

@@ -74,6 +74,12 @@ ABSL_FLAG(std::string, restore_from, "",
 ABSL_FLAG(uint32_t, restore_backup, 0, "With --restore_from: the backup number (0: newest)");
 ABSL_FLAG(int32_t, grpc_max_pollers, 16,
           "Idle gRPC polling threads kept for the next calls (gRPC's own default is 2)");
+ABSL_FLAG(bool, plan_read_cache, true,
+          "Answer GetPlan and GetSubtree from a cache of each agency's answers, built once per "
+          "plan version (false: build and serialize every answer)");
+ABSL_FLAG(bool, bench_frozen_plan_reads, false,
+          "For benchmarks only: GetPlan answers every call with the plan its first call read, "
+          "even after the plan changed (the baseline of renstra_query_bench)");
 ABSL_FLAG(std::string, snapshot_dir, "",
           "Directory of the snapshots of the read models and the Merkle tree, so that a "
           "restart replays only the events after the newest one. Default: DATA_DIR/snapshots");
@@ -142,6 +148,7 @@ struct Flags {
   std::string tree_key;
   std::string backup_dir;
   int max_pollers = 16;
+  PlanReadOptions plan_reads;
   std::string snapshot_dir;
   uint64_t snapshot_every = 0;
   std::optional<uint64_t> accept_log_loss;
@@ -259,6 +266,12 @@ int Run(const Flags& flags) {
   server_options.listen_address = flags.listen;
   if (flags.max_pollers < 1) return Refuse("--grpc_max_pollers: must be at least 1");
   server_options.max_pollers = flags.max_pollers;
+  server_options.plan_reads = flags.plan_reads;
+  if (flags.plan_reads.bench_frozen_plan) {
+    spdlog::warn(
+        "--bench_frozen_plan_reads: GetPlan answers the plan of its first call, "
+        "whatever changes later (a benchmark's baseline, not for use)");
+  }
   std::optional<Authenticator> authenticator;
   if (absl::Status s = LoadAccess(flags, &authenticator, &server_options); !s.ok()) {
     return Refuse(std::string(s.message()));
@@ -407,6 +420,7 @@ int main(int argc, char** argv) {
       "                [--users=FILE] [--tls_cert=FILE --tls_key=FILE] [--tree_key=FILE]\n"
       "                [--log_level=info] [--backup_dir=DIR] [--snapshot_dir=DIR]\n"
       "                [--snapshot_every=N] [--grpc_max_pollers=N] [--flagfile=FILE]\n"
+      "                [--plan_read_cache=false]\n"
       "                [--accept_log_loss=SEQUENCE]\n"
       "                [--anonymous_calls_per_second=R --anonymous_burst=B]\n"
       "                [--user_calls_per_second=R --user_burst=B]\n"
@@ -437,6 +451,8 @@ int main(int argc, char** argv) {
   flags.tls_cert = absl::GetFlag(FLAGS_tls_cert);
   flags.tls_key = absl::GetFlag(FLAGS_tls_key);
   flags.max_pollers = absl::GetFlag(FLAGS_grpc_max_pollers);
+  flags.plan_reads.cache = absl::GetFlag(FLAGS_plan_read_cache);
+  flags.plan_reads.bench_frozen_plan = absl::GetFlag(FLAGS_bench_frozen_plan_reads);
   flags.tree_key = absl::GetFlag(FLAGS_tree_key);
   flags.backup_dir = absl::GetFlag(FLAGS_backup_dir);
   flags.snapshot_dir = absl::GetFlag(FLAGS_snapshot_dir);

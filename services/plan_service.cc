@@ -22,8 +22,20 @@ std::string Method(const char* rpc) {
 grpc::Status PlanServiceImpl::GetPlan(grpc::ServerContext* context,
                                       const v1::GetPlanRequest* request,
                                       v1::GetPlanResponse* response) {
+  if (reads_.bench_frozen_plan) {
+    return guard_->Run(context, Method("GetPlan"), response,
+                       [&](const Actor&) -> absl::StatusOr<v1::GetPlanResponse> {
+                         absl::call_once(frozen_once_, [&] {
+                           frozen_ = caches_.For(plans_->primary()->plan)->GetPlan();
+                         });
+                         return *frozen_;
+                       });
+  }
   return guard_->Run(context, Method("GetPlan"), response, [&](const Actor&) {
-    return OnDesk(plans_, request->agency(), [&](PlanDesk& d) { return d.plan->GetPlan(); });
+    return OnDesk(plans_, request->agency(), [&](PlanDesk& d) {
+      // A copy of the cached answer is a copy of its serialized bytes.
+      return reads_.cache ? *caches_.For(d.plan)->GetPlan() : d.plan->GetPlan();
+    });
   });
 }
 
@@ -32,7 +44,13 @@ grpc::Status PlanServiceImpl::GetSubtree(grpc::ServerContext* context,
                                          v1::GetSubtreeResponse* response) {
   return guard_->Run(context, Method("GetSubtree"), response, [&](const Actor&) {
     return OnDesk(plans_, request->agency(),
-                  [&](PlanDesk& d) { return d.plan->GetSubtree(*request); });
+                  [&](PlanDesk& d) -> absl::StatusOr<v1::GetSubtreeResponse> {
+                    if (!reads_.cache) return d.plan->GetSubtree(*request);
+                    absl::StatusOr<std::shared_ptr<const v1::GetSubtreeResponse>> kept =
+                        caches_.For(d.plan)->GetSubtree(*request);
+                    if (!kept.ok()) return kept.status();
+                    return **kept;
+                  });
   });
 }
 

@@ -11,6 +11,11 @@
 // name and role. In open mode (no users file) every caller is "anonymous" (role
 // ANONYMOUS) and may import, as before authentication existed.
 //
+// Reads: GetPlan and GetSubtree of the current plan are answered from a per-agency,
+// per-version cache of the pre-serialized answer (plan_read_cache.h) unless
+// PlanReadOptions.cache is off (renstrad --plan_read_cache=false): built once per plan
+// version, never older than the version a read finds when it starts.
+//
 // Ownership: borrows the AgencyPlans and the CallGuard (both must outlive the service).
 // Thread safety: safe for gRPC's concurrent handler threads (PlanApp is thread-safe).
 // Errors: UNAUTHENTICATED and PERMISSION_DENIED (naming the rule; both recorded on
@@ -21,17 +26,34 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <memory>
+
+#include "absl/base/call_once.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "services/agency_plans.h"
 #include "services/call_guard.h"
+#include "services/plan_read_cache.h"
 
 namespace renstra {
+
+// How GetPlan and GetSubtree are answered.
+struct PlanReadOptions {
+  // From the per-version cache of each agency's answers (renstrad --plan_read_cache);
+  // off: each call builds and serializes its answer.
+  bool cache = true;
+  // For the benchmark's baseline only (renstrad --bench_frozen_plan_reads): GetPlan
+  // answers every call, after authentication, with the default agency's plan as its first
+  // call read it, pre-serialized, whatever the request and the plan's later versions —
+  // the cost of sending a blob of the plan's size through this same server path.
+  bool bench_frozen_plan = false;
+};
 
 // Implements v1::PlanService.
 class PlanServiceImpl final : public v1::PlanService::Service {
  public:
   // Each call runs on the desk of the agency its request names (AgencyPlans::Desk).
-  PlanServiceImpl(AgencyPlans* plans, CallGuard* guard) : plans_(plans), guard_(guard) {}
+  PlanServiceImpl(AgencyPlans* plans, CallGuard* guard, const PlanReadOptions& reads = {})
+      : plans_(plans), guard_(guard), reads_(reads) {}
 
   grpc::Status GetPlan(grpc::ServerContext* context, const v1::GetPlanRequest* request,
                        v1::GetPlanResponse* response) override;
@@ -50,6 +72,11 @@ class PlanServiceImpl final : public v1::PlanService::Service {
  private:
   AgencyPlans* const plans_;
   CallGuard* const guard_;
+  const PlanReadOptions reads_;
+  PlanReadCaches caches_;
+  // PlanReadOptions.bench_frozen_plan: the answer of the first GetPlan.
+  absl::once_flag frozen_once_;
+  std::shared_ptr<const v1::GetPlanResponse> frozen_;
 };
 
 }  // namespace renstra

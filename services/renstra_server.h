@@ -79,6 +79,9 @@ struct ServerOptions {
   // Rate limits and the record of refused calls (see call_guard.h); the limits are off
   // by default (renstrad sets them from its flags).
   CallGuardOptions guard;
+  // How GetPlan and GetSubtree are answered (plan_service.h): from the per-version cache
+  // by default.
+  PlanReadOptions plan_reads;
   // The seed agency's data file (an AgencySeed in protobuf text format, e.g. the
   // embedded AgencySeedDocument()), set up at start unless its agency exists; empty =
   // none. `agency_seed_name` names it in errors and in the events' reason.

@@ -53,6 +53,7 @@ std::unique_ptr<SeededServer> SeededServer::Start(const SeededServerOptions& tes
   options.tls_cert_chain_pem = test_options.tls_cert_pem;
   options.tls_private_key_pem = test_options.tls_key_pem;
   options.guard = test_options.guard;
+  options.plan_reads = test_options.plan_reads;
   if (test_options.seed_agency) {
     options.agency_seed = AgencySeedDocument();
     options.agency_seed_name = kAgencySeedSourceName;

@@ -57,6 +57,8 @@ struct SeededServerOptions {
   std::string tls_ca_pem;
   // Rate limits and the record of refusals (see call_guard.h).
   CallGuardOptions guard;
+  // How GetPlan and GetSubtree are answered (default: from the per-version cache).
+  PlanReadOptions plan_reads;
   // Set: online backups of the store, with this backup root ("" = none).
   std::optional<std::string> backup_dir;
   // Password logins: session lifetimes, lockout and their clock (see renstra_server.h).
