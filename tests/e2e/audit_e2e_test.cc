@@ -332,7 +332,8 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
 
   CommandResult ratify =
       As(kKadisToken, {"revision", "ratify", "--legal-basis", "Perwako Dumai No. 12 Tahun 2025",
-                       "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001"});
+                       "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001",
+                       "--accept-findings", "--accept-reason", "Kondisi akhir menyusul"});
   ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
 
   CommandResult diff =
