@@ -185,7 +185,7 @@ TEST_F(RatificationPreviewTest, AddingFindingsIsRefusedUnlessAcceptedWithAReason
                               "; accepted findings PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025, "
                               "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 because Pagu kegiatan "
                               "disesuaikan pada APBD-P 2025",
-                          "FundingSet 1.06.04.2.01.0002 2025 = 165.000.000"));
+                          "FundingSet 1.06.04.2.01.0002 2025 = Rp 165.000.000"));
 }
 
 }  // namespace
