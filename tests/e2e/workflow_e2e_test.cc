@@ -183,8 +183,8 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
     return args;
   };
   // The dry run: the plan after both, and the three findings they add (the targets of
-  // 1.06.04.2.01.0001 no longer add up to its 720 Orang; the 2025 Rp of kegiatan
-  // 1.06.05.2.02 and the row of 1.06.05.2.02.0001 no longer add up). Nothing recorded.
+  // 1.06.04.2.01.0001, 225 Orang in 2025, no longer add up to its 720 Orang; the 2025 Rp of
+  // kegiatan 1.06.05.2.02 and the row of 1.06.05.2.02.0001 no longer add up). Nothing recorded.
   CommandResult dry_run = As(kKadisToken, with({"--dry-run"}));
   ASSERT_EQ(dry_run.exit_code, 0) << dry_run.err;
   EXPECT_EQ(dry_run.out.substr(0, dry_run.out.find('\n', dry_run.out.find('\n') + 1) + 1),
@@ -195,8 +195,8 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   ASSERT_NE(findings, std::string::npos) << dry_run.out;
   EXPECT_EQ(dry_run.out.substr(findings),
             "Temuan yang bertambah (3):\n"
-            "  TARGET_TOTAL 1.06.04.2.01.0001 tertulis=720 Orang hitungan=730 Orang : "
-            "1.06.04.2.01.001 (1.06.04.2.01.0001#1): yearly targets add up to 730 Orang, the "
+            "  TARGET_TOTAL 1.06.04.2.01.0001 tertulis=720 Orang hitungan=735 Orang : "
+            "1.06.04.2.01.001 (1.06.04.2.01.0001#1): yearly targets add up to 735 Orang, the "
             "end-of-period target states 720 Orang\n"
             "  PARENT_CHILDREN_FUNDING 1.06.05.2.02 tahun=2025 tertulis=15.450.000.000 "
             "hitungan=15.475.000.000 : 1.06.05.2.02 2025: Rp 15.450.000.000, its children add up "
