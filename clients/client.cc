@@ -126,6 +126,11 @@ grpc::Status Client::RatifyRevision(const v1::RatifyRevisionRequest& request,
   return workflow_->RatifyRevision(NewContext().get(), WithAgency(request), response);
 }
 
+grpc::Status Client::PreviewRatification(const v1::RatifyRevisionRequest& request,
+                                         v1::RatificationPreview* response) {
+  return workflow_->PreviewRatification(NewContext().get(), WithAgency(request), response);
+}
+
 grpc::Status Client::LockPlan(const v1::LockPlanRequest& request, v1::LockPlanResponse* response) {
   return workflow_->LockPlan(NewContext().get(), WithAgency(request), response);
 }

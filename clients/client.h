@@ -70,6 +70,8 @@ class Client {
   grpc::Status ReviewProposal(const v1::ReviewProposalRequest& request, v1::ProposalView* response);
   grpc::Status OpenRevision(const v1::OpenRevisionRequest& request, v1::RevisionInfo* response);
   grpc::Status RatifyRevision(const v1::RatifyRevisionRequest& request, v1::RevisionInfo* response);
+  grpc::Status PreviewRatification(const v1::RatifyRevisionRequest& request,
+                                   v1::RatificationPreview* response);
   grpc::Status LockPlan(const v1::LockPlanRequest& request, v1::LockPlanResponse* response);
   grpc::Status GetInbox(v1::GetInboxResponse* response);
   grpc::Status GetProposal(const std::string& proposal_id, v1::ProposalView* response);

@@ -129,8 +129,20 @@ std::string PlanDetail(const v1::PlanEvent& event) {
                           event.revision_opened().name());
     case v1::PlanEvent::kRevisionRatified: {
       const auto& e = event.revision_ratified();
-      return absl::StrCat(e.revision_id(), " ", e.name(), " (dasar hukum ", e.legal_basis(),
-                          "), usulan ", absl::StrJoin(e.proposal_ids(), ", "));
+      std::string out =
+          absl::StrCat(e.revision_id(), " ", e.name(), " (dasar hukum ", e.legal_basis(),
+                       "), usulan ", absl::StrJoin(e.proposal_ids(), ", "));
+      if (e.accepted_findings_size() > 0) {
+        std::vector<std::string> labels;
+        for (const v1::Finding& f : e.accepted_findings()) {
+          std::string label = absl::StrCat(v1::Finding::Kind_Name(f.kind()), " ", f.code());
+          if (f.year() != 0) absl::StrAppend(&label, " tahun ", f.year());
+          labels.push_back(std::move(label));
+        }
+        absl::StrAppend(&out, "; temuan yang diterima: ", absl::StrJoin(labels, ", "),
+                        "; alasan: ", e.accept_reason());
+      }
+      return out;
     }
     case v1::PlanEvent::kIndicatorReplaced: {
       const auto& e = event.indicator_replaced();

@@ -181,6 +181,33 @@ void PrintRevision(const v1::RevisionInfo& r, std::ostream& out) {
   out << "  usulan:";
   for (const std::string& id : r.proposal_ids()) out << " " << Printable(id);
   out << "\n";
+  if (r.accepted_findings_size() > 0) {
+    out << "  temuan yang diterima (" << r.accepted_findings_size()
+        << "), alasan: " << PrintableLines(r.accept_reason(), "    ") << "\n";
+    for (const v1::Finding& f : r.accepted_findings()) out << "    " << FormatFinding(f) << "\n";
+  }
+}
+
+void PrintRatificationPreview(const v1::RatificationPreview& preview, std::ostream& out) {
+  const v1::RevisionInfo& r = preview.revision();
+  out << "Pratinjau pengesahan " << Printable(r.revision_id()) << " " << Quoted(r.name())
+      << " (perubahan ke-" << r.revision_number() << "), usulan:";
+  for (const std::string& id : r.proposal_ids()) out << " " << Printable(id);
+  out << "\nTidak ada yang dicatat. Renstra sesudah pengesahan:\n";
+  PrintPlan(preview.plan(), out);
+  auto section = [&](const char* title,
+                     const google::protobuf::RepeatedPtrField<v1::Finding>& findings) {
+    out << title << " (" << findings.size() << ")" << (findings.empty() ? ": -" : ":") << "\n";
+    for (const v1::Finding& f : findings) out << "  " << FormatFinding(f) << "\n";
+  };
+  section("Temuan yang bertambah", preview.added_findings());
+  section("Temuan yang hilang", preview.removed_findings());
+  if (preview.would_refuse()) {
+    out << "Pengesahan ini akan ditolak karena menambah temuan; perbaiki usulannya, atau "
+           "terima temuannya dengan --accept-findings --accept-reason \"ALASAN\".\n";
+  } else {
+    out << "Pengesahan ini dapat dilakukan.\n";
+  }
 }
 
 void PrintRevisions(const v1::ListRevisionsResponse& revisions, std::ostream& out) {

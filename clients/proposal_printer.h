@@ -35,6 +35,10 @@ void PrintProposal(const v1::ProposalView& proposal, std::ostream& out);
 void PrintInbox(const v1::GetInboxResponse& inbox, std::ostream& out);
 // One revision: number and name, legal basis, signer, dates, proposals, plan version.
 void PrintRevision(const v1::RevisionInfo& revision, std::ostream& out);
+// `revision ratify --dry-run`: the plan after the ratification (PrintPlan), then the
+// findings it would add and remove, one per line (FormatFinding), and whether the
+// ratification would be refused for them.
+void PrintRatificationPreview(const v1::RatificationPreview& preview, std::ostream& out);
 // Ratified revisions, oldest first, then the open revision and the lock state.
 void PrintRevisions(const v1::ListRevisionsResponse& revisions, std::ostream& out);
 

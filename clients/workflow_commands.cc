@@ -172,6 +172,13 @@ void WorkflowCommands::Register(CLI::App* app, CLI::App* plan) {
   ratify_->add_option("--reason", reason_, "Mengapa renstra diubah");
   ratify_->add_option("PROPOSAL_ID", proposal_ids_, "Usulan disetujui yang diterapkan, berurutan")
       ->required();
+  ratify_->add_flag("--dry-run", dry_run_,
+                    "Pratinjau saja: renstra sesudah pengesahan dan temuan yang bertambah atau "
+                    "hilang; tidak ada yang dicatat");
+  ratify_->add_flag("--accept-findings", accept_findings_,
+                    "Tetap sahkan walau menambah temuan validasi (wajib dengan --accept-reason)");
+  ratify_->add_option("--accept-reason", accept_reason_,
+                      "Mengapa temuan yang bertambah diterima; dicatat dalam peristiwa pengesahan");
   AddWriteFlags(ratify_);
   revisions_ = AddCommand(revision, "list",
                           "Perubahan yang disahkan, yang sedang terbuka, dan keadaan kunci");
@@ -339,6 +346,17 @@ int WorkflowCommands::Ratify(Client& client) {
   request.set_effective_date(effective_date_);
   request.set_signer(signer_);
   for (const std::string& id : proposal_ids_) request.add_proposal_ids(id);
+  request.set_accept_findings(accept_findings_);
+  request.set_accept_reason(accept_reason_);
+  if (dry_run_) {
+    v1::RatificationPreview preview;
+    const grpc::Status status = client.PreviewRatification(request, &preview);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    if (json_) return PrintJson(preview);
+    PrintRatificationPreview(preview, std::cout);
+    std::cout << std::flush;
+    return kExitOk;
+  }
   v1::RevisionInfo revision;
   const grpc::Status status = client.RatifyRevision(request, &revision);
   if (!status.ok()) return FailWrite(status, client, request.request_id());

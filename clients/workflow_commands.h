@@ -98,6 +98,9 @@ class WorkflowCommands {
   bool return_ = false;
   bool json_ = false;
   std::string revision_name_;
+  bool dry_run_ = false;
+  bool accept_findings_ = false;
+  std::string accept_reason_;
   std::string legal_basis_;
   std::string signer_;
   std::string effective_date_;

@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "domain/code.h"
+#include "domain/finding_diff.h"
 #include "domain/proposal_state.h"
 #include "domain/strings.h"
 #include "renstra/v1/realization.pb.h"
@@ -202,8 +203,16 @@ std::string DescribePlan(const v1::PlanEvent& event) {
                           event.revision_opened().name());
     case v1::PlanEvent::kRevisionRatified: {
       const auto& e = event.revision_ratified();
-      return absl::StrCat("RevisionRatified ", e.revision_id(), " ", e.name(), " (",
-                          e.legal_basis(), ") proposals ", absl::StrJoin(e.proposal_ids(), ", "));
+      std::string out =
+          absl::StrCat("RevisionRatified ", e.revision_id(), " ", e.name(), " (", e.legal_basis(),
+                       ") proposals ", absl::StrJoin(e.proposal_ids(), ", "));
+      if (e.accepted_findings_size() > 0) {
+        std::vector<std::string> labels;
+        for (const v1::Finding& f : e.accepted_findings()) labels.push_back(FindingLabel(f));
+        absl::StrAppend(&out, "; accepted findings ", absl::StrJoin(labels, ", "), " because ",
+                        e.accept_reason());
+      }
+      return out;
     }
     case v1::PlanEvent::kIndicatorReplaced: {
       const auto& e = event.indicator_replaced();

@@ -125,6 +125,8 @@ absl::Status PlanState::ApplyRevisionEvent(const v1::PlanEvent& event) {
       info.set_effective_date(e.effective_date());
       info.set_signer(e.signer());
       *info.mutable_proposal_ids() = e.proposal_ids();
+      *info.mutable_accepted_findings() = e.accepted_findings();
+      info.set_accept_reason(e.accept_reason());
       revisions_.push_back(std::move(info));
       open_revision_.Clear();
       return absl::OkStatus();

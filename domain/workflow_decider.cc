@@ -8,10 +8,14 @@
 #include "domain/change_rules.h"
 #include "domain/plan_limits.h"
 #include "domain/text_limits.h"
+#include "domain/validator.h"
 #include "domain/value_limits.h"
 
 namespace renstra {
 namespace {
+
+// A refusal names this many added findings, then counts the rest.
+constexpr size_t kMaxFindingsNamed = 20;
 
 absl::StatusOr<const ProposalState*> FindProposal(const ProposalBook& book, const std::string& id) {
   if (id.empty()) return absl::InvalidArgumentError("proposal_id: required");
@@ -176,10 +180,9 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideOpenRevision(const PlanState& p
   return out;
 }
 
-absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
-                                                        const ProposalBook& book,
-                                                        const Actor& actor,
-                                                        const RatifyCommand& command) {
+absl::StatusOr<RatificationPreview> PreviewRatify(const PlanState& plan, const ProposalBook& book,
+                                                  const Actor& actor,
+                                                  const RatifyCommand& command) {
   RENSTRA_RETURN_IF_ERROR(RequireRole(actor, {v1::Role::KEPALA_DINAS}, "ratify a revision"));
   const v1::RevisionInfo* open = plan.open_revision();
   if (open == nullptr) {
@@ -193,6 +196,15 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   RENSTRA_RETURN_IF_ERROR(CheckText("signer", command.signer, kSignerText));
   RENSTRA_RETURN_IF_ERROR(CheckText("effective_date", command.effective_date, kDateText));
   RENSTRA_RETURN_IF_ERROR(CheckDate("effective_date", command.effective_date));
+  RENSTRA_RETURN_IF_ERROR(CheckText("accept_reason", command.accept_reason, kReasonText));
+  if (command.accept_findings && command.accept_reason.empty()) {
+    return absl::InvalidArgumentError(
+        "accept_reason: required with accept_findings (why the findings the ratification adds "
+        "are accepted)");
+  }
+  if (!command.accept_findings && !command.accept_reason.empty()) {
+    return absl::InvalidArgumentError("accept_reason: given without accept_findings");
+  }
   if (command.proposal_ids.empty()) {
     return absl::InvalidArgumentError("proposal_ids: at least one approved proposal required");
   }
@@ -239,6 +251,9 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   // Apply the changes one by one to a copy, so that two proposals touching the same
   // value conflict just as a proposal and an earlier ratification do.
   PlanState preview = plan;
+  // In the log's order: the ratification, then its changes (so the preview shows the
+  // new revision number).
+  RENSTRA_RETURN_IF_ERROR(preview.ApplyAll({out[0]}));
   std::vector<std::string> conflicts;
   for (const ProposalState* p : proposals) {
     for (const v1::Change& change : p->changes) {
@@ -261,7 +276,48 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
   RENSTRA_RETURN_IF_ERROR(CheckPlanFundingTotal(preview));
   // Set last: `r` points into out[0], which the push_backs above may have moved.
   out[0].mutable_revision_ratified()->set_change_count(static_cast<int32_t>(out.size() - 1));
-  return out;
+  FindingDiff findings = DiffFindings(ValidatePlan(plan), ValidatePlan(preview));
+  return RatificationPreview{std::move(out), std::move(preview), std::move(findings)};
+}
+
+absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
+                                                        const ProposalBook& book,
+                                                        const Actor& actor,
+                                                        const RatifyCommand& command) {
+  RENSTRA_ASSIGN_OR_RETURN(RatificationPreview preview, PreviewRatify(plan, book, actor, command));
+  const std::vector<v1::Finding>& added = preview.findings.added;
+  if (added.empty()) return std::move(preview.events);
+  if (!command.accept_findings) {
+    std::vector<std::string> labels;
+    for (size_t i = 0; i < added.size() && i < kMaxFindingsNamed; ++i) {
+      labels.push_back(FindingLabel(added[i]));
+    }
+    if (added.size() > kMaxFindingsNamed) {
+      labels.push_back(absl::StrCat("and ", added.size() - kMaxFindingsNamed, " more"));
+    }
+    return absl::FailedPreconditionError(absl::StrCat(
+        "the ratification would add ", added.size(), added.size() == 1 ? " finding" : " findings",
+        " to the plan; nothing applied; correct the proposals, or accept with accept_findings "
+        "and accept_reason: ",
+        absl::StrJoin(labels, "; ")));
+  }
+  v1::RevisionRatified* r = preview.events[0].mutable_revision_ratified();
+  for (const v1::Finding& f : added) *r->add_accepted_findings() = f;
+  r->set_accept_reason(command.accept_reason);
+  return std::move(preview.events);
+}
+
+absl::StatusOr<FindingDiff> ProposalFindings(const PlanState& plan, const ProposalState& proposal) {
+  PlanState after = plan;
+  for (const v1::Change& change : proposal.changes) {
+    const std::string conflict = DescribeConflict(after, change);
+    if (!conflict.empty()) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(proposal.id, ": ", conflict, "; rebase the proposal"));
+    }
+    RENSTRA_RETURN_IF_ERROR(after.ApplyAll(ChangeEvents(after, change)));
+  }
+  return DiffFindings(ValidatePlan(plan), ValidatePlan(after));
 }
 
 absl::StatusOr<std::vector<v1::PlanEvent>> DecideLock(const PlanState& plan, const Actor& actor) {

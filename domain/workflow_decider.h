@@ -14,7 +14,9 @@
 // Errors: PERMISSION_DENIED naming the rule; INVALID_ARGUMENT naming the field;
 // NOT_FOUND for an unknown proposal; FAILED_PRECONDITION for a forbidden transition, a
 // locked plan or no open revision; ABORTED for a ratification whose proposals' "before"
-// values no longer hold (each conflicting value named; nothing is applied).
+// values no longer hold (each conflicting value named; nothing is applied);
+// FAILED_PRECONDITION for a ratification that adds a validator finding without
+// accept_findings (each added finding named; nothing is applied).
 //
 // Pure functions; thread-safe.
 #ifndef RENSTRA_DOMAIN_WORKFLOW_DECIDER_H_
@@ -25,6 +27,7 @@
 
 #include "absl/status/statusor.h"
 #include "domain/actor.h"
+#include "domain/finding_diff.h"
 #include "domain/plan_state.h"
 #include "domain/proposal_state.h"
 #include "renstra/v1/events.pb.h"
@@ -51,6 +54,18 @@ struct RatifyCommand {
   std::string effective_date;  // YYYY-MM-DD
   std::string signer;
   std::vector<std::string> proposal_ids;
+  // Proceed although the ratification adds findings (finding_diff.h); requires a
+  // non-empty accept_reason, which is recorded with the accepted findings.
+  bool accept_findings = false;
+  std::string accept_reason;
+};
+
+// What a ratification would do: its events, the plan after them, and the validator's
+// findings it adds to and removes from the plan now.
+struct RatificationPreview {
+  std::vector<v1::PlanEvent> events;  // RevisionRatified first, then the changes
+  PlanState plan;                     // the plan after `events`
+  FindingDiff findings;
 };
 
 absl::StatusOr<std::vector<v1::ProposalEvent>> DecideDraft(const PlanState& plan,
@@ -78,10 +93,21 @@ absl::StatusOr<std::vector<v1::PlanEvent>> DecideOpenRevision(const PlanState& p
                                                               const Actor& actor,
                                                               const std::string& revision_id,
                                                               const std::string& name);
+// Refuses with FAILED_PRECONDITION, listing each added finding (FindingLabel), a
+// ratification that adds a finding unless command.accept_findings; the accepted
+// findings and reason are then recorded in the RevisionRatified event.
 absl::StatusOr<std::vector<v1::PlanEvent>> DecideRatify(const PlanState& plan,
                                                         const ProposalBook& book,
                                                         const Actor& actor,
                                                         const RatifyCommand& command);
+// The dry run of DecideRatify: the same checks and errors, except that added findings
+// are reported in the preview rather than refused.
+absl::StatusOr<RatificationPreview> PreviewRatify(const PlanState& plan, const ProposalBook& book,
+                                                  const Actor& actor, const RatifyCommand& command);
+// The findings one proposal alone would add to and remove from `plan`. FAILED_PRECONDITION
+// when one of its changes no longer applies (its "before" value changed: it must be
+// rebased).
+absl::StatusOr<FindingDiff> ProposalFindings(const PlanState& plan, const ProposalState& proposal);
 absl::StatusOr<std::vector<v1::PlanEvent>> DecideLock(const PlanState& plan, const Actor& actor);
 
 }  // namespace renstra

@@ -58,6 +58,8 @@ std::vector<RpcRule> MakeTable() {
       Write("/renstra.v1.WorkflowService/OpenRevision", kHead, "open a revision"),
       Write("/renstra.v1.WorkflowService/RatifyRevision", kHead, "ratify a revision"),
       Write("/renstra.v1.WorkflowService/LockPlan", kHead, "lock the plan"),
+      RestrictedRead("/renstra.v1.WorkflowService/PreviewRatification", kHead,
+                     "preview a ratification"),
       Read("/renstra.v1.WorkflowService/GetInbox"),
       Read("/renstra.v1.WorkflowService/GetProposal"),
       Read("/renstra.v1.WorkflowService/ListProposals"),

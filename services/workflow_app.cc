@@ -56,6 +56,18 @@ std::vector<std::string> Ids(const google::protobuf::RepeatedPtrField<std::strin
   return std::vector<std::string>(ids.begin(), ids.end());
 }
 
+RatifyCommand RatifyCommandOf(const v1::RatifyRevisionRequest& request) {
+  RatifyCommand command;
+  command.legal_basis = request.legal_basis();
+  command.reason = request.reason();
+  command.effective_date = request.effective_date();
+  command.signer = request.signer();
+  command.proposal_ids = Ids(request.proposal_ids());
+  command.accept_findings = request.accept_findings();
+  command.accept_reason = request.accept_reason();
+  return command;
+}
+
 }  // namespace
 
 WorkflowApp::WorkflowApp(CommandRunner* runner)
@@ -259,8 +271,7 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::OpenRevision(const Actor& actor,
 
 absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
                                                      const v1::RatifyRevisionRequest& request) {
-  RatifyCommand command{request.legal_basis(), request.reason(), request.effective_date(),
-                        request.signer(), Ids(request.proposal_ids())};
+  const RatifyCommand command = RatifyCommandOf(request);
   RENSTRA_ASSIGN_OR_RETURN(
       AppendResult result,
       RunPlanCommand(actor, "RatifyRevision", request, request.request_id(), request.reason(),
@@ -275,6 +286,32 @@ absl::StatusOr<v1::RevisionInfo> WorkflowApp::Ratify(const Actor& actor,
         }
         return absl::InternalError("ratified revision not found in the projection");
       });
+}
+
+absl::StatusOr<v1::RatificationPreview> WorkflowApp::PreviewRatification(
+    const Actor& actor, const v1::RatifyRevisionRequest& request) const {
+  const RatifyCommand command = RatifyCommandOf(request);
+  return projector_->Read([&](const PlanState& plan,
+                              const ProposalBook& book) -> absl::StatusOr<v1::RatificationPreview> {
+    RENSTRA_ASSIGN_OR_RETURN(RatificationPreview preview,
+                             PreviewRatify(plan, book, actor, command));
+    v1::RatificationPreview out;
+    const v1::RevisionRatified& ratified = preview.events[0].revision_ratified();
+    v1::RevisionInfo* revision = out.mutable_revision();
+    revision->set_revision_id(ratified.revision_id());
+    revision->set_name(ratified.name());
+    revision->set_revision_number(ratified.revision_number());
+    revision->set_legal_basis(ratified.legal_basis());
+    revision->set_reason(ratified.reason());
+    revision->set_effective_date(ratified.effective_date());
+    revision->set_signer(ratified.signer());
+    *revision->mutable_proposal_ids() = ratified.proposal_ids();
+    *out.mutable_plan() = preview.plan.ToProto();
+    for (const v1::Finding& f : preview.findings.added) *out.add_added_findings() = f;
+    for (const v1::Finding& f : preview.findings.removed) *out.add_removed_findings() = f;
+    out.set_would_refuse(!preview.findings.added.empty() && !command.accept_findings);
+    return out;
+  });
 }
 
 absl::StatusOr<v1::LockPlanResponse> WorkflowApp::Lock(const Actor& actor,

@@ -51,6 +51,10 @@ class WorkflowApp {
                                                 const v1::OpenRevisionRequest& request);
   absl::StatusOr<v1::RevisionInfo> Ratify(const Actor& actor,
                                           const v1::RatifyRevisionRequest& request);
+  // The dry run of Ratify: what it would do with `request`, computed on the projections
+  // and never appended (PreviewRatify in domain/workflow_decider.h).
+  absl::StatusOr<v1::RatificationPreview> PreviewRatification(
+      const Actor& actor, const v1::RatifyRevisionRequest& request) const;
   absl::StatusOr<v1::LockPlanResponse> Lock(const Actor& actor, const v1::LockPlanRequest& request);
 
   v1::GetInboxResponse Inbox(const Actor& actor) const;

@@ -72,6 +72,15 @@ grpc::Status WorkflowServiceImpl::RatifyRevision(grpc::ServerContext* c,
   });
 }
 
+grpc::Status WorkflowServiceImpl::PreviewRatification(grpc::ServerContext* c,
+                                                      const v1::RatifyRevisionRequest* r,
+                                                      v1::RatificationPreview* out) {
+  return guard_->Run(c, Method("PreviewRatification"), out, [&](const Actor& a) {
+    return OnOwnDesk(plans_, r->agency(), a,
+                     [&](PlanDesk& d) { return d.workflow.PreviewRatification(a, *r); });
+  });
+}
+
 grpc::Status WorkflowServiceImpl::LockPlan(grpc::ServerContext* c, const v1::LockPlanRequest* r,
                                            v1::LockPlanResponse* out) {
   return guard_->Run(c, Method("LockPlan"), out, [&](const Actor& a) {

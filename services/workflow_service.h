@@ -36,6 +36,8 @@ class WorkflowServiceImpl final : public v1::WorkflowService::Service {
                               v1::ProposalView* out) override;
   grpc::Status OpenRevision(grpc::ServerContext* c, const v1::OpenRevisionRequest* r,
                             v1::RevisionInfo* out) override;
+  grpc::Status PreviewRatification(grpc::ServerContext* c, const v1::RatifyRevisionRequest* r,
+                                   v1::RatificationPreview* out) override;
   grpc::Status RatifyRevision(grpc::ServerContext* c, const v1::RatifyRevisionRequest* r,
                               v1::RevisionInfo* out) override;
   grpc::Status LockPlan(grpc::ServerContext* c, const v1::LockPlanRequest* r,

@@ -148,6 +148,32 @@ TEST(EventTextTest, NamesTheTriwulanOfASpendingRecordAndOfItsCorrection) {
             "realisasi anggaran dicatat: RLZ-000003 1.06.04.2.01.0001 2025 = Rp 40.000.000");
 }
 
+TEST(EventTextTest, ARatificationNamesTheFindingsItAcceptedAndWhy) {
+  v1::PlanEvent event;
+  v1::RevisionRatified* r = event.mutable_revision_ratified();
+  r->set_revision_id("REV-1");
+  r->set_name("Perubahan Renstra 2025");
+  r->set_legal_basis("Perwako Dumai No. 12 Tahun 2025");
+  r->add_proposal_ids("USL-0001");
+  v1::Finding* finding = r->add_accepted_findings();
+  finding->set_kind(v1::Finding::PARENT_CHILDREN_FUNDING);
+  finding->set_code("1.06.04.2.01");
+  finding->set_year(2025);
+  finding = r->add_accepted_findings();
+  finding->set_kind(v1::Finding::ROW_FUNDING_TOTAL);
+  finding->set_code("1.06.04.2.01.0002");
+  r->set_accept_reason("Pagu disesuaikan pada APBD-P");
+  v1::AuditEvent audit;
+  audit.mutable_envelope()->set_stream("plan/dinsos-dumai");
+  audit.mutable_envelope()->set_event_type("renstra.v1.PlanEvent");
+  event.SerializeToString(audit.mutable_envelope()->mutable_payload());
+  EXPECT_EQ(DescribeAuditEvent(audit),
+            "perubahan renstra disahkan: REV-1 Perubahan Renstra 2025 (dasar hukum Perwako Dumai "
+            "No. 12 Tahun 2025), usulan USL-0001; temuan yang diterima: PARENT_CHILDREN_FUNDING "
+            "1.06.04.2.01 tahun 2025, ROW_FUNDING_TOTAL 1.06.04.2.01.0002; alasan: Pagu "
+            "disesuaikan pada APBD-P");
+}
+
 TEST(EventTextTest, AnUnknownKindKeepsItsNameAndTheServersSummary) {
   v1::AuditEvent audit;
   audit.mutable_envelope()->set_event_type("renstra.v1.FooHappened");

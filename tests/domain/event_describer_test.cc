@@ -135,6 +135,20 @@ TEST(DescribeEventTest, PlanEvents) {
   EXPECT_EQ(DescribeEvent(PlanEnvelope(Ratified())),
             "RevisionRatified REV-1 Perubahan Renstra 2025 (Perda Kota Dumai No. 2 Tahun 2025) "
             "proposals USL-0001, USL-0002");
+  v1::PlanEvent accepted = Ratified();
+  v1::Finding* finding = accepted.mutable_revision_ratified()->add_accepted_findings();
+  finding->set_kind(v1::Finding::PARENT_CHILDREN_FUNDING);
+  finding->set_code("1.06.04.2.01");
+  finding->set_year(2025);
+  finding = accepted.mutable_revision_ratified()->add_accepted_findings();
+  finding->set_kind(v1::Finding::ROW_FUNDING_TOTAL);
+  finding->set_code("1.06.04.2.01.0002");
+  accepted.mutable_revision_ratified()->set_accept_reason("Pagu disesuaikan pada APBD-P");
+  EXPECT_EQ(DescribeEvent(PlanEnvelope(accepted)),
+            "RevisionRatified REV-1 Perubahan Renstra 2025 (Perda Kota Dumai No. 2 Tahun 2025) "
+            "proposals USL-0001, USL-0002; accepted findings PARENT_CHILDREN_FUNDING "
+            "1.06.04.2.01 2025, ROW_FUNDING_TOTAL 1.06.04.2.01.0002 because Pagu disesuaikan "
+            "pada APBD-P");
   EXPECT_EQ(DescribeEvent(PlanEnvelope(Replaced())),
             "IndicatorReplaced 1.06.04.2.01.0002#1 by 1.06.04.2.01.0002#2 from 2025: Persentase "
             "PPKS yang menerima sandang (%)");

@@ -93,7 +93,8 @@ class Driver {
     ApplyPlan(DecideOpenRevision(plan_, kHendra, revision_id, name));
     ApplyPlan(DecideRatify(
         plan_, book_, kHendra,
-        RatifyCommand{legal_basis, "review", "2025-07-01", "Kepala Dinas", std::move(ids)}));
+        RatifyCommand{legal_basis, "review", "2025-07-01", "Kepala Dinas", std::move(ids),
+                      /*accept_findings=*/true, "the diff is under test"}));
   }
 
   const PlanState& plan() const { return plan_; }

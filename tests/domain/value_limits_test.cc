@@ -221,7 +221,8 @@ absl::Status RatifyOn(const PlanState& plan, const ProposalBook& book, const std
                       std::vector<std::string> ids = {"p1"}) {
   return DecideRatify(plan, book, kHendra,
                       RatifyCommand{"Perda Kota Dumai No. 2 Tahun 2025", "review", date,
-                                    "Kepala Dinas", std::move(ids)})
+                                    "Kepala Dinas", std::move(ids), /*accept_findings=*/true,
+                                    "the value limits are under test"})
       .status();
 }
 

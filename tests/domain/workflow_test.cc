@@ -1,4 +1,7 @@
+#include <gmock/gmock.h>
+
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "domain/workflow_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
@@ -15,6 +18,9 @@ const Actor kSari{"sari", v1::Role::SEKRETARIAT, v1::DIVISION_UNSPECIFIED};
 const Actor kHendra{"hendra", v1::Role::KEPALA_DINAS, v1::DIVISION_UNSPECIFIED};
 const Actor kIwan{"iwan", v1::Role::INSPEKTORAT, v1::DIVISION_UNSPECIFIED};
 const Actor kAdi{"adi", v1::Role::ADMIN, v1::DIVISION_UNSPECIFIED};
+
+// The reason of the ratifications whose added findings are not what the test is about.
+constexpr char kNotUnderTest[] = "findings are not under test here";
 
 // "1.06.04.2.01.0001#1" counts Orang; its 2025 target in the seed is "210 Orang".
 constexpr char kRehabIndicator[] = "1.06.04.2.01.0001#1";
@@ -61,9 +67,27 @@ class Workflow {
     return ApplyPlan(a, DecideOpenRevision(plan_, a, "rev-" + std::to_string(++revisions_), name));
   }
   absl::Status Ratify(const Actor& a, std::vector<std::string> ids) {
-    return ApplyPlan(a, DecideRatify(plan_, book_, a,
-                                     RatifyCommand{"Perda Kota Dumai No. 2 Tahun 2025", "review",
-                                                   "2025-07-01", "Kepala Dinas", ids}));
+    return ApplyPlan(a, DecideRatify(plan_, book_, a, Command(std::move(ids))));
+  }
+  // Ratifies accepting the findings it adds, with `reason`.
+  absl::Status RatifyAccepting(const Actor& a, std::vector<std::string> ids,
+                               const std::string& reason) {
+    RatifyCommand command = Command(std::move(ids));
+    command.accept_findings = true;
+    command.accept_reason = reason;
+    return ApplyPlan(a, DecideRatify(plan_, book_, a, command));
+  }
+  absl::StatusOr<RatificationPreview> Preview(const Actor& a, std::vector<std::string> ids) const {
+    return PreviewRatify(plan_, book_, a, Command(std::move(ids)));
+  }
+  static RatifyCommand Command(std::vector<std::string> ids) {
+    RatifyCommand command;
+    command.legal_basis = "Perda Kota Dumai No. 2 Tahun 2025";
+    command.reason = "review";
+    command.effective_date = "2025-07-01";
+    command.signer = "Kepala Dinas";
+    command.proposal_ids = std::move(ids);
+    return command;
   }
   absl::Status Lock(const Actor& a) { return ApplyPlan(a, DecideLock(plan_, a)); }
   // Submitted and approved by hendra.
@@ -243,7 +267,7 @@ TEST(WorkflowTest, RatificationAppliesApprovedProposalsAtomically) {
   ASSERT_THAT(w.Open(kHendra), IsOk());
   EXPECT_EQ(w.Open(kHendra).code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(w.Ratify(kRina, {"p1"}).code(), absl::StatusCode::kPermissionDenied);
-  ASSERT_THAT(w.Ratify(kHendra, {"p1", "p2"}), IsOk());
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p1", "p2"}, kNotUnderTest), IsOk());
   EXPECT_EQ(w.Target(kRehabIndicator, 2025), "220 Orang");
   EXPECT_EQ(w.plan().FindNode("1.06.05.2.02.0001")->funding.at(2025).rupiah(), 175000000);
   EXPECT_EQ(w.plan().revision_number(), 1);
@@ -265,7 +289,7 @@ TEST(WorkflowTest, ConflictingProposalsCannotBothApplyBlind) {
   EXPECT_EQ(w.plan().version(), version);
   EXPECT_EQ(w.Target(kRehabIndicator, 2025), "210 Orang");
 
-  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p1"}, kNotUnderTest), IsOk());
   ASSERT_THAT(w.Open(kHendra, "Perubahan Renstra 2025 II"), IsOk());
   EXPECT_EQ(w.Ratify(kHendra, {"p2"}).code(), absl::StatusCode::kAborted);
   // The proposer rebases: the revised proposal is reviewed again against 220.
@@ -273,7 +297,7 @@ TEST(WorkflowTest, ConflictingProposalsCannotBothApplyBlind) {
   EXPECT_EQ(w.book().Find("p2")->status, v1::DRAFT);
   ASSERT_THAT(w.Submit(kRina, "p2"), IsOk());
   ASSERT_THAT(w.Review(kHendra, "p2", v1::ProposalReviewed::APPROVE), IsOk());
-  ASSERT_THAT(w.Ratify(kHendra, {"p2"}), IsOk());
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p2"}, kNotUnderTest), IsOk());
   EXPECT_EQ(w.Target(kRehabIndicator, 2025), "240 Orang");
 }
 
@@ -283,7 +307,7 @@ TEST(WorkflowTest, LockedPlanAcceptsNoRatificationUntilARevisionOpens) {
   ASSERT_THAT(w.Open(kHendra), IsOk());
   ExpectStatus(w.Lock(kHendra), absl::StatusCode::kFailedPrecondition,
                "revision \"Perubahan Renstra 2025\" is open; ratify it before locking");
-  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p1"}, kNotUnderTest), IsOk());
   EXPECT_EQ(w.Lock(kIwan).code(), absl::StatusCode::kPermissionDenied);
   ASSERT_THAT(w.Lock(kHendra), IsOk());
   EXPECT_TRUE(w.plan().locked());
@@ -292,7 +316,7 @@ TEST(WorkflowTest, LockedPlanAcceptsNoRatificationUntilARevisionOpens) {
                "the plan is locked; open a revision first");
   ASSERT_THAT(w.Open(kHendra, "Perubahan Renstra 2026"), IsOk());
   EXPECT_FALSE(w.plan().locked());
-  ASSERT_THAT(w.Ratify(kHendra, {"p2"}), IsOk());
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p2"}, kNotUnderTest), IsOk());
 }
 
 TEST(WorkflowTest, ReplaceAddAndRetire) {
@@ -319,7 +343,7 @@ TEST(WorkflowTest, ReplaceAddAndRetire) {
   retire.mutable_retire_sub_activity()->set_from_year(2026);
   w.Approve(kRina, "p1", {replace, add, retire});
   ASSERT_THAT(w.Open(kHendra), IsOk());
-  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p1"}, kNotUnderTest), IsOk());
 
   const NodeState* node = w.plan().FindNode("1.06.04.2.01.0001");
   ASSERT_EQ(node->indicators.size(), 2u);
@@ -337,6 +361,116 @@ TEST(WorkflowTest, ReplaceAddAndRetire) {
   // A retired node takes no new target for its retired years.
   EXPECT_EQ(w.Draft(kRina, "p2", {SetFunding("1.06.04.2.01.0012", 2026, 1)}).code(),
             absl::StatusCode::kFailedPrecondition);
+}
+
+// kind, code, year, stated, computed of each finding: what the tests assert exactly.
+std::vector<std::string> Listed(const std::vector<v1::Finding>& findings) {
+  std::vector<std::string> out;
+  for (const v1::Finding& f : findings) {
+    out.push_back(absl::StrCat(v1::Finding::Kind_Name(f.kind()), " ", f.code(), " ", f.year(), " ",
+                               f.stated(), " -> ", f.computed()));
+  }
+  return out;
+}
+
+// A 2025 funding of sub kegiatan 1.06.04.2.01.0002 (Penyediaan Sandang), 150.000.000 →
+// 165.000.000: its parent kegiatan 1.06.04.2.01 states 1.700.000.000 for 2025, which its
+// children then exceed, and its own row's end-of-period Rp (412.521.000) no longer adds up.
+TEST(WorkflowTest, DryRunShowsThePlanAfterAndTheFindingsItAddsAndRemoves) {
+  Workflow w;
+  w.Approve(kRina, "p1", {SetFunding("1.06.04.2.01.002", 2025, 165000000)});
+  ASSERT_THAT(w.Open(kHendra), IsOk());
+  const int64_t version = w.plan().version();
+  absl::StatusOr<RatificationPreview> preview = w.Preview(kHendra, {"p1"});
+  ASSERT_THAT(preview, IsOk());
+  EXPECT_EQ(preview->plan.FindNode("1.06.04.2.01.0002")->funding.at(2025).rupiah(), 165000000);
+  EXPECT_EQ(preview->plan.revision_number(), 1);
+  EXPECT_THAT(Listed(preview->findings.added),
+              ::testing::ElementsAre(
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.700.000.000 -> 1.715.000.000",
+                  "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 0 412.521.000 -> 427.521.000"));
+  EXPECT_TRUE(preview->findings.removed.empty());
+  // A dry run changes nothing.
+  EXPECT_EQ(w.plan().version(), version);
+  EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0002")->funding.at(2025).rupiah(), 150000000);
+
+  // 1.06.04.2.01.0008's row states 110.000.000 while its years add to 95.000.000 (the
+  // seed's own finding); 2026 35.000.000 → 50.000.000 corrects the row and unbalances
+  // the parent's 2026.
+  w.Approve(kRina, "p2", {SetFunding("1.06.04.2.01.008", 2026, 50000000)});
+  preview = w.Preview(kHendra, {"p2"});
+  ASSERT_THAT(preview, IsOk());
+  EXPECT_THAT(Listed(preview->findings.added),
+              ::testing::ElementsAre(
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2026 2.035.000.000 -> 2.050.000.000"));
+  EXPECT_THAT(
+      Listed(preview->findings.removed),
+      ::testing::ElementsAre("ROW_FUNDING_TOTAL 1.06.04.2.01.0008 0 110.000.000 -> 95.000.000"));
+  // Both together: the parent's 2025 and 2026 and the first row.
+  preview = w.Preview(kHendra, {"p1", "p2"});
+  ASSERT_THAT(preview, IsOk());
+  EXPECT_EQ(preview->findings.added.size(), 3u);
+  EXPECT_EQ(preview->findings.removed.size(), 1u);
+}
+
+TEST(WorkflowTest, RatificationThatAddsFindingsIsRefusedUnlessAcceptedWithAReason) {
+  Workflow w;
+  w.Approve(kRina, "p1", {SetFunding("1.06.04.2.01.002", 2025, 165000000)});
+  ASSERT_THAT(w.Open(kHendra), IsOk());
+  const int64_t version = w.plan().version();
+  ExpectStatus(w.Ratify(kHendra, {"p1"}), absl::StatusCode::kFailedPrecondition,
+               "the ratification would add 2 findings to the plan; nothing applied; correct the "
+               "proposals, or accept with accept_findings and accept_reason: "
+               "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025; ROW_FUNDING_TOTAL 1.06.04.2.01.0002");
+  EXPECT_EQ(w.plan().version(), version);
+  EXPECT_EQ(w.book().Find("p1")->status, v1::APPROVED);
+
+  ExpectStatus(w.RatifyAccepting(kHendra, {"p1"}, ""), absl::StatusCode::kInvalidArgument,
+               "accept_reason: required with accept_findings (why the findings the ratification "
+               "adds are accepted)");
+  RatifyCommand reason_alone = Workflow::Command({"p1"});
+  reason_alone.accept_reason = "tanpa accept";
+  ExpectStatus(DecideRatify(w.plan(), w.book(), kHendra, reason_alone).status(),
+               absl::StatusCode::kInvalidArgument, "accept_reason: given without accept_findings");
+  EXPECT_EQ(w.plan().version(), version);
+
+  ASSERT_THAT(w.RatifyAccepting(kHendra, {"p1"}, "Pagu kegiatan disesuaikan pada APBD-P"), IsOk());
+  EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0002")->funding.at(2025).rupiah(), 165000000);
+  ASSERT_EQ(w.plan().revisions().size(), 1u);
+  const v1::RevisionInfo& revision = w.plan().revisions()[0];
+  EXPECT_EQ(revision.accept_reason(), "Pagu kegiatan disesuaikan pada APBD-P");
+  EXPECT_THAT(Listed({revision.accepted_findings().begin(), revision.accepted_findings().end()}),
+              ::testing::ElementsAre(
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.700.000.000 -> 1.715.000.000",
+                  "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 0 412.521.000 -> 427.521.000"));
+}
+
+// Kegiatan 1.06.06.2.01 states 475.000.000 for 2025 and 2026 while its children add to
+// 625.000.000 in the seed: moving 10.000.000 of sub kegiatan 1.06.06.2.01.0003 from
+// 2026 to 2025 changes those sums but adds no finding (its own row still adds up).
+TEST(WorkflowTest, TheSeedsOwnFindingsNeverBlock) {
+  Workflow w;
+  w.Approve(kBudi, "p1",
+            {SetFunding("1.06.06.2.01.003", 2025, 60000000),
+             SetFunding("1.06.06.2.01.003", 2026, 40000000)});
+  ASSERT_THAT(w.Open(kHendra), IsOk());
+  absl::StatusOr<RatificationPreview> preview = w.Preview(kHendra, {"p1"});
+  ASSERT_THAT(preview, IsOk());
+  EXPECT_TRUE(preview->findings.added.empty());
+  EXPECT_TRUE(preview->findings.removed.empty());
+  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
+  EXPECT_EQ(w.plan().revisions()[0].accepted_findings_size(), 0);
+  EXPECT_EQ(w.plan().revisions()[0].accept_reason(), "");
+}
+
+TEST(WorkflowTest, ProposalFindingsAreThoseOfTheProposalAlone) {
+  Workflow w;
+  w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "230 Orang")});
+  absl::StatusOr<FindingDiff> alone = ProposalFindings(w.plan(), *w.book().Find("p1"));
+  ASSERT_THAT(alone, IsOk());
+  EXPECT_THAT(Listed(alone->added),
+              ::testing::ElementsAre("TARGET_TOTAL 1.06.04.2.01.0001 0 720 Orang -> 740 Orang"));
+  EXPECT_TRUE(alone->removed.empty());
 }
 
 }  // namespace

@@ -332,7 +332,8 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
 
   CommandResult ratify =
       As(kKadisToken, {"revision", "ratify", "--legal-basis", "Perwako Dumai No. 12 Tahun 2025",
-                       "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001"});
+                       "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001",
+                       "--accept-findings", "--accept-reason", "Kondisi akhir menyusul"});
   ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
 
   CommandResult diff =
@@ -355,7 +356,9 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
                                      "Perubahan Renstra 2025  [permintaan "));
   EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  perubahan renstra disahkan: REV-1 "
                                      "Perubahan Renstra 2025 (dasar hukum Perwako Dumai No. 12 "
-                                     "Tahun 2025), usulan USL-0001  [permintaan "));
+                                     "Tahun 2025), usulan USL-0001; temuan yang diterima: "
+                                     "TARGET_TOTAL 1.06.04.2.01.0001; alasan: Kondisi akhir "
+                                     "menyusul  [permintaan "));
   EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  target ditetapkan: "
                                      "1.06.04.2.01.0001#1 2025 = 230 Orang  [permintaan "));
   EXPECT_THAT(history.out, HasSubstr("\n3 peristiwa\n"));

@@ -316,7 +316,11 @@ TEST_F(LanguageEndToEnd, EveryCommandsHumanOutputOnTheSeedScenarioIsIndonesian) 
   Step(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025"});
   Step(kKadisToken, {"revision", "ratify", "--legal-basis", "Perwako Dumai Nomor 12 Tahun 2025",
                      "--signer", "Kepala Dinas Sosial", "--effective-date", "2025-07-01",
-                     "--reason", "Penyesuaian data", "USL-0001"});
+                     "--reason", "Penyesuaian data", "USL-0001", "--dry-run"});
+  Step(kKadisToken, {"revision", "ratify", "--legal-basis", "Perwako Dumai Nomor 12 Tahun 2025",
+                     "--signer", "Kepala Dinas Sosial", "--effective-date", "2025-07-01",
+                     "--reason", "Penyesuaian data", "USL-0001", "--accept-findings",
+                     "--accept-reason", "Kondisi akhir disesuaikan pada perubahan berikutnya"});
   Step(kRehabToken, {"propose", "--justification", "Tidak jadi", "--set-target",
                      std::string(kIndicator) + ":2026=240 Orang"});
   Step(kRehabToken, {"proposal", "withdraw", "USL-0002", "--note", "Ditarik"});

@@ -173,10 +173,56 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
       As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025", "--json"});
   ASSERT_EQ(opened.exit_code, 0) << opened.err;
   EXPECT_EQ(FromJson<v1::RevisionInfo>(opened.out).name(), "Perubahan Renstra 2025");
-  CommandResult ratified =
-      As(kKadisToken, {"revision", "ratify", "--legal-basis", kLegalBasis, "--signer", kSigner,
-                       "--effective-date", "2025-07-01", "--reason", "Penyesuaian target dan pagu",
-                       rehab_id, linjamsos_id, "--json"});
+  const std::vector<std::string> ratify = {
+      "revision", "ratify",           "--legal-basis", kLegalBasis, "--signer",
+      kSigner,    "--effective-date", "2025-07-01",    "--reason",  "Penyesuaian target dan pagu",
+      rehab_id,   linjamsos_id};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = ratify;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  };
+  // The dry run: the plan after both, and the three findings they add (the targets of
+  // 1.06.04.2.01.0001, 225 Orang in 2025, no longer add up to its 720 Orang; the 2025 Rp of
+  // kegiatan 1.06.05.2.02 and the row of 1.06.05.2.02.0001 no longer add up). Nothing recorded.
+  CommandResult dry_run = As(kKadisToken, with({"--dry-run"}));
+  ASSERT_EQ(dry_run.exit_code, 0) << dry_run.err;
+  EXPECT_EQ(dry_run.out.substr(0, dry_run.out.find('\n', dry_run.out.find('\n') + 1) + 1),
+            "Pratinjau pengesahan REV-1 \"Perubahan Renstra 2025\" (perubahan ke-1), usulan: " +
+                rehab_id + " " + linjamsos_id +
+                "\nTidak ada yang dicatat. Renstra sesudah pengesahan:\n");
+  const size_t findings = dry_run.out.find("Temuan yang bertambah");
+  ASSERT_NE(findings, std::string::npos) << dry_run.out;
+  EXPECT_EQ(dry_run.out.substr(findings),
+            "Temuan yang bertambah (3):\n"
+            "  TARGET_TOTAL 1.06.04.2.01.0001 tertulis=720 Orang hitungan=735 Orang : "
+            "1.06.04.2.01.001 (1.06.04.2.01.0001#1): yearly targets add up to 735 Orang, the "
+            "end-of-period target states 720 Orang\n"
+            "  PARENT_CHILDREN_FUNDING 1.06.05.2.02 tahun=2025 tertulis=15.450.000.000 "
+            "hitungan=15.475.000.000 : 1.06.05.2.02 2025: Rp 15.450.000.000, its children add up "
+            "to 15.475.000.000\n"
+            "  ROW_FUNDING_TOTAL 1.06.05.2.02.0001 tertulis=691.883.419 hitungan=716.883.419 : "
+            "1.06.05.2.02.001 (1.06.05.2.02.0001#1): the Rp of 2022-2026 add up to 716.883.419, "
+            "the end-of-period Rp states 691.883.419\n"
+            "Temuan yang hilang (0): -\n"
+            "Pengesahan ini akan ditolak karena menambah temuan; perbaiki usulannya, atau "
+            "terima temuannya dengan --accept-findings --accept-reason \"ALASAN\".\n");
+  // Ratified as it is, it is refused and changes nothing.
+  CommandResult refused = As(kKadisToken, ratify);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.err,
+            "renstra: refused: the ratification would add 3 findings to the plan; nothing "
+            "applied; correct the proposals, or accept with accept_findings and accept_reason: "
+            "TARGET_TOTAL 1.06.04.2.01.0001; PARENT_CHILDREN_FUNDING 1.06.05.2.02 2025; "
+            "ROW_FUNDING_TOTAL 1.06.05.2.02.0001\n");
+  CommandResult no_reason = As(kKadisToken, with({"--accept-findings"}));
+  EXPECT_EQ(no_reason.exit_code, 1);
+  EXPECT_EQ(no_reason.err,
+            "renstra: invalid request: accept_reason: required with accept_findings (why the "
+            "findings the ratification adds are accepted)\n");
+  // The Kepala Dinas accepts them, with a reason.
+  CommandResult ratified = As(kKadisToken, with({"--accept-findings", "--accept-reason",
+                                                 "Kondisi akhir disesuaikan kemudian", "--json"}));
   ASSERT_EQ(ratified.exit_code, 0) << ratified.err;
   const auto revision = FromJson<v1::RevisionInfo>(ratified.out);
   EXPECT_EQ(revision.revision_number(), 1);
@@ -186,6 +232,8 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_EQ(revision.effective_date(), "2025-07-01");
   EXPECT_EQ(revision.ratified_by(), "kadis");
   EXPECT_THAT(revision.proposal_ids(), ElementsAre(rehab_id, linjamsos_id));
+  EXPECT_EQ(revision.accept_reason(), "Kondisi akhir disesuaikan kemudian");
+  EXPECT_EQ(revision.accepted_findings_size(), 3);
 
   // The plan: revision 1, a new version (revision opened, ratified, one event per
   // change), the new values.

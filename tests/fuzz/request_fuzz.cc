@@ -215,8 +215,13 @@ void Propose(const PlanState& plan, const Actor& actor, const v1::ProposeRequest
       DecideOpenRevision(revised, kKadis, "REV-1", "Perubahan Renstra 2025");
   FUZZ_CHECK(opened.ok(), opened.status().ToString());
   FUZZ_CHECK(revised.ApplyAll(*opened).ok(), "revision does not open");
-  const RatifyCommand ratify{
-      "Peraturan Wali Kota Dumai Nomor 1 Tahun 2025", "fuzz", "2025-01-31", "Wali Kota", {"P-1"}};
+  const RatifyCommand ratify{"Peraturan Wali Kota Dumai Nomor 1 Tahun 2025",
+                             "fuzz",
+                             "2025-01-31",
+                             "Wali Kota",
+                             {"P-1"},
+                             /*accept_findings=*/true,
+                             "a fuzzed change may add findings"};
   const absl::StatusOr<std::vector<v1::PlanEvent>> ratified =
       DecideRatify(revised, book, kKadis, ratify);
   if (!ratified.ok()) {
