@@ -136,6 +136,20 @@ std::string RecordedMessage(const std::string& reason) {
                       "; catat koreksinya bila perlu diubah.");
 }
 
+// A ratification refused because it would add validator findings (services/
+// workflow_app's refusal) in Bahasa Indonesia, naming each finding as renstrad lists
+// it; empty for any other reason.
+std::string FindingsMessage(const std::string& reason) {
+  static const std::regex kAdds(
+      R"(^the ratification would add (\d+) findings? to the plan; nothing applied; correct the proposals, or accept with accept_findings and accept_reason: (.*)$)");
+  std::smatch m;
+  if (!std::regex_match(reason, m, kAdds)) return "";
+  return absl::StrCat("Pengesahan ini akan menambah ", m[1].str(),
+                      " temuan pada Renstra, dan belum ada yang diterapkan: ", m[2].str(),
+                      ". Perbaiki usulannya, atau centang \"Terima temuan baru\" dan tulis "
+                      "alasannya.");
+}
+
 // The division rule of domain/actor.cc's RequireOwnDivision in Bahasa Indonesia; empty
 // for any other reason.
 std::string DivisionMessage(const std::string& reason) {
@@ -310,6 +324,8 @@ std::string Sentence(grpc::StatusCode code, const std::string& field, const std:
   if (code == grpc::StatusCode::FAILED_PRECONDITION) {
     std::string recorded = RecordedMessage(reason);
     if (!recorded.empty()) return recorded;
+    std::string findings = FindingsMessage(reason);
+    if (!findings.empty()) return findings;
   }
   if (code == grpc::StatusCode::NOT_FOUND) return absl::StrCat("Tidak ditemukan: ", why, ".");
   if (code == grpc::StatusCode::INVALID_ARGUMENT)

@@ -62,6 +62,20 @@ TEST(WebErrorsTest, AWriteToAnotherAgencysRenstraIsRefusedInIndonesian) {
             "milik perangkat daerah lain dan hanya dapat dibaca.");
 }
 
+// The Kepala Dinas must see which findings a ratification would add, and how to go on.
+TEST(WebErrorsTest, ARatificationThatWouldAddFindingsIsExplainedInIndonesian) {
+  WebError e = Of(grpc::StatusCode::FAILED_PRECONDITION,
+                  "the ratification would add 2 findings to the plan; nothing applied; correct "
+                  "the proposals, or accept with accept_findings and accept_reason: "
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025; ROW_FUNDING_TOTAL 1.06.04.2.01.0002");
+  EXPECT_EQ(e.http_status, 409);
+  EXPECT_EQ(e.field, "");
+  EXPECT_EQ(e.message,
+            "Pengesahan ini akan menambah 2 temuan pada Renstra, dan belum ada yang diterapkan: "
+            "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025; ROW_FUNDING_TOTAL 1.06.04.2.01.0002. "
+            "Perbaiki usulannya, atau centang \"Terima temuan baru\" dan tulis alasannya.");
+}
+
 TEST(WebErrorsTest, KnownReasonsAreTranslatedAndOthersQuoted) {
   EXPECT_EQ(Of(grpc::StatusCode::INVALID_ARGUMENT, "new_password: must be at least 10 characters")
                 .message,

@@ -16,6 +16,10 @@ const SUB_PSM_NAME =
 const SUB_PSM_INDICATOR =
   'Jumlah Orang Mendapat Peningkatan Kapasitas Pekerja Sosial Masyarakat Kewenangan Kabupaten/Kota';
 const SUB_PUB = '1.06.02.2.02.0001';
+const FINDINGS_REFUSAL = 'Pengesahan ini akan menambah 3 temuan pada Renstra, dan belum ada yang ' +
+  'diterapkan: PARENT_CHILDREN_FUNDING 1.06.02.2.02 2025; ROW_FUNDING_TOTAL 1.06.02.2.02.0001; ' +
+  'TARGET_TOTAL 1.06.02.2.03.0001. Perbaiki usulannya, atau centang "Terima temuan baru" dan ' +
+  'tulis alasannya.';
 const RETURN_NOTE = 'Pagu 2025 terlalu besar; turunkan menjadi 11.000.000.';
 
 test('a proposal is returned, revised, approved and ratified, seen by each role', async ({ browser, servers }) => {
@@ -127,6 +131,13 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await kadis.fill('#penandatangan', 'Kepala Dinas Sosial Kota Dumai');
   await kadis.fill('#tanggal-berlaku', '2025-07-01');
   await shot(kadis, 'perubahan');
+  // Both changes leave their parents' and rows' sums disagreeing: the first attempt is
+  // refused naming each new finding, and nothing is applied.
+  await kadis.click('#sahkan');
+  await expect(kadis.locator('#pesan')).toHaveText(FINDINGS_REFUSAL);
+  await expect(kadis.locator('#status-revisi')).toHaveText(`Revisi terbuka: ${rev} — Perubahan Renstra 2025.`);
+  await kadis.check('#terima-temuan');
+  await kadis.fill('#alasan-temuan', 'Pagu kegiatan induk disesuaikan pada APBD-P 2025');
   await kadis.click('#sahkan');
   await expect(kadis.locator('#hasil')).toHaveText(
     `Revisi ${rev} disahkan sebagai perubahan ke-1 (${first}, ${second}), berlaku 01-07-2025.`);

@@ -439,6 +439,8 @@ async function halamanPerubahan() {
       reason: document.getElementById('alasan').value.trim(),
       signer: document.getElementById('penandatangan').value.trim(),
       effectiveDate: document.getElementById('tanggal-berlaku').value,
+      acceptFindings: document.getElementById('terima-temuan').checked,
+      acceptReason: document.getElementById('alasan-temuan').value.trim(),
     },
     (r) => 'Revisi ' + r.revisionId + ' disahkan sebagai perubahan ke-' + r.revisionNumber +
            ' (' + (r.proposalIds || []).join(', ') + '), berlaku ' + tanggal(r.effectiveDate) + '.',
