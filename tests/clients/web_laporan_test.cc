@@ -14,6 +14,7 @@
 
 #include "clients/web/gateway.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
+#include "tests/clients/gateway_harness.h"
 
 namespace renstra::web {
 namespace {
@@ -127,38 +128,13 @@ class FakeRealization final : public v1::RealizationService::Service {
 class LaporanEndpointTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    int grpc_port = 0;
-    grpc::ServerBuilder builder;
-    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &grpc_port);
-    builder.RegisterService(&fake_);
-    grpc_ = builder.BuildAndStart();
-    ASSERT_NE(grpc_, nullptr);
-    GatewayOptions options;
-    options.log = [](const std::string&) {};
-    gateway_ =
-        std::make_unique<Gateway>(grpc::CreateChannel("127.0.0.1:" + std::to_string(grpc_port),
-                                                      grpc::InsecureChannelCredentials()),
-                                  options);
-    gateway_->Register(&http_);
-    const int port = http_.bind_to_any_port("127.0.0.1");
-    ASSERT_GT(port, 0);
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
-    // Debian 12's httplib has no wait_until_ready().
-    while (!http_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", port);
-  }
-  void TearDown() override {
-    http_.stop();
-    if (thread_.joinable()) thread_.join();
-    if (grpc_ != nullptr) grpc_->Shutdown();
+    ASSERT_NO_FATAL_FAILURE(harness_.Start({&fake_}));
+    client_ = harness_.client();
   }
 
   FakeRealization fake_;
-  std::unique_ptr<grpc::Server> grpc_;
-  std::unique_ptr<Gateway> gateway_;
-  httplib::Server http_;
-  std::thread thread_;
-  std::unique_ptr<httplib::Client> client_;
+  testing::GatewayHarness harness_;  // after the fakes: stops before they go
+  httplib::Client* client_ = nullptr;
 };
 
 TEST_F(LaporanEndpointTest, EvaluasiIsTheE80TableWithTheServersTexts) {
