@@ -64,6 +64,10 @@ class PlanReadServiceTest : public SeededServerTest {
     ratify.set_reason("Penyesuaian target layanan rehabilitasi sosial");
     ratify.set_effective_date("2025-07-01");
     ratify.set_signer("Kepala Dinas Sosial Kota Dumai");
+    // The target change leaves its row's total behind (TARGET_TOTAL): accepted, as the
+    // reads, not the findings, are what these tests are about.
+    ratify.set_accept_findings(true);
+    ratify.set_accept_reason("Akhir periode ditetapkan kemudian");
     ratify.add_proposal_ids(proposed.proposal_id());
     v1::RevisionInfo ratified;
     EXPECT_THAT(
