@@ -259,7 +259,7 @@ TEST(AuditViewsTest, AHistoryIsEachEventInIndonesianWithoutItsPayload) {
             "{\"events\":[{\"sequence\":\"1340\",\"stream\":\"realization/dinsos-dumai\","
             "\"eventType\":\"SpendingRecorded\",\"principal\":\"rehab\","
             "\"role\":\"KEPALA_BIDANG\",\"atMicros\":\"1796659200001340\","
-            "\"uraian\":\"realisasi anggaran dicatat: RLZ-000002 1.06.04.2.01 2025 = Rp "
+            "\"uraian\":\"realisasi anggaran dicatat: RLZ-000002 1.06.04.2.01 2025 TW I = Rp "
             "1.234.567 (bukti SP2D-1)\"}],\"nextPageToken\":\"t2\"}");
 }
 

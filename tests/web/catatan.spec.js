@@ -162,7 +162,7 @@ test('the Inspektorat reads a history and verifies the log; what a role may not 
   await page.click('#tampilkan-riwayat');
   await expect(page.locator('#riwayat tbody tr').last().locator('td').nth(2)).toHaveText('rehab');
   await expect(page.locator('#riwayat tbody tr').last().locator('td').nth(3)).toHaveText(
-    /^realisasi anggaran dicatat: RLZ-\d{6} 1\.06\.04\.2\.01 2025 = Rp 1\.234\.567 \(bukti BA-REHAB\/2025\/TW1\)$/);
+    /^realisasi anggaran dicatat: RLZ-\d{6} 1\.06\.04\.2\.01 2025 TW I = Rp 1\.234\.567 \(bukti BA-REHAB\/2025\/TW1\)$/);
 
   // Verification: the whole log checked in the gateway, against the head the CLI reads.
   const head = execFileSync(path.join(servers.bin, 'renstra'), ['log', 'head'], {
