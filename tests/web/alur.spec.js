@@ -1,6 +1,22 @@
 // The revision workflow in the browser, against real renstrad and renstra-web processes
 // (servers.js): a Kepala Bidang proposes, the Kepala Dinas returns, approves and ratifies.
+const { execFileSync } = require('child_process');
+const path = require('path');
 const { test, expect, login, shot } = require('./servers');
+
+// Runs the CLI as `token`'s user against the fixture's renstrad.
+function cli(servers, token, args) {
+  return execFileSync(path.join(servers.bin, 'renstra'), args, {
+    env: Object.assign({}, process.env, { RENSTRA_SERVER: servers.grpc, RENSTRA_TOKEN: token }),
+  }).toString();
+}
+
+// A Kepala Bidang's proposal of one pagu, submitted with the CLI; returns its id.
+function submitFunding(servers, title, funding) {
+  const out = cli(servers, 'demo-dayasos-token', ['propose', '--submit', '--title', title,
+    '--justification', 'Diajukan dari baris perintah.', '--set-funding', funding]);
+  return /USL-\d{4}/.exec(out)[0];
+}
 
 // Picks a node in the Usulan form and returns its block.
 async function pickNode(page, code) {
@@ -208,4 +224,33 @@ test('a Kepala Bidang drafts and withdraws, is not offered Persetujuan, and its 
   });
   expect(unreadable.status()).toBe(400);
   expect((await unreadable.json()).error.field).toBe('changes[0].set_funding.amount.written');
+});
+
+test('a note being typed keeps its text and focus while another proposal arrives live', async ({ page, servers }) => {
+  const first = submitFunding(servers, 'Pagu koordinasi 2025', `${SUB_PUB}:2025=10.500.000`);
+  await login(page, servers.url, 'kadis');
+  await page.click('#menu a[href="/persetujuan"]');
+  await expect(page.locator('body')).toHaveAttribute('data-langsung', 'ya');
+  const card = page.locator(`article[data-usulan="${first}"]`);
+  const note = card.locator('textarea');
+  await note.click();
+  await page.keyboard.type('Pagu 2025 ');
+
+  // The live feed refreshes the list: the new card appears beside the one being written in.
+  const second = submitFunding(servers, 'Pagu koordinasi 2026', `${SUB_PUB}:2026=10.500.000`);
+  await expect(page.locator(`article[data-usulan="${second}"] h2`)).toHaveText(
+    `${second} — Pagu koordinasi 2026`);
+  await page.keyboard.type('belum sesuai DPA.');
+  await expect(note).toBeFocused();
+  await expect(note).toHaveValue('Pagu 2025 belum sesuai DPA.');
+
+  await card.locator('button[data-keputusan=RETURN]').click();
+  await expect(page.locator('#hasil')).toHaveText(`Usulan ${first} dikembalikan kepada pengusul.`);
+  expect(cli(servers, 'demo-kadis-token', ['proposal', 'show', first])).toContain(
+    'Pagu 2025 belum sesuai DPA.');
+  const other = page.locator(`article[data-usulan="${second}"]`);
+  await other.locator('textarea').fill('Sudah cukup tahun 2026.');
+  await other.locator('button[data-keputusan=REJECT]').click();
+  await expect(page.locator('#hasil')).toHaveText(`Usulan ${second} ditolak.`);
+  await expect(page.locator('article.usulan')).toHaveCount(0);
 });

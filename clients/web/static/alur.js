@@ -331,8 +331,8 @@ async function muatKotakPersetujuan(rencana) {
   if (!kotak) return;
   const daftar = kotak.awaitingDecision || [];
   const wadah = document.getElementById('kotak');
-  // A card whose proposal is unchanged stays as it is, so a refresh (the live feed)
-  // keeps a note being typed and the focus.
+  // A card whose proposal is unchanged stays as it is, and attached, so a refresh (the
+  // live feed) keeps a note being typed and the focus.
   const lama = new Map(Array.from(wadah.children, (k) => [k.dataset.kunci, k]));
   const baru = [];
   for (const p of daftar) {
@@ -369,7 +369,7 @@ async function muatKotakPersetujuan(rencana) {
     kartu.dataset.kunci = kunci;
     baru.push(kartu);
   }
-  wadah.replaceChildren(...baru);
+  samakanAnak(wadah, baru);
   document.getElementById('kosong').classList.toggle('tersembunyi', daftar.length !== 0);
 }
 

@@ -84,6 +84,17 @@ function nilai(t) {
   }
 }
 
+// Makes `wadah`'s children exactly `anak`, in order, moving only the nodes out of place:
+// a kept node stays attached, so a textarea being typed in keeps its focus and text
+// (replaceChildren would detach it, and the browser would drop the focus).
+function samakanAnak(wadah, anak) {
+  const tetap = new Set(anak);
+  for (const lama of Array.from(wadah.children)) if (!tetap.has(lama)) lama.remove();
+  anak.forEach((node, i) => {
+    if (wadah.children[i] !== node) wadah.insertBefore(node, wadah.children[i] || null);
+  });
+}
+
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
