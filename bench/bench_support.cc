@@ -7,10 +7,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
 #include <thread>
+
+#include "absl/synchronization/mutex.h"
 
 namespace renstra::bench {
 namespace {
@@ -41,6 +44,10 @@ Stat ReadStat(pid_t pid) {
   return out;
 }
 
+double MicrosSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+}
+
 double TicksToSeconds(uint64_t ticks) {
   static const long kTicks = sysconf(_SC_CLK_TCK);
   return static_cast<double>(ticks) / static_cast<double>(kTicks);
@@ -50,6 +57,33 @@ double TicksToSeconds(uint64_t ticks) {
 
 double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void LoadResult::Count(std::string error, double latency_us) {
+  if (error.empty()) {
+    ++ops;
+    if (latency_us >= 0) latencies_us.push_back(latency_us);
+  } else {
+    ++errors;
+    if (first_error.empty()) first_error = std::move(error);
+  }
+}
+
+void LoadResult::Merge(const LoadResult& other) {
+  ops += other.ops;
+  errors += other.errors;
+  if (first_error.empty()) first_error = other.first_error;
+  latencies_us.insert(latencies_us.end(), other.latencies_us.begin(), other.latencies_us.end());
+}
+
+std::string PrepareLoadGenerator(const std::string& work_dir, const std::string& name) {
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
+  const std::filesystem::path root =
+      std::filesystem::path(work_dir.empty() ? std::filesystem::temp_directory_path().string()
+                                             : work_dir) /
+      (name + "_" + std::to_string(getpid()));
+  std::filesystem::create_directories(root);
+  return root.string();
 }
 
 LoadResult RunClosedLoop(int clients, double seconds, const Operation& op, bool record_latency) {
@@ -64,23 +98,10 @@ LoadResult RunClosedLoop(int clients, double seconds, const Operation& op, bool 
       while (!done.load(std::memory_order_relaxed)) {
         const Clock::time_point t0 = Clock::now();
         std::string error = op(c);
-        if (error.empty()) {
-          ++mine.ops;
-          if (record_latency) {
-            mine.latencies_us.push_back(
-                std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
-          }
-        } else {
-          ++mine.errors;
-          if (mine.first_error.empty()) mine.first_error = std::move(error);
-        }
+        mine.Count(std::move(error), record_latency ? MicrosSince(t0) : -1);
       }
       std::lock_guard<std::mutex> lock(mu);
-      total.ops += mine.ops;
-      total.errors += mine.errors;
-      if (total.first_error.empty()) total.first_error = mine.first_error;
-      total.latencies_us.insert(total.latencies_us.end(), mine.latencies_us.begin(),
-                                mine.latencies_us.end());
+      total.Merge(mine);
     });
   }
   std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
@@ -107,21 +128,10 @@ LoadResult RunOpenLoop(int clients, double seconds, double rate, const Operation
                         std::chrono::duration<double>(static_cast<double>(i) / rate));
         std::this_thread::sleep_until(due);
         std::string error = op(c);
-        if (error.empty()) {
-          ++mine.ops;
-          mine.latencies_us.push_back(
-              std::chrono::duration<double, std::micro>(Clock::now() - due).count());
-        } else {
-          ++mine.errors;
-          if (mine.first_error.empty()) mine.first_error = std::move(error);
-        }
+        mine.Count(std::move(error), MicrosSince(due));
       }
       std::lock_guard<std::mutex> lock(mu);
-      total.ops += mine.ops;
-      total.errors += mine.errors;
-      if (total.first_error.empty()) total.first_error = mine.first_error;
-      total.latencies_us.insert(total.latencies_us.end(), mine.latencies_us.begin(),
-                                mine.latencies_us.end());
+      total.Merge(mine);
     });
   }
   for (std::thread& t : threads) t.join();

@@ -31,6 +31,12 @@ struct LoadResult {
   std::string first_error;
 
   double per_second() const { return seconds > 0 ? ops / seconds : 0; }
+
+  // Counts one operation: a success ("" error) with its latency when `latency_us` >= 0,
+  // else a failure whose first message is kept.
+  void Count(std::string error, double latency_us);
+  // Adds another thread's counts (not `seconds`) to these.
+  void Merge(const LoadResult& other);
 };
 
 // One operation of client `client`: returns "" on success, else why it failed. Called
@@ -50,6 +56,13 @@ LoadResult RunOpenLoop(int clients, double seconds, double rate, const Operation
 
 // The p-th percentile (0..100) of `values` (sorted in place); 0 when empty.
 double Percentile(std::vector<double>& values, double p);
+
+// Prepares this process to be a load generator and returns its scratch directory,
+// `<work_dir or the system temp dir>/<name>_<pid>` (created). Debian's Abseil is built
+// without NDEBUG, so every absl::Mutex acquisition (gRPC's locks included) runs
+// lock-order deadlock detection on a global graph; the load generator skips it, so
+// less of the shared CPU goes to the clients.
+std::string PrepareLoadGenerator(const std::string& work_dir, const std::string& name);
 
 // User + system CPU seconds of process `pid` (0 when it cannot be read).
 double ProcessCpuSeconds(pid_t pid);

@@ -33,7 +33,6 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/synchronization/mutex.h"
 #include "bench/bench_support.h"
 #include "bench/renstra_load.h"
 #include "bench/renstrad_runner.h"
@@ -192,14 +191,7 @@ PlanReads Measure(const Flags& flags, const fs::path& root, const Server& config
 
 int Main(int argc, char** argv) {
   const Flags flags = ParseFlags(argc, argv);
-  // Debian's Abseil is built without NDEBUG, so every absl::Mutex acquisition (gRPC's
-  // locks included) runs lock-order deadlock detection on a global graph; the clients
-  // are load generators and skip it, so less of the shared CPU goes to them.
-  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  const fs::path root =
-      fs::path(flags.work_dir.empty() ? fs::temp_directory_path().string() : flags.work_dir) /
-      absl::StrCat("renstra_query_", getpid());
-  fs::create_directories(root);
+  const fs::path root = PrepareLoadGenerator(flags.work_dir, "renstra_query");
 
   std::printf("%d readers, %d writers, %.0f s per run, open loop at %.0f reads/s; latency in ms\n",
               flags.readers, flags.writers, flags.seconds, flags.open_rate);

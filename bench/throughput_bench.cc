@@ -34,7 +34,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
-#include "absl/synchronization/mutex.h"
 #include "bench/bench_support.h"
 #include "bench/raw_rocksdb.h"
 #include "bench/renstra_load.h"
@@ -142,14 +141,7 @@ std::string Cpu(double us) { return us < 0 ? "-" : absl::StrCat(static_cast<int6
 
 int Main(int argc, char** argv) {
   const Flags flags = ParseFlags(argc, argv);
-  // Debian's Abseil is built without NDEBUG, so every absl::Mutex acquisition (gRPC's
-  // locks included) runs lock-order deadlock detection on a global graph; the clients
-  // are load generators and skip it, so less of the shared CPU goes to them.
-  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-  const fs::path root =
-      fs::path(flags.work_dir.empty() ? fs::temp_directory_path().string() : flags.work_dir) /
-      absl::StrCat("renstra_throughput_", getpid());
-  fs::create_directories(root);
+  const fs::path root = PrepareLoadGenerator(flags.work_dir, "renstra_throughput");
   int max_clients = 1;
   for (int c : flags.clients) max_clients = std::max(max_clients, c);
 
