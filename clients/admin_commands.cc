@@ -1,5 +1,6 @@
 #include "clients/admin_commands.h"
 
+#include <fstream>
 #include <iostream>
 
 #include "CLI/CLI.hpp"
@@ -37,7 +38,8 @@ void AdminCommands::Register(CLI::App* app) {
   metrics_ = AddCommand(admin, "metrics", "Tampilkan metrik server (format teks Prometheus)");
 
   CLI::App* user =
-      AddCommand(admin, "user", "Pengguna: tambah, nonaktifkan, aktifkan, ganti token dan daftar");
+      AddCommand(admin, "user",
+                 "Pengguna: tambah, nonaktifkan, aktifkan, ganti token, tetapkan sandi dan daftar");
   user->require_subcommand(1);
   user_add_ =
       AddCommand(user, "add", "Tambah pengguna dan tampilkan tokennya (ditampilkan sekali)");
@@ -62,8 +64,16 @@ void AdminCommands::Register(CLI::App* app) {
   user_rotate_ = AddCommand(user, "rotate", "Beri pengguna token baru (ditampilkan sekali)");
   user_rotate_->add_option("name", name_, "Nama masuk")->required();
   user_rotate_->add_option("--reason", reason_, "Alasannya (dicatat dalam log)");
+  user_password_ = AddCommand(
+      user, "password", "Tetapkan sandi masuk konsol seorang pengguna; sesinya yang lama diakhiri");
+  user_password_->add_option("name", name_, "Nama masuk")->required();
+  user_password_
+      ->add_option("--password-file", password_file_,
+                   "Berkas yang baris pertamanya sandi baru (10 sampai 128 bita)")
+      ->required();
+  user_password_->add_option("--reason", reason_, "Alasannya (dicatat dalam log)");
   user_list_ = AddCommand(user, "list", "Daftar pengguna dan perannya");
-  for (CLI::App* c : {user_add_, user_disable_, user_enable_, user_rotate_}) {
+  for (CLI::App* c : {user_add_, user_disable_, user_enable_, user_rotate_, user_password_}) {
     c->add_option(
         "--request-id", request_id_,
         "Kunci idempotensi (bawaan: id acak baru); pakai lagi untuk mengulang dengan aman");
@@ -112,6 +122,29 @@ int AdminCommands::RunUsers(Client& client) {
     std::cerr << "token baru untuk " << Printable(answer.user().name())
               << " (ditampilkan sekali; token lama ditolak mulai sekarang):" << std::endl;
     std::cout << answer.token() << std::endl;
+    return kExitOk;
+  }
+  if (user_password_->parsed()) {
+    // The first line of the file, without its line ending: the rest of the file (a
+    // trailing newline an editor adds) is not part of the password.
+    std::ifstream in(password_file_);
+    std::string password;
+    if (!in || !std::getline(in, password)) {
+      return Fail("renstra: --password-file \"" + password_file_ + "\" tidak dapat dibaca",
+                  kExitUsage);
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    v1::SetPasswordRequest request;
+    request.set_request_id(request_id);
+    request.set_name(name_);
+    request.set_new_password(password);
+    request.set_reason(reason_);
+    v1::UserView answer;
+    status = client.session()->SetPassword(client.NewContext().get(), request, &answer);
+    if (!status.ok()) return Fail(UserMessage(status, client));
+    std::cerr << "sandi baru untuk " << Printable(answer.name())
+              << " ditetapkan; sesinya yang lama diakhiri" << std::endl;
+    print(answer);
     return kExitOk;
   }
   if (user_disable_->parsed()) {
@@ -176,7 +209,7 @@ std::optional<int> AdminCommands::Run(Client& client) {
     return kExitOk;
   }
   if (user_add_->parsed() || user_disable_->parsed() || user_enable_->parsed() ||
-      user_rotate_->parsed() || user_list_->parsed()) {
+      user_rotate_->parsed() || user_password_->parsed() || user_list_->parsed()) {
     return RunUsers(client);
   }
   if (metrics_->parsed()) {

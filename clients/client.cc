@@ -33,6 +33,7 @@ Client::Client(ClientOptions options) : options_(std::move(options)) {
   admin_ = v1::AdminService::NewStub(channel_);
   agency_ = v1::AgencyService::NewStub(channel_);
   realization_ = v1::RealizationService::NewStub(channel_);
+  session_ = v1::SessionService::NewStub(channel_);
 }
 
 std::unique_ptr<grpc::ClientContext> Client::NewContext(bool with_deadline) const {

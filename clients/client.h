@@ -25,6 +25,7 @@
 #include "renstra/v1/audit_service.grpc.pb.h"
 #include "renstra/v1/plan_service.grpc.pb.h"
 #include "renstra/v1/realization_service.grpc.pb.h"
+#include "renstra/v1/session_service.grpc.pb.h"
 #include "renstra/v1/workflow_service.grpc.pb.h"
 
 namespace renstra {
@@ -90,6 +91,8 @@ class Client {
   v1::AgencyService::Stub* agency() { return agency_.get(); }
   // RealizationService (see proto/renstra/v1/realization_service.proto), the same way.
   v1::RealizationService::Stub* realization() { return realization_.get(); }
+  // SessionService (see proto/renstra/v1/session_service.proto): `admin user password`.
+  v1::SessionService::Stub* session() { return session_.get(); }
   std::unique_ptr<grpc::ClientContext> NewContext(bool with_deadline = true) const;
 
   const std::string& server() const { return options_.server; }
@@ -112,6 +115,7 @@ class Client {
   std::unique_ptr<v1::AdminService::Stub> admin_;
   std::unique_ptr<v1::AgencyService::Stub> agency_;
   std::unique_ptr<v1::RealizationService::Stub> realization_;
+  std::unique_ptr<v1::SessionService::Stub> session_;
 };
 
 // A one-line message for people, starting with "renstra: ", e.g.

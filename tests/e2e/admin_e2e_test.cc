@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "clients/client.h"
 #include "renstra/v1/users.pb.h"
 #include "tests/e2e/e2e_fixture.h"
 #include "tests/e2e/process.h"
@@ -188,6 +189,65 @@ TEST(AdminEndToEnd, UsersAreAddedRotatedAndDisabledWithoutARestart) {
   CommandResult exported = as(kAdminToken, {"audit", "export", "-o", tmp / "log.jsonl"});
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_THAT(ReadFile(tmp / "log.jsonl"), Not(HasSubstr(second)));
+  EXPECT_EQ(server.daemon->Stop(), 0);
+}
+
+// An official added by the admin gets a console password from a file (never on the
+// command line); the console's login (SessionService.Login) then accepts it.
+TEST(AdminEndToEnd, AnAdminSetsAConsolePasswordFromAFile) {
+  TempDir tmp;
+  ASSERT_FALSE(tmp.path().empty());
+  const std::string users = "--users=" + WriteAdminAndRehab(tmp);
+  Server server = StartServer(tmp / "data", tmp / "renstrad.log", /*empty=*/false, {users});
+  ASSERT_NE(server.daemon, nullptr);
+  auto as = [&](const std::string& token, std::vector<std::string> args) {
+    return Cli(server.ready.address, std::move(args), {{"RENSTRA_TOKEN", token}});
+  };
+  const std::string file = tmp / "sandi.txt";
+  std::ofstream(file) << "sandi-sari-2026\nbaris kedua bukan sandi\n";
+  const std::string short_file = tmp / "pendek.txt";
+  std::ofstream(short_file) << "pendek\n";
+
+  ASSERT_EQ(as(kAdminToken, {"admin", "user", "add", "sari", "--role", "SEKRETARIAT"}).exit_code,
+            0);
+  CommandResult refused =
+      as(kRehabToken, {"admin", "user", "password", "sari", "--password-file", file});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("only ADMIN may set passwords; rehab is KEPALA_BIDANG"));
+  CommandResult too_short =
+      as(kAdminToken, {"admin", "user", "password", "sari", "--password-file", short_file});
+  EXPECT_EQ(too_short.exit_code, 1);
+  EXPECT_THAT(too_short.err, HasSubstr("new_password: must be at least 10 characters"));
+  CommandResult no_file = as(
+      kAdminToken, {"admin", "user", "password", "sari", "--password-file", tmp / "tidak-ada.txt"});
+  EXPECT_EQ(no_file.exit_code, 2);
+  EXPECT_EQ(no_file.err,
+            "renstra: --password-file \"" + (tmp / "tidak-ada.txt") + "\" tidak dapat dibaca\n");
+  CommandResult unknown =
+      as(kAdminToken, {"admin", "user", "password", "tono", "--password-file", file});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.err, HasSubstr("tono"));
+
+  CommandResult set = as(kAdminToken, {"admin", "user", "password", "sari", "--password-file", file,
+                                       "--reason", "pegawai baru"});
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_EQ(set.err, "sandi baru untuk sari ditetapkan; sesinya yang lama diakhiri\n");
+  EXPECT_EQ(set.out, "sari  SEKRETARIAT\n");
+
+  // Only the first line is the password.
+  ClientOptions options;
+  options.server = server.ready.address;
+  Client client(options);
+  v1::LoginRequest login;
+  login.set_name("sari");
+  login.set_password("sandi-sari-2026");
+  v1::Session session;
+  grpc::ClientContext context;
+  grpc::Status status = client.session()->Login(&context, login, &session);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(session.user().name(), "sari");
+  EXPECT_THAT(as(kAdminToken, {"audit", "history", "--user", "admin"}).out,
+              HasSubstr("kata sandi pengguna ditetapkan: sari oleh admin  — pegawai baru  ["));
   EXPECT_EQ(server.daemon->Stop(), 0);
 }
 
