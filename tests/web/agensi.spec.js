@@ -2,19 +2,17 @@
 // CLI (agency create, then its Renstra imported from the seed table), picked in the
 // console, shows that agency's plan; switching back shows the default agency's; the
 // choice is kept per browser tab; a Kepala Dinas of the default agency reads the other
-// agency's Renstra but its write is refused by renstrad, in Indonesian.
-const { execFileSync, spawnSync } = require('child_process');
+// agency's Renstra but its write is refused by renstrad, in Indonesian; an official the
+// admin bound to the other agency (`admin user add --agency`) starts on their own agency.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const { test, expect, login, shot } = require('./servers');
+const { test, expect, login, shot, cli } = require('./servers');
 
 const root = path.resolve(__dirname, '..', '..');
 const seed = path.join(root, 'data', 'seed', 'renstra_dumai_2024.txt');
 
-function cli(servers, token, args) {
-  return execFileSync(path.join(servers.bin, 'renstra'), args, {
-    env: Object.assign({}, process.env, { RENSTRA_SERVER: servers.grpc, RENSTRA_TOKEN: token }),
-  }).toString();
-}
 
 // Sets up DINSOS-BENGKALIS once per server (the servers are shared by the worker's tests).
 function agensiKedua(servers) {
@@ -96,4 +94,30 @@ test('a Kepala Dinas reads another agency but its write there is refused in Indo
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).error.message).toBe(
     'Perangkat daerah DISDIK-DUMAI tidak ada di server ini. Pilih perangkat daerah lain.');
+});
+
+test('an official of another agency starts on their own agency', async ({ page, servers }) => {
+  agensiKedua(servers);
+  // The admin adds a Sekretariat of DINSOS-BENGKALIS and gives it a console password.
+  const users = cli(servers, 'demo-admin-token', ['admin', 'user', 'list']);
+  if (!/^sekbengkalis /m.test(users)) {
+    cli(servers, 'demo-admin-token', ['admin', 'user', 'add', 'sekbengkalis', '--role',
+      'SEKRETARIAT', '--agency', 'DINSOS-BENGKALIS', '--display-name', 'Sekretariat Dinsos Bengkalis']);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sandi-')), 'sandi.txt');
+    fs.writeFileSync(file, 'demo-sekbengkalis-sandi\n');
+    cli(servers, 'demo-admin-token', ['admin', 'user', 'password', 'sekbengkalis', '--password-file', file]);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+  const [, id, versi] = versiCli(servers, ['--agency', 'DINSOS-BENGKALIS']);
+
+  await login(page, servers.url, 'sekbengkalis');
+  await expect(page.locator('#perangkat-daerah')).toHaveValue('DINSOS-BENGKALIS');
+  await expect(page.locator('#versi-rencana')).toHaveText(`Rencana ${id}, versi ${versi}`);
+  // The default agency is still one pick away, and the choice is undone by a new tab.
+  await page.locator('#perangkat-daerah').selectOption('DINSOS-DUMAI');
+  await expect(page.locator('#versi-rencana')).toHaveText(/^Rencana plan\/dinsos-dumai, versi \d+$/);
+  const tab = await page.context().newPage();
+  await tab.goto(servers.url + '/renstra');
+  await expect(tab.locator('#perangkat-daerah')).toHaveValue('DINSOS-BENGKALIS');
+  await expect(tab.locator('#versi-rencana')).toHaveText(`Rencana ${id}, versi ${versi}`);
 });

@@ -1,15 +1,6 @@
 // The revision workflow in the browser, against real renstrad and renstra-web processes
 // (servers.js): a Kepala Bidang proposes, the Kepala Dinas returns, approves and ratifies.
-const { execFileSync } = require('child_process');
-const path = require('path');
-const { test, expect, login, shot } = require('./servers');
-
-// Runs the CLI as `token`'s user against the fixture's renstrad.
-function cli(servers, token, args) {
-  return execFileSync(path.join(servers.bin, 'renstra'), args, {
-    env: Object.assign({}, process.env, { RENSTRA_SERVER: servers.grpc, RENSTRA_TOKEN: token }),
-  }).toString();
-}
+const { test, expect, login, shot, cli } = require('./servers');
 
 // A Kepala Bidang's proposal of one pagu, submitted with the CLI; returns its id.
 function submitFunding(servers, title, funding) {

@@ -1,10 +1,10 @@
 // A worker-scoped fixture: a real renstrad (seeded, demo users, a temp data dir, port 0)
 // and a real renstra-web (port 0) in front of it, stopped after the worker's tests.
 // Binaries from $RENSTRA_BIN (default: ../../build/bin). The fixture gives the console's URL,
-// renstrad's address (for the CLI) and the binaries' directory; login() and shot() are
-// the journeys' shared steps.
+// renstrad's address (for the CLI) and the binaries' directory; login(), shot() and cli()
+// are the journeys' shared steps.
 const base = require('@playwright/test');
-const { spawn } = require('child_process');
+const { execFileSync, spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -49,6 +49,15 @@ exports.test = base.test.extend({
   }, { scope: 'worker' }],
 });
 exports.expect = base.expect;
+
+// Runs the CLI (`renstra args...`) as the user of `token` against the fixture's renstrad;
+// returns its stdout. A non-zero exit throws, with the CLI's stderr in the error.
+exports.cli = function cli(servers, token, args) {
+  return execFileSync(path.join(servers.bin, 'renstra'), args, {
+    env: Object.assign({}, process.env, { RENSTRA_SERVER: servers.grpc, RENSTRA_TOKEN: token }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString();
+};
 
 // Logs `name` in with its demo password (deploy/users.demo.textproto) and waits for the
 // Renstra page the login leads to.
