@@ -64,7 +64,9 @@ grpc::Status AgencyServiceImpl::ListAgencies(grpc::ServerContext* c, const v1::L
                                              v1::ListAgenciesResponse* out) {
   return guard_->Run(c, Method("ListAgencies"), out,
                      [&](const Actor&) -> absl::StatusOr<v1::ListAgenciesResponse> {
-                       return app_->ListAgencies();
+                       v1::ListAgenciesResponse list = app_->ListAgencies();
+                       list.set_default_agency(plans_->default_agency());
+                       return list;
                      });
 }
 

@@ -7,8 +7,6 @@
 #include <type_traits>
 #include <utility>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/clock.h"
@@ -291,27 +289,6 @@ void Gateway::Plan(const httplib::Request& req, httplib::Response& res) {
   res.set_content(ToJson(out), kJson);
 }
 
-grpc::Status Gateway::DefaultAgency(const std::string& session_token, std::string* code) {
-  {
-    std::lock_guard<std::mutex> lock(default_agency_mutex_);
-    if (!default_agency_.empty()) {
-      *code = default_agency_;
-      return grpc::Status::OK;
-    }
-  }
-  // renstrad names its default agency nowhere but in the plan a request naming none
-  // reads; that never changes while it runs (it is its seed's agency).
-  v1::GetPlanResponse plan;
-  grpc::Status status = plans_->GetPlan(Context(session_token).get(), {}, &plan);
-  if (!status.ok()) return status;
-  std::string id = plan.plan().plan_id();
-  if (absl::StartsWith(id, "plan/")) id = id.substr(5);
-  *code = absl::AsciiStrToUpper(id);
-  std::lock_guard<std::mutex> lock(default_agency_mutex_);
-  default_agency_ = *code;
-  return grpc::Status::OK;
-}
-
 void Gateway::Agencies(const httplib::Request& req, httplib::Response& res) {
   const std::string token = SessionTokenOf(req);
   v1::UserView me;
@@ -320,10 +297,7 @@ void Gateway::Agencies(const httplib::Request& req, httplib::Response& res) {
   v1::ListAgenciesResponse list;
   status = agencies_->ListAgencies(Context(token).get(), {}, &list);
   if (!status.ok()) return SendError(res, ToWebError(status));
-  std::string default_agency;
-  status = DefaultAgency(token, &default_agency);
-  if (!status.ok()) return SendError(res, ToWebError(status));
-  std::string json = absl::StrCat("{\"defaultAgency\":", JsonQuote(default_agency),
+  std::string json = absl::StrCat("{\"defaultAgency\":", JsonQuote(list.default_agency()),
                                   ",\"userAgency\":", JsonQuote(me.agency()), ",\"agencies\":[");
   for (int i = 0; i < list.agencies_size(); ++i) {
     absl::StrAppend(&json, i == 0 ? "" : ",", ToJson(list.agencies(i)));

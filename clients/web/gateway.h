@@ -124,9 +124,6 @@ class Gateway {
   void Plan(const httplib::Request& req, httplib::Response& res);
   // GET /api/perangkat-daerah: the agencies, the server's default and the user's own.
   void Agencies(const httplib::Request& req, httplib::Response& res);
-  // The code of renstrad's default agency (the one a request naming none is about): its
-  // plan's id ("plan/dinsos-dumai" → "DINSOS-DUMAI"), asked once and kept.
-  grpc::Status DefaultAgency(const std::string& session_token, std::string* code);
   // Forwards one unary call: the request from the body (POST) or the query (GET), the
   // answer as JSON or the refusal as a WebError.
   template <typename Request, typename Answer, typename Call>
@@ -158,8 +155,6 @@ class Gateway {
   const Csrf csrf_;
   // One Chromium at a time for PDF downloads (pdf_renderer.h).
   std::mutex pdf_mutex_;
-  std::mutex default_agency_mutex_;
-  std::string default_agency_;  // empty until learnt; guarded by default_agency_mutex_
 };
 
 // The session token of a request (its cookie), or "".

@@ -62,6 +62,7 @@ TEST_F(AgencyServiceTest, SeedAgencyIsSetUpFromItsDataFile) {
                   .ListAgencies(ContextAs(TokenOf("rehab")).get(), v1::ListAgenciesRequest(), &list)
                   .ok());
   ASSERT_EQ(list.agencies_size(), 1);
+  EXPECT_EQ(list.default_agency(), "DINSOS-DUMAI");
   const v1::AgencyView& dinsos = list.agencies(0);
   EXPECT_EQ(dinsos.code(), "DINSOS-DUMAI");
   EXPECT_EQ(dinsos.name(), "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai");
