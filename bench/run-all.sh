@@ -12,7 +12,8 @@
 #      port, synchronous_commit=on, fsync=on, and stops it at the end;
 #   4. runs renstra_throughput_bench (gRPC vs PostgreSQL vs raw RocksDB, 1/16/64
 #      clients), renstra_replay_bench (1,000,000 events: replay, start-up, memory) and
-#      renstra_query_bench (plan reads under write load).
+#      renstra_query_bench (plan reads under write load) and renstra_agencies_bench (40
+#      agencies on one server: start-up, memory, one agency's GetPlan).
 #
 # Environment: BUILD_DIR (default build-rel), JOBS (build parallelism, default 2),
 # RUN_SECONDS (per measurement, default 5), EVENTS (replay log size, default 1000000),
@@ -59,7 +60,7 @@ log "building Release in ${BUILD_DIR} (-j${JOBS})"
 cmake -S "${ROOT}" -B "${BUILD_DIR}" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRENSTRA_TESTS=OFF \
   >/dev/null
 cmake --build "${BUILD_DIR}" -j "${JOBS}" --target renstrad renstra_throughput_bench \
-  renstra_replay_bench renstra_query_bench
+  renstra_replay_bench renstra_query_bench renstra_agencies_bench
 BIN="${BUILD_DIR}/bin"
 
 # --- 3. PostgreSQL ----------------------------------------------------------------------
@@ -125,6 +126,8 @@ run throughput "${BIN}/renstra_throughput_bench" --seconds "${RUN_SECONDS}" \
 "${AS_PG[@]}" "${PG_BIN}/pg_ctl" -D "${PG_DATA}" -m fast stop >/dev/null
 run replay "${BIN}/renstra_replay_bench" --events "${EVENTS}" --rounds 3 --work_dir "${RUN_DIR}"
 run query "${BIN}/renstra_query_bench" --seconds "${RUN_SECONDS}" --work_dir "${RUN_DIR}"
+run agencies "${BIN}/renstra_agencies_bench" --agencies 40 --seconds "${RUN_SECONDS}" \
+  --work_dir "${RUN_DIR}"
 
 # --- 5. the summary ---------------------------------------------------------------------
 CPU_MODEL="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -167,6 +170,18 @@ $2 == "planreads" {
     $3, $4, n($6), n($7), ratio($6, $7))
   q[++nq] = sprintf("| GetPlan p99 ms, open loop %s reads/s with the writers: cached vs uncached | %s | %s | %s | ≤ 5 ms |", \
     $8, $9, $10, ratio($9, $10))
+}
+$2 == "agencies" {
+  a[++na] = sprintf("| renstrad start-up (s): %d agencies (%s events) vs the seed agency alone | %s | %s | %s | |", \
+    $3, n($4), $6, $5, ratio($6, $5))
+  a[++na] = sprintf("| renstrad VmRSS after reading (MB): %d agencies vs the seed agency alone | %s | %s | %s | |", \
+    $3, n($8 / 1024), n($7 / 1024), ratio($8, $7))
+  a[++na] = sprintf("| GetPlan reads/s of the default agency: %d agencies on the server vs it alone | %s | %s | %s | ≈ 1× |", \
+    $3, n($10), n($9), ratio($10, $9))
+  a[++na] = sprintf("| GetPlan p99 ms of the default agency: %d agencies on the server vs it alone | %s | %s | %s | ≈ 1× |", \
+    $3, $13, $12, ratio($13, $12))
+  a[++na] = sprintf("| GetPlan reads/s of the last of %d agencies vs the default agency alone | %s | %s | %s | |", \
+    $3, n($11), n($9), ratio($11, $9))
 }
 END {
   for (i = 1; i <= nc; ++i) {
@@ -212,6 +227,7 @@ END {
     }
   }
   for (i = 1; i <= nq; ++i) print q[i]
+  for (i = 1; i <= na; ++i) print a[i]
 }' >"${OUT}/rows.md"
 
 TABLE="$(
@@ -234,7 +250,7 @@ echo "${TABLE}"
   echo "- disk: ${DISK_FS}; block devices: ${DISK_DEV}"
   echo "- build: Release (\`${BUILD_DIR#"${ROOT}/"}\`, -DRENSTRA_TESTS=OFF), $(g++ --version | head -1)"
   echo "- load average (1, 5, 15 min) before → after each benchmark:"
-  for name in throughput replay query; do
+  for name in throughput replay query agencies; do
     echo "  - ${name}: ${LOAD_BEFORE[${name}]} → ${LOAD_AFTER[${name}]}"
   done
   echo "- clients, server and PostgreSQL share the machine's cores; every client has its own"
@@ -260,6 +276,9 @@ echo "${TABLE}"
   echo "  three renstrads: --plan_read_cache=false, the default cache, and"
   echo "  --bench_frozen_plan_reads (the blob: GetPlan answers a pre-serialized plan, no plan work)."
   echo "  Open loop: reads on a fixed schedule, latency from when each was due."
+  echo "- **agencies**: \`renstra_agencies_bench\` — one server grown from the seed agency to 40"
+  echo "  (each the seed's plan, 20 proposals, 20 realizations); restarted before each"
+  echo "  measurement; 8 closed-loop readers of one agency's GetPlan."
   echo
   echo "## Commands"
   echo
@@ -271,13 +290,13 @@ echo "${TABLE}"
   echo "pg_ctl -D \$WORK/pg -w -o \"-p ${PG_PORT} -k \$WORK/pg -c listen_addresses=127.0.0.1 \\"
   echo "  -c max_connections=200 -c synchronous_commit=on -c fsync=on\" start"
   echo "psql -h 127.0.0.1 -p ${PG_PORT} -U postgres -c 'CREATE DATABASE bench' postgres"
-  for name in throughput replay query; do
+  for name in throughput replay query agencies; do
     echo "${COMMAND[${name}]}" | sed "s|${RUN_DIR}|\$WORK|g; s|${ROOT}/||g"
   done
   echo '```'
   echo
   echo "## Full output"
-  for name in throughput replay query; do
+  for name in throughput replay query agencies; do
     echo
     echo "### ${name}"
     echo
