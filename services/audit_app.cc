@@ -10,8 +10,10 @@
 #include "audit/merkle_hash.h"
 #include "base/status_macros.h"
 #include "domain/code.h"
+#include "domain/diff_endpoints.h"
 #include "domain/event_describer.h"
 #include "domain/plan_diff.h"
+#include "domain/plan_in_force.h"
 #include "domain/proposal_state.h"
 #include "domain/realization_book.h"
 #include "domain/text_limits.h"
@@ -231,23 +233,36 @@ absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& reques
       }
       return plan.ToProto();
     }
+    case v1::GetPlanAsOfRequest::kInForceDate: {
+      const uint64_t current = static_cast<uint64_t>(projector_->Read(
+          [](const PlanState& plan, const ProposalBook&) { return plan.version(); }));
+      RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> stream,
+                               ReadPlanStream(store_, projector_->plan_id(), current));
+      return PlanInForce(stream, request.in_force_date());
+    }
     default:
-      return absl::InvalidArgumentError("as_of: required (version or timestamp_micros)");
+      return absl::InvalidArgumentError(
+          "as_of: required (version, timestamp_micros or in_force_date)");
   }
 }
 
 absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
     const v1::DiffVersionsRequest& request) const {
   RENSTRA_RETURN_IF_ERROR(merkle_->damage());
+  // Which versions the request names, checked against the plan now: never a diff of a
+  // range nobody asked for.
   RENSTRA_ASSIGN_OR_RETURN(
-      PlanState from,
-      ReplayPlanToVersion(store_, *projector_, request.from_version(), "from_version"));
-  RENSTRA_ASSIGN_OR_RETURN(
-      PlanState to, ReplayPlanToVersion(store_, *projector_, request.to_version(), "to_version"));
-  if (request.from_version() != 0 && from.version() > to.version()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("from_version: ", from.version(), " is after to_version ", to.version()));
-  }
+      const DiffEndpoints ends,
+      projector_->Read(
+          [&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<DiffEndpoints> {
+            return ResolveDiffEndpoints(
+                plan, DiffRequestEnds{request.from_version(), request.from_revision(),
+                                      request.to_version(), request.to_revision()});
+          }));
+  RENSTRA_ASSIGN_OR_RETURN(PlanState from,
+                           ReplayPlanToVersion(store_, *projector_, ends.from, "from_version"));
+  RENSTRA_ASSIGN_OR_RETURN(PlanState to,
+                           ReplayPlanToVersion(store_, *projector_, ends.to, "to_version"));
   v1::DiffVersionsResponse out;
   out.set_from_version(from.version());
   out.set_to_version(to.version());
