@@ -30,6 +30,7 @@ class LegalTimelineTest : public SeededServerTest {
   void SetUp() override {
     SeededServerTest::SetUp();
     imported_ = CurrentPlan().version();
+    imported_sequence_ = server_->store().Head().sequence;
     rev1_ = Ratify("1", "230 Orang", /*sandang=*/false, "2026-12-31");
     rev2_ = Ratify("2", "250 Orang", /*sandang=*/true, "2025-07-01");
   }
@@ -117,6 +118,7 @@ class LegalTimelineTest : public SeededServerTest {
   }
 
   int64_t imported_ = 0;
+  uint64_t imported_sequence_ = 0;
   v1::RevisionInfo rev1_;
   v1::RevisionInfo rev2_;
 };
@@ -322,6 +324,38 @@ TEST_F(LegalTimelineTest, DiffRefusesEveryRangeThatIsNotOneAndListsTheVersions) 
     EXPECT_EQ(diff.entries_size(), 0) << c.name;
   }
   EXPECT_EQ(server_->store().Head().sequence, head.sequence);
+}
+
+// A node's history tells the story of the proposals that changed it: the draft, the
+// submission, the decision and the ratification that applied it — the same events
+// whether read in one page or page by page.
+TEST_F(LegalTimelineTest, NodeHistoryIncludesTheDecisionsAndTheRatification) {
+  const auto story = [&](uint32_t page_size) {
+    std::vector<std::string> out;
+    v1::GetHistoryRequest request;
+    request.set_node_code(kSandang);
+    request.set_page_size(page_size);
+    do {
+      v1::GetHistoryResponse page;
+      EXPECT_THAT(server_->audit().GetHistory(ContextAs(TokenOf("iwan")).get(), request, &page),
+                  IsOk());
+      for (const v1::AuditEvent& e : page.events()) {
+        if (e.envelope().sequence() > imported_sequence_) out.push_back(e.summary());
+      }
+      request.set_page_token(page.next_page_token());
+    } while (!request.page_token().empty());
+    return out;
+  };
+  const std::vector<std::string> expected = story(0);
+  EXPECT_THAT(expected,
+              ElementsAre("ProposalDrafted USL-0002 by rehab:  (2 changes): Jumlah PPKS meningkat",
+                          "ProposalSubmitted USL-0002", "ProposalReviewed USL-0002 APPROVED",
+                          "RevisionRatified REV-2 Perubahan 2 (Perwako Dumai Nomor 2 Tahun 2025) "
+                          "proposals USL-0002; accepted findings PARENT_CHILDREN_FUNDING "
+                          "1.06.04.2.01 2025, ROW_FUNDING_TOTAL 1.06.04.2.01.0002 because Kondisi "
+                          "akhir disesuaikan kemudian",
+                          "FundingSet 1.06.04.2.01.0002 2025 = Rp 165.000.000"));
+  EXPECT_EQ(story(3), expected);
 }
 
 }  // namespace
