@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/json_util.h>
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -58,8 +59,13 @@ void AuditCommands::Register(CLI::App* app) {
                        "Peristiwa per permintaan (bawaan: sebanyak yang muat dalam satu jawaban)");
 
   diff_ = AddCommand(audit, "diff", "Apa yang berubah di antara dua versi renstra, dan mengapa");
-  diff_->add_option("--from", from_version_, "Versi renstra awal perbandingan")->required();
-  diff_->add_option("--to", to_version_, "Versi renstra akhir perbandingan (bawaan: saat ini)");
+  diff_
+      ->add_option("--from", from_,
+                   "Awal perbandingan: versi renstra (mis. 1324) atau perubahan renstra (REV-1; "
+                   "REV-0 = hasil impor)")
+      ->required();
+  diff_->add_option("--to", to_,
+                    "Akhir perbandingan: versi atau perubahan renstra (bawaan: saat ini)");
   diff_
       ->add_option("--format", format_,
                    "table, tsv, html, json, xlsx (perlu --output), print (HTML A4) atau pdf")
@@ -164,8 +170,22 @@ int AuditCommands::Diff(Client& client) {
     if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format)) return *refused;
   }
   v1::DiffVersionsRequest request;
-  request.set_from_version(from_version_);
-  request.set_to_version(to_version_);
+  // A number is a plan version; anything else names a revision (REV-<n>), which the
+  // server checks.
+  const auto is_version = [](const std::string& text) {
+    return !text.empty() && text.size() <= 18 &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (is_version(from_)) {
+    request.set_from_version(std::stoll(from_));
+  } else {
+    request.set_from_revision(from_);
+  }
+  if (is_version(to_)) {
+    request.set_to_version(std::stoll(to_));
+  } else if (!to_.empty()) {
+    request.set_to_revision(to_);
+  }
   v1::DiffVersionsResponse response;
   grpc::Status status = client.audit()->DiffVersions(client.NewContext().get(),
                                                      ForAgency(client, request), &response);

@@ -54,8 +54,9 @@ class AuditCommands {
   CLI::App* rehash_ = nullptr;
 
   std::string node_, indicator_, proposal_, revision_, user_;
-  int64_t from_version_ = 0;
-  int64_t to_version_ = 0;
+  // audit diff --from / --to: a plan version (digits) or a revision (REV-<n>).
+  std::string from_;
+  std::string to_;
   std::string format_ = "table";
   std::string output_;
   // --format print|pdf: kop and signature block.

@@ -58,6 +58,8 @@ struct ShowArgs {
   int64_t version = 0;
   // An instant (RFC 3339, or a date meaning its midnight in WIB, UTC+07:00).
   std::string as_of;
+  // A date YYYY-MM-DD: the plan legally in force (berlaku) that day.
+  std::string in_force;
   bool json = false;
 };
 
@@ -87,6 +89,16 @@ const v1::Node* FindNode(const google::protobuf::RepeatedPtrField<v1::Node>& nod
   return nullptr;
 }
 
+// Which revisions make the plan in force on `date`, in the order they apply.
+void PrintInForceLine(const std::string& date, const v1::Plan& plan) {
+  std::cout << "Renstra yang berlaku pada " << date << ": hasil impor";
+  for (const v1::RevisionInfo& r : plan.revisions()) {
+    std::cout << " + " << Printable(r.revision_id()) << " (berlaku "
+              << Printable(r.effective_date()) << ")";
+  }
+  std::cout << "\n";
+}
+
 // The plan (or one subtree) as of a plan version, from WorkflowService.GetPlanAtVersion.
 int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   v1::GetPlanResponse plan;
@@ -105,10 +117,19 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
     status = client.audit()->GetPlanAsOf(client.NewContext().get(), ForAgency(client, request),
                                          &response);
     *plan.mutable_plan() = response.plan();
+  } else if (!args.in_force.empty()) {
+    // The server checks the date (YYYY-MM-DD, as --effective-date is written).
+    v1::GetPlanAsOfRequest request;
+    request.set_in_force_date(args.in_force);
+    v1::GetPlanAsOfResponse response;
+    status = client.audit()->GetPlanAsOf(client.NewContext().get(), ForAgency(client, request),
+                                         &response);
+    *plan.mutable_plan() = response.plan();
   } else {
     status = client.GetPlanAtVersion(args.version, plan.mutable_plan());
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
+  if (!args.in_force.empty() && !args.json) PrintInForceLine(args.in_force, plan.plan());
   if (args.code.empty()) {
     if (args.json) return PrintJson(plan);
     PrintPlan(plan.plan(), std::cout);
@@ -133,7 +154,9 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
 }
 
 int PlanShow(Client& client, const ShowArgs& args) {
-  if (args.version > 0 || !args.as_of.empty()) return PlanShowAtVersion(client, args);
+  if (args.version > 0 || !args.as_of.empty() || !args.in_force.empty()) {
+    return PlanShowAtVersion(client, args);
+  }
   if (args.code.empty()) {
     v1::GetPlanResponse response;
     grpc::Status status = client.GetPlan(&response);
@@ -322,6 +345,11 @@ int Main(int argc, char** argv) {
   show->add_option("--as-of", show_args.as_of,
                    "Renstra sebagaimana adanya pada suatu saat, mis. 2025-06-30T00:00:00+07:00")
       ->excludes("--version");
+  show->add_option("--in-force", show_args.in_force,
+                   "Renstra yang berlaku secara hukum pada tanggal YYYY-MM-DD: hasil impor "
+                   "ditambah perubahan renstra yang tanggal berlakunya paling lambat tanggal itu")
+      ->excludes("--version")
+      ->excludes("--as-of");
   show->add_flag("--json", show_args.json, "Cetak jawaban dalam pemetaan JSON protobuf");
 
   ExportArgs export_args;

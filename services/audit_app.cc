@@ -4,14 +4,17 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "audit/merkle_hash.h"
 #include "base/status_macros.h"
 #include "domain/code.h"
+#include "domain/diff_endpoints.h"
 #include "domain/event_describer.h"
 #include "domain/plan_diff.h"
+#include "domain/plan_in_force.h"
 #include "domain/proposal_state.h"
 #include "domain/realization_book.h"
 #include "domain/text_limits.h"
@@ -180,18 +183,44 @@ absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
                              return s;
                            }));
   RENSTRA_ASSIGN_OR_RETURN(const uint64_t from, HistoryStart(request.page_token()));
+  // A node's or an indicator's story includes the proposals that would change it: once a
+  // proposal's draft or revision touched the subject, its submission, withdrawal and
+  // every review decision, and the ratification that applied it, belong to the story too.
+  // The log is read from its start to know those proposals; a later page only emits
+  // from its token on.
+  const bool follows_proposals =
+      subject.kind == AuditSubject::Kind::kNode || subject.kind == AuditSubject::Kind::kIndicator;
+  absl::flat_hash_set<std::string> proposals;
   v1::GetHistoryResponse out;
   PageBudget page(request.page_size());
   // A revision also owns the change events its ratification appended after it (one
   // append, so consecutive: a page never ends inside them, see below).
   VersionRange changes;
   const std::string& plan_stream = projector_->plan_id();
-  RENSTRA_RETURN_IF_ERROR(ForEachEventFrom(store_, from, [&](const v1::EventEnvelope& e) {
+  const uint64_t scan_from = follows_proposals ? 1 : from;
+  RENSTRA_RETURN_IF_ERROR(ForEachEventFrom(store_, scan_from, [&](const v1::EventEnvelope& e) {
     // Another agency's plan, proposals and realizations are not this plan's history
     // (its node codes and proposal ids may well be the same).
     if (!OfThisPlan(e)) return true;
     const bool applied = e.stream() == plan_stream && changes.Contains(e.stream_version());
-    if (!applied && !EventTouches(e, subject)) return true;
+    bool touches = applied || EventTouches(e, subject);
+    if (follows_proposals && absl::StartsWith(e.stream(), "proposal/")) {
+      const std::string id(ProposalBook::IdOf(e.stream()));
+      if (touches) {
+        proposals.insert(id);
+      } else {
+        touches = proposals.contains(id);
+      }
+    } else if (follows_proposals && !touches && e.stream() == plan_stream &&
+               e.event_type() == v1::RevisionRatified::descriptor()->full_name()) {
+      v1::PlanEvent ratified;
+      if (ratified.ParseFromString(e.payload()) && ratified.has_revision_ratified()) {
+        for (const std::string& id : ratified.revision_ratified().proposal_ids()) {
+          touches = touches || proposals.contains(id);
+        }
+      }
+    }
+    if (!touches || e.sequence() < from) return true;
     v1::AuditEvent event = ToAuditEvent(e);
     if (!page.Take(event.ByteSizeLong()) && !applied) {
       out.set_next_page_token(absl::StrCat(e.sequence()));
@@ -231,23 +260,36 @@ absl::StatusOr<v1::Plan> AuditApp::PlanAsOf(const v1::GetPlanAsOfRequest& reques
       }
       return plan.ToProto();
     }
+    case v1::GetPlanAsOfRequest::kInForceDate: {
+      const uint64_t current = static_cast<uint64_t>(projector_->Read(
+          [](const PlanState& plan, const ProposalBook&) { return plan.version(); }));
+      RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> stream,
+                               ReadPlanStream(store_, projector_->plan_id(), current));
+      return PlanInForce(stream, request.in_force_date());
+    }
     default:
-      return absl::InvalidArgumentError("as_of: required (version or timestamp_micros)");
+      return absl::InvalidArgumentError(
+          "as_of: required (version, timestamp_micros or in_force_date)");
   }
 }
 
 absl::StatusOr<v1::DiffVersionsResponse> AuditApp::Diff(
     const v1::DiffVersionsRequest& request) const {
   RENSTRA_RETURN_IF_ERROR(merkle_->damage());
+  // Which versions the request names, checked against the plan now: never a diff of a
+  // range nobody asked for.
   RENSTRA_ASSIGN_OR_RETURN(
-      PlanState from,
-      ReplayPlanToVersion(store_, *projector_, request.from_version(), "from_version"));
-  RENSTRA_ASSIGN_OR_RETURN(
-      PlanState to, ReplayPlanToVersion(store_, *projector_, request.to_version(), "to_version"));
-  if (request.from_version() != 0 && from.version() > to.version()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("from_version: ", from.version(), " is after to_version ", to.version()));
-  }
+      const DiffEndpoints ends,
+      projector_->Read(
+          [&](const PlanState& plan, const ProposalBook&) -> absl::StatusOr<DiffEndpoints> {
+            return ResolveDiffEndpoints(
+                plan, DiffRequestEnds{request.from_version(), request.from_revision(),
+                                      request.to_version(), request.to_revision()});
+          }));
+  RENSTRA_ASSIGN_OR_RETURN(PlanState from,
+                           ReplayPlanToVersion(store_, *projector_, ends.from, "from_version"));
+  RENSTRA_ASSIGN_OR_RETURN(PlanState to,
+                           ReplayPlanToVersion(store_, *projector_, ends.to, "to_version"));
   v1::DiffVersionsResponse out;
   out.set_from_version(from.version());
   out.set_to_version(to.version());

@@ -1,5 +1,6 @@
 // AuditApp: the application layer of AuditService — history of a subject, the plan as
-// of a version or an instant, diffs between versions, pages of the log, and the
+// of a version or an instant or in force on a date (domain/plan_in_force.h), diffs
+// between versions or revisions (domain/diff_endpoints.h), pages of the log, and the
 // Merkle tree's signed heads and proofs (see proto/renstra/v1/audit_service.proto).
 //
 // Reads only: it never appends. Every read answers DATA_LOSS once the background check

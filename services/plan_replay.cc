@@ -53,6 +53,25 @@ absl::StatusOr<PlanState> ReplayPlanToInstant(EventStore* store, const Projector
   });
 }
 
+absl::StatusOr<std::vector<v1::EventEnvelope>> ReadPlanStream(EventStore* store,
+                                                              const std::string& stream,
+                                                              uint64_t max_version) {
+  PlanUpcaster upcaster;
+  std::vector<v1::EventEnvelope> out;
+  uint64_t next = 1;
+  while (next <= max_version) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(kChunk, max_version - next + 1));
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> chunk,
+                             store->ReadStream(stream, next, want));
+    for (v1::EventEnvelope& e : chunk) upcaster.Push(std::move(e), &out);
+    if (chunk.size() < want) break;
+    next += chunk.size();
+  }
+  // Read up to a command boundary: what the upcaster holds is complete.
+  upcaster.Flush(&out);
+  return out;
+}
+
 absl::StatusOr<PlanState> ReplayPlanWhile(
     EventStore* store, const std::string& stream, uint64_t max_version,
     const std::function<bool(const v1::EventEnvelope&)>& keep) {

@@ -18,6 +18,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "domain/plan_state.h"
@@ -33,6 +34,13 @@ absl::StatusOr<PlanState> ReplayPlanToVersion(EventStore* store, const Projector
 // The plan as it stood at `micros` (microseconds since the Unix epoch).
 absl::StatusOr<PlanState> ReplayPlanToInstant(EventStore* store, const Projector& projector,
                                               int64_t micros);
+
+// The envelopes of `stream` from its first through `max_version`, brought to the current
+// schema by a PlanUpcaster (flushed at the end), in stream order: what a pure rebuild
+// such as PlanInForce (domain/plan_in_force.h) reads. Errors: the store's.
+absl::StatusOr<std::vector<v1::EventEnvelope>> ReadPlanStream(EventStore* store,
+                                                              const std::string& stream,
+                                                              uint64_t max_version);
 
 // The plan from the first event of `stream`, replayed through a PlanUpcaster, up to
 // `max_version` events and while keep(stored envelope) holds (the first envelope for

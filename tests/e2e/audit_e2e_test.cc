@@ -426,5 +426,58 @@ TEST_F(AuditEndToEnd, ExportHistoryAndProposalListFollowSmallPages) {
               HasSubstr(": " + std::to_string(seed_events + 6) + " peristiwa; kepala rantai "));
 }
 
+// The legal timeline from the CLI: `plan show --in-force` by effective date, and
+// `audit diff` by revision, with the refusal of a range that is not one.
+TEST_F(AuditEndToEnd, InForceByEffectiveDateAndDiffByRevision) {
+  const std::string seed_version = std::to_string(server_.ready.plan_version);
+  ASSERT_NO_FATAL_FAILURE(Propose("230 Orang"));
+  ASSERT_EQ(As(kKadisToken, {"review", "USL-0001", "--approve"}).exit_code, 0);
+  ASSERT_EQ(As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025"}).exit_code, 0);
+  CommandResult ratify =
+      As(kKadisToken, {"revision", "ratify", "--legal-basis", "Perwako Dumai No. 12 Tahun 2025",
+                       "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001",
+                       "--accept-findings", "--accept-reason", "Kondisi akhir menyusul"});
+  ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
+  // Opening REV-1, its ratification and its one change.
+  const std::string rev1_version = std::to_string(server_.ready.plan_version + 3);
+
+  CommandResult before = As(kInspektoratToken, {"plan", "show", "--in-force", "2025-06-30",
+                                                "--code", "1.06.04.2.01.0001"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_THAT(before.out, ::testing::StartsWith("Renstra yang berlaku pada 2025-06-30: hasil "
+                                                "impor\nRenstra "));
+  EXPECT_THAT(before.out, HasSubstr("\n        2025   210 Orang  350.000.000\n"));
+  EXPECT_THAT(before.out, ::testing::Not(HasSubstr("230 Orang")));
+  CommandResult on = As(kInspektoratToken, {"plan", "show", "--in-force", "2025-07-01", "--code",
+                                            "1.06.04.2.01.0001"});
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  EXPECT_THAT(on.out, ::testing::StartsWith("Renstra yang berlaku pada 2025-07-01: hasil impor + "
+                                            "REV-1 (berlaku 2025-07-01)\nRenstra "));
+  EXPECT_THAT(on.out, HasSubstr("\n        2025   230 Orang  350.000.000\n"));
+  CommandResult outside = As(kInspektoratToken, {"plan", "show", "--in-force", "2020-12-31"});
+  EXPECT_EQ(outside.exit_code, 1);
+  EXPECT_EQ(outside.err,
+            "renstra: not found: in_force_date: 2020-12-31 is before the plan's period "
+            "2021–2026 (2021-01-01 to 2026-12-31) began; no plan was in force\n");
+
+  CommandResult diff = As(kInspektoratToken,
+                          {"audit", "diff", "--from", "REV-0", "--to", "REV-1", "--format", "tsv"});
+  ASSERT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_EQ(diff.out,
+            "perubahan\tkode/indikator\ttahun\tsebelum\tsesudah\tperubahan renstra\tdasar hukum\t"
+            "usulan\tdiusulkan oleh\tdisetujui oleh\n"
+            "target\t1.06.04.2.01.0001#1\t2025\t210 Orang\t230 Orang\tREV-1 Perubahan Renstra "
+            "2025\tPerwako Dumai No. 12 Tahun 2025\tUSL-0001\trehab\tkadis\n");
+  CommandResult zero = As(kInspektoratToken, {"audit", "diff", "--from", "0"});
+  EXPECT_EQ(zero.exit_code, 1);
+  EXPECT_EQ(zero.out, "");
+  EXPECT_EQ(zero.err,
+            "renstra: invalid request: from_version: required (a plan version or "
+            "from_revision); 0 is not a plan version; the plan's versions run from " +
+                seed_version + " (as imported) to " + rev1_version +
+                " (current); its revisions are REV-0 (as imported, version " + seed_version +
+                "), REV-1 (version " + rev1_version + ")\n");
+}
+
 }  // namespace
 }  // namespace renstra::testing
