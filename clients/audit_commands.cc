@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <utility>
 
 #include "CLI/CLI.hpp"
 #include "base/hex.h"
@@ -81,6 +82,9 @@ void AuditCommands::Register(CLI::App* app) {
   follow_->add_option("--from", from_sequence_, "Urutan pertama")->capture_default_str();
   follow_->add_option("--count", count_,
                       "Berhenti setelah sekian peristiwa (bawaan: tidak berhenti)");
+  follow_->add_flag("--agency-only", agency_only_,
+                    "Hanya peristiwa perangkat daerah --agency: renstra, usulan, realisasi dan "
+                    "unit kerjanya");
 
   export_ =
       AddCommand(audit, "export",
@@ -228,6 +232,16 @@ int AuditCommands::Diff(Client& client) {
 int AuditCommands::Follow(Client& client) {
   v1::FollowRequest request;
   request.set_from_sequence(from_sequence_);
+  // The client's agency: --agency, $RENSTRA_AGENCY, else the server's default agency.
+  if (agency_only_) {
+    request = ForAgency(std::as_const(client), request);
+    if (request.agency().empty()) {
+      v1::ListAgenciesResponse agencies;
+      grpc::Status status = client.agency()->ListAgencies(client.NewContext().get(), {}, &agencies);
+      if (!status.ok()) return Fail(UserMessage(status, client));
+      request.set_agency(agencies.default_agency());
+    }
+  }
   std::unique_ptr<grpc::ClientContext> context = client.NewContext(/*with_deadline=*/false);
   std::unique_ptr<grpc::ClientReader<v1::AuditEvent>> reader =
       client.audit()->Follow(context.get(), request);

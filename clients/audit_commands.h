@@ -63,6 +63,7 @@ class AuditCommands {
   PrintFlags print_;
   uint64_t from_sequence_ = 1;
   uint64_t count_ = 0;
+  bool agency_only_ = false;
   uint32_t page_size_ = 0;
   std::string file_;
   std::string pubkey_file_;

@@ -1,15 +1,18 @@
 #include "services/audit_app.h"
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "audit/merkle_hash.h"
 #include "base/status_macros.h"
+#include "domain/agency_directory.h"
 #include "domain/code.h"
 #include "domain/diff_endpoints.h"
 #include "domain/event_describer.h"
@@ -17,6 +20,7 @@
 #include "domain/plan_in_force.h"
 #include "domain/proposal_state.h"
 #include "domain/realization_book.h"
+#include "domain/strings.h"
 #include "domain/text_limits.h"
 #include "services/page_budget.h"
 #include "services/plan_replay.h"
@@ -161,6 +165,21 @@ bool AuditApp::OfThisPlan(const v1::EventEnvelope& e) const {
     return ProposalBook::InScope(stream, projector_->proposal_scope());
   }
   return true;  // users, agencies, refusals: not any one plan's
+}
+
+bool AuditApp::OfThisAgency(const v1::EventEnvelope& e) const {
+  const std::string& stream = e.stream();
+  if (absl::StartsWith(stream, AsAbsl(kAgencyStreamPrefix))) {
+    // The plan id is "plan/<code in lower case>" (agency_plans.h).
+    const std::string& plan_id = projector_->plan_id();
+    const std::string code = plan_id.substr(plan_id.find('/') + 1);
+    return stream == AgencyStream(absl::AsciiStrToUpper(code));
+  }
+  if (absl::StartsWith(stream, "plan/") || absl::StartsWith(stream, "realization/") ||
+      absl::StartsWith(stream, "proposal/")) {
+    return OfThisPlan(e);
+  }
+  return false;
 }
 
 absl::StatusOr<v1::GetHistoryResponse> AuditApp::History(
@@ -312,14 +331,39 @@ absl::StatusOr<v1::ReadEventsResponse> AuditApp::ReadEvents(
         absl::StrCat("from_sequence: ", from, " is past the end of the log (", head, " events)"));
   }
   v1::ReadEventsResponse out;
-  RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
   // Whole pages of large events would pass what a client accepts: stop at the budget.
   PageBudget page(limit);
   uint64_t next = from;
-  for (v1::EventEnvelope& e : events) {
-    if (!page.Take(e.ByteSizeLong())) break;
-    next = e.sequence() + 1;
-    *out.add_events() = std::move(e);
+  if (request.agency().empty()) {
+    RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events, store_->ReadAll(from, limit));
+    for (v1::EventEnvelope& e : events) {
+      if (!page.Take(e.ByteSizeLong())) break;
+      next = e.sequence() + 1;
+      *out.add_events() = std::move(e);
+    }
+  } else {
+    // Another agency's events are skipped, not counted: the page ends when it is full,
+    // at the head, or after kAgencyScanBudget events of the log, so that a page of a
+    // quiet agency in a busy log still answers promptly.
+    const uint64_t scan_end = std::min(head + 1, from + kAgencyScanBudget);
+    bool full = false;
+    while (!full && next < scan_end) {
+      RENSTRA_ASSIGN_OR_RETURN(std::vector<v1::EventEnvelope> events,
+                               store_->ReadAll(next, static_cast<uint32_t>(std::min<uint64_t>(
+                                                         kMaxPage, scan_end - next))));
+      if (events.empty()) break;
+      for (v1::EventEnvelope& e : events) {
+        const uint64_t sequence = e.sequence();
+        if (OfThisAgency(e)) {
+          if (!page.Take(e.ByteSizeLong())) {
+            full = true;
+            break;
+          }
+          *out.add_events() = std::move(e);
+        }
+        next = sequence + 1;
+      }
+    }
   }
   out.set_head_sequence(store_->Head().sequence);
   out.set_next_sequence(next > out.head_sequence() ? 0 : next);

@@ -33,7 +33,15 @@ class AuditApp {
   absl::StatusOr<v1::GetHistoryResponse> History(const v1::GetHistoryRequest& request) const;
   absl::StatusOr<v1::Plan> PlanAsOf(const v1::GetPlanAsOfRequest& request) const;
   absl::StatusOr<v1::DiffVersionsResponse> Diff(const v1::DiffVersionsRequest& request) const;
+  // A page of the log. With `agency` set (this desk's agency; the service resolves the
+  // code to the desk), only OfThisAgency events, looking at no more than
+  // kAgencyScanBudget events of the log per page.
   absl::StatusOr<v1::ReadEventsResponse> ReadEvents(const v1::ReadEventsRequest& request) const;
+  // Whether `e` is one of this desk's agency's own events: its plan, realizations and
+  // proposals (OfThisPlan) or its agency stream ("agency/<CODE>"). Users, sessions and
+  // the server's events are no agency's.
+  bool OfThisAgency(const v1::EventEnvelope& e) const;
+  static constexpr uint64_t kAgencyScanBudget = 10000;
 
   absl::StatusOr<v1::SignedTreeHead> SignedTreeHead() const;
   absl::StatusOr<v1::InclusionProof> InclusionProof(

@@ -53,8 +53,11 @@ grpc::Status AuditServiceImpl::DiffVersions(grpc::ServerContext* c,
 
 grpc::Status AuditServiceImpl::ReadEvents(grpc::ServerContext* c, const v1::ReadEventsRequest* r,
                                           v1::ReadEventsResponse* out) {
-  return guard_->Run(c, Method("ReadEvents"), out,
-                     [&](const Actor&) { return log_audit()->ReadEvents(*r); });
+  return guard_->Run(
+      c, Method("ReadEvents"), out, [&](const Actor&) -> absl::StatusOr<v1::ReadEventsResponse> {
+        if (r->agency().empty()) return log_audit()->ReadEvents(*r);
+        return OnDesk(plans_, r->agency(), [&](PlanDesk& d) { return d.audit.ReadEvents(*r); });
+      });
 }
 
 grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRequest* r,
@@ -66,12 +69,24 @@ grpc::Status AuditServiceImpl::Follow(grpc::ServerContext* c, const v1::FollowRe
   absl::StatusOr<FeedSlots::Lease> slot = feeds_.Acquire(*actor);
   if (!slot.ok()) return ToGrpcStatus(slot.status());
 
+  // An agency's feed: its desk decides which events are the agency's (an unknown code is
+  // refused here, before anything is sent).
+  const AuditApp* only = nullptr;
+  if (!r->agency().empty()) {
+    absl::StatusOr<PlanDesk*> desk = plans_->Desk(r->agency());
+    if (!desk.ok()) return ToGrpcStatus(desk.status());
+    only = &(*desk)->audit;
+  }
   uint64_t next = r->from_sequence() == 0 ? 1 : r->from_sequence();
   EventStore* store = log_audit()->store();
   while (!c->IsCancelled()) {
     absl::StatusOr<std::vector<v1::EventEnvelope>> chunk = store->ReadAll(next, kFeedChunk);
     if (!chunk.ok()) return ToGrpcStatus(chunk.status());
     for (v1::EventEnvelope& e : *chunk) {
+      if (only != nullptr && !only->OfThisAgency(e)) {
+        next = e.sequence() + 1;
+        continue;
+      }
       v1::AuditEvent event;
       event.set_summary(DescribeEvent(e));
       *event.mutable_envelope() = std::move(e);

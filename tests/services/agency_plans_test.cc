@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -192,6 +193,19 @@ TEST_F(AgencyPlansTest, AnUnknownAgencyIsNotFoundAndChangesNothing) {
   v1::DiffVersionsResponse diffed;
   refused.push_back(server_->audit().DiffVersions(ContextAs(TokenOf("iwan")).get(), diff, &diffed));
 
+  v1::ReadEventsRequest read;
+  read.set_agency("DINKES-NOWHERE");
+  v1::ReadEventsResponse page;
+  refused.push_back(server_->audit().ReadEvents(ContextAs(TokenOf("iwan")).get(), read, &page));
+
+  v1::FollowRequest follow;
+  follow.set_agency("DINKES-NOWHERE");
+  auto follow_context = ContextAs(TokenOf("iwan"));
+  auto feed = server_->audit().Follow(follow_context.get(), follow);
+  v1::AuditEvent sent;
+  EXPECT_FALSE(feed->Read(&sent));
+  refused.push_back(feed->Finish());
+
   for (const grpc::Status& status : refused) {
     EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
     EXPECT_EQ(status.error_message(), expected);
@@ -220,6 +234,101 @@ TEST_F(AgencyPlansTest, AMalformedAgencyCodeIsInvalidArgumentAndChangesNothing) 
             "agency: \"../x\" is not a code (2 to 40 characters: uppercase letters, "
             "digits, '-' or '_', starting with a letter)");
   EXPECT_EQ(server_->store().Head().sequence, head);
+}
+
+// Every event of the log read with an agency filter, page by page: exactly that agency's
+// streams, all of them, in log order; the same events the live feed sends.
+std::vector<v1::EventEnvelope> ReadAgencyEvents(v1::AuditService::Stub& audit,
+                                                const std::string& token,
+                                                const std::string& agency) {
+  std::vector<v1::EventEnvelope> out;
+  v1::ReadEventsRequest request;
+  request.set_agency(agency);
+  request.set_from_sequence(1);
+  while (true) {
+    v1::ReadEventsResponse page;
+    EXPECT_THAT(audit.ReadEvents(ContextAs(token).get(), request, &page), IsOk());
+    for (const v1::EventEnvelope& e : page.events()) out.push_back(e);
+    if (page.next_sequence() == 0) break;
+    request.set_from_sequence(page.next_sequence());
+  }
+  return out;
+}
+
+TEST_F(AgencyPlansTest, AnAgencysFeedHoldsOnlyItsOwnEvents) {
+  ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
+  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
+  in_other.set_agency(kOther);
+  v1::ProposalView proposal;
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &proposal),
+      IsOk());
+  v1::ProposalView seed_proposal;
+  ASSERT_THAT(
+      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(),
+                                  TargetProposal("propose-seed", "220 Orang"), &seed_proposal),
+      IsOk());
+  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
+  achieve.set_agency(kOther);
+  v1::RealizationView recorded;
+  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
+                                                       achieve, &recorded),
+              IsOk());
+
+  // The other agency: its agency stream (created), its whole plan, its proposal and its
+  // realization — nothing of the seed agency's, of users or of sessions.
+  const std::vector<v1::EventEnvelope> other =
+      ReadAgencyEvents(server_->audit(), TokenOf("iwan"), kOther);
+  std::map<std::string, int> per_stream;
+  for (const v1::EventEnvelope& e : other) ++per_stream[e.stream()];
+  const std::map<std::string, int> expected = {
+      {"agency/DINSOS-BENGKALIS", 1},
+      {"plan/dinsos-bengkalis", static_cast<int>(imported_.plan_version())},
+      {"proposal/dinsos-bengkalis/USL-0001", 1},
+      {"realization/dinsos-bengkalis", 1},
+  };
+  EXPECT_EQ(per_stream, expected);
+  for (size_t i = 1; i < other.size(); ++i) {
+    EXPECT_LT(other[i - 1].sequence(), other[i].sequence());
+  }
+
+  // The seed agency by its code: its own streams, its proposal under the name the
+  // one-agency server gave it, none of the other agency's.
+  per_stream.clear();
+  for (const v1::EventEnvelope& e :
+       ReadAgencyEvents(server_->audit(), TokenOf("iwan"), "DINSOS-DUMAI")) {
+    ++per_stream[e.stream()];
+  }
+  EXPECT_EQ(per_stream.count("proposal/USL-0001"), 1u);
+  EXPECT_EQ(per_stream.count("plan/dinsos-dumai"), 1u);
+  EXPECT_EQ(per_stream.count("agency/DINSOS-DUMAI"), 1u);
+  for (const auto& [stream, count] : per_stream) {
+    EXPECT_THAT(stream, ::testing::Not(::testing::HasSubstr("bengkalis"))) << stream;
+    EXPECT_THAT(stream, ::testing::Not(::testing::StartsWith("user"))) << stream;
+  }
+
+  // The live feed with the same filter sends the same events, in the same order.
+  v1::FollowRequest follow;
+  follow.set_agency(kOther);
+  auto context = ContextAs(TokenOf("iwan"));
+  auto feed = server_->audit().Follow(context.get(), follow);
+  v1::AuditEvent event;
+  for (const v1::EventEnvelope& want : other) {
+    ASSERT_TRUE(feed->Read(&event));
+    EXPECT_EQ(event.envelope().sequence(), want.sequence());
+  }
+  context->TryCancel();
+  (void)feed->Finish();
+
+  // Unfiltered, a page is the whole log from its start, as before.
+  v1::ReadEventsRequest all;
+  all.set_from_sequence(1);
+  all.set_limit(5);
+  v1::ReadEventsResponse page;
+  ASSERT_THAT(server_->audit().ReadEvents(ContextAs(TokenOf("iwan")).get(), all, &page), IsOk());
+  ASSERT_EQ(page.events_size(), 5);
+  EXPECT_EQ(page.events(4).sequence(), 5u);
+  EXPECT_EQ(page.next_sequence(), 6u);
 }
 
 // The Inspektorat's view across the Pemda: every agency, by code, with its Renstra's
