@@ -1,12 +1,14 @@
 #include "clients/agency_commands.h"
 
 #include <iostream>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
 #include "clients/terminal_text.h"
+#include "domain/money.h"
 
 namespace renstra {
 namespace {
@@ -55,6 +57,19 @@ void PrintPlanSummary(const v1::AgencyPlanSummary& s, std::ostream& out) {
       << (s.open_revision().empty() ? "-" : Printable(s.open_revision()))
       << ", dikunci: " << (s.locked() ? "ya" : "tidak") << ", temuan: " << s.findings()
       << ", usulan berjalan: " << s.open_proposals() << "\n";
+  if (!s.has_year_figures()) return;
+  const v1::AgencyYearFigures& y = s.year_figures();
+  const auto ratio = [](const v1::ReportRatio& r, const std::string& predikat) {
+    if (!r.computable()) return "- (" + r.reason() + ")";
+    return r.text() + "% (" + predikat + ")";
+  };
+  const auto rupiah = [](const v1::Money& m) {
+    return m.present() ? "Rp " + Money::FromProto(m).ToIndonesian() : std::string("-");
+  };
+  out << "  " << y.year() << ": serapan " << ratio(y.serapan(), y.serapan_predikat()) << ", pagu "
+      << rupiah(y.funding()) << ", belanja " << rupiah(y.spent()) << "; capaian "
+      << ratio(y.capaian(), y.capaian_predikat()) << " atas " << y.indicators_judged() << " dari "
+      << y.indicators() << " indikator bertarget\n";
 }
 
 }  // namespace
@@ -66,6 +81,8 @@ void AgencyCommands::Register(CLI::App* app) {
   plans_ = AddCommand(agency, "plans",
                       "Semua instansi dengan keadaan renstranya: versi, perubahan, kunci, "
                       "temuan dan usulan berjalan");
+  plans_->add_option("--year", plans_year_,
+                     "Juga capaian dan serapan tiap instansi pada tahun ini (2022-2026)");
   show_ = AddCommand(agency, "show",
                      "Tampilkan instansi: unit, penanggung jawab saat ini dan riwayatnya");
   show_->add_option("agency", agency_, "Kode instansi, mis. DINSOS-DUMAI")->required();
@@ -110,8 +127,10 @@ std::optional<int> AgencyCommands::Run(Client& client) {
     return kExitOk;
   }
   if (plans_->parsed()) {
+    v1::ListAgencyPlansRequest request;
+    request.set_year(plans_year_);
     v1::ListAgencyPlansResponse answer;
-    status = client.agency()->ListAgencyPlans(client.NewContext().get(), {}, &answer);
+    status = client.agency()->ListAgencyPlans(client.NewContext().get(), request, &answer);
     if (!status.ok()) return Fail(UserMessage(status, client));
     for (const v1::AgencyPlanSummary& s : answer.agencies()) PrintPlanSummary(s, std::cout);
     std::cout << answer.agencies_size() << " perangkat daerah" << std::endl;

@@ -32,6 +32,7 @@ class AgencyCommands {
  private:
   CLI::App* list_ = nullptr;
   CLI::App* plans_ = nullptr;
+  int plans_year_ = 0;  // agency plans --year; 0: none
   CLI::App* show_ = nullptr;
   CLI::App* create_ = nullptr;
   CLI::App* unit_create_ = nullptr;

@@ -77,10 +77,11 @@ grpc::Status AgencyServiceImpl::GetAgency(grpc::ServerContext* c, const v1::GetA
 }
 
 grpc::Status AgencyServiceImpl::ListAgencyPlans(grpc::ServerContext* c,
-                                                const v1::ListAgencyPlansRequest*,
+                                                const v1::ListAgencyPlansRequest* r,
                                                 v1::ListAgencyPlansResponse* out) {
-  return guard_->Run(c, Method("ListAgencyPlans"), out,
-                     [&](const Actor&) { return renstra::ListAgencyPlans(plans_, *app_); });
+  return guard_->Run(c, Method("ListAgencyPlans"), out, [&](const Actor&) {
+    return renstra::ListAgencyPlans(plans_, *app_, r->year());
+  });
 }
 
 }  // namespace renstra

@@ -3,8 +3,10 @@
 #include <map>
 #include <string>
 
+#include "base/status_macros.h"
 #include "domain/proposal_state.h"
 #include "domain/validator.h"
+#include "domain/year.h"
 
 namespace renstra {
 namespace {
@@ -43,7 +45,8 @@ void FillPlan(PlanDesk& desk, v1::AgencyPlanSummary& out) {
 }  // namespace
 
 absl::StatusOr<v1::ListAgencyPlansResponse> ListAgencyPlans(AgencyPlans* plans,
-                                                            const AgencyApp& agencies) {
+                                                            const AgencyApp& agencies, int year) {
+  if (year != 0) RENSTRA_RETURN_IF_ERROR(CheckTargetYear(year));
   // By code: the directory's agencies, plus the default agency when a server started
   // --empty imported its plan before anyone created the agency.
   std::map<std::string, v1::AgencyPlanSummary> by_code;
@@ -62,6 +65,10 @@ absl::StatusOr<v1::ListAgencyPlansResponse> ListAgencyPlans(AgencyPlans* plans,
     if (!desk.ok()) return desk.status();
     summary.set_default_agency(code == plans->default_agency());
     FillPlan(**desk, summary);
+    if (year != 0 && summary.plan_version() > 0) {
+      RENSTRA_ASSIGN_OR_RETURN(*summary.mutable_year_figures(),
+                               (*desk)->realization.YearFigures(year));
+    }
     *out.add_agencies() = std::move(summary);
   }
   return out;

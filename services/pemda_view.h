@@ -6,7 +6,8 @@
 // read under that desk's projector lock, so an agency's line is consistent in itself;
 // lines of different agencies may be of slightly different moments.
 // Thread safety: thread-safe (as AgencyPlans and AgencyApp are).
-// Errors: those of building a desk that was not made yet (DATA_LOSS from its replay).
+// Errors: INVALID_ARGUMENT for a bad year; those of building a desk that was not made yet
+// (DATA_LOSS from its replay).
 #ifndef RENSTRA_SERVICES_PEMDA_VIEW_H_
 #define RENSTRA_SERVICES_PEMDA_VIEW_H_
 
@@ -17,8 +18,11 @@
 
 namespace renstra {
 
+// `year` 0: the Renstra's state only; a target year: also each planned agency's
+// capaian and serapan of that year (RealizationApp::YearFigures). INVALID_ARGUMENT
+// naming "year" for any other year, before anything is read.
 absl::StatusOr<v1::ListAgencyPlansResponse> ListAgencyPlans(AgencyPlans* plans,
-                                                            const AgencyApp& agencies);
+                                                            const AgencyApp& agencies, int year);
 
 }  // namespace renstra
 

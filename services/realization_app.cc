@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
+#include "domain/agency_year.h"
 #include "domain/code.h"
 #include "domain/realization_decider.h"
 #include "domain/text_limits.h"
@@ -219,6 +220,24 @@ absl::StatusOr<v1::CapaianReport> RealizationApp::Capaian(
         out.set_realization_version(static_cast<int64_t>(book.version()));
         return out;
       });
+}
+
+absl::StatusOr<v1::AgencyYearFigures> RealizationApp::YearFigures(int year) const {
+  return projector_->ReadRealizations([&](const PlanState& plan, const RealizationBook& book)
+                                          -> absl::StatusOr<v1::AgencyYearFigures> {
+    RENSTRA_ASSIGN_OR_RETURN(const AgencyYear y, SummarizeAgencyYear(plan, book, year, options_));
+    v1::AgencyYearFigures out;
+    out.set_year(y.year);
+    y.funding.ToProto(out.mutable_funding());
+    y.spent.ToProto(out.mutable_spent());
+    RatioToProto(y.absorption, out.mutable_serapan());
+    out.set_serapan_predikat(y.absorption_predikat);
+    out.set_indicators(y.indicators);
+    out.set_indicators_judged(y.indicators_judged);
+    RatioToProto(y.capaian, out.mutable_capaian());
+    out.set_capaian_predikat(y.capaian_predikat);
+    return out;
+  });
 }
 
 absl::StatusOr<v1::AnggaranReport> RealizationApp::Anggaran(

@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "domain/actor.h"
 #include "domain/report_models.h"
+#include "renstra/v1/agency_service.pb.h"
 #include "renstra/v1/realization_service.pb.h"
 #include "services/command_runner.h"
 #include "services/projector.h"
@@ -57,6 +58,9 @@ class RealizationApp {
   absl::StatusOr<v1::EarlyWarnings> EarlyWarnings(const v1::GetEarlyWarningsRequest& r) const;
   // INVALID_ARGUMENT for a year outside 2022–2026; NOT_FOUND for an unknown root.
   absl::StatusOr<v1::TriwulanReport> Triwulan(const v1::GetTriwulanReportRequest& r) const;
+  // The agency's capaian and serapan of `year` (domain/agency_year.h), for the
+  // Pemda-wide view; INVALID_ARGUMENT naming "year" outside 2022–2026.
+  absl::StatusOr<v1::AgencyYearFigures> YearFigures(int year) const;
 
  private:
   // Decides with decide(plan, book, id) and appends; returns the new record's view.

@@ -386,6 +386,41 @@ TEST_F(AgencyPlansTest, ThePemdaWideListShowsEveryAgencysRenstra) {
   EXPECT_EQ(seed.findings(), kSeedFindings);
   EXPECT_EQ(seed.open_proposals(), 0);
   EXPECT_EQ(server_->store().Head().sequence, head);  // a read appends nothing
+  EXPECT_FALSE(seed.has_year_figures());              // no year asked
+
+  // A year's capaian and serapan beside each planned agency: the other agency's one
+  // realization, 150 of the 210 Orang planned for 2025, is its whole capaian.
+  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
+  achieve.set_agency(kOther);
+  v1::RealizationView recorded;
+  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
+                                                       achieve, &recorded),
+              IsOk());
+  v1::ListAgencyPlansRequest by_year;
+  by_year.set_year(2025);
+  ASSERT_THAT(server_->agency().ListAgencyPlans(ContextAs(TokenOf("iwan")).get(), by_year, &list),
+              IsOk());
+  ASSERT_EQ(list.agencies_size(), 3);
+  EXPECT_FALSE(list.agencies(0).has_year_figures());  // DINKES-DUMAI has no plan
+  const v1::AgencyYearFigures& other_2025 = list.agencies(1).year_figures();
+  EXPECT_EQ(other_2025.year(), 2025);
+  EXPECT_EQ(other_2025.indicators_judged(), 1);
+  EXPECT_EQ(other_2025.capaian().text(), "71,43");
+  EXPECT_EQ(other_2025.capaian_predikat(), "Cukup");
+  EXPECT_FALSE(other_2025.serapan().computable());
+  EXPECT_EQ(other_2025.serapan().reason(), "no spending recorded");
+  EXPECT_TRUE(other_2025.funding().present());
+  const v1::AgencyYearFigures& seed_2025 = list.agencies(2).year_figures();
+  EXPECT_EQ(seed_2025.indicators_judged(), 0);
+  EXPECT_EQ(seed_2025.indicators(), other_2025.indicators());  // the same document
+  EXPECT_EQ(seed_2025.funding().rupiah(), other_2025.funding().rupiah());
+  EXPECT_EQ(seed_2025.capaian().text(), "-");
+
+  by_year.set_year(2030);
+  grpc::Status refused =
+      server_->agency().ListAgencyPlans(ContextAs(TokenOf("iwan")).get(), by_year, &list);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(refused.error_message(), "year 2030: must be a target year 2022..2026");
 }
 
 TEST_F(AgencyPlansTest, TheOtherPlanIsRebuiltFromTheLogAsARestartBuildsIt) {
