@@ -59,4 +59,10 @@ absl::Status RequireOwnDivision(const Actor& actor, v1::Division node_division,
       own == v1::DIVISION_UNSPECIFIED ? "no division" : DivisionDisplayName(own)));
 }
 
+absl::Status RequireMayPropose(const Actor& actor, v1::Division node_division,
+                               std::string_view what) {
+  if (actor.role == v1::Role::SEKRETARIAT) return absl::OkStatus();
+  return RequireOwnDivision(actor, node_division, what);
+}
+
 }  // namespace renstra

@@ -48,6 +48,15 @@ absl::Status RequireOwnAgency(const Actor& actor, std::string_view plan_agency,
 absl::Status RequireOwnDivision(const Actor& actor, v1::Division node_division,
                                 std::string_view what);
 
+// Who may propose a change to a node of `node_division`: the Sekretariat on any node of
+// its agency — it is the agency's planning unit, the one that drafts the fix when a
+// revision left the plan inconsistent across bidang — and a Kepala Bidang on its own
+// division's nodes (RequireOwnDivision). Recording realizations stays with the
+// responsible unit (RequireOwnDivision alone). The Kepala Dinas does not propose: the
+// one who decides on proposals does not write them (RequireRole in the deciders).
+absl::Status RequireMayPropose(const Actor& actor, v1::Division node_division,
+                               std::string_view what);
+
 }  // namespace renstra
 
 #endif  // RENSTRA_DOMAIN_ACTOR_H_

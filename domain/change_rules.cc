@@ -62,7 +62,7 @@ absl::StatusOr<v1::Change> ResolveSetTarget(const PlanState& plan, const Actor& 
     return Invalid(path + ".year", absl::StrCat(t.year(), " is outside the years ", ind.from_year,
                                                 "-", ind.to_year, " of indicator ", ind.id));
   }
-  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(RequireMayPropose(actor, node->division, path + ": node " + node->code));
   RENSTRA_RETURN_IF_ERROR(CheckActive(*node, t.year(), path));
   RENSTRA_RETURN_IF_ERROR(CheckTargetValue(path + ".value", t.value(), ind.unit));
   auto it = ind.targets.find(t.year());
@@ -81,7 +81,7 @@ absl::StatusOr<v1::Change> ResolveSetFunding(const PlanState& plan, const Actor&
   }
   f.set_node_code(node->code);
   RENSTRA_RETURN_IF_ERROR(CheckTargetYear(f.year(), (path + ".year").c_str()));
-  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(RequireMayPropose(actor, node->division, path + ": node " + node->code));
   RENSTRA_RETURN_IF_ERROR(CheckActive(*node, f.year(), path));
   RENSTRA_RETURN_IF_ERROR(CheckMoney(path + ".amount", f.amount()));
   auto it = node->funding.find(f.year());
@@ -99,7 +99,7 @@ absl::StatusOr<v1::Change> ResolveReplace(const PlanState& plan, const Actor& ac
                    absl::StrCat("unknown indicator \"", r.indicator_id(), "\""));
   }
   const IndicatorState& ind = node->indicators[index];
-  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(RequireMayPropose(actor, node->division, path + ": node " + node->code));
   RENSTRA_RETURN_IF_ERROR(CheckTargetYear(r.from_year(), (path + ".from_year").c_str()));
   if (r.from_year() <= ind.from_year || r.from_year() > ind.to_year) {
     return Invalid(path + ".from_year",
@@ -142,7 +142,7 @@ absl::StatusOr<v1::Change> ResolveAdd(const PlanState& plan, const Actor& actor,
                    absl::StrCat("its kegiatan ", code->ParentCanonical(), " is not in the plan"));
   }
   RENSTRA_RETURN_IF_ERROR(
-      RequireOwnDivision(actor, parent->division, path + ": kegiatan " + parent->code));
+      RequireMayPropose(actor, parent->division, path + ": kegiatan " + parent->code));
   if (a.name().empty()) return Invalid(path + ".name", "required");
   if (a.indicator().empty()) return Invalid(path + ".indicator", "required");
   if (a.unit().empty()) return Invalid(path + ".unit", "required");
@@ -171,7 +171,7 @@ absl::StatusOr<v1::Change> ResolveRetire(const PlanState& plan, const Actor& act
   if (node->level != v1::SUB_ACTIVITY) {
     return Invalid(path + ".code", absl::StrCat(node->code, " is not a sub kegiatan"));
   }
-  RENSTRA_RETURN_IF_ERROR(RequireOwnDivision(actor, node->division, path + ": node " + node->code));
+  RENSTRA_RETURN_IF_ERROR(RequireMayPropose(actor, node->division, path + ": node " + node->code));
   RENSTRA_RETURN_IF_ERROR(CheckTargetYear(r.from_year(), (path + ".from_year").c_str()));
   if (node->retired_from != 0) {
     return absl::FailedPreconditionError(

@@ -174,10 +174,19 @@ TEST(WorkflowTest, DivisionScoping) {
                "rule: a division proposes and records only for its own nodes; "
                "changes[0].set_target: node 1.06.04.2.01.0001 belongs to Bidang Rehabilitasi "
                "Sosial, budi acts for Bidang Perlindungan dan Jaminan Sosial");
-  // The Sekretariat owns program 1.06.01 and nothing else.
+  // The Sekretariat, the agency's planning unit, proposes on its own program 1.06.01 and
+  // on any other bidang's node as well (a fix across bidang after a revision).
   EXPECT_THAT(w.Draft(kSari, "p2", {SetFunding("1.6.1.2.01.01", 2026, 6000000)}), IsOk());
-  EXPECT_EQ(w.Draft(kSari, "p3", {SetFunding("1.06.04", 2026, 1)}).code(),
-            absl::StatusCode::kPermissionDenied);
+  EXPECT_THAT(
+      w.Draft(kSari, "p3",
+              {SetFunding("1.06.04", 2026, 1), SetTarget(kRehabIndicator, 2025, "230 Orang")}),
+      IsOk());
+  // A Kepala Bidang still may not, even beside the Sekretariat's change.
+  ExpectStatus(w.Draft(kRina, "p4", {SetFunding("1.6.1.2.01.01", 2026, 6000000)}),
+               absl::StatusCode::kPermissionDenied,
+               "rule: a division proposes and records only for its own nodes; "
+               "changes[0].set_funding: node 1.06.01.2.01.0001 belongs to Sekretariat, rina "
+               "acts for Bidang Rehabilitasi Sosial");
 }
 
 TEST(WorkflowTest, BadInputNamesTheField) {

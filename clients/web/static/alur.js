@@ -297,8 +297,10 @@ async function halamanUsulan() {
   if (!tampilkanIsi(['KEPALA_BIDANG', 'SEKRETARIAT'])) return;
   const rencana = await muatRencana();
   const saya = await ambil('/api/saya');
-  // Offered: the nodes of the user's division (renstrad refuses the others anyway).
-  const milik = rencana.urut.filter((n) => !saya.division || n.division === saya.division);
+  // Offered: the nodes of a Kepala Bidang's division; every node to the Sekretariat, the
+  // agency's planning unit (renstrad refuses the others anyway).
+  const milik = rencana.urut.filter((n) => saya.role === 'SEKRETARIAT' || !saya.division ||
+                                           n.division === saya.division);
   const pilih = document.getElementById('pilih-simpul');
   const isiPilihan = (kata) => {
     const q = kata.trim().toLowerCase();

@@ -114,7 +114,7 @@ const TUGAS = {
                  'Membaca laporan dan memeriksa jejak audit'],
   KEPALA_BIDANG: ['Membaca Renstra', 'Mengusulkan perubahan untuk bidang Anda',
                   'Mencatat realisasi bidang Anda', 'Membaca laporan'],
-  SEKRETARIAT: ['Membaca Renstra', 'Mengusulkan perubahan untuk Sekretariat',
+  SEKRETARIAT: ['Membaca Renstra', 'Mengusulkan perubahan untuk semua bidang',
                 'Mencatat realisasi Sekretariat', 'Membaca laporan'],
   INSPEKTORAT: ['Membaca Renstra', 'Membaca laporan', 'Memeriksa riwayat dan memverifikasi log'],
   ADMIN: ['Membaca Renstra', 'Mengelola pengguna dan cadangan'],
