@@ -30,6 +30,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "CLI/CLI.hpp"
 #include "absl/time/time.h"
@@ -42,6 +43,7 @@
 #include "clients/cli_output.h"
 #include "clients/client.h"
 #include "clients/credentials.h"
+#include "clients/division_filter.h"
 #include "clients/import_printer.h"
 #include "clients/plan_printer.h"
 #include "clients/print_flags.h"
@@ -49,6 +51,7 @@
 #include "clients/terminal_text.h"
 #include "clients/workflow_commands.h"
 #include "clients/xlsx_sheets.h"
+#include "domain/division.h"
 
 namespace renstra {
 namespace {
@@ -61,6 +64,8 @@ struct ShowArgs {
   // A date YYYY-MM-DD: the plan legally in force (berlaku) that day.
   std::string in_force;
   bool json = false;
+  // --division: a division, "saya", "semua"; empty: the caller's default.
+  std::string division;
 };
 
 // Microseconds since the epoch of an --as-of argument, or false.
@@ -99,6 +104,29 @@ void PrintInForceLine(const std::string& date, const v1::Plan& plan) {
   std::cout << "\n";
 }
 
+// The whole plan, or (--division, a Kepala Bidang's default) one division's part of it.
+int PrintWholePlan(Client& client, const ShowArgs& args, v1::Plan* plan) {
+  absl::StatusOr<std::optional<v1::Division>> division =
+      ResolveDivision(client, args.division, /*whole_plan=*/true);
+  if (!division.ok()) {
+    return Fail(
+        std::string(division.status().message()),
+        division.status().code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitError);
+  }
+  if (*division) KeepDivision(**division, plan);
+  if (args.json) {
+    v1::GetPlanResponse response;
+    *response.mutable_plan() = std::move(*plan);
+    return PrintJson(response);
+  }
+  if (*division) {
+    std::cout << "Hanya " << DivisionDisplayName(**division)
+              << " (--division semua: seluruh renstra)\n";
+  }
+  PrintPlan(*plan, std::cout);
+  return kExitOk;
+}
+
 // The plan (or one subtree) as of a plan version, from WorkflowService.GetPlanAtVersion.
 int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   v1::GetPlanResponse plan;
@@ -130,11 +158,7 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (!args.in_force.empty() && !args.json) PrintInForceLine(args.in_force, plan.plan());
-  if (args.code.empty()) {
-    if (args.json) return PrintJson(plan);
-    PrintPlan(plan.plan(), std::cout);
-    return kExitOk;
-  }
+  if (args.code.empty()) return PrintWholePlan(client, args, plan.mutable_plan());
   // The current plan knows every accepted code form; codes never leave the plan (a
   // retired node stays), so its canonical code names the node in older versions too.
   std::string canonical = args.code;
@@ -161,9 +185,7 @@ int PlanShow(Client& client, const ShowArgs& args) {
     v1::GetPlanResponse response;
     grpc::Status status = client.GetPlan(&response);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    if (args.json) return PrintJson(response);
-    PrintPlan(response.plan(), std::cout);
-    return kExitOk;
+    return PrintWholePlan(client, args, response.mutable_plan());
   }
   v1::GetSubtreeResponse response;
   grpc::Status status = client.GetSubtree(args.code, &response);
@@ -351,6 +373,9 @@ int Main(int argc, char** argv) {
       ->excludes("--version")
       ->excludes("--as-of");
   show->add_flag("--json", show_args.json, "Cetak jawaban dalam pemetaan JSON protobuf");
+  show->add_option("--division", show_args.division,
+                   "Hanya program, kegiatan dan sub kegiatan bidang ini (nama bidang, \"saya\" "
+                   "atau \"semua\"); bawaan Kepala Bidang tanpa --code: bidangnya sendiri");
 
   ExportArgs export_args;
   CLI::App* export_command = AddCommand(plan, "export", "Tulis tabel resmi");

@@ -3,18 +3,32 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "clients/cli_app.h"
 #include "clients/cli_output.h"
+#include "clients/division_filter.h"
 #include "clients/record_printer.h"
 #include "clients/report_html.h"
 #include "clients/value_parser.h"
 #include "clients/xlsx_sheets.h"
+#include "domain/division.h"
 
 namespace renstra {
 namespace {
+
+// "T-C.23 ... — Bidang Rehabilitasi Sosial": a filtered table says whose rows it holds.
+void TitleDivision(const std::optional<v1::Division>& division, ReportTable* table) {
+  if (division) table->title += " — " + DivisionDisplayName(*division);
+}
+
+int FailDivision(const absl::Status& status) {
+  return Fail(std::string(status.message()),
+              status.code() == absl::StatusCode::kInvalidArgument ? kExitUsage : kExitError);
+}
 
 int Answer(Client& client, const grpc::Status& status, const v1::RealizationView& view, bool json,
            const char* verb) {
@@ -97,14 +111,22 @@ void RealizationCommands::Register(CLI::App* app) {
                 "Tabel: satu baris layar per baris tabel (bawaan: dimuatkan ke 120 kolom)");
     print_.Register(c);
   };
+  const auto division = [&](CLI::App* c) {
+    c->add_option("--division", division_,
+                  "Hanya baris bidang ini (nama bidang, \"saya\" atau \"semua\"); bawaan "
+                  "Kepala Bidang tanpa --code: bidangnya sendiri");
+  };
   capaian_ = AddCommand(report, "capaian", "T-C.23: target, realisasi dan rasio per tahun");
+  division(capaian_);
   capaian_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   capaian_->add_option("--year", year_, "Hanya tahun ini");
   output(capaian_);
   anggaran_ = AddCommand(report, "anggaran", "T-C.24: pagu, realisasi dan serapan per tahun");
+  division(anggaran_);
   anggaran_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   output(anggaran_);
   evaluasi_ = AddCommand(report, "evaluasi", "E.80: kinerja dan keuangan, rata-rata, predikat");
+  division(evaluasi_);
   evaluasi_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   output(evaluasi_);
   peringatan_ = AddCommand(
@@ -113,6 +135,7 @@ void RealizationCommands::Register(CLI::App* app) {
   peringatan_->add_option("--year", year_, "Tahunnya")->required();
   peringatan_->add_option("--ratio", ratio_, "Ambang rasio capaian (%); bawaan 75");
   peringatan_->add_option("--absorption", absorption_, "Ambang serapan anggaran (%); bawaan 75");
+  division(peringatan_);
   peringatan_->add_option("--code", code_, "Hanya cabang ini; bawaan: seluruh renstra");
   peringatan_->add_flag("--unrecorded", unrecorded_,
                         "Cantumkan juga target dan pagu yang belum ada realisasinya");
@@ -129,6 +152,7 @@ void RealizationCommands::Register(CLI::App* app) {
                          "Formulir e-Monev triwulanan: target, realisasi triwulan I-IV, "
                          "kumulatif dan capaian");
   triwulan_->add_option("--year", year_, "Tahun 2022..2026")->required();
+  division(triwulan_);
   triwulan_->add_option("--code", code_, "Kode program (atau kegiatan); bawaan: semua program");
   output(triwulan_);
 }
@@ -248,6 +272,9 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
   if (format_ == "xlsx" || format_ == "pdf") {
     if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format_)) return *refused;
   }
+  absl::StatusOr<std::optional<v1::Division>> division =
+      ResolveDivision(client, division_, code_.empty());
+  if (!division.ok()) return FailDivision(division.status());
   grpc::Status status;
   ReportTable table;
   if (which == "capaian") {
@@ -257,6 +284,7 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
     v1::CapaianReport report;
     status = client.realization()->GetCapaianReport(client.NewContext().get(),
                                                     ForAgency(client, request), &report);
+    if (*division) KeepDivision(**division, &report);
     table = CapaianTable(report);
   } else if (which == "anggaran") {
     v1::GetAnggaranReportRequest request;
@@ -264,6 +292,7 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
     v1::AnggaranReport report;
     status = client.realization()->GetAnggaranReport(client.NewContext().get(),
                                                      ForAgency(client, request), &report);
+    if (*division) KeepDivision(**division, &report);
     table = AnggaranTable(report);
   } else {
     v1::GetEvaluationReportRequest request;
@@ -271,9 +300,11 @@ int RealizationCommands::Report(Client& client, const std::string& which) {
     v1::EvaluationReport report;
     status = client.realization()->GetEvaluationReport(client.NewContext().get(),
                                                        ForAgency(client, request), &report);
+    if (*division) KeepDivision(**division, &report);
     table = EvaluationTable(report);
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
+  TitleDivision(*division, &table);
   return Emit(client, table);
 }
 
@@ -281,6 +312,9 @@ int RealizationCommands::Warnings(Client& client) {
   if (format_ == "xlsx" || format_ == "pdf") {
     if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format_)) return *refused;
   }
+  absl::StatusOr<std::optional<v1::Division>> division =
+      ResolveDivision(client, division_, code_.empty());
+  if (!division.ok()) return FailDivision(division.status());
   v1::GetEarlyWarningsRequest request;
   request.set_year(year_);
   request.set_ratio_threshold(ratio_);
@@ -291,13 +325,19 @@ int RealizationCommands::Warnings(Client& client) {
   grpc::Status status = client.realization()->GetEarlyWarnings(client.NewContext().get(),
                                                                ForAgency(client, request), &report);
   if (!status.ok()) return Fail(UserMessage(status, client));
-  return Emit(client, WarningTable(report));
+  if (*division) KeepDivision(**division, &report);
+  ReportTable table = WarningTable(report);
+  TitleDivision(*division, &table);
+  return Emit(client, table);
 }
 
 int RealizationCommands::Triwulan(Client& client) {
   if (format_ == "xlsx" || format_ == "pdf") {
     if (std::optional<int> refused = RefuseBinaryOnTerminal(output_, format_)) return *refused;
   }
+  absl::StatusOr<std::optional<v1::Division>> division =
+      ResolveDivision(client, division_, code_.empty());
+  if (!division.ok()) return FailDivision(division.status());
   v1::GetTriwulanReportRequest request;
   request.set_year(year_);
   request.set_root_code(code_);
@@ -305,8 +345,11 @@ int RealizationCommands::Triwulan(Client& client) {
   grpc::Status status = client.realization()->GetTriwulanReport(
       client.NewContext().get(), ForAgency(client, request), &report);
   if (!status.ok()) return Fail(UserMessage(status, client));
+  if (*division) KeepDivision(**division, &report);
+  ReportTable table = TriwulanTable(report);
+  TitleDivision(*division, &table);
   // The per-year charts say nothing about quarters: the HTML page is the table alone.
-  return Emit(client, TriwulanTable(report), /*charts=*/false);
+  return Emit(client, table, /*charts=*/false);
 }
 
 int RealizationCommands::Emit(Client& client, const ReportTable& table, bool charts) {

@@ -69,6 +69,8 @@ class RealizationCommands {
   int quarter_ = 0;  // --quarter 1..4; 0 = the year
   bool json_ = false;
   std::string format_ = "table";
+  // report --division: a division, "saya", "semua"; empty: the caller's default.
+  std::string division_;
   std::string output_;
   // --format print|pdf: kop and signature block.
   PrintFlags print_;

@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -372,6 +373,53 @@ TEST_F(RealizationEndToEnd, QuartersAreAddedOneByOneAndTheTriwulanFormShowsThem)
             "renstra: invalid request: year: 2021 is outside the plan's years "
             "2022\xE2\x80\x93"
             "2026\n");
+}
+
+// The program rows of a report's TSV (codes as the seed writes them: "1.6.1",
+// "1.06.02", "2.13.4": three parts), in order.
+std::vector<std::string> ProgramCodes(const std::string& tsv) {
+  std::vector<std::string> codes;
+  std::istringstream in(tsv);
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::string code = line.substr(0, line.find('\t'));
+    if (std::count(code.begin(), code.end(), '.') == 2) codes.push_back(code);
+  }
+  return codes;
+}
+
+// A Kepala Bidang reads their own division by default across programs; --division
+// names another or "semua"; a subtree asked for by --code is shown whole.
+TEST_F(RealizationEndToEnd, ADivisionHeadReadsTheirOwnDivisionByDefault) {
+  const std::string all = Read({"report", "anggaran", "--format", "tsv"});
+  EXPECT_THAT(ProgramCodes(all), ElementsAre("1.6.1", "1.06.02", "1.06.03", "1.06.04", "1.06.05",
+                                             "1.06.06", "1.06.07", "2.13.4", "2.13.5"));
+  const std::string own = Rehab({"report", "anggaran", "--format", "tsv"});
+  EXPECT_THAT(ProgramCodes(own), ElementsAre("1.06.03", "1.06.04"));
+  EXPECT_EQ(Rehab({"report", "anggaran", "--division", "semua", "--format", "tsv"}), all);
+  EXPECT_EQ(Read({"report", "anggaran", "--division", "Rehabilitasi Sosial", "--format", "tsv"}),
+            own);
+  EXPECT_THAT(ProgramCodes(Rehab({"report", "capaian", "--division", "PEMBERDAYAAN_MASYARAKAT",
+                                  "--format", "tsv"})),
+              ElementsAre("2.13.4", "2.13.4", "2.13.5", "2.13.5"));  // two indicators each
+  EXPECT_THAT(ProgramCodes(Rehab({"report", "anggaran", "--code", "1.06.02", "--format", "tsv"})),
+              ElementsAre("1.06.02"));
+
+  const std::string plan = Rehab({"plan", "show"});
+  EXPECT_THAT(plan, ::testing::StartsWith(
+                        "Hanya Bidang Rehabilitasi Sosial (--division semua: seluruh renstra)\n"));
+  EXPECT_THAT(plan, HasSubstr("1.06.04.2.01"));
+  EXPECT_THAT(plan, Not(HasSubstr("Kegiatan 1.06.02.2.02")));
+  EXPECT_THAT(Read({"plan", "show"}), HasSubstr("Kegiatan 1.06.02.2.02"));
+
+  CommandResult unknown = As(kRehabToken, {"report", "anggaran", "--division", "linjamsos"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_EQ(unknown.err,
+            "renstra: --division \"linjamsos\": bukan bidang (nama bidang, \"saya\" atau "
+            "\"semua\")\n");
+  CommandResult none = As(kInspektoratToken, {"plan", "show", "--division", "saya"});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err, "renstra: --division saya: inspektorat tidak bertugas pada satu bidang\n");
 }
 
 }  // namespace
