@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "domain/division.h"
 #include "domain/strings.h"
 
 namespace renstra {
@@ -46,18 +47,7 @@ void Collect(const std::vector<UnitInfo>& units, Match matches, std::vector<std:
 }  // namespace
 
 std::string FoldUnitText(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
+  return absl::AsciiStrToLower(CollapseSpaces(text));
 }
 
 absl::StatusOr<std::vector<UnitMapEntry>> ParseUnitMap(std::string_view text, std::string_view name,

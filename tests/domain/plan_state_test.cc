@@ -1,5 +1,6 @@
 #include "domain/plan_state.h"
 
+#include "absl/strings/str_cat.h"
 #include "domain/import_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
@@ -189,11 +190,11 @@ TEST(ImportDeciderTest, AnUnknownUnitKerjaIsImportedUnplacedAndReported) {
       DecideImport(PlanState(), *table, ImportOptions{.plan_id = "plan/test", .source = ""});
   ASSERT_THAT(d, IsOk());
   ASSERT_EQ(d->placements.size(), 1u);
-  EXPECT_EQ(d->placements[0].line, 3);
-  EXPECT_EQ(d->placements[0].code, "1.06.04");
-  EXPECT_EQ(d->placements[0].text, "Bidang Pariwisata");
-  EXPECT_EQ(d->placements[0].unit, "");
-  EXPECT_EQ(d->placements[0].reason, "no unit of the agency has this code or name");
+  const NodePlacement& p = d->placements[0];
+  EXPECT_EQ(absl::StrCat("line ", p.line, " ", p.code, " \"", p.text, "\" unit=", p.unit, " : ",
+                         p.reason),
+            "line 3 1.06.04 \"Bidang Pariwisata\" unit= : no unit of the agency has this code or "
+            "name");
   PlanState plan;
   ASSERT_THAT(plan.ApplyAll(d->events), IsOk());
   const NodeState* node = plan.FindNode("1.06.04");
