@@ -29,12 +29,12 @@ void PrintUnits(const v1::ImportTableResponse& response, std::ostream& out) {
   if (response.units().empty() && response.unplaced_units().empty()) return;
   int nodes = 0;
   for (const v1::ImportedUnit& u : response.units()) nodes += u.nodes_size();
-  out << "Unit Kerja: " << nodes << " node pada " << response.units_size() << " unit"
+  out << "Unit Kerja: " << nodes << " kode pada " << response.units_size() << " unit"
       << (response.dry_run() ? " (akan ditugaskan)" : " (ditugaskan)") << ", "
       << response.unplaced_units_size() << " baris tidak ditempatkan\n";
   for (const v1::ImportedUnit& u : response.units()) {
     out << "  " << Printable(u.unit()) << " (" << Printable(u.name()) << ") : " << u.nodes_size()
-        << " node\n";
+        << " kode\n";
   }
   for (const v1::UnplacedUnitKerja& u : response.unplaced_units()) {
     out << "  baris " << u.line() << " " << Printable(u.code()) << " \"" << Printable(u.text())

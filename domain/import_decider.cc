@@ -202,11 +202,17 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
       // Only the text decides, so an export writing it back re-imports the same division.
       absl::StatusOr<v1::Division> d = ParseDivision(unit_kerja);
       division = d.ok() ? *d : v1::DIVISION_UNSPECIFIED;
-      UnitPlacement placed =
-          PlaceUnitKerja(unit_kerja, options.units, options.unit_map,
-                         options.agency_code.empty() ? "the agency" : options.agency_code);
-      out.placements.push_back(NodePlacement{node.rows[0].line, code, unit_kerja,
-                                             std::move(placed.unit), std::move(placed.reason)});
+      // Without any units to place on (an agency the directory does not hold, such as
+      // the default agency of a server started --empty), a Dinas Sosial division's name
+      // is taken by that division, as before units were data; other texts are unplaced.
+      const bool division_only = options.units.empty() && options.unit_map.empty() && d.ok();
+      if (!division_only) {
+        UnitPlacement placed =
+            PlaceUnitKerja(unit_kerja, options.units, options.unit_map,
+                           options.agency_code.empty() ? "the agency" : options.agency_code);
+        out.placements.push_back(NodePlacement{node.rows[0].line, code, unit_kerja,
+                                               std::move(placed.unit), std::move(placed.reason)});
+      }
     }
     v1::NodeAdded* added = add()->mutable_node_added();
     added->set_code(code);

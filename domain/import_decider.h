@@ -19,7 +19,9 @@
 //    reported in `placements` with its reason (and refuses the import when
 //    `strict_units`), never guessed. The node's Dinas Sosial division is the one the
 //    text names (DIVISION_UNSPECIFIED when it names none); a blank column 19 gives the
-//    default for the node's program (division.h). Location is column 20 as written.
+//    default for the node's program (division.h). With no units (nor unit map) given,
+//    a text naming a Dinas Sosial division is that division's and not a placement, as
+//    before units were data. Location is column 20 as written.
 //  - Blank cells produce no event; "-" does (it is what the agency wrote).
 //  - An indicator's kind (cumulative, stock, rate; indicator_kind.h) is read from its
 //    marker, unit, wording or the row's figures and recorded on IndicatorDefined; its

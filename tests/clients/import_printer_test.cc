@@ -108,8 +108,8 @@ TEST(ImportPrinterTest, NamesEachUnitsNodesAndEveryUnplacedRowBeforeTheFindings)
   PrintImportReport(answer, "dinkes.tsv", "req-3", /*lines=*/false, out);
   const std::string text = out.str();
   EXPECT_EQ(text.substr(text.find("Unit Kerja")),
-            "Unit Kerja: 2 node pada 1 unit (ditugaskan), 1 baris tidak ditempatkan\n"
-            "  KESMAS (Bidang Kesehatan Masyarakat) : 2 node\n"
+            "Unit Kerja: 2 kode pada 1 unit (ditugaskan), 1 baris tidak ditempatkan\n"
+            "  KESMAS (Bidang Kesehatan Masyarakat) : 2 kode\n"
             "  baris 9 1.02.02.2.02.0001 \"Bidang Pariwisata\\t\" tidak ditempatkan : no unit of "
             "DINKES-DUMAI has this code or name\n"
             "Temuan: 0\n");

@@ -196,5 +196,27 @@ TEST(ImportUnitsTest, ADinasSosialDivisionStillNamesItsDivision) {
   EXPECT_EQ(d->placements[0].unit, "REHABILITASI_SOSIAL");
 }
 
+TEST(ImportUnitsTest, WithoutUnitsADivisionsNameIsItsDivisionAndNoPlacement) {
+  // No units known (an agency the directory does not hold): the Dinas Sosial division
+  // takes its own name, as before units were data; another text is still reported.
+  std::vector<std::string> division = {"", "", "1.06.04", "Program", "Ind", "10"};
+  division.resize(20);
+  division[18] = "Bidang Rehabilitasi Sosial";
+  std::vector<std::string> other = {"", "", "1.06.04.2.01", "Kegiatan", "Ind", "10"};
+  other.resize(20);
+  other[18] = "Bidang Kesehatan Masyarakat";
+  absl::StatusOr<ImportDecision> d =
+      Decide(std::string(testing::kTc27Header) + Row(division) + Row(other),
+             ImportOptions{.plan_id = "plan/test", .source = "test"});
+  ASSERT_THAT(d, IsOk());
+  const v1::NodeAdded* program = NodeAddedOf(*d, "1.06.04");
+  ASSERT_NE(program, nullptr);
+  EXPECT_EQ(program->division(), v1::REHABILITASI_SOSIAL);
+  EXPECT_EQ(program->unit_kerja(), "Bidang Rehabilitasi Sosial");
+  ASSERT_EQ(d->placements.size(), 1u);
+  EXPECT_EQ(d->placements[0].code, "1.06.04.2.01");
+  EXPECT_EQ(d->placements[0].reason, "no unit of the agency has this code or name");
+}
+
 }  // namespace
 }  // namespace renstra

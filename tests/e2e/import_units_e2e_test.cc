@@ -116,10 +116,10 @@ TEST_F(ImportUnitsEndToEnd, UnitKerjaIsPlacedReportedRefusedOrMappedAndRecordedO
   CommandResult dry = Import({"--dry-run"});
   ASSERT_EQ(dry.exit_code, 0) << dry.err;
   EXPECT_THAT(dry.out,
-              HasSubstr("Unit Kerja: 2 node pada 2 unit (akan ditugaskan), 1 baris tidak "
+              HasSubstr("Unit Kerja: 2 kode pada 2 unit (akan ditugaskan), 1 baris tidak "
                         "ditempatkan\n"
-                        "  KESMAS (Bidang Kesehatan Masyarakat) : 1 node\n"
-                        "  YANKES (Bidang Pelayanan Kesehatan) : 1 node\n"
+                        "  KESMAS (Bidang Kesehatan Masyarakat) : 1 kode\n"
+                        "  YANKES (Bidang Pelayanan Kesehatan) : 1 kode\n"
                         "  baris 5 1.02.02.2.01.0001 \"Bidang Pariwisata\" tidak ditempatkan : no "
                         "unit of DINKES-DUMAI has this code or name\n"));
 
@@ -148,10 +148,10 @@ TEST_F(ImportUnitsEndToEnd, UnitKerjaIsPlacedReportedRefusedOrMappedAndRecordedO
   CommandResult imported = Import(mapped);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_THAT(imported.out,
-              HasSubstr("Unit Kerja: 3 node pada 3 unit (ditugaskan), 0 baris tidak ditempatkan\n"
-                        "  KESMAS (Bidang Kesehatan Masyarakat) : 1 node\n"
-                        "  YANKES (Bidang Pelayanan Kesehatan) : 1 node\n"
-                        "  SEKRETARIAT (Sekretariat) : 1 node\n"));
+              HasSubstr("Unit Kerja: 3 kode pada 3 unit (ditugaskan), 0 baris tidak ditempatkan\n"
+                        "  KESMAS (Bidang Kesehatan Masyarakat) : 1 kode\n"
+                        "  YANKES (Bidang Pelayanan Kesehatan) : 1 kode\n"
+                        "  SEKRETARIAT (Sekretariat) : 1 kode\n"));
 
   // The responsibilities are on the agency's stream, tied to the imported version.
   CommandResult shown = As(kAdminToken, {"agency", "show", "DINKES-DUMAI"});
