@@ -21,6 +21,29 @@ std::string ImportOutcomeName(v1::ImportLine::Outcome outcome) {
   }
 }
 
+namespace {
+
+// Which unit each node's Unit Kerja went to, and the rows no unit took; nothing for a
+// table whose column 19 is blank.
+void PrintUnits(const v1::ImportTableResponse& response, std::ostream& out) {
+  if (response.units().empty() && response.unplaced_units().empty()) return;
+  int nodes = 0;
+  for (const v1::ImportedUnit& u : response.units()) nodes += u.nodes_size();
+  out << "Unit Kerja: " << nodes << " kode pada " << response.units_size() << " unit"
+      << (response.dry_run() ? " (akan ditugaskan)" : " (ditugaskan)") << ", "
+      << response.unplaced_units_size() << " baris tidak ditempatkan\n";
+  for (const v1::ImportedUnit& u : response.units()) {
+    out << "  " << Printable(u.unit()) << " (" << Printable(u.name()) << ") : " << u.nodes_size()
+        << " kode\n";
+  }
+  for (const v1::UnplacedUnitKerja& u : response.unplaced_units()) {
+    out << "  baris " << u.line() << " " << Printable(u.code()) << " \"" << Printable(u.text())
+        << "\" tidak ditempatkan : " << Printable(u.reason()) << "\n";
+  }
+}
+
+}  // namespace
+
 void PrintImportReport(const v1::ImportTableResponse& response, const std::string& file,
                        const std::string& request_id, bool lines, std::ostream& out) {
   if (response.dry_run()) {
@@ -58,6 +81,7 @@ void PrintImportReport(const v1::ImportTableResponse& response, const std::strin
           << Printable(l.what()) << "\n";
     }
   }
+  PrintUnits(response, out);
   out << "Temuan: " << response.findings_size() << "\n";
   for (const v1::Finding& finding : response.findings()) {
     out << "  " << FormatFinding(finding) << "\n";

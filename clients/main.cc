@@ -271,6 +271,8 @@ struct ImportArgs {
   bool lines = false;  // print every line's outcome
   std::string request_id;
   std::string number_format = "auto";
+  std::string unit_map;  // a file: "Unit Kerja text<TAB>UNIT_CODE" per line
+  bool strict_units = false;
 };
 
 int Import(Client& client, const ImportArgs& args) {
@@ -293,6 +295,16 @@ int Import(Client& client, const ImportArgs& args) {
   request.set_dry_run(args.dry_run);
   request.set_request_id(args.request_id.empty() ? NewRequestId() : args.request_id);
   request.set_number_format(args.number_format);
+  if (!args.unit_map.empty()) {
+    std::ifstream map(args.unit_map, std::ios::binary);
+    if (!map) return Fail("renstra: tidak dapat membaca " + args.unit_map, kExitUsage);
+    std::ostringstream map_text;
+    map_text << map.rdbuf();
+    request.set_unit_map(map_text.str());
+    // The server names the file in its errors ("peta.tsv line 3: ...").
+    request.set_unit_map_name(std::filesystem::path(args.unit_map).filename().string());
+  }
+  request.set_strict_units(args.strict_units);
   v1::ImportTableResponse response;
   grpc::Status status = client.ImportTable(request, &response);
   if (!status.ok()) return Fail(UserMessage(status, client));
@@ -417,6 +429,12 @@ int Main(int argc, char** argv) {
                    "(31,291,280,000; 69.5) atau auto (ditentukan dari sel-sel tabel)")
       ->check(CLI::IsMember({"id", "en", "auto"}, CLI::ignore_case))
       ->capture_default_str();
+  import->add_option("--unit-map", import_args.unit_map,
+                     "Berkas TSV \"teks Unit Kerja<TAB>KODE_UNIT\" per baris (# komentar): "
+                     "menempatkan teks kolom 19 yang tidak dikenali dari kode atau nama unit");
+  import->add_flag("--strict-units", import_args.strict_units,
+                   "Tolak seluruh impor bila Unit Kerja suatu baris tidak dapat ditempatkan "
+                   "pada unit perangkat daerah (bawaan: diimpor tanpa penugasan dan dilaporkan)");
 
   CLI::App* log = AddCommand(&app, "log", "Log peristiwa: kepala log dan pemeriksaan rantai hash");
   log->require_subcommand(1);

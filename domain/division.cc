@@ -34,8 +34,14 @@ constexpr v1::Division kAllDivisions[] = {
 
 constexpr std::string_view kBidang = "Bidang ";
 
-// Trims and collapses inner whitespace so "Bidang  Rehabilitasi Sosial " still matches.
-std::string NormalizeSpaces(std::string_view text) {
+std::string_view WithoutBidang(std::string_view name) {
+  if (absl::StartsWithIgnoreCase(AsAbsl(name), AsAbsl(kBidang))) name.remove_prefix(kBidang.size());
+  return name;
+}
+
+}  // namespace
+
+std::string CollapseSpaces(std::string_view text) {
   std::string out;
   bool pending_space = false;
   for (char c : text) {
@@ -49,13 +55,6 @@ std::string NormalizeSpaces(std::string_view text) {
   }
   return out;
 }
-
-std::string_view WithoutBidang(std::string_view name) {
-  if (absl::StartsWithIgnoreCase(AsAbsl(name), AsAbsl(kBidang))) name.remove_prefix(kBidang.size());
-  return name;
-}
-
-}  // namespace
 
 v1::Division DefaultDivisionForProgram(std::string_view program_canonical_code) {
   for (const ProgramDivision& d : kDefaults) {
@@ -82,7 +81,7 @@ std::string DivisionDisplayName(v1::Division division) {
 }
 
 absl::StatusOr<v1::Division> ParseDivision(std::string_view text) {
-  const std::string name = NormalizeSpaces(text);
+  const std::string name = CollapseSpaces(text);
   const std::string_view bare = WithoutBidang(name);
   for (v1::Division d : kAllDivisions) {
     if (absl::EqualsIgnoreCase(AsAbsl(bare), AsAbsl(WithoutBidang(DivisionDisplayName(d)))) ||

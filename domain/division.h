@@ -22,6 +22,11 @@ v1::Division DefaultDivisionForProgram(std::string_view program_canonical_code);
 // "Bidang Rehabilitasi Sosial", ...; "" for DIVISION_UNSPECIFIED.
 std::string DivisionDisplayName(v1::Division division);
 
+// `text` trimmed, each run of inner ASCII white space one space ("Bidang  Rehabilitasi
+// Sosial " → "Bidang Rehabilitasi Sosial"): how unit and division names written by hand
+// are compared (here and in unit_kerja.h).
+std::string CollapseSpaces(std::string_view text);
+
 // Reads an Indonesian name (case-insensitive, "Bidang " optional) or the enum name
 // ("REHABILITASI_SOSIAL"). INVALID_ARGUMENT naming the text otherwise.
 absl::StatusOr<v1::Division> ParseDivision(std::string_view text);

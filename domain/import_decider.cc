@@ -7,6 +7,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "base/status_macros.h"
 #include "domain/division.h"
 #include "domain/indicator_kind.h"
 #include "domain/strings.h"
@@ -129,6 +131,23 @@ KindReading ReadKind(const ParsedRow& row, std::string* statement, const std::st
   return kind;
 }
 
+// FAILED_PRECONDITION listing every row whose Unit Kerja no unit takes; OK when none.
+absl::Status RefuseUnplaced(const std::vector<NodePlacement>& placements,
+                            const ImportOptions& options) {
+  std::vector<std::string> unplaced;
+  for (const NodePlacement& p : placements) {
+    if (!p.unit.empty()) continue;
+    unplaced.push_back(
+        absl::StrCat("line ", p.line, " (", p.code, ") \"", p.text, "\": ", p.reason));
+  }
+  if (unplaced.empty()) return absl::OkStatus();
+  return absl::FailedPreconditionError(absl::StrCat(
+      "strict_units: the Unit Kerja (column 19) of ", unplaced.size(), " row(s) names no unit of ",
+      options.agency_code.empty() ? "the agency" : options.agency_code, ": ",
+      absl::StrJoin(unplaced, "; "),
+      "; create the units or map the texts (unit_map), then import again"));
+}
+
 }  // namespace
 
 absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const ParsedTable& table,
@@ -176,15 +195,24 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
 
   for (const ParsedNode& node : table.nodes) {
     const std::string& code = node.code.canonical();
+    const std::string unit_kerja(TrimAscii(node.division_text));
+    const size_t placements_before = out.placements.size();
     v1::Division division = DefaultDivisionForProgram(node.code.ProgramCanonical());
-    if (!node.division_text.empty()) {
-      absl::StatusOr<v1::Division> d = ParseDivision(node.division_text);
-      if (!d.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("line ", node.rows[0].line, ", column 19 (Unit Kerja): \"",
-                         node.division_text, "\" is not a division of the agency"));
+    if (!unit_kerja.empty()) {
+      // Only the text decides, so an export writing it back re-imports the same division.
+      absl::StatusOr<v1::Division> d = ParseDivision(unit_kerja);
+      division = d.ok() ? *d : v1::DIVISION_UNSPECIFIED;
+      // Without any units to place on (an agency the directory does not hold, such as
+      // the default agency of a server started --empty), a Dinas Sosial division's name
+      // is taken by that division, as before units were data; other texts are unplaced.
+      const bool division_only = options.units.empty() && options.unit_map.empty() && d.ok();
+      if (!division_only) {
+        UnitPlacement placed =
+            PlaceUnitKerja(unit_kerja, options.units, options.unit_map,
+                           options.agency_code.empty() ? "the agency" : options.agency_code);
+        out.placements.push_back(NodePlacement{node.rows[0].line, code, unit_kerja,
+                                               std::move(placed.unit), std::move(placed.reason)});
       }
-      division = *d;
     }
     v1::NodeAdded* added = add()->mutable_node_added();
     added->set_code(code);
@@ -196,6 +224,7 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
     added->set_division(division);
     added->set_location(node.location);
     added->set_source_line(node.rows[0].line);
+    added->set_unit_kerja(unit_kerja);
 
     // Years each row is in force (see the header for the rule).
     std::vector<std::pair<int, int>> spans;
@@ -247,6 +276,13 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
       }
     }
 
+    if (out.placements.size() > placements_before) {
+      const NodePlacement& p = out.placements.back();
+      became(p.line, p.unit.empty()
+                         ? absl::StrCat("Unit Kerja \"", p.text, "\" not placed (", p.reason, ")")
+                         : absl::StrCat("Unit Kerja \"", p.text, "\" is unit ", p.unit));
+    }
+
     for (int y = 0; y < kTargetYears; ++y) {
       const int year = kFirstTargetYear + y;
       const ParsedRow* carrier = nullptr;
@@ -275,6 +311,8 @@ absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const Parsed
       carrier->funding[y].ToProto(f->mutable_amount());
     }
   }
+
+  if (options.strict_units) RENSTRA_RETURN_IF_ERROR(RefuseUnplaced(out.placements, options));
 
   v1::ImportReported* report = add()->mutable_import_reported();
   for (const v1::Finding& f : out.findings) *report->add_findings() = f;

@@ -14,8 +14,14 @@
 //    stating an amount for the same year is reported (BAD_CELL) and not used.
 //  - An indicator's unit is that of its first non-blank target (then end-of-period
 //    target, then baseline); "%" for percentages.
-//  - The responsible division is column 19 when written, else the default for the
-//    node's program (division.h); location is column 20 as written.
+//  - Column 19 (Unit Kerja) is kept on the node as written (NodeAdded.unit_kerja) and
+//    placed on one of the agency's units (unit_kerja.h); a text no unit takes is
+//    reported in `placements` with its reason (and refuses the import when
+//    `strict_units`), never guessed. The node's Dinas Sosial division is the one the
+//    text names (DIVISION_UNSPECIFIED when it names none); a blank column 19 gives the
+//    default for the node's program (division.h). With no units (nor unit map) given,
+//    a text naming a Dinas Sosial division is that division's and not a placement, as
+//    before units were data. Location is column 20 as written.
 //  - Blank cells produce no event; "-" does (it is what the agency wrote).
 //  - An indicator's kind (cumulative, stock, rate; indicator_kind.h) is read from its
 //    marker, unit, wording or the row's figures and recorded on IndicatorDefined; its
@@ -32,8 +38,10 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "domain/agency_directory.h"
 #include "domain/plan_state.h"
 #include "domain/tc27_parser.h"
+#include "domain/unit_kerja.h"
 #include "renstra/v1/events.pb.h"
 
 namespace renstra {
@@ -42,6 +50,22 @@ struct ImportOptions {
   std::string plan_id;
   std::string agency = "Dinas Sosial dan Pemberdayaan Masyarakat Kota Dumai";
   std::string source;
+  // The agency's code (in messages) and its units, which column 19 is placed on; the
+  // unit map's entries win over the units' codes and names.
+  std::string agency_code = {};
+  std::vector<UnitInfo> units = {};
+  std::vector<UnitMapEntry> unit_map = {};
+  // Refuse the import when a row's Unit Kerja cannot be placed.
+  bool strict_units = false;
+};
+
+// A node whose row wrote a Unit Kerja, and where it went.
+struct NodePlacement {
+  int line = 0;
+  std::string code;  // canonical
+  std::string text;  // as written
+  std::string unit;  // empty: unplaced
+  std::string reason;
 };
 
 struct ImportDecision {
@@ -54,10 +78,13 @@ struct ImportDecision {
   // with the indicator each became ("program 1.06.02: indicator 1.06.02#1", or "…: Rp
   // only, no indicator"); ImportReported records them.
   std::vector<v1::ImportLine> lines;
+  // Every node with a Unit Kerja text, in table order, placed or not.
+  std::vector<NodePlacement> placements;
 };
 
 // FAILED_PRECONDITION if `state` already holds a plan (an import needs an empty plan);
-// INVALID_ARGUMENT if column 19 names no known division (naming line and text).
+// FAILED_PRECONDITION when `strict_units` and a row's Unit Kerja cannot be placed (listing
+// every such line, code, text and reason).
 absl::StatusOr<ImportDecision> DecideImport(const PlanState& state, const ParsedTable& table,
                                             const ImportOptions& options);
 

@@ -226,6 +226,7 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
       node.objective_id = e.objective_id();
       node.division = e.division();
       node.location = e.location();
+      node.unit_kerja = e.unit_kerja();
       node.source_line = e.source_line();
       NodeState* parent = e.parent_code().empty() ? nullptr : MutableNode(e.parent_code());
       if (parent != nullptr) {

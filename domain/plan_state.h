@@ -48,6 +48,8 @@ struct NodeState {
   std::vector<IndicatorState> indicators;
   std::map<int, Money> funding;  // year → amount; a year without a cell is absent
   v1::Division division = v1::DIVISION_UNSPECIFIED;
+  // Column 19 (Unit Kerja) as the imported table wrote it; empty when blank.
+  std::string unit_kerja;
   std::string location;
   int source_line = 0;
   int retired_from = 0;               // 0 when active

@@ -112,7 +112,9 @@ void WriteNode(const PlanState& plan, const NodeState& node, Writer& w) {
     if (i == 0) {
       r[2] = node.code_written;
       r[3] = node.name;
-      r[18] = DivisionDisplayName(node.division);
+      // The Unit Kerja as the table wrote it, so a re-import places the node as the
+      // import did; the division's name only for a node that had none.
+      r[18] = node.unit_kerja.empty() ? DivisionDisplayName(node.division) : node.unit_kerja;
       r[19] = node.location;
     }
     if (i < node.indicators.size()) {

@@ -313,6 +313,51 @@ absl::StatusOr<v1::AgencyView> AgencyApp::AssignResponsibility(
   return Execute(actor, "AssignResponsibility", request, request.request_id(), command);
 }
 
+absl::Status AgencyApp::RecordImportResponsibility(const Principal& who, std::string_view agency,
+                                                   const v1::ImportTableRequest& request,
+                                                   const v1::ImportTableResponse& imported) {
+  if (imported.units().empty() || imported.dry_run()) return absl::OkStatus();
+  const std::string code(agency);
+  const Actor as_admin{who.name, v1::Role::ADMIN, {}};
+  CommandSpec spec{who, "/renstra.v1.PlanService/ImportTable#units", &request,
+                   request.request_id().empty() ? "" : absl::StrCat(request.request_id(), "/units"),
+                   CommandLock::kAgencies};
+  return runner_
+      ->Run<bool>(
+          spec,
+          [&]() -> absl::StatusOr<Decision> {
+            Decision decision;
+            decision.stream = AgencyStream(code);
+            decision.reason = absl::StrCat("assign the nodes of plan version ",
+                                           imported.plan_version(), "'s import to their units");
+            // One assignment never changes whether another may be recorded: each is
+            // decided against the directory as it stands.
+            absl::ReaderMutexLock lock(&mu_);
+            decision.expected_version =
+                static_cast<int64_t>(store_->StreamVersion(decision.stream));
+            for (const v1::ImportedUnit& unit : imported.units()) {
+              for (const std::string& node : unit.nodes()) {
+                v1::AgencyEvent command;
+                v1::ResponsibilityAssigned* a = command.mutable_responsibility_assigned();
+                a->set_agency(code);
+                a->set_node(node);
+                a->set_unit(unit.unit());
+                a->set_from_plan_version(static_cast<uint64_t>(imported.plan_version()));
+                RENSTRA_ASSIGN_OR_RETURN(v1::AgencyEvent event,
+                                         DecideAgencyCommand(as_admin, directory_, command));
+                decision.events.push_back(ToNewEvent(event, kAgencyEventSchemaVersion));
+              }
+            }
+            decision.apply = [this, code] { return CatchUp(code); };
+            return decision;
+          },
+          [&](const Landed&) -> absl::StatusOr<bool> {
+            RENSTRA_RETURN_IF_ERROR(CatchUp(code));
+            return true;
+          })
+      .status();
+}
+
 v1::ListAgenciesResponse AgencyApp::ListAgencies() const {
   v1::ListAgenciesResponse out;
   absl::ReaderMutexLock lock(&mu_);

@@ -31,6 +31,7 @@
 #include "domain/actor.h"
 #include "domain/agency_directory.h"
 #include "renstra/v1/agency_service.pb.h"
+#include "renstra/v1/plan_service.pb.h"
 #include "services/command_runner.h"
 
 namespace renstra {
@@ -67,6 +68,18 @@ class AgencyApp {
                                             const v1::RetireUnitRequest& request);
   absl::StatusOr<v1::AgencyView> AssignResponsibility(
       const Actor& actor, const v1::AssignResponsibilityRequest& request);
+
+  // Records what an import placed (`imported.units`): one ResponsibilityAssigned per
+  // node on `agency`'s stream, in one append, effective when recorded and tied to
+  // `imported.plan_version`. Decided as an administrator's assignments are (the import's
+  // own role gate stands for the ADMIN rule: ADMIN or KEPALA_DINAS may import), recorded
+  // under the importer's name. The request id is the import's with "/units" appended,
+  // so a retried import records nothing more; an import without id, or that placed
+  // nothing, records nothing. Errors: the decider's (a unit retired since the import
+  // was decided: FAILED_PRECONDITION), the store's.
+  absl::Status RecordImportResponsibility(const Principal& who, std::string_view agency,
+                                          const v1::ImportTableRequest& request,
+                                          const v1::ImportTableResponse& imported);
 
   v1::ListAgenciesResponse ListAgencies() const;
   absl::StatusOr<v1::AgencyView> GetAgency(const v1::GetAgencyRequest& request) const;

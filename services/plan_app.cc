@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -19,9 +20,36 @@ namespace {
 
 constexpr size_t kMaxImportBytes = 16 << 20;
 
+// Per unit the nodes placed on it (in order of each unit's first node), and the rows no
+// unit takes.
+void DescribePlacements(const std::vector<NodePlacement>& placements,
+                        const std::vector<UnitInfo>& units, v1::ImportTableResponse* out) {
+  absl::flat_hash_map<std::string, v1::ImportedUnit*> by_unit;
+  for (const NodePlacement& p : placements) {
+    if (p.unit.empty()) {
+      v1::UnplacedUnitKerja* u = out->add_unplaced_units();
+      u->set_line(p.line);
+      u->set_code(p.code);
+      u->set_text(p.text);
+      u->set_reason(p.reason);
+      continue;
+    }
+    v1::ImportedUnit*& unit = by_unit[p.unit];
+    if (unit == nullptr) {
+      unit = out->add_units();
+      unit->set_unit(p.unit);
+      for (const UnitInfo& info : units) {
+        if (info.code == p.unit) unit->set_name(info.name);
+      }
+    }
+    unit->add_nodes(p.code);
+  }
+}
+
 // Builds the import answer from a decision; counts what the events create, and adds
 // the validation report of the plan those events produce.
-v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
+v1::ImportTableResponse DescribeImport(const ImportDecision& decision,
+                                       const std::vector<UnitInfo>& units) {
   v1::ImportTableResponse out;
   PlanState preview;
   for (const v1::PlanEvent& e : decision.events) {
@@ -63,6 +91,7 @@ v1::ImportTableResponse DescribeImport(const ImportDecision& decision) {
   }
   for (const v1::ImportLine& l : decision.lines) *out.add_lines() = l;
   for (v1::Finding& f : ValidatePlan(preview)) *out.add_findings() = std::move(f);
+  DescribePlacements(decision.placements, units, &out);
   return out;
 }
 
@@ -75,7 +104,8 @@ PlanApp::PlanApp(EventStore* store, std::string plan_id, std::string proposal_sc
 absl::Status PlanApp::Recover() { return projector_.Recover(); }
 
 absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableRequest& request,
-                                                        const Principal& who) {
+                                                        const Principal& who,
+                                                        const AgencyInfo* agency) {
   const bool from_workbook = !request.workbook().empty();
   if (request.content().empty() && !from_workbook) {
     return absl::InvalidArgumentError(
@@ -114,6 +144,14 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
   options.plan_id = projector_.plan_id();
   options.source = request.source_name();
   if (book) options.source = absl::StrCat(options.source, ", sheet \"", book->sheet, "\"");
+  if (agency != nullptr) {
+    options.agency = agency->name;
+    options.agency_code = agency->code;
+    options.units = agency->units;
+  }
+  options.strict_units = request.strict_units();
+  RENSTRA_ASSIGN_OR_RETURN(
+      options.unit_map, ParseUnitMap(request.unit_map(), request.unit_map_name(), options.units));
   const PlanState empty;
   auto decide = [&](const PlanState& plan) -> absl::StatusOr<ImportDecision> {
     absl::StatusOr<ImportDecision> decision = DecideImport(plan, table, options);
@@ -123,8 +161,10 @@ absl::StatusOr<v1::ImportTableResponse> PlanApp::Import(const v1::ImportTableReq
     return decision;
   };
   auto describe = [&](const ImportDecision& decision) {
-    v1::ImportTableResponse out = DescribeImport(decision);
+    v1::ImportTableResponse out = DescribeImport(decision, options.units);
     if (book) out.set_sheet(book->sheet);
+    out.set_agency(options.agency_code);
+    out.set_agency_name(options.agency);
     return out;
   };
 

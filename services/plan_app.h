@@ -18,6 +18,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "domain/agency_directory.h"
 #include "renstra/v1/plan_service.pb.h"
 #include "services/command_runner.h"
 #include "services/projector.h"
@@ -41,8 +42,14 @@ class PlanApp {
   // otherwise. Returns true when it imported.
   absl::StatusOr<bool> ImportSeedIfEmpty(std::string_view seed_text, std::string_view source_name);
 
+  // `agency`: the agency whose plan this is (from the AgencyDirectory): the plan is
+  // established with its name and column 19 is placed on its units (unit_kerja.h); null:
+  // the default agency's name and no units (every Unit Kerja text is then unplaced).
+  // The answer lists the placements; recording them is AgencyApp's
+  // (RecordImportResponsibility).
   absl::StatusOr<v1::ImportTableResponse> Import(const v1::ImportTableRequest& request,
-                                                 const Principal& who);
+                                                 const Principal& who,
+                                                 const AgencyInfo* agency = nullptr);
   v1::GetPlanResponse GetPlan() const;
   absl::StatusOr<v1::GetSubtreeResponse> GetSubtree(const v1::GetSubtreeRequest& request) const;
   v1::ValidateResponse Validate() const;

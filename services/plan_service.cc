@@ -1,5 +1,6 @@
 #include "services/plan_service.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -81,9 +82,25 @@ grpc::Status PlanServiceImpl::ImportTable(grpc::ServerContext* context,
         const Principal who = guard_->open_mode()
                                   ? Principal{"anonymous", "ANONYMOUS"}
                                   : Principal{actor.name, v1::Role::Value_Name(actor.role)};
-        absl::StatusOr<v1::ImportTableResponse> result =
-            OnOwnDesk(plans_, request->agency(), actor,
-                      [&](PlanDesk& d) { return d.plan->Import(*request, who); });
+        absl::StatusOr<v1::ImportTableResponse> result = OnOwnDesk(
+            plans_, request->agency(), actor,
+            [&](PlanDesk& d) -> absl::StatusOr<v1::ImportTableResponse> {
+              // A copy: the import decides outside the directory's lock.
+              const std::optional<AgencyInfo> agency =
+                  agencies_->Read([&](const AgencyDirectory& directory) {
+                    const AgencyInfo* found = directory.Find(d.agency);
+                    return found == nullptr ? std::nullopt : std::optional<AgencyInfo>(*found);
+                  });
+              absl::StatusOr<v1::ImportTableResponse> imported =
+                  d.plan->Import(*request, who, agency.has_value() ? &*agency : nullptr);
+              if (!imported.ok() || !agency.has_value()) return imported;
+              if (absl::Status s =
+                      agencies_->RecordImportResponsibility(who, d.agency, *request, *imported);
+                  !s.ok()) {
+                return s;
+              }
+              return imported;
+            });
         if (result.ok()) {
           spdlog::info(
               "import from \"{}\" into {} by {} ({}): {} programs, {} kegiatan, {} sub kegiatan, "

@@ -8,8 +8,12 @@
 // Access: with a users file every RPC needs a valid token; the reads (GetPlan,
 // GetSubtree, Validate, ExportTable, ReadCascade) are open to every role; ImportTable (dry runs
 // included) needs ADMIN or KEPALA_DINAS. The import's envelopes record the caller's
-// name and role. In open mode (no users file) every caller is "anonymous" (role
-// ANONYMOUS) and may import, as before authentication existed.
+// name and role. An import into an agency's plan names the plan after the agency and
+// places column 19 (Unit Kerja) on the agency's units; what it placed is then recorded
+// on the agency's stream (AgencyApp::RecordImportResponsibility) — after the plan, so a
+// retry with the same request id completes a recording a crash cut off. In open mode (no users
+// file) every caller is "anonymous" (role ANONYMOUS) and may import, as before authentication
+// existed.
 //
 // Reads: GetPlan and GetSubtree of the current plan are answered from a per-agency,
 // per-version cache of the pre-serialized answer (plan_read_cache.h) unless
@@ -52,8 +56,11 @@ struct PlanReadOptions {
 class PlanServiceImpl final : public v1::PlanService::Service {
  public:
   // Each call runs on the desk of the agency its request names (AgencyPlans::Desk).
-  PlanServiceImpl(AgencyPlans* plans, CallGuard* guard, const PlanReadOptions& reads = {})
-      : plans_(plans), guard_(guard), reads_(reads) {}
+  // `agencies`: the directory an import reads the agency's name and units from, and
+  // records the import's responsibilities in.
+  PlanServiceImpl(AgencyPlans* plans, AgencyApp* agencies, CallGuard* guard,
+                  const PlanReadOptions& reads = {})
+      : plans_(plans), agencies_(agencies), guard_(guard), reads_(reads) {}
 
   grpc::Status GetPlan(grpc::ServerContext* context, const v1::GetPlanRequest* request,
                        v1::GetPlanResponse* response) override;
@@ -71,6 +78,7 @@ class PlanServiceImpl final : public v1::PlanService::Service {
 
  private:
   AgencyPlans* const plans_;
+  AgencyApp* const agencies_;
   CallGuard* const guard_;
   const PlanReadOptions reads_;
   PlanReadCaches caches_;

@@ -47,7 +47,7 @@ RenstraServer::RenstraServer(PlanApp* app, EventStore* store, const ServerOption
       agency_app_(app->runner()),
       agency_service_(&agency_app_, &plans_, &guard_),
       plans_(store, merkle, app, &agency_app_),
-      plan_service_(&plans_, &guard_, options.plan_reads),
+      plan_service_(&plans_, &agency_app_, &guard_, options.plan_reads),
       log_service_(store, &guard_),
       workflow_service_(&plans_, &guard_),
       audit_service_(&plans_, &guard_),

@@ -91,6 +91,36 @@ TEST(ImportPrinterTest, ADryRunOfAWorkbookNamesTheSheetAndListsEveryRowsOutcome)
             "  MISSING_PARENT 9.99 baris=11 : no parent\n");
 }
 
+TEST(ImportPrinterTest, NamesEachUnitsNodesAndEveryUnplacedRowBeforeTheFindings) {
+  v1::ImportTableResponse answer = Answer(false);
+  answer.clear_findings();
+  v1::ImportedUnit* kesmas = answer.add_units();
+  kesmas->set_unit("KESMAS");
+  kesmas->set_name("Bidang Kesehatan Masyarakat");
+  kesmas->add_nodes("1.02.02");
+  kesmas->add_nodes("1.02.02.2.02");
+  v1::UnplacedUnitKerja* unplaced = answer.add_unplaced_units();
+  unplaced->set_line(9);
+  unplaced->set_code("1.02.02.2.02.0001");
+  unplaced->set_text("Bidang Pariwisata\t");
+  unplaced->set_reason("no unit of DINKES-DUMAI has this code or name");
+  std::ostringstream out;
+  PrintImportReport(answer, "dinkes.tsv", "req-3", /*lines=*/false, out);
+  const std::string text = out.str();
+  EXPECT_EQ(text.substr(text.find("Unit Kerja")),
+            "Unit Kerja: 2 kode pada 1 unit (ditugaskan), 1 baris tidak ditempatkan\n"
+            "  KESMAS (Bidang Kesehatan Masyarakat) : 2 kode\n"
+            "  baris 9 1.02.02.2.02.0001 \"Bidang Pariwisata\\t\" tidak ditempatkan : no unit of "
+            "DINKES-DUMAI has this code or name\n"
+            "Temuan: 0\n");
+}
+
+TEST(ImportPrinterTest, ATableWithoutUnitKerjaPrintsNoUnitSection) {
+  std::ostringstream out;
+  PrintImportReport(Answer(true), "seed.tsv", "req-4", /*lines=*/false, out);
+  EXPECT_EQ(out.str().find("Unit Kerja"), std::string::npos);
+}
+
 TEST(ImportPrinterTest, OutcomesHaveIndonesianNames) {
   EXPECT_EQ(ImportOutcomeName(v1::ImportLine::IMPORTED), "diimpor");
   EXPECT_EQ(ImportOutcomeName(v1::ImportLine::SKIPPED), "dilewati");

@@ -1,5 +1,6 @@
 #include "domain/plan_state.h"
 
+#include "absl/strings/str_cat.h"
 #include "domain/import_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
@@ -176,7 +177,9 @@ TEST(ImportDeciderTest, RowWithoutStatementKeepsItsIndicatorCells) {
   EXPECT_EQ(kegiatan->funding.at(2022).rupiah(), 500);
 }
 
-TEST(ImportDeciderTest, UnknownDivisionIsInvalidArgument) {
+TEST(ImportDeciderTest, AnUnknownUnitKerjaIsImportedUnplacedAndReported) {
+  // It used to refuse the whole import; now the row is imported without a unit, its
+  // text kept as written, and reported.
   const std::string text =
       "Tujuan\tSasaran\tKode\tProgram\tIndikator\n"
       "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\n"
@@ -185,10 +188,20 @@ TEST(ImportDeciderTest, UnknownDivisionIsInvalidArgument) {
   ASSERT_THAT(table, IsOk()) << table.status();
   absl::StatusOr<ImportDecision> d =
       DecideImport(PlanState(), *table, ImportOptions{.plan_id = "plan/test", .source = ""});
-  EXPECT_EQ(d.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(d.status().message(),
-            "line 3, column 19 (Unit Kerja): \"Bidang Pariwisata\" is not a division of the "
-            "agency");
+  ASSERT_THAT(d, IsOk());
+  ASSERT_EQ(d->placements.size(), 1u);
+  const NodePlacement& p = d->placements[0];
+  EXPECT_EQ(absl::StrCat("line ", p.line, " ", p.code, " \"", p.text, "\" unit=", p.unit, " : ",
+                         p.reason),
+            "line 3 1.06.04 \"Bidang Pariwisata\" unit= : no unit of the agency has this code or "
+            "name");
+  PlanState plan;
+  ASSERT_THAT(plan.ApplyAll(d->events), IsOk());
+  const NodeState* node = plan.FindNode("1.06.04");
+  ASSERT_NE(node, nullptr);
+  // Not guessed: no division, rather than the program's default.
+  EXPECT_EQ(node->division, v1::DIVISION_UNSPECIFIED);
+  EXPECT_EQ(node->unit_kerja, "Bidang Pariwisata");
 }
 
 }  // namespace

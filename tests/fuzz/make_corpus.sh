@@ -80,6 +80,19 @@ for ((start = 6; start <= rows; start += 25)); do
     > "${out}/tc27_fuzz/window-${start}.csv"
 done
 
+# The same windows with column 19 (Unit Kerja) written on the coded rows, in turn a
+# Dinas Sosial division, another agency's bidang, a UPT, a text no unit takes and a blank:
+# the export must write each back so the re-import places the node the same way.
+for ((start = 6; start <= rows; start += 15)); do
+  awk -F'\t' -v OFS='\t' '
+    BEGIN { n = split("Bidang Rehabilitasi Sosial|Bidang Kesehatan Masyarakat|UPT Laboratorium " \
+                      "Kesehatan|Bidang Pariwisata||sekretariat", units, "|") }
+    $1 ~ /^[0-9]+(\.[0-9]+)+$/ || $2 ~ /^[0-9]+(\.[0-9]+)+$/ || $3 ~ /^[0-9]+(\.[0-9]+)+$/ {
+      $19 = units[(k++ % n) + 1]
+    }
+    { print }' "${out}/tc27_fuzz/window-${start}.tsv" > "${out}/tc27_fuzz/units-${start}.tsv"
+done
+
 # request_fuzz: for each coded row, one request of each kind in FuzzRequest text format,
 # with the code in canonical form where the API wants an indicator id.
 awk -F'\t' '
