@@ -48,6 +48,7 @@
 #include "clients/plan_printer.h"
 #include "clients/print_flags.h"
 #include "clients/realization_commands.h"
+#include "clients/responsible_units.h"
 #include "clients/terminal_text.h"
 #include "clients/workflow_commands.h"
 #include "clients/xlsx_sheets.h"
@@ -105,7 +106,9 @@ void PrintInForceLine(const std::string& date, const v1::Plan& plan) {
 }
 
 // The whole plan, or (--division, a Kepala Bidang's default) one division's part of it.
-int PrintWholePlan(Client& client, const ShowArgs& args, v1::Plan* plan) {
+// `current`: the plan of now, whose nodes are named by the units responsible now (a past
+// version keeps the division names it was read with).
+int PrintWholePlan(Client& client, const ShowArgs& args, v1::Plan* plan, bool current) {
   absl::StatusOr<std::optional<v1::Division>> division =
       ResolveDivision(client, args.division, /*whole_plan=*/true);
   if (!division.ok()) {
@@ -123,6 +126,7 @@ int PrintWholePlan(Client& client, const ShowArgs& args, v1::Plan* plan) {
     std::cout << "Hanya " << DivisionDisplayName(**division)
               << " (--division semua: seluruh renstra)\n";
   }
+  if (current) NameResponsibleUnits(ResponsibleUnitNames(client, *plan), plan);
   PrintPlan(*plan, std::cout);
   return kExitOk;
 }
@@ -158,7 +162,7 @@ int PlanShowAtVersion(Client& client, const ShowArgs& args) {
   }
   if (!status.ok()) return Fail(UserMessage(status, client));
   if (!args.in_force.empty() && !args.json) PrintInForceLine(args.in_force, plan.plan());
-  if (args.code.empty()) return PrintWholePlan(client, args, plan.mutable_plan());
+  if (args.code.empty()) return PrintWholePlan(client, args, plan.mutable_plan(), false);
   // The current plan knows every accepted code form; codes never leave the plan (a
   // retired node stays), so its canonical code names the node in older versions too.
   std::string canonical = args.code;
@@ -185,7 +189,7 @@ int PlanShow(Client& client, const ShowArgs& args) {
     v1::GetPlanResponse response;
     grpc::Status status = client.GetPlan(&response);
     if (!status.ok()) return Fail(UserMessage(status, client));
-    return PrintWholePlan(client, args, response.mutable_plan());
+    return PrintWholePlan(client, args, response.mutable_plan(), true);
   }
   v1::GetSubtreeResponse response;
   grpc::Status status = client.GetSubtree(args.code, &response);
@@ -200,6 +204,7 @@ int PlanShow(Client& client, const ShowArgs& args) {
   v1::GetPlanResponse plan;
   status = client.GetPlan(&plan);
   if (!status.ok()) return Fail(UserMessage(status, client));
+  NameResponsibleUnits(ResponsibleUnitNames(client, plan.plan()), response.mutable_node());
   PrintNodeInPlan(plan.plan(), response.node(), std::cout);
   return kExitOk;
 }

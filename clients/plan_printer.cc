@@ -138,7 +138,11 @@ void PrintNode(const v1::Node& node, int depth, std::ostream& out) {
     out << " (" << Printable(node.code_written()) << ")";
   }
   out << "  " << Printable(node.name()) << "\n";
-  out << indent << "  Penanggung jawab: " << DivisionName(node.division());
+  // The server's division name, or the responsible unit the CLI put there
+  // (responsible_units.h).
+  out << indent << "  Penanggung jawab: "
+      << (node.division_name().empty() ? DivisionName(node.division())
+                                       : Printable(node.division_name()));
   if (!node.location().empty()) out << "; lokasi: " << Printable(node.location());
   out << "; pagu indikatif 2022-2026: Rp " << FormatRupiah(node.funding_total()) << "\n";
 

@@ -181,6 +181,22 @@ TEST_F(ImportUnitsEndToEnd, UnitKerjaIsPlacedReportedRefusedOrMappedAndRecordedO
   EXPECT_THAT(plan.out, HasSubstr("Renstra Dinas Kesehatan Kota Dumai 2021-2026 "
                                   "(plan/dinkes-dumai, versi " +
                                   version + ")\n"));
+  // Who is responsible is the agency's units: each node's own assignment, and the one
+  // with a blank Unit Kerja under its kegiatan's.
+  for (const char* expected : {"Program 1.02.02  Program Pemenuhan Upaya Kesehatan\n"
+                               "  Penanggung jawab: Bidang Kesehatan Masyarakat;",
+                               "  Kegiatan 1.02.02.2.01  Penyediaan Fasilitas Kesehatan\n"
+                               "    Penanggung jawab: Bidang Pelayanan Kesehatan;",
+                               "    Sub Kegiatan 1.02.02.2.01.0001  Pembangunan Puskesmas\n"
+                               "      Penanggung jawab: Sekretariat;",
+                               "    Sub Kegiatan 1.02.02.2.01.0002  Rehabilitasi Puskesmas\n"
+                               "      Penanggung jawab: Bidang Pelayanan Kesehatan;"}) {
+    EXPECT_THAT(plan.out, HasSubstr(expected));
+  }
+  CommandResult node =
+      As(kAdminToken, {"--agency", "DINKES-DUMAI", "plan", "show", "--code", "1.02.02.2.01.0002"});
+  ASSERT_EQ(node.exit_code, 0) << node.err;
+  EXPECT_THAT(node.out, HasSubstr("      Penanggung jawab: Bidang Pelayanan Kesehatan;"));
 }
 
 }  // namespace
