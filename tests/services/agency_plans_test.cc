@@ -61,6 +61,28 @@ class AgencyPlansTest : public SeededServerTest {
                 IsOk());
   }
 
+  // The other agency's Kepala Bidang records 150 Orang for the seed's 2025 rehab target.
+  void RecordInOther() {
+    v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
+    achieve.set_agency(kOther);
+    v1::RealizationView recorded;
+    ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
+                                                         achieve, &recorded),
+                IsOk());
+  }
+
+  // A target proposal drafted in each agency (each is that agency's USL-0001).
+  void ProposeInBoth(v1::ProposalView* in_other, v1::ProposalView* in_seed) {
+    v1::ProposeRequest other = TargetProposal("propose-other", "230 Orang");
+    other.set_agency(kOther);
+    other.set_title("Target Bengkalis");
+    ASSERT_THAT(server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), other, in_other),
+                IsOk());
+    ASSERT_THAT(server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(),
+                                            TargetProposal("propose-seed", "220 Orang"), in_seed),
+                IsOk());
+  }
+
   v1::Plan PlanOf(const std::string& agency) {
     v1::GetPlanRequest request;
     request.set_agency(agency);
@@ -90,18 +112,8 @@ TEST_F(AgencyPlansTest, AnotherAgencysPlanIsItsOwn) {
   EXPECT_EQ(PlanOf("").plan_id(), "plan/dinsos-dumai");
 
   // Each agency numbers its proposals from USL-0001, on its own streams.
-  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
-  in_other.set_agency(kOther);
-  in_other.set_title("Target Bengkalis");
-  v1::ProposalView other_proposal;
-  ASSERT_THAT(
-      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &other_proposal),
-      IsOk());
-  v1::ProposalView seed_proposal;
-  ASSERT_THAT(
-      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(),
-                                  TargetProposal("propose-seed", "220 Orang"), &seed_proposal),
-      IsOk());
+  v1::ProposalView other_proposal, seed_proposal;
+  ASSERT_NO_FATAL_FAILURE(ProposeInBoth(&other_proposal, &seed_proposal));
   EXPECT_EQ(other_proposal.proposal_id(), "USL-0001");
   EXPECT_EQ(seed_proposal.proposal_id(), "USL-0001");
   EXPECT_EQ(server_->store().StreamVersion("proposal/dinsos-bengkalis/USL-0001"), 1u);
@@ -119,12 +131,7 @@ TEST_F(AgencyPlansTest, AnotherAgencysPlanIsItsOwn) {
   EXPECT_NE(got.title(), "Target Bengkalis");
 
   // A realization of the other agency is in its book only.
-  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
-  achieve.set_agency(kOther);
-  v1::RealizationView recorded;
-  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
-                                                       achieve, &recorded),
-              IsOk());
+  ASSERT_NO_FATAL_FAILURE(RecordInOther());
   EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-bengkalis"), 1u);
   EXPECT_EQ(server_->store().StreamVersion("realization/dinsos-dumai"), 0u);
   v1::ListRealizationsRequest list;
@@ -257,23 +264,9 @@ std::vector<v1::EventEnvelope> ReadAgencyEvents(v1::AuditService::Stub& audit,
 
 TEST_F(AgencyPlansTest, AnAgencysFeedHoldsOnlyItsOwnEvents) {
   ASSERT_NO_FATAL_FAILURE(SetUpOtherAgency());
-  v1::ProposeRequest in_other = TargetProposal("propose-other", "230 Orang");
-  in_other.set_agency(kOther);
-  v1::ProposalView proposal;
-  ASSERT_THAT(
-      server_->workflow().Propose(ContextAs(TokenOf(kOtherHead)).get(), in_other, &proposal),
-      IsOk());
-  v1::ProposalView seed_proposal;
-  ASSERT_THAT(
-      server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(),
-                                  TargetProposal("propose-seed", "220 Orang"), &seed_proposal),
-      IsOk());
-  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
-  achieve.set_agency(kOther);
-  v1::RealizationView recorded;
-  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
-                                                       achieve, &recorded),
-              IsOk());
+  v1::ProposalView proposal, seed_proposal;
+  ASSERT_NO_FATAL_FAILURE(ProposeInBoth(&proposal, &seed_proposal));
+  ASSERT_NO_FATAL_FAILURE(RecordInOther());
 
   // The other agency: its agency stream (created), its whole plan, its proposal and its
   // realization — nothing of the seed agency's, of users or of sessions.
@@ -390,12 +383,7 @@ TEST_F(AgencyPlansTest, ThePemdaWideListShowsEveryAgencysRenstra) {
 
   // A year's capaian and serapan beside each planned agency: the other agency's one
   // realization, 150 of the 210 Orang planned for 2025, is its whole capaian.
-  v1::RecordAchievementRequest achieve = RehabAchievement("achieve-other", 150);
-  achieve.set_agency(kOther);
-  v1::RealizationView recorded;
-  ASSERT_THAT(server_->realization().RecordAchievement(ContextAs(TokenOf(kOtherHead)).get(),
-                                                       achieve, &recorded),
-              IsOk());
+  ASSERT_NO_FATAL_FAILURE(RecordInOther());
   v1::ListAgencyPlansRequest by_year;
   by_year.set_year(2025);
   ASSERT_THAT(server_->agency().ListAgencyPlans(ContextAs(TokenOf("iwan")).get(), by_year, &list),
