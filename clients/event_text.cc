@@ -358,6 +358,7 @@ const std::map<std::string_view, std::string_view>& EventKindDescriptions() {
       {"IndicatorReplaced", "indikator diganti"},
       {"NodeRetired", "sub kegiatan dihentikan"},
       {"PlanLocked", "renstra dikunci"},
+      {"EndConditionSet", "kondisi akhir periode ditetapkan"},
       // ProposalEvent
       {"ProposalDrafted", "usulan dibuat"},
       {"ProposalRevised", "usulan diperbaiki"},

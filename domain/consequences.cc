@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "domain/change_rules.h"
 #include "domain/code.h"
 #include "domain/indicator_kind.h"
 #include "domain/money.h"
@@ -156,6 +157,22 @@ void DeriveTarget(const PlanState& plan, const v1::SetTarget& change, DerivedCha
 }
 
 }  // namespace
+
+std::vector<IndexedConsequence> ProposalConsequences(const PlanState& plan,
+                                                     const std::vector<v1::Change>& changes) {
+  std::vector<IndexedConsequence> out;
+  PlanState after = plan;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    if (!DescribeConflict(after, changes[i]).empty()) break;
+    DerivedChanges derived = DeriveConsequences(after, changes[i], changes);
+    if (!after.ApplyAll(ChangeEvents(after, changes[i])).ok()) break;
+    if (!after.ApplyAll(derived.events).ok()) break;
+    for (Consequence& c : derived.consequences) {
+      out.push_back(IndexedConsequence{static_cast<int>(i), std::move(c)});
+    }
+  }
+  return out;
+}
 
 DerivedChanges DeriveConsequences(const PlanState& plan, const v1::Change& change,
                                   const std::vector<v1::Change>& siblings) {

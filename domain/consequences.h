@@ -39,6 +39,12 @@ struct Consequence {
   bool kept() const { return before == after; }
 };
 
+// A consequence with the index of the proposal's change it follows from.
+struct IndexedConsequence {
+  int change_index = 0;
+  Consequence consequence;
+};
+
 struct DerivedChanges {
   std::vector<Consequence> consequences;
   // The plan events that apply the consequences; appended after the change's own.
@@ -50,6 +56,12 @@ struct DerivedChanges {
 // value there wins over a derived one).
 DerivedChanges DeriveConsequences(const PlanState& plan, const v1::Change& change,
                                   const std::vector<v1::Change>& siblings);
+
+// The consequences of all of a proposal's `changes` applied in order to `plan`, as a
+// ratification applies them; a change that no longer applies (its "before" changed: the
+// proposal must be rebased) and those after it are skipped.
+std::vector<IndexedConsequence> ProposalConsequences(const PlanState& plan,
+                                                     const std::vector<v1::Change>& changes);
 
 }  // namespace renstra
 

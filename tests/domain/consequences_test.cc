@@ -132,6 +132,24 @@ TEST(ConsequencesTest, TargetAlreadyInconsistentKeepsTheDocumentsFigure) {
   EXPECT_TRUE(d.events.empty());
 }
 
+// A proposal's consequences as the ratification will apply them, change by change: the
+// second change of the same year sees the parents the first one moved.
+TEST(ConsequencesTest, ProposalConsequencesFollowTheChangesInOrder) {
+  const std::vector<v1::Change> changes = {SetTarget("1.06.04.2.01.0001#1", 2025, "230 Orang"),
+                                           SetFunding("1.06.04.2.01.0002", 2025, 165000000),
+                                           SetFunding("1.06.04.2.01.0004", 2025, 140000000)};
+  std::vector<std::string> lines;
+  for (const IndexedConsequence& ic : ProposalConsequences(Seed(), changes)) {
+    if (ic.consequence.year == 0) continue;  // the end-of-period values: asserted above
+    lines.push_back(std::to_string(ic.change_index) + " " + ic.consequence.code + " " +
+                    ic.consequence.before + " -> " + ic.consequence.after);
+  }
+  EXPECT_THAT(lines, ::testing::ElementsAre("1 1.06.04.2.01 1.700.000.000 -> 1.715.000.000",
+                                            "1 1.06.04 2.200.000.000 -> 2.215.000.000",
+                                            "2 1.06.04.2.01 1.715.000.000 -> 1.725.000.000",
+                                            "2 1.06.04 2.215.000.000 -> 2.225.000.000"));
+}
+
 TEST(ConsequencesTest, UnchangedAmountDerivesNothing) {
   const v1::Change change = SetFunding("1.06.04.2.01.0002", 2025, 150000000);
   const DerivedChanges d = DeriveConsequences(Seed(), change, {change});
