@@ -155,7 +155,7 @@ std::string PlanDetail(const v1::PlanEvent& event) {
       return absl::StrCat("perubahan ke-", event.plan_locked().revision_number());
     case v1::PlanEvent::kEndConditionSet: {
       const auto& e = event.end_condition_set();
-      std::string out = absl::StrCat(e.indicator_id(), " kondisi akhir periode:");
+      std::string out = e.indicator_id();
       if (e.has_end_target()) absl::StrAppend(&out, " target = ", Target(e.end_target()));
       if (e.has_end_funding()) absl::StrAppend(&out, " Rp = ", Rupiah(e.end_funding()));
       return out;

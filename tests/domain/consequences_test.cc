@@ -135,9 +135,13 @@ TEST(ConsequencesTest, TargetAlreadyInconsistentKeepsTheDocumentsFigure) {
 // A proposal's consequences as the ratification will apply them, change by change: the
 // second change of the same year sees the parents the first one moved.
 TEST(ConsequencesTest, ProposalConsequencesFollowTheChangesInOrder) {
-  const std::vector<v1::Change> changes = {SetTarget("1.06.04.2.01.0001#1", 2025, "230 Orang"),
-                                           SetFunding("1.06.04.2.01.0002", 2025, 165000000),
-                                           SetFunding("1.06.04.2.01.0004", 2025, 140000000)};
+  std::vector<v1::Change> changes = {SetTarget("1.06.04.2.01.0001#1", 2025, "230 Orang"),
+                                     SetFunding("1.06.04.2.01.0002", 2025, 165000000),
+                                     SetFunding("1.06.04.2.01.0004", 2025, 140000000)};
+  // The "before" values a proposal records (change_rules.h), as in the seed.
+  TargetValue::Parse("210 Orang")->ToProto(changes[0].mutable_set_target()->mutable_before());
+  Money::Rupiah(150000000).ToProto(changes[1].mutable_set_funding()->mutable_before());
+  Money::Rupiah(130000000).ToProto(changes[2].mutable_set_funding()->mutable_before());
   std::vector<std::string> lines;
   for (const IndexedConsequence& ic : ProposalConsequences(Seed(), changes)) {
     if (ic.consequence.year == 0) continue;  // the end-of-period values: asserted above
