@@ -11,23 +11,8 @@
 namespace renstra {
 namespace {
 
-using ::renstra::testing::IsOk;
-
-v1::Change SetTarget(const std::string& indicator, int year, const std::string& value) {
-  v1::Change c;
-  c.mutable_set_target()->set_indicator_id(indicator);
-  c.mutable_set_target()->set_year(year);
-  TargetValue::Parse(value)->ToProto(c.mutable_set_target()->mutable_value());
-  return c;
-}
-
-v1::Change SetFunding(const std::string& code, int year, int64_t rupiah) {
-  v1::Change c;
-  c.mutable_set_funding()->set_node_code(code);
-  c.mutable_set_funding()->set_year(year);
-  Money::Rupiah(rupiah).ToProto(c.mutable_set_funding()->mutable_amount());
-  return c;
-}
+using ::renstra::testing::SetFunding;
+using ::renstra::testing::SetTarget;
 
 // "code | what | before -> after | note", one line per consequence, for exact asserts.
 std::vector<std::string> Lines(const DerivedChanges& d) {
