@@ -153,6 +153,13 @@ std::string PlanDetail(const v1::PlanEvent& event) {
       return absl::StrCat(event.node_retired().code(), " mulai ", event.node_retired().from_year());
     case v1::PlanEvent::kPlanLocked:
       return absl::StrCat("perubahan ke-", event.plan_locked().revision_number());
+    case v1::PlanEvent::kEndConditionSet: {
+      const auto& e = event.end_condition_set();
+      std::string out = e.indicator_id();
+      if (e.has_end_target()) absl::StrAppend(&out, " target = ", Target(e.end_target()));
+      if (e.has_end_funding()) absl::StrAppend(&out, " Rp = ", Rupiah(e.end_funding()));
+      return out;
+    }
     case v1::PlanEvent::KIND_NOT_SET:
       break;
   }
@@ -351,6 +358,7 @@ const std::map<std::string_view, std::string_view>& EventKindDescriptions() {
       {"IndicatorReplaced", "indikator diganti"},
       {"NodeRetired", "sub kegiatan dihentikan"},
       {"PlanLocked", "renstra dikunci"},
+      {"EndConditionSet", "kondisi akhir periode ditetapkan"},
       // ProposalEvent
       {"ProposalDrafted", "usulan dibuat"},
       {"ProposalRevised", "usulan diperbaiki"},

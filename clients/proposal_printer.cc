@@ -154,6 +154,14 @@ void PrintProposal(const v1::ProposalView& p, std::ostream& out) {
   for (const v1::Change& change : p.changes()) {
     out << "    " << ++number << ". " << FormatChange(change) << "\n";
   }
+  if (p.consequences_size() > 0) out << "  akibat perubahan (ikut diterapkan saat disahkan):\n";
+  for (const v1::Consequence& c : p.consequences()) {
+    out << "    (" << c.change_index() + 1 << ") " << Printable(c.code()) << " "
+        << Printable(c.what()) << ": " << Printable(c.before());
+    if (c.after() != c.before()) out << kArrow << Printable(c.after());
+    if (!c.note().empty()) out << " (tetap: " << Printable(c.note()) << ")";
+    out << "\n";
+  }
   if (p.history_size() > 0) out << "  riwayat:\n";
   for (const v1::ProposalStepView& step : p.history()) {
     out << "    " << FormatWibMicros(step.at_micros()) << "  " << StepText(step.event()) << " oleh "

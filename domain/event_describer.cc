@@ -224,6 +224,17 @@ std::string DescribePlan(const v1::PlanEvent& event) {
                           event.node_retired().from_year());
     case v1::PlanEvent::kPlanLocked:
       return absl::StrCat("PlanLocked revision ", event.plan_locked().revision_number());
+    case v1::PlanEvent::kEndConditionSet: {
+      const auto& e = event.end_condition_set();
+      std::string out = absl::StrCat("EndConditionSet ", e.indicator_id());
+      if (e.has_end_target()) {
+        absl::StrAppend(&out, " target = ", AuditTarget(TargetValue::FromProto(e.end_target())));
+      }
+      if (e.has_end_funding()) {
+        absl::StrAppend(&out, " Rp = ", AuditMoney(Money::FromProto(e.end_funding())));
+      }
+      return out;
+    }
     case v1::PlanEvent::KIND_NOT_SET:
       break;
   }
@@ -315,6 +326,8 @@ bool PlanEventTouches(const v1::PlanEvent& e, const AuditSubject& subject) {
           return e.indicator_defined().node_code() == id;
         case v1::PlanEvent::kTargetSet:
           return NodeOfIndicator(e.target_set().indicator_id()) == id;
+        case v1::PlanEvent::kEndConditionSet:
+          return NodeOfIndicator(e.end_condition_set().indicator_id()) == id;
         case v1::PlanEvent::kIndicatorReplaced:
           return NodeOfIndicator(e.indicator_replaced().indicator_id()) == id ||
                  NodeOfIndicator(e.indicator_replaced().new_indicator_id()) == id;
@@ -329,6 +342,8 @@ bool PlanEventTouches(const v1::PlanEvent& e, const AuditSubject& subject) {
           return e.target_set().indicator_id() == id;
         case v1::PlanEvent::kIndicatorDefined:
           return e.indicator_defined().indicator_id() == id;
+        case v1::PlanEvent::kEndConditionSet:
+          return e.end_condition_set().indicator_id() == id;
         case v1::PlanEvent::kIndicatorReplaced:
           return e.indicator_replaced().indicator_id() == id ||
                  e.indicator_replaced().new_indicator_id() == id;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "domain/code.h"
 #include "domain/event_describer.h"
@@ -64,10 +65,14 @@ bool Covers(const v1::Change& change, const PlanDifference& d, const Context& ct
       return d.kind == DiffKind::kTargetChanged &&
              change.set_target().indicator_id() == d.indicator_id &&
              change.set_target().year() == d.year;
-    case v1::Change::kSetFunding:
-      return d.kind == DiffKind::kFundingChanged &&
-             Canonical(change.set_funding().node_code()) == d.node_code &&
-             change.set_funding().year() == d.year;
+    case v1::Change::kSetFunding: {
+      if (d.kind != DiffKind::kFundingChanged || change.set_funding().year() != d.year) {
+        return false;
+      }
+      // The node itself, or an ancestor whose funding followed it (consequences.h).
+      const std::string code = Canonical(change.set_funding().node_code());
+      return code == d.node_code || absl::StartsWith(code, d.node_code + ".");
+    }
     case v1::Change::kReplaceIndicator: {
       const auto& r = change.replace_indicator();
       if (d.kind == DiffKind::kIndicatorReplaced) return d.indicator_id == r.indicator_id();

@@ -32,6 +32,8 @@ std::string EventTypeName(const v1::PlanEvent& event) {
       return v1::NodeRetired::descriptor()->full_name();
     case v1::PlanEvent::kPlanLocked:
       return v1::PlanLocked::descriptor()->full_name();
+    case v1::PlanEvent::kEndConditionSet:
+      return v1::EndConditionSet::descriptor()->full_name();
     case v1::PlanEvent::KIND_NOT_SET:
       break;
   }

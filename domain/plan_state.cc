@@ -298,6 +298,18 @@ absl::Status PlanState::Apply(const v1::PlanEvent& event) {
       node->funding[e.year()] = Money::FromProto(e.amount());
       return absl::OkStatus();
     }
+    case v1::PlanEvent::kEndConditionSet: {
+      const auto& e = event.end_condition_set();
+      auto it = indicator_index_.find(e.indicator_id());
+      if (it == indicator_index_.end()) {
+        return absl::FailedPreconditionError(
+            absl::StrCat("end-of-period condition for unknown indicator ", e.indicator_id()));
+      }
+      IndicatorState& ind = MutableNode(it->second.first)->indicators[it->second.second];
+      if (e.has_end_target()) ind.end_target = TargetValue::FromProto(e.end_target());
+      if (e.has_end_funding()) ind.end_funding = Money::FromProto(e.end_funding());
+      return absl::OkStatus();
+    }
     case v1::PlanEvent::kImportReported:
       // History only: the findings stay in the log for the audit trail.
       return absl::OkStatus();

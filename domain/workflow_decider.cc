@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "base/status_macros.h"
 #include "domain/change_rules.h"
+#include "domain/consequences.h"
 #include "domain/plan_limits.h"
 #include "domain/text_limits.h"
 #include "domain/validator.h"
@@ -262,7 +263,11 @@ absl::StatusOr<RatificationPreview> PreviewRatify(const PlanState& plan, const P
         conflicts.push_back(absl::StrCat(p->id, ": ", conflict));
         continue;
       }
+      // The change and what it implies elsewhere (consequences.h), derived from the plan
+      // as the earlier changes left it.
+      DerivedChanges derived = DeriveConsequences(preview, change, p->changes);
       std::vector<v1::PlanEvent> events = ChangeEvents(preview, change);
+      for (v1::PlanEvent& e : derived.events) events.push_back(std::move(e));
       RENSTRA_RETURN_IF_ERROR(preview.ApplyAll(events));
       for (v1::PlanEvent& e : events) out.push_back(std::move(e));
     }
@@ -315,7 +320,9 @@ absl::StatusOr<FindingDiff> ProposalFindings(const PlanState& plan, const Propos
       return absl::FailedPreconditionError(
           absl::StrCat(proposal.id, ": ", conflict, "; rebase the proposal"));
     }
+    DerivedChanges derived = DeriveConsequences(after, change, proposal.changes);
     RENSTRA_RETURN_IF_ERROR(after.ApplyAll(ChangeEvents(after, change)));
+    RENSTRA_RETURN_IF_ERROR(after.ApplyAll(derived.events));
   }
   return DiffFindings(ValidatePlan(plan), ValidatePlan(after));
 }

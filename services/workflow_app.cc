@@ -6,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/status_macros.h"
+#include "domain/consequences.h"
 #include "domain/plan_events.h"
 #include "domain/text_limits.h"
 #include "domain/workflow_decider.h"
@@ -50,6 +51,19 @@ v1::ProposalView ViewOf(const ProposalState& p) {
   v.set_reviewer(p.reviewer);
   v.set_revision_id(p.revision_id);
   return v;
+}
+
+void AddConsequences(const PlanState& plan, const ProposalState& p, v1::ProposalView* view) {
+  for (const IndexedConsequence& ic : ProposalConsequences(plan, p.changes)) {
+    v1::Consequence* c = view->add_consequences();
+    c->set_change_index(ic.change_index);
+    c->set_code(ic.consequence.code);
+    c->set_what(ic.consequence.what);
+    c->set_year(ic.consequence.year);
+    c->set_before(ic.consequence.before);
+    c->set_after(ic.consequence.after);
+    c->set_note(ic.consequence.note);
+  }
 }
 
 std::vector<std::string> Ids(const google::protobuf::RepeatedPtrField<std::string>& ids) {
@@ -349,13 +363,19 @@ v1::GetInboxResponse WorkflowApp::Inbox(const Actor& actor) const {
 absl::StatusOr<v1::ProposalView> WorkflowApp::GetProposal(const std::string& proposal_id) const {
   if (proposal_id.empty()) return absl::InvalidArgumentError("proposal_id: required");
   return projector_->Read(
-      [&](const PlanState&, const ProposalBook& book) -> absl::StatusOr<v1::ProposalView> {
+      [&](const PlanState& plan, const ProposalBook& book) -> absl::StatusOr<v1::ProposalView> {
         const ProposalState* p = book.Find(proposal_id);
         if (p == nullptr) {
           return absl::NotFoundError(
               absl::StrCat("proposal ", SafePrefix(proposal_id), ": no such proposal"));
         }
-        return ViewOf(*p);
+        v1::ProposalView view = ViewOf(*p);
+        // Only here, not in lists: deriving copies the plan. A final proposal's changes
+        // are applied or dropped, so the current plan says nothing about them.
+        if (p->status != v1::APPLIED && p->status != v1::REJECTED && p->status != v1::WITHDRAWN) {
+          AddConsequences(plan, *p, &view);
+        }
+        return view;
       });
 }
 

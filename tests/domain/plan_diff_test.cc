@@ -246,12 +246,18 @@ TEST_F(PlanDiffTest, EveryChangeWithTheRevisionsThatMadeIt) {
                        "| ",
                        u1),
           absl::StrCat("FUNDING 1.06.04.2.01.0013 [] 2026: - -> Rp 25.000.000 | ", u1),
+          // The program's and kegiatan's 2025 follow their sub kegiatan (consequences.h),
+          // credited to the proposal that changed it.
+          absl::StrCat("FUNDING 1.06.05 [] 2025: Rp 15.675.000.000 -> Rp 15.705.000.000 | ", kRev1,
+                       "USL-0002 by budi/dewi"),
+          absl::StrCat("FUNDING 1.06.05.2.02 [] 2025: Rp 15.450.000.000 -> Rp 15.480.000.000 | ",
+                       kRev1, "USL-0002 by budi/dewi"),
           absl::StrCat("FUNDING 1.06.05.2.02.0001 [] 2025: Rp 150.000.000 -> Rp "
                        "180.000.000 | ",
                        kRev1, "USL-0002 by budi/dewi"),
       }));
   // The fields the rendering abbreviates.
-  ASSERT_EQ(diffs.size(), 14u);
+  ASSERT_EQ(diffs.size(), 16u);
   EXPECT_EQ(diffs[0].node_name, "Penyediaan Permakanaan");
   EXPECT_EQ(diffs[0].revisions[1].proposals[0].approver, "dewi");
   EXPECT_EQ(diffs[9].node_name, "Layanan Baru");
@@ -287,7 +293,7 @@ TEST_F(PlanDiffTest, IdenticalVersionsHaveNoDifference) {
 
 TEST_F(PlanDiffTest, WithoutTheProposalsNothingIsCredited) {
   const std::vector<PlanDifference> diffs = DiffPlans(seed_, after_rev1_, ProposalBook());
-  ASSERT_EQ(diffs.size(), 6u);
+  ASSERT_EQ(diffs.size(), 8u);
   for (const PlanDifference& d : diffs) EXPECT_TRUE(d.revisions.empty()) << d.node_code;
 }
 

@@ -7,9 +7,12 @@
 #include <vector>
 
 #include "domain/import_decider.h"
+#include "domain/money.h"
 #include "domain/plan_state.h"
+#include "domain/target_value.h"
 #include "domain/tc27_parser.h"
 #include "gtest/gtest.h"
+#include "renstra/v1/workflow.pb.h"
 #include "tests/testing/seed.h"
 #include "tests/testing/status_matchers.h"
 
@@ -43,6 +46,25 @@ inline PlanState ImportText(const std::string& text) {
     EXPECT_THAT(s, IsOk()) << s;
   }
   return state;
+}
+
+// A proposal's SetTarget change of `indicator`'s `year` to `value` (written the
+// Indonesian way), without its "before".
+inline v1::Change SetTarget(const std::string& indicator, int year, const std::string& value) {
+  v1::Change c;
+  c.mutable_set_target()->set_indicator_id(indicator);
+  c.mutable_set_target()->set_year(year);
+  TargetValue::Parse(value)->ToProto(c.mutable_set_target()->mutable_value());
+  return c;
+}
+
+// A proposal's SetFunding change of node `code`'s `year` to `rupiah`, without its "before".
+inline v1::Change SetFunding(const std::string& code, int year, int64_t rupiah) {
+  v1::Change c;
+  c.mutable_set_funding()->set_node_code(code);
+  c.mutable_set_funding()->set_year(year);
+  Money::Rupiah(rupiah).ToProto(c.mutable_set_funding()->mutable_amount());
+  return c;
 }
 
 }  // namespace renstra::testing

@@ -2,6 +2,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "domain/validator.h"
 #include "domain/workflow_decider.h"
 #include "gtest/gtest.h"
 #include "tests/domain/seed_fixture.h"
@@ -372,6 +373,14 @@ TEST(WorkflowTest, ReplaceAddAndRetire) {
             absl::StatusCode::kFailedPrecondition);
 }
 
+// Sub kegiatan 1.06.04.2.01.0002's 2025 150.000.000 → 165.000.000 with its kegiatan's
+// 2025 stated by the proposer as 1.705.000.000 (not the derived 1.715.000.000): a
+// consequence that cannot remove the finding.
+std::vector<v1::Change> ExplicitParent() {
+  return {SetFunding("1.06.04.2.01.002", 2025, 165000000),
+          SetFunding("1.06.04.2.01", 2025, 1705000000)};
+}
+
 // kind, code, year, stated, computed of each finding: what the tests assert exactly.
 std::vector<std::string> Listed(const std::vector<v1::Finding>& findings) {
   std::vector<std::string> out;
@@ -383,8 +392,9 @@ std::vector<std::string> Listed(const std::vector<v1::Finding>& findings) {
 }
 
 // A 2025 funding of sub kegiatan 1.06.04.2.01.0002 (Penyediaan Sandang), 150.000.000 →
-// 165.000.000: its parent kegiatan 1.06.04.2.01 states 1.700.000.000 for 2025, which its
-// children then exceed, and its own row's end-of-period Rp (412.521.000) no longer adds up.
+// 165.000.000 (issue 15): its consequences (consequences.h) move the row's end-of-period
+// Rp, the kegiatan's and the program's 2025 and their end-of-period Rp with it, so the
+// ratification adds no finding.
 TEST(WorkflowTest, DryRunShowsThePlanAfterAndTheFindingsItAddsAndRemoves) {
   Workflow w;
   w.Approve(kRina, "p1", {SetFunding("1.06.04.2.01.002", 2025, 165000000)});
@@ -393,44 +403,53 @@ TEST(WorkflowTest, DryRunShowsThePlanAfterAndTheFindingsItAddsAndRemoves) {
   absl::StatusOr<RatificationPreview> preview = w.Preview(kHendra, {"p1"});
   ASSERT_THAT(preview, IsOk());
   EXPECT_EQ(preview->plan.FindNode("1.06.04.2.01.0002")->funding.at(2025).rupiah(), 165000000);
+  EXPECT_EQ(preview->plan.FindNode("1.06.04.2.01.0002")->indicators[0].end_funding.rupiah(),
+            427521000);
+  EXPECT_EQ(preview->plan.FindNode("1.06.04.2.01")->funding.at(2025).rupiah(), 1715000000);
+  EXPECT_EQ(preview->plan.FindNode("1.06.04")->funding.at(2025).rupiah(), 2215000000);
   EXPECT_EQ(preview->plan.revision_number(), 1);
-  EXPECT_THAT(Listed(preview->findings.added),
-              ::testing::ElementsAre(
-                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.700.000.000 -> 1.715.000.000",
-                  "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 0 412.521.000 -> 427.521.000"));
+  // RevisionRatified, the change, then its five consequences.
+  EXPECT_EQ(preview->events.size(), 7u);
+  EXPECT_EQ(preview->events[0].revision_ratified().change_count(), 6);
+  EXPECT_TRUE(preview->findings.added.empty());
   EXPECT_TRUE(preview->findings.removed.empty());
   // A dry run changes nothing.
   EXPECT_EQ(w.plan().version(), version);
   EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0002")->funding.at(2025).rupiah(), 150000000);
 
   // 1.06.04.2.01.0008's row states 110.000.000 while its years add to 95.000.000 (the
-  // seed's own finding); 2026 35.000.000 → 50.000.000 corrects the row and unbalances
-  // the parent's 2026.
+  // seed's own finding, kept as written); 2026 35.000.000 → 50.000.000 corrects the row,
+  // and the parents' 2026 follow.
   w.Approve(kRina, "p2", {SetFunding("1.06.04.2.01.008", 2026, 50000000)});
   preview = w.Preview(kHendra, {"p2"});
   ASSERT_THAT(preview, IsOk());
-  EXPECT_THAT(Listed(preview->findings.added),
-              ::testing::ElementsAre(
-                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2026 2.035.000.000 -> 2.050.000.000"));
+  EXPECT_TRUE(preview->findings.added.empty());
   EXPECT_THAT(
       Listed(preview->findings.removed),
       ::testing::ElementsAre("ROW_FUNDING_TOTAL 1.06.04.2.01.0008 0 110.000.000 -> 95.000.000"));
-  // Both together: the parent's 2025 and 2026 and the first row.
-  preview = w.Preview(kHendra, {"p1", "p2"});
+  EXPECT_EQ(preview->plan.FindNode("1.06.04.2.01")->funding.at(2026).rupiah(), 2050000000);
+
+  // The proposer states the kegiatan's 2025 as 1.705.000.000 beside the sub kegiatan's
+  // change: the stated value wins over the derived one, and the children then exceed it.
+  w.Approve(kRina, "p3", ExplicitParent());
+  preview = w.Preview(kHendra, {"p3"});
   ASSERT_THAT(preview, IsOk());
-  EXPECT_EQ(preview->findings.added.size(), 3u);
-  EXPECT_EQ(preview->findings.removed.size(), 1u);
+  EXPECT_THAT(Listed(preview->findings.added),
+              ::testing::ElementsAre(
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.705.000.000 -> 1.715.000.000"));
+  EXPECT_TRUE(preview->findings.removed.empty());
+  EXPECT_EQ(preview->plan.FindNode("1.06.04")->funding.at(2025).rupiah(), 2205000000);
 }
 
 TEST(WorkflowTest, RatificationThatAddsFindingsIsRefusedUnlessAcceptedWithAReason) {
   Workflow w;
-  w.Approve(kRina, "p1", {SetFunding("1.06.04.2.01.002", 2025, 165000000)});
+  w.Approve(kRina, "p1", ExplicitParent());
   ASSERT_THAT(w.Open(kHendra), IsOk());
   const int64_t version = w.plan().version();
   ExpectStatus(w.Ratify(kHendra, {"p1"}), absl::StatusCode::kFailedPrecondition,
-               "the ratification would add 2 findings to the plan; nothing applied; correct the "
+               "the ratification would add 1 finding to the plan; nothing applied; correct the "
                "proposals, or accept with accept_findings and accept_reason: "
-               "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025; ROW_FUNDING_TOTAL 1.06.04.2.01.0002");
+               "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025");
   EXPECT_EQ(w.plan().version(), version);
   EXPECT_EQ(w.book().Find("p1")->status, v1::APPROVED);
 
@@ -445,13 +464,28 @@ TEST(WorkflowTest, RatificationThatAddsFindingsIsRefusedUnlessAcceptedWithAReaso
 
   ASSERT_THAT(w.RatifyAccepting(kHendra, {"p1"}, "Pagu kegiatan disesuaikan pada APBD-P"), IsOk());
   EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0002")->funding.at(2025).rupiah(), 165000000);
+  EXPECT_EQ(w.plan().FindNode("1.06.04.2.01")->funding.at(2025).rupiah(), 1705000000);
   ASSERT_EQ(w.plan().revisions().size(), 1u);
   const v1::RevisionInfo& revision = w.plan().revisions()[0];
   EXPECT_EQ(revision.accept_reason(), "Pagu kegiatan disesuaikan pada APBD-P");
   EXPECT_THAT(Listed({revision.accepted_findings().begin(), revision.accepted_findings().end()}),
               ::testing::ElementsAre(
-                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.700.000.000 -> 1.715.000.000",
-                  "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 0 412.521.000 -> 427.521.000"));
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.705.000.000 -> 1.715.000.000"));
+}
+
+// Issue 15: both ordinary changes ratified together leave exactly the seed's own
+// findings, and the exported end-of-period values agree with the years.
+TEST(WorkflowTest, IssueFifteenChangesAddNoFinding) {
+  Workflow w;
+  const std::vector<v1::Finding> seed = ValidatePlan(w.plan());
+  w.Approve(kRina, "p1",
+            {SetTarget(kRehabIndicator, 2025, "230 Orang"),
+             SetFunding("1.06.04.2.01.002", 2025, 165000000)});
+  ASSERT_THAT(w.Open(kHendra), IsOk());
+  ASSERT_THAT(w.Ratify(kHendra, {"p1"}), IsOk());
+  EXPECT_EQ(Listed(ValidatePlan(w.plan())), Listed(seed));
+  EXPECT_EQ(w.plan().FindNode("1.06.04.2.01.0001")->indicators[0].end_target.Display(),
+            "740 Orang");
 }
 
 // Kegiatan 1.06.06.2.01 states 475.000.000 for 2025 and 2026 while its children add to
@@ -474,11 +508,18 @@ TEST(WorkflowTest, TheSeedsOwnFindingsNeverBlock) {
 
 TEST(WorkflowTest, ProposalFindingsAreThoseOfTheProposalAlone) {
   Workflow w;
+  // 210 → 230 Orang of a cumulative count: its end of period follows (720 → 740 Orang).
   w.Approve(kRina, "p1", {SetTarget(kRehabIndicator, 2025, "230 Orang")});
   absl::StatusOr<FindingDiff> alone = ProposalFindings(w.plan(), *w.book().Find("p1"));
   ASSERT_THAT(alone, IsOk());
+  EXPECT_TRUE(alone->added.empty());
+  EXPECT_TRUE(alone->removed.empty());
+  w.Approve(kRina, "p2", ExplicitParent());
+  alone = ProposalFindings(w.plan(), *w.book().Find("p2"));
+  ASSERT_THAT(alone, IsOk());
   EXPECT_THAT(Listed(alone->added),
-              ::testing::ElementsAre("TARGET_TOTAL 1.06.04.2.01.0001 0 720 Orang -> 740 Orang"));
+              ::testing::ElementsAre(
+                  "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.705.000.000 -> 1.715.000.000"));
   EXPECT_TRUE(alone->removed.empty());
 }
 

@@ -356,12 +356,13 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
                                      "Perubahan Renstra 2025  [permintaan "));
   EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  perubahan renstra disahkan: REV-1 "
                                      "Perubahan Renstra 2025 (dasar hukum Perwako Dumai No. 12 "
-                                     "Tahun 2025), usulan USL-0001; temuan yang diterima: "
-                                     "TARGET_TOTAL 1.06.04.2.01.0001; alasan: Kondisi akhir "
-                                     "menyusul  [permintaan "));
+                                     "Tahun 2025), usulan USL-0001  [permintaan "));
   EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  target ditetapkan: "
                                      "1.06.04.2.01.0001#1 2025 = 230 Orang  [permintaan "));
-  EXPECT_THAT(history.out, HasSubstr("\n3 peristiwa\n"));
+  // The end-of-period target follows the change (consequences.h): nothing to accept.
+  EXPECT_THAT(history.out, HasSubstr("  kadis (KEPALA_DINAS)  kondisi akhir periode ditetapkan: "
+                                     "1.06.04.2.01.0001#1 target = 740 Orang  [permintaan "));
+  EXPECT_THAT(history.out, HasSubstr("\n4 peristiwa\n"));
 
   // The plan before the first event, and now.
   CommandResult early = As(kInspektoratToken, {"plan", "show", "--as-of", "2020-01-01"});
@@ -376,7 +377,7 @@ TEST_F(AuditEndToEnd, HistoryDiffFollowAndArchive) {
       Cli("127.0.0.1:1", {"audit", "verify-export", archive, "--pubkey", tmp_ / "pinned.pem"});
   ASSERT_EQ(offline.exit_code, 0) << offline.err;
   EXPECT_THAT(offline.out,
-              HasSubstr(": " + std::to_string(seed_events + 6) + " peristiwa; kepala rantai "));
+              HasSubstr(": " + std::to_string(seed_events + 7) + " peristiwa; kepala rantai "));
 
   std::string text = ReadFile(archive);
   const size_t at = text.find("Perubahan Renstra 2025");
@@ -438,8 +439,9 @@ TEST_F(AuditEndToEnd, InForceByEffectiveDateAndDiffByRevision) {
                        "--signer", "Kepala Dinas", "--effective-date", "2025-07-01", "USL-0001",
                        "--accept-findings", "--accept-reason", "Kondisi akhir menyusul"});
   ASSERT_EQ(ratify.exit_code, 0) << ratify.err;
-  // Opening REV-1, its ratification and its one change.
-  const std::string rev1_version = std::to_string(server_.ready.plan_version + 3);
+  // Opening REV-1, its ratification, its one change and the end-of-period target that
+  // follows it (720 -> 740 Orang, consequences.h).
+  const std::string rev1_version = std::to_string(server_.ready.plan_version + 4);
 
   CommandResult before = As(kInspektoratToken, {"plan", "show", "--in-force", "2025-06-30",
                                                 "--code", "1.06.04.2.01.0001"});

@@ -37,6 +37,7 @@ constexpr char kRehabIndicator[] = "1.06.04.2.01.0001#1";
 constexpr char kRehabCode[] = "1.06.04.2.01.0001";
 constexpr char kLinjamsosCode[] = "1.06.05.2.02.001";
 constexpr char kLinjamsosCanonical[] = "1.06.05.2.02.0001";
+constexpr char kLinjamsosKegiatan[] = "1.06.05.2.02";
 constexpr char kLegalBasis[] = "Perda Kota Dumai No. 2 Tahun 2025";
 constexpr char kSigner[] = "Wali Kota Dumai";
 
@@ -108,16 +109,20 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_EQ(target.value().written(), "220 Orang");
   EXPECT_EQ(target.before().written(), "210 Orang");
 
-  // Perlindungan dan Jaminan Sosial proposes new 2025 funding and submits it.
-  CommandResult linjamsos = As(
-      kLinjamsosToken, {"propose", "--justification", "Pendataan ulang DTKS", "--set-funding",
-                        std::string(kLinjamsosCode) + ":2025=175.000.000", "--submit", "--json"});
+  // Perlindungan dan Jaminan Sosial proposes new 2025 funding and submits it, stating
+  // its kegiatan's 2025 itself (15.460.000.000) rather than taking the derived
+  // 15.475.000.000: the one path here that still adds a finding.
+  CommandResult linjamsos =
+      As(kLinjamsosToken,
+         {"propose", "--justification", "Pendataan ulang DTKS", "--set-funding",
+          std::string(kLinjamsosCode) + ":2025=175.000.000", "--set-funding",
+          std::string(kLinjamsosKegiatan) + ":2025=15.460.000.000", "--submit", "--json"});
   ASSERT_EQ(linjamsos.exit_code, 0) << linjamsos.err;
   const auto linjamsos_view = FromJson<v1::ProposalView>(linjamsos.out);
   const std::string linjamsos_id = linjamsos_view.proposal_id();
   EXPECT_NE(linjamsos_id, rehab_id);
   EXPECT_EQ(linjamsos_view.status(), v1::SUBMITTED);
-  ASSERT_EQ(linjamsos_view.changes_size(), 1);
+  ASSERT_EQ(linjamsos_view.changes_size(), 2);
   const v1::SetFunding& funding = linjamsos_view.changes(0).set_funding();
   EXPECT_EQ(funding.node_code(), kLinjamsosCanonical);
   EXPECT_EQ(funding.amount().rupiah(), 175000000);
@@ -182,9 +187,11 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
     args.insert(args.end(), extra.begin(), extra.end());
     return args;
   };
-  // The dry run: the plan after both, and the three findings they add (the targets of
-  // 1.06.04.2.01.0001, 225 Orang in 2025, no longer add up to its 720 Orang; the 2025 Rp of
-  // kegiatan 1.06.05.2.02 and the row of 1.06.05.2.02.0001 no longer add up). Nothing recorded.
+  // The dry run: the plan after both, and the one finding they add. The consequences
+  // (consequences.h) keep the rest consistent: 1.06.04.2.01.0001's end of period follows
+  // its 225 Orang (720 -> 735 Orang), 1.06.05.2.02.0001's end-of-period Rp its 2025;
+  // but kegiatan 1.06.05.2.02's 2025 is stated by the proposer as 15.460.000.000 while
+  // its children add up to 15.475.000.000. Nothing recorded.
   CommandResult dry_run = As(kKadisToken, with({"--dry-run"}));
   ASSERT_EQ(dry_run.exit_code, 0) << dry_run.err;
   EXPECT_EQ(dry_run.out.substr(0, dry_run.out.find('\n', dry_run.out.find('\n') + 1) + 1),
@@ -194,16 +201,10 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   const size_t findings = dry_run.out.find("Temuan yang bertambah");
   ASSERT_NE(findings, std::string::npos) << dry_run.out;
   EXPECT_EQ(dry_run.out.substr(findings),
-            "Temuan yang bertambah (3):\n"
-            "  TARGET_TOTAL 1.06.04.2.01.0001 tertulis=720 Orang hitungan=735 Orang : "
-            "1.06.04.2.01.001 (1.06.04.2.01.0001#1): yearly targets add up to 735 Orang, the "
-            "end-of-period target states 720 Orang\n"
-            "  PARENT_CHILDREN_FUNDING 1.06.05.2.02 tahun=2025 tertulis=15.450.000.000 "
-            "hitungan=15.475.000.000 : 1.06.05.2.02 2025: Rp 15.450.000.000, its children add up "
+            "Temuan yang bertambah (1):\n"
+            "  PARENT_CHILDREN_FUNDING 1.06.05.2.02 tahun=2025 tertulis=15.460.000.000 "
+            "hitungan=15.475.000.000 : 1.06.05.2.02 2025: Rp 15.460.000.000, its children add up "
             "to 15.475.000.000\n"
-            "  ROW_FUNDING_TOTAL 1.06.05.2.02.0001 tertulis=691.883.419 hitungan=716.883.419 : "
-            "1.06.05.2.02.001 (1.06.05.2.02.0001#1): the Rp of 2022-2026 add up to 716.883.419, "
-            "the end-of-period Rp states 691.883.419\n"
             "Temuan yang hilang (0): -\n"
             "Pengesahan ini akan ditolak karena menambah temuan; perbaiki usulannya, atau "
             "terima temuannya dengan --accept-findings --accept-reason \"ALASAN\".\n");
@@ -211,10 +212,9 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   CommandResult refused = As(kKadisToken, ratify);
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_EQ(refused.err,
-            "renstra: refused: the ratification would add 3 findings to the plan; nothing "
+            "renstra: refused: the ratification would add 1 finding to the plan; nothing "
             "applied; correct the proposals, or accept with accept_findings and accept_reason: "
-            "TARGET_TOTAL 1.06.04.2.01.0001; PARENT_CHILDREN_FUNDING 1.06.05.2.02 2025; "
-            "ROW_FUNDING_TOTAL 1.06.05.2.02.0001\n");
+            "PARENT_CHILDREN_FUNDING 1.06.05.2.02 2025\n");
   CommandResult no_reason = As(kKadisToken, with({"--accept-findings"}));
   EXPECT_EQ(no_reason.exit_code, 1);
   EXPECT_EQ(no_reason.err,
@@ -233,11 +233,13 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
   EXPECT_EQ(revision.ratified_by(), "kadis");
   EXPECT_THAT(revision.proposal_ids(), ElementsAre(rehab_id, linjamsos_id));
   EXPECT_EQ(revision.accept_reason(), "Kondisi akhir disesuaikan kemudian");
-  EXPECT_EQ(revision.accepted_findings_size(), 3);
+  EXPECT_EQ(revision.accepted_findings_size(), 1);
 
-  // The plan: revision 1, a new version (revision opened, ratified, one event per
-  // change), the new values.
-  const int64_t v1_version = v0 + 4;
+  // The plan: revision 1, a new version, the new values. Ten events: the revision
+  // opened and ratified; rehab's target and the end-of-period target it implies;
+  // linjamsos's sub kegiatan and its row's end-of-period Rp, the kegiatan as stated,
+  // its row's end-of-period Rp, and the program's 2025 and end-of-period Rp that follow.
+  const int64_t v1_version = v0 + 10;
   CommandResult plan = As(kInspektoratToken, {"plan", "show", "--json"});
   ASSERT_EQ(plan.exit_code, 0) << plan.err;
   const v1::Plan current = FromJson<v1::GetPlanResponse>(plan.out).plan();
@@ -343,6 +345,70 @@ TEST_F(WorkflowEndToEnd, DivisionsProposeKepalaDinasRatifiesAndTheInspectorateOn
     EXPECT_EQ(refused.out, "");
   }
   EXPECT_EQ(PlanVersion(), v1_version + 1);
+}
+
+// Issue 15: the Kepala Dinas ratifies two ordinary changes (a cumulative target
+// 210 -> 230 Orang, a funding 150.000.000 -> 165.000.000). The proposal shows their
+// consequences, the ratification applies them, and `plan validate` then reports exactly
+// the seed's own findings.
+TEST_F(WorkflowEndToEnd, OrdinaryChangesCarryTheirConsequencesAndAddNoFinding) {
+  CommandResult before = As(kInspektoratToken, {"plan", "validate"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  CommandResult proposed =
+      As(kRehabToken, {"propose", "--justification", "Perubahan APBD 2025", "--set-target",
+                       std::string(kRehabIndicator) + ":2025=230 Orang", "--set-funding",
+                       "1.06.04.2.01.002:2025=165.000.000", "--submit", "--json"});
+  ASSERT_EQ(proposed.exit_code, 0) << proposed.err;
+  const std::string id = FromJson<v1::ProposalView>(proposed.out).proposal_id();
+  CommandResult shown = As(kKadisToken, {"proposal", "show", id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const std::string arrow = " \xE2\x86\x92 ";
+  EXPECT_THAT(shown.out,
+              HasSubstr("  akibat perubahan (ikut diterapkan saat disahkan):\n"
+                        "    (1) 1.06.04.2.01.001 target akhir periode 1.06.04.2.01.0001#1: "
+                        "720 Orang" +
+                        arrow +
+                        "740 Orang\n"
+                        "    (2) 1.06.04.2.01.002 Rp akhir periode 1.06.04.2.01.0002#1: "
+                        "412.521.000" +
+                        arrow +
+                        "427.521.000\n"
+                        "    (2) 1.06.04.2.01 pagu 2025: 1.700.000.000" +
+                        arrow +
+                        "1.715.000.000\n"
+                        "    (2) 1.06.04.2.01 Rp akhir periode 1.06.04.2.01#1: 9.474.536.387" +
+                        arrow +
+                        "9.489.536.387\n"
+                        "    (2) 1.06.04 pagu 2025: 2.200.000.000" +
+                        arrow +
+                        "2.215.000.000\n"
+                        "    (2) 1.06.04 Rp akhir periode 1.06.04#1: 10.734.536.387" +
+                        arrow + "10.749.536.387\n"));
+  ASSERT_EQ(As(kKadisToken, {"review", id, "--approve"}).exit_code, 0);
+  ASSERT_EQ(As(kKadisToken, {"revision", "open", "--name", "Perubahan Renstra 2025"}).exit_code, 0);
+  CommandResult ratified =
+      As(kKadisToken, {"revision", "ratify", "--legal-basis", kLegalBasis, "--signer", kSigner,
+                       "--effective-date", "2025-07-01", id, "--json"});
+  ASSERT_EQ(ratified.exit_code, 0) << ratified.err;
+  EXPECT_EQ(FromJson<v1::RevisionInfo>(ratified.out).accepted_findings_size(), 0);
+
+  CommandResult after = As(kInspektoratToken, {"plan", "validate"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(after.out, before.out);
+  CommandResult report = As(kInspektoratToken, {"plan", "validate", "--json"});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_EQ(FromJson<v1::ValidateResponse>(report.out).findings_size(), 17);
+
+  CommandResult node = As(kRehabToken, {"plan", "show", "--code", "1.06.04.2.01", "--json"});
+  ASSERT_EQ(node.exit_code, 0) << node.err;
+  const auto subtree = FromJson<v1::GetSubtreeResponse>(node.out);
+  const v1::Money* kegiatan = FundingOf(subtree.node(), 2025);
+  ASSERT_NE(kegiatan, nullptr);
+  EXPECT_EQ(kegiatan->rupiah(), 1715000000);
+  ASSERT_GE(subtree.node().children_size(), 2);
+  EXPECT_EQ(subtree.node().children(0).indicators(0).end_target().written(), "");
+  EXPECT_EQ(subtree.node().children(0).indicators(0).end_target().low().units(), 740);
+  EXPECT_EQ(subtree.node().children(1).indicators(0).end_funding().rupiah(), 427521000);
 }
 
 TEST_F(WorkflowEndToEnd, RefusalsNameTheRuleAndChangeNothing) {

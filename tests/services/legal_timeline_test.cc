@@ -253,7 +253,11 @@ TEST_F(LegalTimelineTest, DiffBetweenRevisionsNamesTheChangedCells) {
   EXPECT_EQ(diff.to_version(), rev2_.plan_version());
   const std::vector<std::string> rev2 = {
       "TARGET_CHANGED 1.06.04.2.01.0001#1 2025: 230 Orang -> 250 Orang by REV-2",
-      "FUNDING_CHANGED 1.06.04.2.01.0002 2025: Rp 150.000.000 -> Rp 165.000.000 by REV-2"};
+      "FUNDING_CHANGED 1.06.04.2.01.0002 2025: Rp 150.000.000 -> Rp 165.000.000 by REV-2",
+      // Its kegiatan's and program's 2025 follow it (consequences.h), attributed to the
+      // revision whose proposal changed their child.
+      "FUNDING_CHANGED 1.06.04.2.01 2025: Rp 1.700.000.000 -> Rp 1.715.000.000 by REV-2",
+      "FUNDING_CHANGED 1.06.04 2025: Rp 2.200.000.000 -> Rp 2.215.000.000 by REV-2"};
   EXPECT_THAT(Entries(diff), ::testing::UnorderedElementsAreArray(rev2));
   request.clear_from_revision();
   request.set_from_version(rev1_.plan_version());
@@ -296,8 +300,8 @@ TEST_F(LegalTimelineTest, DiffRefusesEveryRangeThatIsNotOneAndListsTheVersions) 
             grpc::StatusCode::INVALID_ARGUMENT,
             absl::StrCat("to_version: ", rev1_.plan_version() - 1,
                          " falls inside the ratification of REV-1 (versions ",
-                         rev1_.plan_version() - 1, "–", rev1_.plan_version(),
-                         "); the plan's versions around it are ", rev1_.plan_version() - 2, " and ",
+                         rev1_.plan_version() - 2, "–", rev1_.plan_version(),
+                         "); the plan's versions around it are ", rev1_.plan_version() - 3, " and ",
                          rev1_.plan_version(), "; ", hint)},
            {"unknown revision", 0, "REV-9", 0, "", grpc::StatusCode::NOT_FOUND,
             "from_revision: no revision REV-9; " + hint},
@@ -351,10 +355,11 @@ TEST_F(LegalTimelineTest, NodeHistoryIncludesTheDecisionsAndTheRatification) {
               ElementsAre("ProposalDrafted USL-0002 by rehab:  (2 changes): Jumlah PPKS meningkat",
                           "ProposalSubmitted USL-0002", "ProposalReviewed USL-0002 APPROVED",
                           "RevisionRatified REV-2 Perubahan 2 (Perwako Dumai Nomor 2 Tahun 2025) "
-                          "proposals USL-0002; accepted findings PARENT_CHILDREN_FUNDING "
-                          "1.06.04.2.01 2025, ROW_FUNDING_TOTAL 1.06.04.2.01.0002 because Kondisi "
-                          "akhir disesuaikan kemudian",
-                          "FundingSet 1.06.04.2.01.0002 2025 = Rp 165.000.000"));
+                          "proposals USL-0002",
+                          "FundingSet 1.06.04.2.01.0002 2025 = Rp 165.000.000",
+                          // Its row's end-of-period Rp follows (consequences.h), so nothing
+                          // needed accepting.
+                          "EndConditionSet 1.06.04.2.01.0002#1 Rp = Rp 427.521.000"));
   EXPECT_EQ(story(3), expected);
 }
 

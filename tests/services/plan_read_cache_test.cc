@@ -90,13 +90,13 @@ TEST_F(PlanReadCacheTest, TheReadAfterARatificationShowsTheNewVersionAndValue) {
   ASSERT_NO_FATAL_FAILURE(Ratify("220 Orang"));
 
   const v1::Plan plan = Parsed(*cache.GetPlan()).plan();
-  EXPECT_EQ(plan.version(), seed_version + 3);
+  EXPECT_EQ(plan.version(), seed_version + 4);
   EXPECT_EQ(plan.revision(), 1);
   EXPECT_EQ(TargetIn(plan, kRehabIndicator, kYear), "220 Orang");
   absl::StatusOr<std::shared_ptr<const v1::GetSubtreeResponse>> subtree =
       cache.GetSubtree(Subtree(kRehabProgram));
   ASSERT_THAT(subtree, IsOk());
-  EXPECT_EQ(Parsed(**subtree).plan_version(), seed_version + 3);
+  EXPECT_EQ(Parsed(**subtree).plan_version(), seed_version + 4);
   EXPECT_EQ((*subtree)->SerializeAsString(),
             apps_.plan.GetSubtree(Subtree(kRehabProgram))->SerializeAsString());
   EXPECT_EQ(cache.builds(), 4);

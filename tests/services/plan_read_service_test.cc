@@ -86,14 +86,14 @@ class PlanReadServiceTest : public SeededServerTest {
     ASSERT_EQ(RehabProgram().plan_version(), seed_version);
 
     const v1::RevisionInfo ratified = RatifyNewTarget();
-    ASSERT_EQ(ratified.plan_version(), seed_version + 3);
+    ASSERT_EQ(ratified.plan_version(), seed_version + 4);
 
     const v1::Plan after = CurrentPlan();
-    EXPECT_EQ(after.version(), seed_version + 3);
+    EXPECT_EQ(after.version(), seed_version + 4);
     EXPECT_EQ(after.revision(), 1);
     EXPECT_EQ(TargetIn(after, kRehabIndicator, kYear), "220 Orang");
     const v1::GetSubtreeResponse subtree = RehabProgram();
-    EXPECT_EQ(subtree.plan_version(), seed_version + 3);
+    EXPECT_EQ(subtree.plan_version(), seed_version + 4);
     EXPECT_EQ(subtree.node().code(), kRehabProgram);
   }
 };
@@ -128,7 +128,7 @@ class FrozenPlanReadServiceTest : public PlanReadServiceTest {
 TEST_F(FrozenPlanReadServiceTest, GetPlanKeepsAnsweringTheFirstPlanItRead) {
   const int64_t seed_version = static_cast<int64_t>(server_->PlanVersion());
   ASSERT_EQ(CurrentPlan().version(), seed_version);
-  ASSERT_EQ(RatifyNewTarget().plan_version(), seed_version + 3);
+  ASSERT_EQ(RatifyNewTarget().plan_version(), seed_version + 4);
   const v1::Plan frozen = CurrentPlan();
   EXPECT_EQ(frozen.version(), seed_version);
   EXPECT_EQ(TargetIn(frozen, kRehabIndicator, kYear), kSeedTarget);

@@ -53,9 +53,11 @@ int64_t FundingIn(const v1::Plan& plan, const std::string& code, int year) {
 
 class RatificationPreviewTest : public SeededServerTest {
  protected:
-  // rehab proposes Sandang's 2025 Rp 150.000.000 → 165.000.000; kadis approves it and
-  // opens "Perubahan Renstra 2025". Returns the proposal id.
-  std::string ApprovedFundingProposal() {
+  // rehab proposes Sandang's 2025 Rp 150.000.000 → 165.000.000 (and, with
+  // `kegiatan_2025`, states its kegiatan's 2025 itself instead of taking the derived
+  // 1.715.000.000); kadis approves it and opens "Perubahan Renstra 2025". Returns the
+  // proposal id.
+  std::string ApprovedFundingProposal(int64_t kegiatan_2025 = 0) {
     v1::ProposeRequest propose;
     propose.set_request_id("propose-sandang");
     propose.set_justification("Harga sandang naik");
@@ -64,6 +66,13 @@ class RatificationPreviewTest : public SeededServerTest {
     change->mutable_set_funding()->set_year(2025);
     change->mutable_set_funding()->mutable_amount()->set_rupiah(165000000);
     change->mutable_set_funding()->mutable_amount()->set_present(true);
+    if (kegiatan_2025 != 0) {
+      v1::SetFunding* parent = propose.add_changes()->mutable_set_funding();
+      parent->set_node_code("1.06.04.2.01");
+      parent->set_year(2025);
+      parent->mutable_amount()->set_rupiah(kegiatan_2025);
+      parent->mutable_amount()->set_present(true);
+    }
     propose.set_submit(true);
     v1::ProposalView proposed;
     EXPECT_THAT(server_->workflow().Propose(ContextAs(TokenOf("rehab")).get(), propose, &proposed),
@@ -108,13 +117,13 @@ TEST_F(RatificationPreviewTest, DryRunShowsThePlanAfterAndTheFindingsAndWritesNo
   EXPECT_EQ(preview.revision().revision_number(), 1);
   EXPECT_THAT(preview.revision().proposal_ids(), ElementsAre(id));
   EXPECT_EQ(FundingIn(preview.plan(), kSandang, 2025), 165000000);
+  // Its consequences: the kegiatan's and program's 2025 follow (consequences.h).
+  EXPECT_EQ(FundingIn(preview.plan(), "1.06.04.2.01", 2025), 1715000000);
+  EXPECT_EQ(FundingIn(preview.plan(), "1.06.04", 2025), 2215000000);
   EXPECT_EQ(preview.plan().revision(), 1);
-  EXPECT_THAT(Listed(preview.added_findings()),
-              ElementsAre("PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.700.000.000 -> "
-                          "1.715.000.000",
-                          "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 0 412.521.000 -> 427.521.000"));
+  EXPECT_TRUE(preview.added_findings().empty());
   EXPECT_TRUE(preview.removed_findings().empty());
-  EXPECT_TRUE(preview.would_refuse());
+  EXPECT_FALSE(preview.would_refuse());
   // Nothing written; the plan is as it was.
   EXPECT_EQ(server_->store().Head().sequence, head.sequence);
   EXPECT_EQ(server_->store().Head().hash, head.hash);
@@ -131,16 +140,16 @@ TEST_F(RatificationPreviewTest, DryRunShowsThePlanAfterAndTheFindingsAndWritesNo
 }
 
 TEST_F(RatificationPreviewTest, AddingFindingsIsRefusedUnlessAcceptedWithAReason) {
-  const std::string id = ApprovedFundingProposal();
+  const std::string id = ApprovedFundingProposal(1705000000);
   const ChainHead head = server_->store().Head();
   v1::RevisionInfo ratified;
   grpc::Status status =
       server_->workflow().RatifyRevision(ContextAs(TokenOf("kadis")).get(), Ratify(id), &ratified);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(),
-            "the ratification would add 2 findings to the plan; nothing applied; correct the "
+            "the ratification would add 1 finding to the plan; nothing applied; correct the "
             "proposals, or accept with accept_findings and accept_reason: "
-            "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025; ROW_FUNDING_TOTAL 1.06.04.2.01.0002");
+            "PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025");
   EXPECT_EQ(server_->store().Head().sequence, head.sequence);
   EXPECT_EQ(server_->store().Head().hash, head.hash);
 
@@ -165,9 +174,8 @@ TEST_F(RatificationPreviewTest, AddingFindingsIsRefusedUnlessAcceptedWithAReason
   EXPECT_EQ(ratified.revision_number(), 1);
   EXPECT_EQ(ratified.accept_reason(), "Pagu kegiatan disesuaikan pada APBD-P 2025");
   EXPECT_THAT(Listed(ratified.accepted_findings()),
-              ElementsAre("PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.700.000.000 -> "
-                          "1.715.000.000",
-                          "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 0 412.521.000 -> 427.521.000"));
+              ElementsAre("PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 1.705.000.000 -> "
+                          "1.715.000.000"));
 
   // The audit's history of the revision tells the findings and the reason.
   v1::GetHistoryRequest history;
@@ -182,10 +190,16 @@ TEST_F(RatificationPreviewTest, AddingFindingsIsRefusedUnlessAcceptedWithAReason
                           "RevisionRatified REV-1 Perubahan Renstra 2025 (Peraturan Wali Kota "
                           "Dumai Nomor 12 Tahun 2025) proposals " +
                               id +
-                              "; accepted findings PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025, "
-                              "ROW_FUNDING_TOTAL 1.06.04.2.01.0002 because Pagu kegiatan "
-                              "disesuaikan pada APBD-P 2025",
-                          "FundingSet 1.06.04.2.01.0002 2025 = Rp 165.000.000"));
+                              "; accepted findings PARENT_CHILDREN_FUNDING 1.06.04.2.01 2025 "
+                              "because Pagu kegiatan disesuaikan pada APBD-P 2025",
+                          // The sub kegiatan's change and its row's end-of-period Rp; the
+                          // kegiatan as the proposer stated it, and what follows from it.
+                          "FundingSet 1.06.04.2.01.0002 2025 = Rp 165.000.000",
+                          "EndConditionSet 1.06.04.2.01.0002#1 Rp = Rp 427.521.000",
+                          "FundingSet 1.06.04.2.01 2025 = Rp 1.705.000.000",
+                          "EndConditionSet 1.06.04.2.01#1 Rp = Rp 9.479.536.387",
+                          "FundingSet 1.06.04 2025 = Rp 2.205.000.000",
+                          "EndConditionSet 1.06.04#1 Rp = Rp 10.739.536.387"));
 }
 
 }  // namespace

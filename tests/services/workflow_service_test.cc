@@ -195,10 +195,11 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   EXPECT_EQ(TargetIn(old_plan, kRehabIndicator, kYear), "210 Orang");
   EXPECT_EQ(old_plan.revision(), 0);
 
-  // The revision names the version that shows its changes: the ratification event and
-  // its one TargetSet are versions seed+2 and seed+3 (after the opening at seed+1).
+  // The revision names the version that shows its changes: the ratification event, its
+  // one TargetSet and the end-of-period target that follows it (consequences.h) are
+  // versions seed+2 to seed+4 (after the opening at seed+1).
   EXPECT_EQ(ratified.plan_version(), plan.version());
-  EXPECT_EQ(ratified.plan_version(), static_cast<int64_t>(seed_version) + 3);
+  EXPECT_EQ(ratified.plan_version(), static_cast<int64_t>(seed_version) + 4);
   // A half-applied ratification or import is not a version anyone saw.
   v1::GetPlanAtVersionRequest mid;
   mid.set_version(ratified.plan_version() - 1);
@@ -206,10 +207,10 @@ TEST_F(WorkflowServiceTest, ProposeReturnReviseApproveAndRatifyPerubahanRenstra2
   status = server_->workflow().GetPlanAtVersion(ContextAs(TokenOf("iwan")).get(), mid, &unused);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(),
-            absl::StrCat("version: ", seed_version + 2,
+            absl::StrCat("version: ", seed_version + 3,
                          " falls inside the ratification of REV-1 (versions ", seed_version + 2,
-                         "–", seed_version + 3, "); the plan's versions around it are ",
-                         seed_version + 1, " and ", seed_version + 3));
+                         "–", seed_version + 4, "); the plan's versions around it are ",
+                         seed_version + 1, " and ", seed_version + 4));
   mid.set_version(5);
   status = server_->workflow().GetPlanAtVersion(ContextAs(TokenOf("iwan")).get(), mid, &unused);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);

@@ -23,10 +23,10 @@ const SUB_PSM_NAME =
 const SUB_PSM_INDICATOR =
   'Jumlah Orang Mendapat Peningkatan Kapasitas Pekerja Sosial Masyarakat Kewenangan Kabupaten/Kota';
 const SUB_PUB = '1.06.02.2.02.0001';
-const FINDINGS_REFUSAL = 'Pengesahan ini akan menambah 3 temuan pada Renstra, dan belum ada yang ' +
-  'diterapkan: PARENT_CHILDREN_FUNDING 1.06.02.2.02 2025; ROW_FUNDING_TOTAL 1.06.02.2.02.0001; ' +
-  'TARGET_TOTAL 1.06.02.2.03.0001. Perbaiki usulannya, atau centang "Terima temuan baru" dan ' +
-  'tulis alasannya.';
+const KEGIATAN_PUB = '1.06.02.2.02';
+const FINDINGS_REFUSAL = 'Pengesahan ini akan menambah 1 temuan pada Renstra, dan belum ada yang ' +
+  'diterapkan: PARENT_CHILDREN_FUNDING 1.06.02.2.02 2025. Perbaiki usulannya, atau centang ' +
+  '"Terima temuan baru" dan tulis alasannya.';
 const RETURN_NOTE = 'Pagu 2025 terlalu besar; turunkan menjadi 11.000.000.';
 
 test('a proposal is returned, revised, approved and ratified, seen by each role', async ({ browser, servers }) => {
@@ -111,12 +111,16 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await expect(revised).toHaveValue('12.500.000');
   await shot(kabid, 'usulan-perbaiki');
   await revised.fill('11.000.000');
+  // The kegiatan's 2025 stated by the proposer (10.500.000), not the 11.000.000 its
+  // child's change would carry to it: the one change here whose finding needs accepting.
+  const kegiatan = await pickNode(kabid, KEGIATAN_PUB);
+  await kegiatan.locator('input[data-jenis=pagu][data-tahun="2025"]').fill('10.500.000');
   await kabid.click('#ajukan');
   await expect(kabid.locator('#hasil')).toHaveText(`Usulan ${second} diajukan untuk ditinjau.`);
   await expect(row.locator('.status')).toHaveText('Diajukan');
 
   // The Kepala Dinas's inbox shows the revised value (live) and both are approved.
-  await expect(a2.locator('tr.baris-perubahan td.sesudah')).toHaveText('Rp 11.000.000');
+  await expect(a2.locator('tr.baris-perubahan td.sesudah')).toHaveText(['Rp 11.000.000', 'Rp 10.500.000']);
   await a1.locator('button[data-keputusan=APPROVE]').click();
   await expect(kadis.locator('#hasil')).toHaveText(`Usulan ${first} disetujui.`);
   await a2.locator('button[data-keputusan=APPROVE]').click();
@@ -138,8 +142,9 @@ test('a proposal is returned, revised, approved and ratified, seen by each role'
   await kadis.fill('#penandatangan', 'Kepala Dinas Sosial Kota Dumai');
   await kadis.fill('#tanggal-berlaku', '2025-07-01');
   await shot(kadis, 'perubahan');
-  // Both changes leave their parents' and rows' sums disagreeing: the first attempt is
-  // refused naming each new finding, and nothing is applied.
+  // The changes carry their consequences (the PSM end-of-period target, the parents'
+  // pagu), except where the proposer stated the kegiatan's pagu itself: the first attempt
+  // is refused naming that new finding, and nothing is applied.
   await kadis.click('#sahkan');
   await expect(kadis.locator('#pesan')).toHaveText(FINDINGS_REFUSAL);
   await expect(kadis.locator('#status-revisi')).toHaveText(`Revisi terbuka: ${rev} — Perubahan Renstra 2025.`);
